@@ -1,0 +1,166 @@
+"""The command line: parses arguments, calls the domain, prints. Starts the app without a command.
+
+Exit codes (also in the README): 0 done; 1 unexpected error; 2 usage or invalid input;
+3 wrong passphrase or herstelcode; 4 vault or entry not found; 5 damaged items (``check``);
+6 vault in use by another instance; 7 a write failed (old version intact); 8 conflict copies
+waiting (``check``); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import platformdirs
+
+from . import errors
+from .cli_input import InputProblem
+from .messages import describe, t
+
+APP_NAME = "reflectiejournaal"
+
+EXIT_CODES: list[tuple[type[BaseException], int]] = [
+    (InputProblem, 2),
+    (errors.InvalidEntry, 2),
+    (errors.AmbiguousId, 2),
+    (errors.WrongPassphrase, 3),
+    (errors.WrongRecoveryCode, 3),
+    (errors.MistypedRecoveryCode, 3),
+    (errors.VaultNotFound, 4),
+    (errors.NotAVault, 4),
+    (errors.VaultExists, 2),
+    (errors.ItemNotFound, 4),
+    (errors.DamagedItem, 5),
+    (errors.HostileKdfParameters, 5),
+    (errors.VaultLocked, 6),
+    (errors.WriteFailed, 7),
+]
+EXIT_DAMAGED = 5
+EXIT_CONFLICTS = 8
+
+
+def default_vault() -> Path:
+    configured = os.environ.get("REFLECTIEJOURNAAL_VAULT")
+    if configured:
+        return Path(configured).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "kluis"
+
+
+def cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Global options are accepted before and after the command: people type both.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--vault", type=Path, default=argparse.SUPPRESS,
+        help=t("cli.opt.vault", default=default_vault()),
+    )
+    source = common.add_mutually_exclusive_group()
+    source.add_argument(
+        "--passphrase-file", type=Path, default=argparse.SUPPRESS,
+        help=t("cli.opt.passphrase_file"),
+    )
+    source.add_argument(
+        "--passphrase-fd", type=int, default=argparse.SUPPRESS, help=t("cli.opt.passphrase_fd")
+    )
+
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME, description=t("cli.description"), epilog=t("cli.epilog"),
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDO")
+
+    def command(name: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[common], help=t(f"cli.cmd.{name}"),
+                                   description=t(f"cli.cmd.{name}"))
+
+    def json_flag(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    command("init")
+    new = command("new")
+    new.add_argument("--kind", required=True, help=t("cli.opt.kind"))
+    new.add_argument("--title", default="", help=t("cli.opt.title"))
+    new.add_argument("--tag", action="append", default=[], help=t("cli.opt.tag"))
+    new.add_argument("--trajectory", help=t("cli.opt.trajectory"))
+    new.add_argument("--meeting", type=int, help=t("cli.opt.meeting"))
+    listing = command("list")
+    listing.add_argument("--kind", help=t("cli.opt.kind"))
+    listing.add_argument("--tag", help=t("cli.opt.tag"))
+    json_flag(listing)
+    show = command("show")
+    show.add_argument("id", help=t("cli.arg.id"))
+    json_flag(show)
+    edit = command("edit")
+    edit.add_argument("id", help=t("cli.arg.id"))
+    edit.add_argument("--title", help=t("cli.opt.title"))
+    edit.add_argument("--tag", action="append", help=t("cli.opt.tag"))
+    delete = command("delete")
+    delete.add_argument("id", help=t("cli.arg.id"))
+    delete.add_argument("--yes", action="store_true", help=t("cli.opt.yes"))
+    search = command("search")
+    search.add_argument("query", nargs="+", help=t("cli.arg.query"))
+    json_flag(search)
+    for name in ("passwd", "recover"):
+        command(name).add_argument(
+            "--new-passphrase-file", type=Path, help=t("cli.opt.new_passphrase_file")
+        )
+    command("check")
+    json_flag(command("conflicts"))
+    resolve = command("resolve")
+    resolve.add_argument("copy", help=t("cli.arg.copy"))
+    resolve.add_argument("--keep", required=True, choices=("current", "copy", "both"),
+                         help=t("cli.opt.keep"))
+    command("export").add_argument("--out", type=Path, required=True, help=t("cli.opt.out"))
+    command("import").add_argument("dir", type=Path, help=t("cli.arg.dir"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.vault = getattr(args, "vault", None) or default_vault()
+    args.passphrase_file = getattr(args, "passphrase_file", None)
+    args.passphrase_fd = getattr(args, "passphrase_fd", None)
+    if args.command is None:
+        return start_app(args)
+    from . import commands  # the domain is only imported when a command needs it
+
+    try:
+        return getattr(commands, f"cmd_{args.command}")(args)
+    except KeyboardInterrupt:
+        print("\n" + t("cli.interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (``| head``): not an error
+        return 0
+    except (errors.JournalError, InputProblem) as exc:
+        print(describe(exc) if isinstance(exc, errors.JournalError) else str(exc),
+              file=sys.stderr)
+        return exit_code(exc)
+    except Exception as exc:  # a bug: say so without echoing anything of the journal
+        if os.environ.get("REFLECTIEJOURNAAL_DEBUG"):
+            traceback.print_exc()
+        print(t("cli.unexpected", kind=type(exc).__name__), file=sys.stderr)
+        return 1
+
+
+def exit_code(exc: BaseException) -> int:
+    for kind, code in EXIT_CODES:
+        if isinstance(exc, kind):
+            return code
+    return 1
+
+
+def start_app(args: argparse.Namespace) -> int:
+    print(t("cli.app_missing"), file=sys.stderr)
+    return 1
+
+
+def main_entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Reading secrets and text for the command line: the terminal, a file, or a descriptor.
+
+Passphrases never come from argv or the environment (both are visible to other processes and
+end up in shell history). The terminal is read through ``getpass``, which opens ``/dev/tty``
+so that standard input stays free for the entry body.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from .messages import t
+
+MIN_PASSPHRASE = 8
+TERMINAL_ATTEMPTS = 3
+
+
+class InputProblem(Exception):
+    """Input that cannot be had; the message is ready to show."""
+
+
+def has_terminal() -> bool:
+    try:
+        with open("/dev/tty", "rb"):
+            return True
+    except OSError:
+        return False
+
+
+def read_secret_file(path: Path) -> str:
+    """The first line of a file, without its line ending."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise InputProblem(t("cli.bad_passphrase_source", source=path, reason=reason)) from None
+    return _first_line(text, str(path))
+
+
+def read_secret_fd(fd: int) -> str:
+    """The first line read from an open file descriptor (a pipe from a password manager)."""
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            text = handle.readline().decode("utf-8")
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise InputProblem(t("cli.bad_passphrase_source", source=f"fd {fd}", reason=reason)) from None
+    return _first_line(text, f"fd {fd}")
+
+
+def _first_line(text: str, source: str) -> str:
+    line = text.split("\n", 1)[0].removesuffix("\r")
+    if not line:
+        raise InputProblem(t("cli.bad_passphrase_source", source=source, reason="leeg"))
+    return line
+
+
+def ask_secret(prompt_key: str) -> str:
+    if not has_terminal():
+        raise InputProblem(t("cli.no_terminal"))
+    return getpass.getpass(t(prompt_key))
+
+
+def ask_new_passphrase() -> str:
+    """A new passphrase typed twice on the terminal, long enough, identical both times."""
+    for _ in range(TERMINAL_ATTEMPTS):
+        first = ask_secret("cli.prompt.new_passphrase")
+        if len(first) < MIN_PASSPHRASE:
+            print(t("cli.passphrase_too_short", minimum=MIN_PASSPHRASE), file=sys.stderr)
+            continue
+        if ask_secret("cli.prompt.repeat_passphrase") == first:
+            return first
+        print(t("cli.passphrase_mismatch"), file=sys.stderr)
+    raise InputProblem(t("cli.passphrase_mismatch"))
+
+
+def check_new_passphrase(passphrase: str) -> str:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise InputProblem(t("cli.passphrase_too_short", minimum=MIN_PASSPHRASE))
+    return passphrase
+
+
+def read_body() -> str:
+    """The entry text from standard input, with a hint when a person is typing it."""
+    if sys.stdin.isatty():
+        print(t("cli.prompt.body"), file=sys.stderr)
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputProblem(t("error.invalid_entry", reason=t("reason.not_utf8"))) from None
+    if not text.strip():
+        raise InputProblem(t("cli.empty_input"))
+    return text
+
+
+def confirm(prompt: str) -> bool:
+    """Ask a yes/no question on the terminal; anything but j/ja/y/yes is no."""
+    with open("/dev/tty", "r+", encoding="utf-8") as tty:
+        tty.write(prompt)
+        tty.flush()
+        answer = tty.readline().strip().lower()
+    return answer in ("j", "ja", "y", "yes")
+
+
+def ask_or_read_stdin(prompt_key: str) -> str:
+    """Asked on the terminal when a person is typing; else the first line of standard input."""
+    if sys.stdin.isatty():
+        return ask_secret(prompt_key)
+    return sys.stdin.readline().strip()

@@ -1,0 +1,327 @@
+"""One function per command-line command. Each returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import cli_input
+from .cli import EXIT_CONFLICTS, EXIT_DAMAGED, cache_dir
+from .errors import DamagedItem, InvalidEntry, MistypedRecoveryCode, WrongPassphrase
+from .index import EntrySummary
+from .journal import Journal
+from .messages import describe, kind_name, reason, t
+from .model import KINDS, Entry, clean_tags, normalise_kind
+from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
+from .transfer import export_entries, import_directory
+from .vault import Vault
+
+
+def _say(key: str, **values: object) -> None:
+    print(t(key, **values), file=sys.stderr)
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase from a file or descriptor; ``None`` means: ask on the terminal."""
+    if args.passphrase_file is not None:
+        return cli_input.read_secret_file(args.passphrase_file)
+    if args.passphrase_fd is not None:
+        return cli_input.read_secret_fd(args.passphrase_fd)
+    return None
+
+
+def unlock(args: argparse.Namespace) -> Vault:
+    Vault.read_header(args.vault)  # a missing or foreign vault is reported before asking
+    given = _passphrase(args)
+    if given is not None:
+        return Vault.unlock(args.vault, given)
+    for attempt in range(cli_input.TERMINAL_ATTEMPTS):
+        passphrase = cli_input.ask_secret("cli.prompt.passphrase")
+        if sys.stderr.isatty():
+            _say("cli.unlocking")
+        try:
+            return Vault.unlock(args.vault, passphrase)
+        except WrongPassphrase as wrong:
+            if attempt == cli_input.TERMINAL_ATTEMPTS - 1:
+                raise
+            print(describe(wrong), file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+@contextmanager
+def opened(args: argparse.Namespace, write: bool = False) -> Iterator[Journal]:
+    """An unlocked journal; ``write`` takes the single-writer lock first."""
+    vault = unlock(args)
+    if write:
+        vault.acquire_lock()
+    journal = Journal(vault, cache_dir())
+    try:
+        if journal.damaged:
+            _say("cli.warn_damaged", count=len(journal.damaged))
+        if journal.conflicts:
+            _say("cli.warn_conflicts", count=len(journal.conflicts))
+        yield journal
+    finally:
+        if not journal.flush():
+            _say("cli.warn_cache")
+        vault.release_lock()
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _kind(value: str) -> str:
+    kind = normalise_kind(value)
+    if kind not in KINDS:
+        raise InvalidEntry("kind", field="kind")
+    return kind
+
+
+def _line(s: EntrySummary) -> str:
+    tags = "  " + " ".join(f"#{tag}" for tag in s.tags) if s.tags else ""
+    return f"{s.id}  {s.created:%Y-%m-%d}  {kind_name(s.kind):<13} {s.title}{tags}"
+
+
+# -- commands ------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    given = _passphrase(args)
+    passphrase = (
+        cli_input.check_new_passphrase(given) if given is not None else cli_input.ask_new_passphrase()
+    )
+    recovery_key = new_recovery_key()
+    code = format_recovery_code(recovery_key)
+    _say("cli.recovery_intro")
+    print(code, flush=True)
+    if sys.stdin.isatty() and cli_input.has_terminal():
+        while _typed_key(cli_input.ask_secret("cli.prompt.retype_recovery")) != recovery_key:
+            _say("cli.recovery_retype_mismatch")
+    _say("cli.calibrating")
+    vault, _ = Vault.create(args.vault, passphrase, recovery_key=recovery_key)
+    vault.release_lock()
+    _say("cli.created", path=args.vault)
+    return 0
+
+
+def _typed_key(text: str) -> bytes | None:
+    try:
+        return parse_recovery_code(text)
+    except MistypedRecoveryCode:
+        return None
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    kind = _kind(args.kind)
+    body = cli_input.read_body()
+    with opened(args, write=True) as journal:
+        entry = journal.create(
+            kind, body, title=args.title, tags=clean_tags(args.tag),
+            trajectory=args.trajectory, meeting=args.meeting,
+        )
+    print(entry.id)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    kind = _kind(args.kind) if args.kind else None
+    with opened(args) as journal:
+        summaries = journal.summaries(kind=kind, tag=args.tag)
+    if args.json:
+        _print_json([s.to_json() for s in summaries])
+    elif not summaries:
+        _say("cli.no_entries")
+    else:
+        print("\n".join(_line(s) for s in summaries))
+    return 0
+
+
+def _entry_json(entry: Entry) -> dict[str, object]:
+    data = {k: v for k, v in entry.front_matter().items()}
+    data["created"] = entry.created.isoformat()
+    data["updated"] = entry.updated.isoformat()
+    data["words"] = entry.words
+    data["body"] = entry.body
+    return data
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with opened(args) as journal:
+        entry = journal.get(args.id)
+    if args.json:
+        _print_json(_entry_json(entry))
+    else:
+        sys.stdout.write(entry.to_markdown())
+        if not entry.body.endswith("\n"):
+            sys.stdout.write("\n")
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    body = cli_input.read_body()
+    with opened(args, write=True) as journal:
+        entry = journal.get(args.id)
+        changes: dict[str, object] = {"body": body}
+        if args.title is not None:
+            changes["title"] = args.title
+        if args.tag is not None:
+            changes["tags"] = clean_tags(args.tag)
+        journal.save(entry.edited(**changes))
+    print(entry.id)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    with opened(args, write=True) as journal:
+        entry = journal.get(args.id)
+        if not args.yes:
+            if not cli_input.has_terminal():
+                raise cli_input.InputProblem(t("cli.needs_yes"))
+            if not cli_input.confirm(t("cli.prompt.confirm_delete", title=entry.title, id=entry.id)):
+                _say("cli.not_deleted")
+                return 0
+        journal.delete(entry.id)
+    _say("cli.deleted", id=entry.id)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    with opened(args) as journal:
+        hits = journal.search(query)
+    if args.json:
+        _print_json([
+            {**h.summary.to_json(), "snippet": h.snippet, "match": list(h.span)} for h in hits
+        ])
+    elif not hits:
+        _say("cli.no_results", query=query)
+    else:
+        for hit in hits:
+            print(_line(hit.summary))
+            print(f"    {hit.snippet}")
+    return 0
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    if args.new_passphrase_file is not None:
+        return cli_input.check_new_passphrase(cli_input.read_secret_file(args.new_passphrase_file))
+    return cli_input.ask_new_passphrase()
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    vault = unlock(args)
+    vault.acquire_lock()
+    try:
+        new = _new_passphrase(args)
+        _say("cli.calibrating")
+        vault.change_passphrase(new)
+    finally:
+        vault.release_lock()
+    _say("cli.passphrase_changed")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    Vault.read_header(args.vault)
+    code = cli_input.ask_or_read_stdin("cli.prompt.recovery_code")
+    vault = Vault.recover(args.vault, code)  # a typo is caught here, before any key work
+    vault.acquire_lock()
+    try:
+        new = _new_passphrase(args)
+        _say("cli.calibrating")
+        vault.change_passphrase(new)
+    finally:
+        vault.release_lock()
+    _say("cli.recovered")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    vault = unlock(args)
+    scan = vault.scan()
+    damaged: list[DamagedItem] = [DamagedItem(p.name, "header") for p in scan.strays]
+    for item in scan.items.values():
+        try:
+            vault.read_file(item)
+        except DamagedItem as damage:
+            damaged.append(damage)
+    for damage in damaged:
+        print(t("cli.check_damaged", name=damage.details["name"],
+                reason=reason(damage.details["reason"])))
+    count = len(scan.items) + len(scan.strays)
+    if damaged:
+        _say("cli.check_summary", damaged=len(damaged), count=count)
+        return EXIT_DAMAGED
+    if scan.conflicts:
+        journal = Journal(vault, cache_dir())
+        _print_conflicts(journal)
+        return EXIT_CONFLICTS
+    print(t("cli.check_ok", count=count))
+    return 0
+
+
+def _version(entry: Entry | None) -> str:
+    if entry is None:
+        return t("cli.missing_version")
+    return f"‘{entry.title}’ {entry.updated:%Y-%m-%d %H:%M}, {entry.words} w."
+
+
+def _print_conflicts(journal: Journal) -> None:
+    for copy in journal.conflicts:
+        conflict = journal.conflict(copy)
+        print(t("cli.conflict_line", name=copy.path.name, id=copy.item_id,
+                current=_version(conflict.current), theirs=_version(conflict.theirs)))
+    _say("cli.conflict_hint")
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with opened(args) as journal:
+        if args.json:
+            _print_json([
+                {
+                    "file": c.path.name,
+                    "id": c.item_id,
+                    "current": _entry_json(v.current) if (v := journal.conflict(c)).current else None,
+                    "copy": _entry_json(v.theirs) if v.theirs else None,
+                }
+                for c in journal.conflicts
+            ])
+        elif journal.conflicts:
+            _print_conflicts(journal)
+        else:
+            _say("cli.no_conflicts")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    with opened(args, write=True) as journal:
+        matches = [c for c in journal.conflicts if c.path.name == Path(args.copy).name]
+        if not matches:
+            raise cli_input.InputProblem(t("cli.no_conflicts"))
+        journal.resolve_conflict(matches[0], args.keep)
+    _say("cli.resolved", name=matches[0].path.name)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with opened(args) as journal:
+        written = export_entries(journal, args.out)
+    _say("cli.exported", count=len(written), path=args.out)
+    _say("cli.export_warning")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if not args.dir.is_dir():
+        raise cli_input.InputProblem(t("cli.bad_export_dir", path=args.dir, reason="geen map"))
+    with opened(args, write=True) as journal:
+        report = import_directory(journal, args.dir)
+    for path, error in report.failed:
+        _say("cli.import_failed", name=path, reason=describe(error))
+    _say("cli.imported", new=report.new, updated=report.updated, same=report.same,
+         older=report.older)
+    return 2 if report.failed else 0
+

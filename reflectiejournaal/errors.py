@@ -1,0 +1,119 @@
+"""Domain errors.
+
+Each error carries a ``key`` into the message catalogue and the values the message needs, so
+the domain stays free of UI text and every interface shows the same clear (Dutch) message.
+"""
+
+from __future__ import annotations
+
+
+class JournalError(Exception):
+    """Base of every error the user can be told about."""
+
+    key = "error.generic"
+
+    def __init__(self, *args: object, **details: object) -> None:
+        super().__init__(*args)
+        self.details = details
+
+
+class DecryptionFailed(JournalError):
+    """A sealed blob did not authenticate: wrong key, damaged, swapped or foreign."""
+
+    key = "error.decryption"
+
+
+class HostileKdfParameters(JournalError):
+    """KDF parameters in a header exceed what any honest vault uses."""
+
+    key = "error.hostile_kdf"
+
+    def __init__(self, field: str, value: object) -> None:
+        super().__init__(field, value, field=field, value=value)
+
+
+class VaultNotFound(JournalError):
+    key = "error.vault_not_found"
+
+    def __init__(self, path: object) -> None:
+        super().__init__(path, path=path)
+
+
+class VaultExists(JournalError):
+    key = "error.vault_exists"
+
+    def __init__(self, path: object) -> None:
+        super().__init__(path, path=path)
+
+
+class NotAVault(JournalError):
+    """The header is missing pieces, of another program, or of an unknown version."""
+
+    key = "error.not_a_vault"
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(path, reason, path=path, reason=reason)
+
+
+class WrongPassphrase(JournalError):
+    key = "error.wrong_passphrase"
+
+
+class WrongRecoveryCode(JournalError):
+    key = "error.wrong_recovery_code"
+
+
+class MistypedRecoveryCode(JournalError):
+    """The herstelcode's checksum fails: a typo, caught before any key work."""
+
+    key = "error.mistyped_recovery_code"
+
+
+class VaultLocked(JournalError):
+    """Another process holds the writer lock."""
+
+    key = "error.vault_locked"
+
+    def __init__(self, holder: str) -> None:
+        super().__init__(holder, holder=holder)
+
+
+class ItemNotFound(JournalError):
+    key = "error.item_not_found"
+
+    def __init__(self, item_id: str) -> None:
+        super().__init__(item_id, item_id=item_id)
+
+
+class AmbiguousId(JournalError):
+    key = "error.ambiguous_id"
+
+    def __init__(self, prefix: str, matches: list[str]) -> None:
+        super().__init__(prefix, matches, prefix=prefix, matches=", ".join(matches))
+
+
+class DamagedItem(JournalError):
+    """An item file that does not decrypt or parse; the others still load."""
+
+    key = "error.damaged_item"
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(name, reason, name=name, reason=reason)
+
+
+class WriteFailed(JournalError):
+    """Saving failed (full disk, permissions); the previous version is intact."""
+
+    key = "error.write_failed"
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(path, reason, path=path, reason=reason)
+
+
+class InvalidEntry(JournalError):
+    """Front matter or fields that do not describe a valid entry."""
+
+    key = "error.invalid_entry"
+
+    def __init__(self, reason: str, **details: object) -> None:
+        super().__init__(reason, reason=reason, **details)

@@ -1,0 +1,207 @@
+"""The journal: entries in an unlocked vault, listed and searched through the cache.
+
+This is the one domain API the command line and the app use for entries. It never parses
+Markdown or YAML of entries it does not have to: lists and search come from the cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DamagedItem, InvalidEntry, ItemNotFound
+from .index import EntrySummary, Record, load_cache, save_cache
+from .model import Entry, entry_from_markdown, now, title_from_body
+from .search import Query, prepare, snippet
+from .vault import ItemFile, Vault, new_item_id
+
+ENTRY = "entry"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    summary: EntrySummary
+    snippet: str
+    span: tuple[int, int]  # the match inside ``snippet``
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A sync tool's conflict copy beside the current version of the same entry."""
+
+    copy: ItemFile
+    current: Entry | None
+    theirs: Entry | None
+
+
+class Journal:
+    """Entries of one unlocked vault. Call :meth:`close` to persist the cache and unlock."""
+
+    def __init__(self, vault: Vault, cache_dir: Path | None) -> None:
+        self.vault = vault
+        self._cache_path = cache_dir / f"{vault.vault_id}.cache" if cache_dir else None
+        self._records: dict[str, Record] = (
+            load_cache(self._cache_path, vault.cache_key, vault.vault_id)
+            if self._cache_path
+            else {}
+        )
+        self._dirty = False
+        self.damaged: list[DamagedItem] = []
+        self.conflicts: list[ItemFile] = []
+        self.refresh()
+
+    # -- keeping the cache in step with the folder ---------------------------------------
+    def refresh(self) -> None:
+        """Re-read only what changed on disk since the cache was written."""
+        scan = self.vault.scan()
+        self.conflicts = scan.conflicts
+        self.damaged = [DamagedItem(p.name, "header") for p in scan.strays]
+        for item_id in set(self._records) - set(scan.items):
+            del self._records[item_id]
+            self._dirty = True
+        for item_id, item in scan.items.items():
+            record = self._records.get(item_id)
+            if record is not None and record.signature == item.signature:
+                continue
+            try:
+                self._records[item_id] = self._read_record(item)
+            except DamagedItem as damage:
+                self._records.pop(item_id, None)
+                self.damaged.append(damage)
+            self._dirty = True
+
+    def _read_record(self, item: ItemFile) -> Record:
+        item_type, body = self.vault.read_file(item)
+        if item_type != ENTRY:
+            return Record(item.signature, item_type)
+        return Record.for_entry(item.signature, _parse(body, item.path.name))
+
+    # -- reading ---------------------------------------------------------------------------
+    def summaries(self, kind: str | None = None, tag: str | None = None) -> list[EntrySummary]:
+        """Entries newest first, optionally of one kind or carrying one tag."""
+        found = [r.summary for r in self._records.values() if r.item_type == ENTRY]
+        if kind:
+            found = [s for s in found if s.kind == kind]
+        if tag:
+            wanted = tag.lstrip("#").casefold()
+            found = [s for s in found if any(t.casefold() == wanted for t in s.tags)]
+        return sorted(found, key=lambda s: (s.created, s.id), reverse=True)
+
+    def resolve(self, id_or_prefix: str) -> str:
+        entry_ids = {i for i, r in self._records.items() if r.item_type == ENTRY}
+        return self.vault.resolve_id(id_or_prefix, entry_ids)
+
+    def get(self, id_or_prefix: str) -> Entry:
+        entry_id = self.resolve(id_or_prefix)
+        item_type, body = self.vault.read(entry_id)
+        if item_type != ENTRY:
+            raise ItemNotFound(entry_id)
+        return _parse(body, entry_id)
+
+    def search(self, text: str) -> list[SearchHit]:
+        """Entries containing every term (case and accents ignored), newest first."""
+        query = Query.parse(text)
+        if not query:
+            return []
+        hits = []
+        for item_id, record in self._records.items():
+            if record.item_type == ENTRY and query.matches(record.folded):
+                hits.append((record.summary, item_id, record))
+        hits.sort(key=lambda h: (h[0].created, h[1]), reverse=True)
+        return [self._hit(summary, record, query) for summary, _, record in hits]
+
+    def _hit(self, summary: EntrySummary, record: Record, query: Query) -> SearchHit:
+        body_folded = record.folded[record.body_at :]
+        if query.first_match(body_folded) is None:  # matched in title or tags only
+            return SearchHit(summary, summary.title, (0, 0))
+        body = prepare(self.get(summary.id).body)
+        text, start, end = snippet(body, body_folded, query)
+        return SearchHit(summary, text, (start, end))
+
+    # -- writing ---------------------------------------------------------------------------
+    def create(
+        self,
+        kind: str,
+        body: str,
+        title: str = "",
+        tags: tuple[str, ...] = (),
+        trajectory: str | None = None,
+        meeting: int | None = None,
+        prompt_set: str | None = None,
+    ) -> Entry:
+        moment = now()
+        entry = Entry(
+            id=new_item_id(),
+            kind=kind,
+            title=title or title_from_body(body),
+            created=moment,
+            updated=moment,
+            body=body,
+            trajectory=trajectory,
+            meeting=meeting,
+            prompt_set=prompt_set,
+            tags=tags,
+        )
+        return self.save(entry)
+
+    def save(self, entry: Entry) -> Entry:
+        """Encrypt and durably write ``entry``; the cache follows in memory."""
+        item = self.vault.write(entry.id, ENTRY, entry.to_markdown().encode("utf-8"))
+        self._records[entry.id] = Record.for_entry(item.signature, entry)
+        self._dirty = True
+        return entry
+
+    def delete(self, id_or_prefix: str) -> str:
+        entry_id = self.resolve(id_or_prefix)
+        self.vault.delete(entry_id)
+        self._records.pop(entry_id, None)
+        self._dirty = True
+        return entry_id
+
+    # -- sync conflicts ----------------------------------------------------------------------
+    def conflict(self, copy: ItemFile) -> Conflict:
+        """Both versions of a conflicted entry, each ``None`` if it cannot be read."""
+        try:
+            current = self.get(copy.item_id)
+        except (ItemNotFound, DamagedItem):
+            current = None
+        try:
+            _, _, body = self.vault.open_item_bytes(copy.path.read_bytes(), copy.path.name)
+            theirs = _parse(body, copy.path.name)
+        except DamagedItem:
+            theirs = None
+        return Conflict(copy, current, theirs)
+
+    def resolve_conflict(self, copy: ItemFile, keep: str) -> Entry | None:
+        """``keep`` is ``current``, ``copy`` or ``both`` (the copy becomes a new entry)."""
+        conflict = self.conflict(copy)
+        kept: Entry | None = None
+        if keep in ("copy", "both"):
+            if conflict.theirs is None:
+                raise DamagedItem(copy.path.name, "authentication")
+            kept = conflict.theirs if keep == "copy" else conflict.theirs.edited(id=new_item_id())
+            self.save(kept)
+        self.vault.remove_file(copy.path)
+        self.conflicts = [c for c in self.conflicts if c.path != copy.path]
+        return kept
+
+    # -- closing ---------------------------------------------------------------------------
+    def flush(self) -> bool:
+        """Persist the cache if it changed; False if it could not be written."""
+        if not self._dirty or self._cache_path is None:
+            return True
+        saved = save_cache(self._cache_path, self.vault.cache_key, self.vault.vault_id, self._records)
+        self._dirty = not saved
+        return saved
+
+    def close(self) -> None:
+        self.flush()
+        self.vault.release_lock()
+
+
+def _parse(body: bytes, name: str) -> Entry:
+    try:
+        return entry_from_markdown(body.decode("utf-8"))
+    except (UnicodeDecodeError, InvalidEntry) as exc:
+        raise DamagedItem(name, "content") from exc
+

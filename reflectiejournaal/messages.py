@@ -1,0 +1,195 @@
+"""Every user-facing string, in one Dutch catalogue (an English one can sit beside it later).
+
+Use :func:`t` with a key and named values. Domain errors carry their own key (see
+``errors.py``), so the command line and the app show the same words for the same problem.
+"""
+
+from __future__ import annotations
+
+from .errors import JournalError
+
+NL: dict[str, str] = {
+    # -- entry kinds ---------------------------------------------------------------------
+    "kind.case": "casusinbreng",
+    "kind.reflection": "reflectie",
+    "kind.learning_goals": "leervragen",
+    "kind.evaluation": "evaluatie",
+    "kind.note": "notitie",
+    # -- command line: help --------------------------------------------------------------
+    "cli.description": "reflectiejournaal — een versleuteld reflectiejournaal voor supervisie, "
+    "intervisie en werkbegeleiding. Zonder commando start de app.",
+    "cli.epilog": "Uitvoer met --json is stabiel; zie README.md voor velden en exitcodes.",
+    "cli.opt.vault": "de kluismap (standaard: $REFLECTIEJOURNAAL_VAULT of {default})",
+    "cli.opt.passphrase_file": "lees de wachtwoordzin uit de eerste regel van dit bestand",
+    "cli.opt.passphrase_fd": "lees de wachtwoordzin uit deze bestandsdescriptor",
+    "cli.opt.new_passphrase_file": "lees de nieuwe wachtwoordzin uit dit bestand",
+    "cli.opt.json": "uitvoer als JSON",
+    "cli.opt.kind": "soort: case (casusinbreng), reflection, learning_goals, evaluation, note",
+    "cli.opt.tag": "label (herhaalbaar)",
+    "cli.opt.title": "titel",
+    "cli.opt.trajectory": "id van het traject",
+    "cli.opt.meeting": "nummer van de bijeenkomst",
+    "cli.opt.yes": "niet vragen om bevestiging",
+    "cli.opt.out": "doelmap",
+    "cli.opt.keep": "welke versie blijft: current (huidige), copy (de kopie) of both (beide)",
+    "cli.cmd.init": "maak een nieuwe kluis; toont de herstelcode één keer",
+    "cli.cmd.new": "nieuwe tekst (Markdown) vanaf standaardinvoer; toont het nieuwe id",
+    "cli.cmd.list": "toon alle teksten, nieuwste eerst",
+    "cli.cmd.show": "toon één tekst: kopgegevens en inhoud",
+    "cli.cmd.edit": "vervang de inhoud van een tekst door standaardinvoer",
+    "cli.cmd.delete": "verwijder een tekst (vraagt om bevestiging)",
+    "cli.cmd.search": "zoek in alle teksten (hoofdletters en accenten tellen niet)",
+    "cli.cmd.passwd": "wijzig de wachtwoordzin",
+    "cli.cmd.recover": "nieuwe wachtwoordzin instellen met de herstelcode",
+    "cli.cmd.check": "controleer elk bestand in de kluis",
+    "cli.cmd.conflicts": "toon conflictkopieën van synchronisatieprogramma's",
+    "cli.cmd.resolve": "los een conflictkopie op",
+    "cli.cmd.export": "schrijf alle teksten als gewone Markdown-bestanden (onversleuteld!)",
+    "cli.cmd.import": "lees Markdown-bestanden met kopgegevens in (ids blijven behouden)",
+    "cli.arg.id": "id van de tekst (of een uniek begin ervan, minstens 4 tekens)",
+    "cli.arg.query": "zoekwoorden; tussen aanhalingstekens voor een woordgroep",
+    "cli.arg.dir": "map met Markdown-bestanden",
+    "cli.arg.copy": "bestandsnaam van de conflictkopie",
+    # -- command line: prompts and reports -------------------------------------------------
+    "cli.app_missing": "De app is er nog niet. Gebruik voorlopig de commando's; "
+    "zie 'reflectiejournaal --help'.",
+    "cli.prompt.passphrase": "Wachtwoordzin: ",
+    "cli.prompt.new_passphrase": "Nieuwe wachtwoordzin: ",
+    "cli.prompt.repeat_passphrase": "Herhaal de wachtwoordzin: ",
+    "cli.prompt.recovery_code": "Herstelcode: ",
+    "cli.prompt.retype_recovery": "Typ de herstelcode over ter controle: ",
+    "cli.prompt.confirm_delete": "‘{title}’ ({id}) definitief verwijderen? [j/N] ",
+    "cli.prompt.body": "Typ of plak de tekst (Markdown); sluit af met Ctrl-D.",
+    "cli.passphrase_mismatch": "De wachtwoordzinnen zijn niet gelijk. Probeer het opnieuw.",
+    "cli.passphrase_too_short": "Kies een wachtwoordzin van minstens {minimum} tekens; "
+    "een zin van een paar woorden is sterk en goed te onthouden.",
+    "cli.recovery_retype_mismatch": "Dat is niet dezelfde herstelcode. Kijk nog eens goed.",
+    "cli.calibrating": "Sleutelafleiding afstemmen op deze computer…",
+    "cli.unlocking": "Kluis openen…",
+    "cli.created": "Kluis gemaakt in {path}.",
+    "cli.recovery_intro": "Dit is je herstelcode. Hij wordt maar één keer getoond.\n"
+    "Schrijf hem op papier en bewaar hem veilig: zonder wachtwoordzin én zonder "
+    "herstelcode is je journaal voor niemand meer te lezen.",
+    "cli.deleted": "Verwijderd: {id}",
+    "cli.not_deleted": "Niets verwijderd.",
+    "cli.passphrase_changed": "De wachtwoordzin is gewijzigd. De teksten zelf zijn niet "
+    "opnieuw versleuteld en bleven ongewijzigd.",
+    "cli.recovered": "Nieuwe wachtwoordzin ingesteld met de herstelcode. De herstelcode "
+    "blijft geldig.",
+    "cli.no_entries": "Nog geen teksten.",
+    "cli.no_results": "Niets gevonden voor ‘{query}’.",
+    "cli.check_ok": "Alle {count} bestanden zijn in orde.",
+    "cli.check_damaged": "Beschadigd of niet van deze kluis: {name} ({reason})",
+    "cli.check_summary": "{damaged} van {count} bestanden zijn niet te lezen; de overige "
+    "zijn in orde.",
+    "cli.conflict_line": "Conflictkopie {name} van {id}: huidige versie {current}, kopie {theirs}",
+    "cli.conflict_hint": "Kies per kopie met 'reflectiejournaal resolve NAAM --keep "
+    "current|copy|both'. Er wordt niets weggegooid zonder dat je kiest.",
+    "cli.no_conflicts": "Geen conflictkopieën.",
+    "cli.resolved": "Conflict opgelost: {name}",
+    "cli.warn_damaged": "Let op: {count} bestand(en) konden niet worden gelezen; "
+    "'reflectiejournaal check' noemt ze.",
+    "cli.warn_conflicts": "Let op: {count} conflictkopie(ën) gevonden; zie "
+    "'reflectiejournaal conflicts'.",
+    "cli.warn_cache": "Let op: de zoekcache kon niet worden bewaard; de volgende keer wordt "
+    "hij opnieuw opgebouwd.",
+    "cli.exported": "{count} teksten geschreven naar {path}.",
+    "cli.export_warning": "Let op: deze bestanden zijn NIET versleuteld. Bewaar of verwijder "
+    "ze zorgvuldig.",
+    "cli.imported": "Ingelezen: {new} nieuw, {updated} bijgewerkt, {same} ongewijzigd, "
+    "{older} overgeslagen (kluis had een nieuwere versie).",
+    "cli.import_failed": "Niet ingelezen: {name}: {reason}",
+    "cli.empty_input": "Lege invoer: er is niets opgeslagen.",
+    "cli.unreadable_version": "onleesbaar",
+    "cli.missing_version": "ontbreekt",
+    "cli.interrupted": "Afgebroken; er is niets gewijzigd dat niet al was opgeslagen.",
+    "cli.no_terminal": "Geen terminal om de wachtwoordzin te vragen. Gebruik "
+    "--passphrase-file of --passphrase-fd.",
+    "cli.needs_yes": "Bevestiging nodig: voeg --yes toe om zonder vraag te verwijderen.",
+    "cli.bad_passphrase_source": "Kan de wachtwoordzin niet lezen uit {source}: {reason}",
+    "cli.bad_export_dir": "Kan niet schrijven in {path}: {reason}",
+    "cli.unexpected": "Er ging iets onverwachts mis ({kind}). Er is niets gewijzigd dat niet "
+    "al was opgeslagen. Meld dit graag, zonder inhoud van je journaal.",
+    # -- domain errors ---------------------------------------------------------------------
+    "error.generic": "Er ging iets mis.",
+    "error.decryption": "Ontsleutelen mislukt: de gegevens zijn beschadigd of horen niet "
+    "bij deze sleutel.",
+    "error.hostile_kdf": "De kop van de kluis vraagt onredelijke sleutelparameters "
+    "({field} = {value}). Het bestand is beschadigd of gemanipuleerd; er is niets geprobeerd.",
+    "error.vault_not_found": "Geen kluis gevonden in {path}. Maak er een met "
+    "'reflectiejournaal init' of kies een andere map met --vault.",
+    "error.vault_exists": "In {path} staat al iets. Kies een lege of nieuwe map voor een "
+    "nieuwe kluis.",
+    "error.not_a_vault": "{path} is geen kluis van reflectiejournaal ({reason}).",
+    "error.wrong_passphrase": "Onjuiste wachtwoordzin (of de kop van de kluis is gewijzigd). "
+    "Je teksten zijn niet aangeraakt.",
+    "error.wrong_recovery_code": "Deze herstelcode hoort niet bij deze kluis.",
+    "error.mistyped_recovery_code": "De herstelcode klopt niet: er zit een tikfout in. "
+    "Controleer elk groepje van vier tekens.",
+    "error.vault_locked": "De kluis is al geopend door een ander programma ({holder}). "
+    "Sluit dat eerst; er wordt maar door één tegelijk geschreven.",
+    "error.item_not_found": "Geen tekst met id ‘{item_id}’.",
+    "error.ambiguous_id": "‘{prefix}’ past bij meerdere teksten: {matches}. Typ meer tekens.",
+    "error.damaged_item": "Bestand {name} is beschadigd of hoort niet bij deze kluis "
+    "({reason}). De andere teksten zijn in orde.",
+    "error.write_failed": "Opslaan in {path} is mislukt ({reason}). De vorige versie is "
+    "onaangetast.",
+    "error.invalid_entry": "Ongeldige tekst: {reason}.",
+    "error.detail.field": "veld {field}",
+    "error.detail.line": "regel {line}",
+    # -- reasons ---------------------------------------------------------------------------
+    "reason.disk_full": "de schijf is vol",
+    "reason.permission": "geen toestemming om te schrijven",
+    "reason.authentication": "echtheidscontrole mislukt",
+    "reason.header": "geen geldig kluisbestand",
+    "reason.swapped": "verwisseld met een ander bestand",
+    "reason.content": "inhoud onleesbaar",
+    "reason.layout": "onverwachte opbouw",
+    "reason.foreign": "bestand van een ander programma",
+    "reason.version": "onbekende versie",
+    "reason.malformed": "kop onleesbaar",
+    "reason.too_large": "kop te groot",
+    "reason.no_header": "het kopbestand ontbreekt",
+    "reason.no_items": "de map items ontbreekt",
+    "reason.vault_id": "ongeldig kluis-id",
+    "reason.kdf": "onbekende sleutelafleiding",
+    "reason.kind": "onbekende soort",
+    "reason.meeting": "bijeenkomst moet een positief getal zijn",
+    "reason.timezone": "tijd zonder tijdzone",
+    "reason.tags": "labels moeten een lijst zijn",
+    "reason.yaml": "de kopgegevens (YAML) zijn onleesbaar",
+    "reason.time": "ongeldige datum of tijd",
+    "reason.missing": "verplicht veld ontbreekt",
+    "reason.no_front_matter": "geen kopgegevens (---) gevonden",
+    "reason.not_utf8": "geen UTF-8-tekst",
+    "reason.unreadable": "bestand niet te lezen",
+}
+
+_catalogue = NL
+
+
+def t(key: str, **values: object) -> str:
+    """The catalogue text for ``key`` with ``values`` filled in; the key itself if unknown."""
+    template = _catalogue.get(key, key)
+    return template.format(**values) if values else template
+
+
+def reason(code: object) -> str:
+    """A reason code from the domain in words, or the code as is."""
+    return _catalogue.get(f"reason.{code}", str(code))
+
+
+def describe(error: JournalError) -> str:
+    """The clear message for a domain error, with the field and line where they are known."""
+    values = dict(error.details)
+    if "reason" in values:
+        values["reason"] = reason(values["reason"])
+    text = t(error.key, **values)
+    where = [t(f"error.detail.{k}", **{k: values[k]}) for k in ("field", "line") if values.get(k)]
+    if error.key == "error.invalid_entry" and where:
+        text = f"{text.rstrip('.')} ({', '.join(where)})."
+    return text
+
+
+def kind_name(kind: str) -> str:
+    return t(f"kind.{kind}")

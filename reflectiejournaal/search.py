@@ -1,0 +1,91 @@
+"""Full-text search: case- and accent-insensitive matching on folded text.
+
+Folding keeps the length of the (NFC) text, so an offset found in the folded text is the same
+offset in the original: snippets and highlights need no second search.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import unicodedata
+from dataclasses import dataclass
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x2500):
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        ).lower()
+        # Only one-to-one replacements, so folding keeps the length (İ becomes i here,
+        # before str.lower would make two characters of it).
+        if len(base) == 1 and base != char:
+            table[code] = base
+    for space in "\t\n\r\v\f\u00a0":
+        table[ord(space)] = " "
+    return table
+
+
+_FOLD = _build_fold_table()
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, whitespace as spaces; same length as ``text``."""
+    if text.isascii():
+        return text.lower().translate(_FOLD)
+    return text.translate(_FOLD).lower()
+
+
+def prepare(text: str) -> str:
+    """The original form that :func:`fold` offsets refer to (composed Unicode)."""
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class Query:
+    """Every term must occur; a quoted term is a phrase."""
+
+    terms: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Query:
+        try:
+            parts = shlex.split(text)
+        except ValueError:  # an unbalanced quote: treat the text as plain words
+            parts = text.replace('"', " ").split()
+        terms = (_SPACES.sub(" ", fold(prepare(p))).strip() for p in parts)
+        return cls(tuple(dict.fromkeys(t for t in terms if t)))
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def matches(self, folded: str) -> bool:
+        return all(term in folded for term in self.terms)
+
+    def first_match(self, folded: str) -> tuple[int, int] | None:
+        """``(offset, length)`` of the earliest term occurrence in ``folded``."""
+        found = [(folded.find(t), len(t)) for t in self.terms]
+        found = [f for f in found if f[0] >= 0]
+        return min(found) if found else None
+
+
+def snippet(original: str, folded: str, query: Query, width: int = 60) -> tuple[str, int, int]:
+    """``(text, start, end)``: context around the first match, with the match's span in it."""
+    hit = query.first_match(folded)
+    if hit is None:
+        text = _SPACES.sub(" ", original[: 2 * width]).strip()
+        return text, 0, 0
+    offset, length = hit
+    begin = max(0, offset - width)
+    end = min(len(original), offset + length + width)
+    before = _SPACES.sub(" ", original[begin:offset]).lstrip()
+    match = _SPACES.sub(" ", original[offset : offset + length])
+    after = _SPACES.sub(" ", original[offset + length : end]).rstrip()
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if end < len(original) else ""
+    text = f"{prefix}{before}{match}{after}{suffix}"
+    start = len(prefix) + len(before)
+    return text, start, start + len(match)

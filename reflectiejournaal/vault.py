@@ -1,0 +1,318 @@
+"""The vault folder: creating and unlocking it, and reading and writing encrypted items.
+
+An item is one file ``items/<id>.rj``. Its small clear header names the item id so that a copy
+made by a sync tool under another name (a *conflict copy*) is still recognised — and because the
+id, vault id and format version are bound into the AEAD associated data, a file copied over
+another item or into another vault does not decrypt. See ``docs/vault-format.md``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import crypto
+from .errors import (
+    AmbiguousId,
+    DamagedItem,
+    DecryptionFailed,
+    ItemNotFound,
+    NotAVault,
+    VaultExists,
+    VaultNotFound,
+    WriteFailed,
+)
+from .fsutil import (
+    TEMP_PREFIX,
+    WriterLock,
+    atomic_write,
+    fsync_dir,
+    make_private_dir,
+)
+from .header import HEADER_FILE, MAX_HEADER_BYTES, Header
+from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
+
+ITEMS_DIR = "items"
+ITEM_SUFFIX = ".rj"
+LOCK_FILE = ".reflectiejournaal.lock"
+ITEM_MAGIC = b"RJIT"
+ITEM_VERSION = 1
+ITEM_ID = re.compile(r"[0-9a-f]{16}")
+STALE_TEMP_SECONDS = 3600
+
+
+def new_item_id() -> str:
+    """A random 64-bit id: names files without revealing dates, titles or order."""
+    return secrets.token_hex(8)
+
+
+@dataclass(frozen=True)
+class ItemFile:
+    """One item file on disk, with what is needed to notice that it changed."""
+
+    item_id: str
+    path: Path
+    size: int
+    mtime_ns: int
+    inode: int = 0
+
+    @property
+    def signature(self) -> tuple[int, int, int]:
+        # The inode changes on every atomic replace, even when size and time happen to match.
+        return (self.size, self.mtime_ns, self.inode)
+
+    @classmethod
+    def from_stat(cls, item_id: str, path: Path, stat: os.stat_result) -> ItemFile:
+        return cls(item_id, path, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the items folder holds: regular items, conflict copies, and unreadable strays."""
+
+    items: dict[str, ItemFile]
+    conflicts: list[ItemFile]
+    strays: list[Path]
+
+
+class Vault:
+    """An unlocked vault. Create one with :meth:`create`, :meth:`unlock` or :meth:`recover`."""
+
+    def __init__(self, path: Path, header: Header, vault_key: bytes) -> None:
+        self.path = path
+        self.header = header
+        self.vault_id = header.vault_id
+        self._vault_key = vault_key
+        self._item_key = crypto.hkdf(vault_key, b"", b"rj-item-key-v1")
+        self.cache_key = crypto.hkdf(vault_key, b"", b"rj-cache-key-v1")
+        self._lock = WriterLock(path / LOCK_FILE)
+
+    # -- opening ----------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        passphrase: str,
+        kdf: crypto.KdfParams | None = None,
+        recovery_key: bytes | None = None,
+    ) -> tuple[Vault, str]:
+        """Make a new vault; returns it (write-locked) and the herstelcode to show once.
+
+        ``recovery_key`` lets a caller show and confirm the herstelcode before anything is
+        written; ``kdf`` defaults to parameters calibrated on this machine.
+        """
+        path = Path(path)
+        if (path / HEADER_FILE).exists():
+            raise VaultExists(path)
+        if path.exists() and any(path.iterdir()):
+            raise VaultExists(path)
+        kdf = kdf or crypto.calibrate_kdf()
+        vault_id = secrets.token_hex(16)
+        vault_key = os.urandom(crypto.KEY_BYTES)
+        recovery_key = recovery_key or new_recovery_key()
+        header = Header(
+            vault_id,
+            Header.wrap_passphrase(vault_id, vault_key, passphrase, kdf),
+            Header.wrap_recovery(vault_id, vault_key, recovery_key),
+        )
+        make_private_dir(path)
+        make_private_dir(path / ITEMS_DIR)
+        vault = cls(path, header, vault_key)
+        vault.acquire_lock()
+        atomic_write(path / HEADER_FILE, header.to_bytes())
+        return vault, format_recovery_code(recovery_key)
+
+    @staticmethod
+    def read_header(path: Path) -> Header:
+        path = Path(path)
+        header_path = path / HEADER_FILE
+        if not header_path.is_file():
+            if path.is_dir() and any(path.iterdir()):
+                raise NotAVault(path, "no_header")
+            raise VaultNotFound(path)
+        with open(header_path, "rb") as handle:
+            return Header.from_bytes(handle.read(MAX_HEADER_BYTES + 1), path)
+
+    @classmethod
+    def unlock(cls, path: Path, passphrase: str) -> Vault:
+        path = Path(path)
+        header = cls.read_header(path)
+        return cls(path, header, header.unwrap_with_passphrase(passphrase))
+
+    @classmethod
+    def recover(cls, path: Path, recovery_code: str) -> Vault:
+        """Unlock with the herstelcode; a typo is reported before any key work."""
+        recovery_key = parse_recovery_code(recovery_code)
+        path = Path(path)
+        header = cls.read_header(path)
+        return cls(path, header, header.unwrap_with_recovery(recovery_key))
+
+    # -- the writer lock ----------------------------------------------------------------
+    def acquire_lock(self) -> None:
+        """Become the one writer; a second instance gets :class:`VaultLocked`."""
+        if not self._lock.held:
+            self._lock.acquire()
+            self._remove_stale_temp_files()
+
+    def release_lock(self) -> None:
+        self._lock.release()
+
+    @property
+    def writable(self) -> bool:
+        return self._lock.held
+
+    def _require_lock(self) -> None:
+        if not self._lock.held:
+            self.acquire_lock()
+
+    def _remove_stale_temp_files(self) -> None:
+        # Left behind only by a crash mid-write; they hold ciphertext, never plaintext.
+        cutoff = time.time() - STALE_TEMP_SECONDS
+        for folder in (self.path, self.path / ITEMS_DIR):
+            for entry in os.scandir(folder):
+                if entry.name.startswith(TEMP_PREFIX) and entry.stat().st_mtime < cutoff:
+                    os.unlink(entry.path)
+
+    # -- passphrase ---------------------------------------------------------------------
+    def change_passphrase(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> None:
+        """Rewrap the vault key only: every item file stays byte-identical."""
+        self._require_lock()
+        kdf = kdf or crypto.calibrate_kdf()
+        slot = Header.wrap_passphrase(self.vault_id, self._vault_key, new_passphrase, kdf)
+        header = Header(self.vault_id, slot, self.header.recovery_slot)
+        atomic_write(self.path / HEADER_FILE, header.to_bytes())
+        self.header = header
+
+    # -- items --------------------------------------------------------------------------
+    def _item_path(self, item_id: str) -> Path:
+        if not ITEM_ID.fullmatch(item_id):
+            raise ItemNotFound(item_id)
+        return self.path / ITEMS_DIR / f"{item_id}{ITEM_SUFFIX}"
+
+    def _associated_data(self, item_id: str) -> bytes:
+        return f"rj-item-v{ITEM_VERSION}|{self.vault_id}|{item_id}".encode("ascii")
+
+    def seal_item(self, item_id: str, item_type: str, body: bytes) -> bytes:
+        """The exact bytes of an item file."""
+        clear = ITEM_MAGIC + bytes([ITEM_VERSION]) + item_id.encode("ascii")
+        plaintext = crypto.pad(item_type.encode("ascii") + b"\n" + body)
+        return clear + crypto.seal(self._item_key, plaintext, self._associated_data(item_id))
+
+    def open_item_bytes(self, data: bytes, name: str) -> tuple[str, str, bytes]:
+        """Decrypt the bytes of an item file: ``(item_id, item_type, body)``."""
+        item_id = _clear_item_id(data)
+        if item_id is None:
+            raise DamagedItem(name, "header")
+        try:
+            sealed = data[len(ITEM_MAGIC) + 1 + 16 :]
+            plaintext = crypto.unpad(
+                crypto.open_sealed(self._item_key, sealed, self._associated_data(item_id))
+            )
+        except DecryptionFailed:
+            raise DamagedItem(name, "authentication") from None
+        item_type, newline, body = plaintext.partition(b"\n")
+        if not newline:
+            raise DamagedItem(name, "layout")
+        return item_id, item_type.decode("ascii", "replace"), body
+
+    def write(self, item_id: str, item_type: str, body: bytes) -> ItemFile:
+        """Encrypt and durably replace one item; on failure the old version is intact."""
+        self._require_lock()
+        path = self._item_path(item_id)
+        atomic_write(path, self.seal_item(item_id, item_type, body))
+        return ItemFile.from_stat(item_id, path, path.stat())
+
+    def read(self, item_id: str) -> tuple[str, bytes]:
+        """``(item_type, body)`` of one item."""
+        path = self._item_path(item_id)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ItemNotFound(item_id) from None
+        return self.read_file(ItemFile(item_id, path, len(data), 0), data)
+
+    def read_file(self, item: ItemFile, data: bytes | None = None) -> tuple[str, bytes]:
+        """Decrypt one scanned file, checking that it really is the item its name says."""
+        data = item.path.read_bytes() if data is None else data
+        stated_id, item_type, body = self.open_item_bytes(data, item.path.name)
+        if stated_id != item.item_id:
+            raise DamagedItem(item.path.name, "swapped")
+        return item_type, body
+
+    def delete(self, item_id: str) -> None:
+        self._require_lock()
+        path = self._item_path(item_id)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            raise ItemNotFound(item_id) from None
+        except OSError as exc:
+            raise WriteFailed(path, exc.strerror or "") from exc
+        fsync_dir(path.parent)
+
+    def remove_file(self, path: Path) -> None:
+        """Remove a conflict copy the user has dealt with."""
+        self._require_lock()
+        path.unlink()
+        fsync_dir(path.parent)
+
+    def scan(self) -> Scan:
+        """List the items folder without decrypting: only names, sizes and times."""
+        items: dict[str, ItemFile] = {}
+        conflicts: list[ItemFile] = []
+        strays: list[Path] = []
+        for entry in _scandir(self.path / ITEMS_DIR):
+            name = entry.name
+            if name.startswith(TEMP_PREFIX) or not entry.is_file():
+                continue
+            stat = entry.stat()
+            stem = name[: -len(ITEM_SUFFIX)] if name.endswith(ITEM_SUFFIX) else None
+            if stem is not None and ITEM_ID.fullmatch(stem):
+                items[stem] = ItemFile.from_stat(stem, Path(entry.path), stat)
+                continue
+            # Another name: a sync tool's conflict copy if its clear header names an item.
+            with open(entry.path, "rb") as handle:
+                item_id = _clear_item_id(handle.read(64))
+            if item_id is None:
+                strays.append(Path(entry.path))
+            else:
+                conflicts.append(ItemFile.from_stat(item_id, Path(entry.path), stat))
+        return Scan(items, sorted(conflicts, key=lambda c: c.path.name), sorted(strays))
+
+    def resolve_id(self, prefix: str, known: set[str] | None = None) -> str:
+        """Full id for an id or unique prefix of at least four characters."""
+        known = set(self.scan().items) if known is None else known
+        prefix = prefix.strip().lower()
+        if prefix in known:
+            return prefix
+        matches = sorted(i for i in known if i.startswith(prefix)) if len(prefix) >= 4 else []
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise AmbiguousId(prefix, matches)
+        raise ItemNotFound(prefix)
+
+
+def _clear_item_id(data: bytes) -> str | None:
+    head = len(ITEM_MAGIC)
+    if data[:head] != ITEM_MAGIC or data[head : head + 1] != bytes([ITEM_VERSION]):
+        return None
+    raw = data[head + 1 : head + 17]
+    try:
+        item_id = raw.decode("ascii")
+    except UnicodeDecodeError:
+        return None
+    return item_id if ITEM_ID.fullmatch(item_id) else None
+
+
+def _scandir(path: Path) -> Iterator[os.DirEntry[str]]:
+    try:
+        with os.scandir(path) as entries:
+            yield from entries
+    except FileNotFoundError:
+        raise NotAVault(path.parent, "no_items") from None
