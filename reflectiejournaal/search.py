@@ -81,6 +81,11 @@ def snippet(original: str, folded: str, query: Query, width: int = 60) -> tuple[
     offset, length = hit
     begin = max(0, offset - width)
     end = min(len(original), offset + length + width)
+    # Cut at word boundaries, not mid-word.
+    if begin > 0 and (space := original.find(" ", begin, offset)) >= 0:
+        begin = space + 1
+    if end < len(original) and (space := original.rfind(" ", offset + length, end)) >= 0:
+        end = space
     before = _SPACES.sub(" ", original[begin:offset]).lstrip()
     match = _SPACES.sub(" ", original[offset : offset + length])
     after = _SPACES.sub(" ", original[offset + length : end]).rstrip()

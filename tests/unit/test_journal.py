@@ -1,0 +1,146 @@
+"""The journal: entries through the cache, search, damaged items and sync conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflectiejournaal import journal as journal_module
+from reflectiejournaal.errors import AmbiguousId, ItemNotFound
+from reflectiejournaal.journal import Journal
+from reflectiejournaal.vault import ITEMS_DIR, Vault
+from tests.helpers import PASSPHRASE
+
+
+def write_some(journal: Journal) -> list:
+    return [
+        journal.create("case", "# Grenzen\n\nDe cliënt belde om één uur 's nachts.", tags=("grenzen",)),
+        journal.create("reflection", "Ik merkte dat ik **boos** werd.\n", title="Na bijeenkomst 2"),
+        journal.create("note", "Iets over het team.", tags=("team", "grenzen")),
+    ]
+
+
+def test_create_get_and_list_newest_first(journal):
+    made = write_some(journal)
+    listed = journal.summaries()
+    assert [s.id for s in listed] == sorted(
+        (e.id for e in made), key=lambda i: (next(e.created for e in made if e.id == i), i),
+        reverse=True,
+    )
+    assert journal.get(made[0].id).body == made[0].body
+    assert journal.get(made[1].id[:6]).title == "Na bijeenkomst 2"
+    assert made[0].title == "Grenzen"  # from the first heading
+
+
+def test_filters_by_kind_and_tag(journal):
+    case, reflection, note = write_some(journal)
+    assert [s.id for s in journal.summaries(kind="reflection")] == [reflection.id]
+    assert {s.id for s in journal.summaries(tag="#Grenzen")} == {case.id, note.id}
+    assert journal.summaries(tag="onbekend") == []
+
+
+def test_search_ignores_case_and_accents_and_finds_title_and_tags(journal):
+    case, reflection, note = write_some(journal)
+    assert [h.summary.id for h in journal.search("EEN UUR")] == [case.id]
+    hit = journal.search("cliënt")[0]
+    assert hit.snippet[hit.span[0] : hit.span[1]] == "cliënt"
+    assert [h.summary.id for h in journal.search("bijeenkomst")] == [reflection.id]
+    assert {h.summary.id for h in journal.search("grenzen")} == {case.id, note.id}
+    assert journal.search("grenzen team") and len(journal.search("grenzen team")) == 1
+    assert journal.search("nergens") == []
+    assert journal.search("   ") == []
+
+
+def test_edit_keeps_id_and_created_and_updates_search(journal):
+    case, _, _ = write_some(journal)
+    journal.save(journal.get(case.id).edited(body="Helemaal nieuw verhaal"))
+    again = journal.get(case.id)
+    assert (again.id, again.created) == (case.id, case.created)
+    assert journal.search("uur") == [] and len(journal.search("verhaal")) == 1
+
+
+def test_delete_and_unknown_ids(journal):
+    case, _, _ = write_some(journal)
+    journal.delete(case.id)
+    with pytest.raises(ItemNotFound):
+        journal.get(case.id)
+    assert case.id not in {s.id for s in journal.summaries()}
+    with pytest.raises(ItemNotFound):
+        journal.get("ffffffffffffffff")
+
+
+def test_ambiguous_prefix(journal, monkeypatch):
+    ids = iter(["abcd000000000001", "abcd000000000002"])
+    monkeypatch.setattr(journal_module, "new_item_id", lambda: next(ids))
+    journal.create("note", "een")
+    journal.create("note", "twee")
+    with pytest.raises(AmbiguousId):
+        journal.get("abcd")
+    assert journal.get("abcd000000000002").body == "twee"
+
+
+def test_cache_is_reused_and_only_changed_files_are_read(vault, cache_path, monkeypatch):
+    first = Journal(vault, cache_path)
+    made = write_some(first)
+    first.flush()
+    reads = []
+    original = Journal._read_record
+    monkeypatch.setattr(Journal, "_read_record", lambda self, item: reads.append(item.item_id) or original(self, item))
+    second = Journal(vault, cache_path)
+    assert reads == [] and len(second.summaries()) == 3
+    # Another device changes one entry behind our back (as a sync tool would).
+    other = Vault.unlock(vault.path, PASSPHRASE)
+    vault.release_lock()
+    Journal(other, None).save(second.get(made[1].id).edited(body="van de telefoon"))
+    reads.clear()
+    third = Journal(vault, cache_path)
+    assert reads == [made[1].id]
+    assert [h.summary.id for h in third.search("telefoon")] == [made[1].id]
+
+
+def test_damaged_cache_is_rebuilt(vault, cache_path):
+    first = Journal(vault, cache_path)
+    write_some(first)
+    first.flush()
+    cache_file = next(cache_path.iterdir())
+    cache_file.write_bytes(b"rommel")
+    assert len(Journal(vault, cache_path).summaries()) == 3
+
+
+def test_one_damaged_item_does_not_hide_the_others(journal, vault, cache_path):
+    case, reflection, note = write_some(journal)
+    path = vault.path / ITEMS_DIR / f"{reflection.id}.rj"
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF
+    path.write_bytes(bytes(data))
+    reopened = Journal(vault, cache_path)
+    assert {s.id for s in reopened.summaries()} == {case.id, note.id}
+    assert [d.details["name"] for d in reopened.damaged] == [path.name]
+
+
+def test_conflict_copy_offers_both_versions_and_loses_nothing(journal, vault, cache_path):
+    case, _, _ = write_some(journal)
+    items = vault.path / ITEMS_DIR
+    copy_path = items / f"{case.id}.sync-conflict-20261122-101010-ABC.rj"
+    copy_path.write_bytes((items / f"{case.id}.rj").read_bytes())  # the laptop's version
+    journal.save(journal.get(case.id).edited(body="versie van de telefoon"))
+    reopened = Journal(vault, cache_path)
+    [copy] = reopened.conflicts
+    conflict = reopened.conflict(copy)
+    assert conflict.current.body == "versie van de telefoon"
+    assert conflict.theirs.body == case.body
+    kept = reopened.resolve_conflict(copy, "both")
+    assert kept.id != case.id and kept.body == case.body
+    assert reopened.get(case.id).body == "versie van de telefoon"
+    assert not copy_path.exists() and reopened.conflicts == []
+
+
+def test_resolving_by_keeping_the_copy(journal, vault, cache_path):
+    case, _, _ = write_some(journal)
+    items = vault.path / ITEMS_DIR
+    copy_path = items / f"{case.id} (conflicted copy).rj"
+    copy_path.write_bytes((items / f"{case.id}.rj").read_bytes())
+    journal.save(journal.get(case.id).edited(body="nieuwer"))
+    reopened = Journal(vault, cache_path)
+    reopened.resolve_conflict(reopened.conflicts[0], "copy")
+    assert reopened.get(case.id).body == case.body
+    assert not copy_path.exists()

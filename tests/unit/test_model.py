@@ -1,0 +1,131 @@
+"""Entries as Markdown with YAML front matter: what is stored is what is exported."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflectiejournaal.errors import InvalidEntry
+from reflectiejournaal.model import (
+    KINDS,
+    Entry,
+    entry_from_markdown,
+    split_front_matter,
+    title_from_body,
+)
+
+MOMENT = dt.datetime(2026, 11, 22, 20, 15, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+times = st.datetimes(
+    min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 1, 1),
+    timezones=st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=2))]),
+).map(lambda t: t.replace(microsecond=0))
+
+entries = st.builds(
+    Entry,
+    id=st.from_regex(r"[0-9a-f]{16}", fullmatch=True),
+    kind=st.sampled_from(KINDS),
+    title=st.text(),
+    created=times,
+    updated=times,
+    body=st.text(),
+    trajectory=st.none() | st.from_regex(r"[0-9a-f]{16}", fullmatch=True),
+    meeting=st.none() | st.integers(min_value=1, max_value=40),
+    prompt_set=st.none() | st.text(min_size=1),
+    tags=st.lists(st.text()).map(tuple),
+)
+
+
+@settings(max_examples=300)
+@given(entries)
+def test_any_entry_survives_markdown_round_trip(entry):
+    text = entry.to_markdown()
+    again = entry_from_markdown(text)
+    assert again == entry
+    assert again.body == entry.body  # byte for byte, whatever Unicode the body holds
+    assert again.to_markdown() == text
+
+
+@given(st.text())
+def test_body_is_never_touched(body):
+    entry = Entry("0123456789abcdef", "note", "t", MOMENT, MOMENT, body=body)
+    assert entry_from_markdown(entry.to_markdown()).body == body
+
+
+def test_front_matter_has_every_field_in_a_fixed_order():
+    entry = Entry("0123456789abcdef", "case", "Grenzen", MOMENT, MOMENT, "# Casus\n",
+                  tags=("grenzen", "team"))
+    head = entry.to_markdown().split("---\n")[1]
+    assert [line.split(":")[0] for line in head.splitlines() if not line.startswith("-")] == [
+        "id", "kind", "title", "created", "updated", "trajectory", "meeting", "prompt_set", "tags",
+    ]
+    assert "&id" not in head and "*id" not in head  # no YAML anchors for equal times
+
+
+def test_titles_and_tags_are_single_clean_lines():
+    entry = Entry("0123456789abcdef", "note", "een\ntitel\n---\n", MOMENT, MOMENT,
+                  tags=("#team", " team ", "", "grenzen\nstellen"))
+    assert entry.title == "een titel ---"
+    assert entry.tags == ("team", "grenzen stellen")
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("geen kopgegevens", "no_front_matter"),
+        ("---\nid: [unclosed\n---\nbody", "yaml"),
+        ("---\n- a list\n---\nbody", "yaml"),
+        ("---\nkind: note\ncreated: 2026-01-01\n---\n", "missing"),
+        ("---\nid: x\nkind: roman\ncreated: 2026-01-01\n---\n", "kind"),
+        ("---\nid: x\nkind: note\ncreated: gisteren\n---\n", "time"),
+        ("---\nid: x\nkind: note\ncreated: 2026-01-01\nmeeting: -1\n---\n", "meeting"),
+    ],
+)
+def test_invalid_front_matter_names_the_problem(text, reason):
+    with pytest.raises(InvalidEntry) as caught:
+        entry_from_markdown(text)
+    assert caught.value.details["reason"] == reason
+
+
+def test_yaml_error_reports_the_line_in_the_file():
+    with pytest.raises(InvalidEntry) as caught:
+        entry_from_markdown("---\nid: a\nkind: note\ntitle: [oops\n---\n")
+    assert caught.value.details["line"] is not None and caught.value.details["line"] >= 4
+
+
+def test_hand_written_front_matter_is_accepted():
+    text = "---\r\nid: abc\r\nkind: casusinbreng\r\ncreated: 2024-03-01\r\ntags: grenzen, team\r\n---\r\nTekst"
+    entry = entry_from_markdown(text)
+    assert entry.kind == "case"
+    assert entry.created.date() == dt.date(2024, 3, 1) and entry.created.tzinfo is not None
+    assert entry.updated == entry.created
+    assert entry.tags == ("grenzen", "team")
+    assert entry.body == "Tekst"
+
+
+def test_split_without_front_matter_keeps_the_text():
+    assert split_front_matter("# Titel\n\ntekst") == (None, "# Titel\n\ntekst")
+
+
+@pytest.mark.parametrize(
+    "body, title",
+    [
+        ("# Casus over grenzen\n\nTekst", "Casus over grenzen"),
+        ("\n\nEerste regel\nTweede", "Eerste regel"),
+        ("Intro\n## Kopje ##\n", "Kopje"),
+        ("x" * 100, "x" * 79 + "…"),
+        ("", ""),
+    ],
+)
+def test_title_from_body(body, title):
+    assert title_from_body(body) == title
+
+
+def test_edited_keeps_id_and_created():
+    entry = Entry("0123456789abcdef", "note", "t", MOMENT, MOMENT, "oud")
+    edited = entry.edited(body="nieuw")
+    assert (edited.id, edited.created, edited.body) == (entry.id, entry.created, "nieuw")
+    assert edited.updated >= entry.updated

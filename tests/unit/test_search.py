@@ -1,0 +1,42 @@
+"""Search folding and query semantics."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reflectiejournaal.search import Query, fold, prepare, snippet
+
+
+@given(st.text())
+def test_folding_keeps_length_so_offsets_map_back(text):
+    original = prepare(text)
+    assert len(fold(original)) == len(original)
+
+
+def test_folding_ignores_case_and_accents():
+    assert fold("Één Cliënt ÇA İstanbul") == "een client ca istanbul"
+    assert fold("regel\neen\ttwee") == "regel een twee"
+
+
+def test_query_terms_and_phrases():
+    q = Query.parse('Één "grenzen  stellen" cliënt')
+    assert q.terms == ("een", "grenzen stellen", "client")
+    assert q.matches(fold("de client wilde één ding: grenzen stellen"))
+    assert not q.matches(fold("de client wilde één ding: stellen van grenzen"))
+
+
+def test_unbalanced_quotes_do_not_crash():
+    assert Query.parse('"grenzen stellen').terms == ("grenzen", "stellen")
+    assert not Query.parse('  ""  ')
+
+
+def test_snippet_marks_the_match_in_the_original_text():
+    text = prepare("Vandaag sprak ik met de cliënt over haar moeder en over Één afspraak.")
+    query = Query.parse("een")
+    shown, start, end = snippet(text, fold(text), query, width=10)
+    assert shown[start:end] == "Één"
+    assert shown == "…en over Één afspraak."
+    shown, start, end = snippet(text, fold(text), Query.parse("cliënt"), width=12)
+    assert shown == "…ik met de cliënt over haar…"  # whole words only
+    assert shown[start:end] == "cliënt"
