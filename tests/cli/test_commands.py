@@ -1,0 +1,301 @@
+"""Every command of the command line, as a subprocess: output, exit codes and Dutch messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+from reflectiejournaal.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB
+from reflectiejournaal.vault import ITEMS_DIR, Vault
+from tests.cli.conftest import Cli
+from tests.helpers import PASSPHRASE, cheap_kdf
+
+CASE = "# Casus: de moeder die niet kwam\n\nZij belde om één uur. Ik voelde [boosheid].\n"
+
+
+def item_bytes(vault) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (vault / ITEMS_DIR).iterdir()}
+
+
+# -- starting ----------------------------------------------------------------------------------
+def test_without_command_says_the_app_is_not_there_yet(cli):
+    result = cli.raw()
+    assert result.code == 1 and "De app is er nog niet" in result.err
+
+
+def test_help_is_dutch_and_lists_every_command(cli):
+    out = cli.raw("--help").out
+    assert "versleuteld reflectiejournaal" in out
+    for command in ("init", "new", "list", "show", "edit", "delete", "search", "passwd",
+                    "recover", "check", "conflicts", "resolve", "export", "import"):
+        assert command in out
+
+
+def test_module_entry_point_is_the_same_command(cli):
+    done = subprocess.run([sys.executable, "-m", "reflectiejournaal", "--help"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and "reflectiejournaal" in done.stdout
+
+
+# -- init ----------------------------------------------------------------------------------------
+def test_init_creates_a_calibrated_vault_and_prints_the_herstelcode_once(tmp_path, passphrase_file):
+    cli = Cli(tmp_path / "nieuw", passphrase_file)
+    result = cli("init")
+    assert result.code == 0, result.err
+    code = result.out.strip()
+    assert re.fullmatch(r"([0-9A-Z]{4}-){7}[0-9A-Z]{4}", code)
+    assert "maar één keer getoond" in result.err
+    header = json.loads((tmp_path / "nieuw" / "reflectiejournaal-vault.json").read_text())
+    assert header["passphrase_slot"]["memory_kib"] >= FLOOR_MEMORY_KIB
+    assert header["passphrase_slot"]["iterations"] >= FLOOR_ITERATIONS
+    assert Vault.recover(tmp_path / "nieuw", code).vault_id == header["vault_id"]
+    again = cli("init")
+    assert again.code == 2 and "staat al iets" in again.err
+
+
+def test_init_refuses_a_short_passphrase_and_a_missing_terminal(tmp_path):
+    short = tmp_path / "kort"
+    short.write_text("kort\n")
+    result = Cli(tmp_path / "k1", short)("init")
+    assert result.code == 2 and "minstens 8 tekens" in result.err
+    no_source = Cli(tmp_path / "k2", short).raw("--vault", str(tmp_path / "k2"), "init")
+    assert no_source.code == 2 and "--passphrase-file" in no_source.err
+    assert not (tmp_path / "k1").exists() and not (tmp_path / "k2").exists()
+
+
+# -- new, list, show -------------------------------------------------------------------------------
+def test_new_list_show_round_trip(cli):
+    case_id = cli.ok("new", "--kind", "casusinbreng", "--tag", "grenzen", "--tag", "ouders",
+                     "--meeting", "4", "--trajectory", "abcdef0123456789", stdin=CASE).strip()
+    note_id = cli.ok("new", "--kind", "note", "--title", "Los", stdin="Iets kleins.").strip()
+    assert re.fullmatch(r"[0-9a-f]{16}", case_id)
+
+    listed = cli.ok("list")
+    assert "casusinbreng" in listed and "#grenzen" in listed and note_id in listed
+
+    data = json.loads(cli.ok("list", "--json"))
+    assert {d["id"] for d in data} == {note_id, case_id}
+    assert [d["created"] for d in data] == sorted((d["created"] for d in data), reverse=True)
+    case = next(d for d in data if d["id"] == case_id)
+    assert set(case) == {"id", "kind", "title", "created", "updated", "trajectory", "meeting",
+                         "prompt_set", "tags", "words"}
+    assert (case["kind"], case["title"], case["meeting"], case["trajectory"], case["tags"]) == (
+        "case", "Casus: de moeder die niet kwam", 4, "abcdef0123456789", ["grenzen", "ouders"])
+
+    assert [d["id"] for d in json.loads(cli.ok("list", "--kind", "case", "--json"))] == [case_id]
+    assert [d["id"] for d in json.loads(cli.ok("list", "--tag", "ouders", "--json"))] == [case_id]
+
+    shown = cli.ok("show", case_id[:6])
+    assert shown.startswith(f"---\nid: {case_id}\nkind: case\n") and shown.endswith(CASE)
+    as_json = json.loads(cli.ok("show", case_id, "--json"))
+    assert as_json["body"] == CASE and as_json["words"] == len(CASE.split())
+
+
+def test_options_after_the_command_and_vault_from_the_environment(cli):
+    entry_id = cli.raw("new", "--kind", "note", "--vault", str(cli.vault), "--passphrase-file",
+                       str(cli.passphrase_file), stdin="x").out.strip()
+    listed = cli.raw("list", "--passphrase-file", str(cli.passphrase_file),
+                     env={"REFLECTIEJOURNAAL_VAULT": str(cli.vault)})
+    assert listed.code == 0 and entry_id in listed.out
+
+
+def test_passphrase_from_a_file_descriptor(cli):
+    read, write = os.pipe()
+    os.write(write, (PASSPHRASE + "\n").encode())
+    os.close(write)
+    result = cli.raw("--vault", str(cli.vault), "--passphrase-fd", str(read), "list",
+                     pass_fds=(read,))
+    os.close(read)
+    assert result.code == 0 and "Nog geen teksten" in result.err
+
+
+def test_new_refuses_empty_input_and_unknown_kinds(cli):
+    empty = cli("new", "--kind", "note", stdin="  \n\n")
+    assert empty.code == 2 and "Lege invoer" in empty.err
+    unknown = cli("new", "--kind", "roman", stdin="tekst")
+    assert unknown.code == 2 and "onbekende soort" in unknown.err
+    assert json.loads(cli.ok("list", "--json")) == []
+
+
+def test_show_unknown_short_and_ambiguous_ids(cli, tmp_path):
+    missing = cli("show", "ffffffffffffffff")
+    assert missing.code == 4 and "Geen tekst met id" in missing.err
+    folder = tmp_path / "twee"
+    folder.mkdir()
+    for n in (1, 2):
+        (folder / f"{n}.md").write_text(
+            f"---\nid: abcd00000000000{n}\nkind: note\ncreated: 2025-01-0{n}\n---\nTekst {n}\n")
+    cli.ok("import", str(folder))
+    ambiguous = cli("show", "abcd")
+    assert ambiguous.code == 2 and "meerdere teksten" in ambiguous.err
+    assert cli("show", "abc").code == 4  # under four characters is never a prefix
+    assert "Tekst 2" in cli.ok("show", "abcd000000000002")
+
+
+# -- edit and delete ---------------------------------------------------------------------------
+def test_edit_keeps_id_and_created(cli):
+    entry_id = cli.ok("new", "--kind", "reflectie", stdin="Eerste versie").strip()
+    before = json.loads(cli.ok("show", entry_id, "--json"))
+    assert cli.ok("edit", entry_id, "--title", "Herzien", "--tag", "nieuw", stdin="Tweede versie").strip() == entry_id
+    after = json.loads(cli.ok("show", entry_id, "--json"))
+    assert (after["id"], after["created"]) == (before["id"], before["created"])
+    assert (after["body"], after["title"], after["tags"]) == ("Tweede versie", "Herzien", ["nieuw"])
+    assert after["updated"] >= before["updated"]
+    assert cli("edit", entry_id, stdin="").code == 2
+    assert json.loads(cli.ok("show", entry_id, "--json"))["body"] == "Tweede versie"
+
+
+def test_delete_needs_confirmation_in_scripts(cli):
+    entry_id = cli.ok("new", "--kind", "note", stdin="weg ermee").strip()
+    refused = cli("delete", entry_id)
+    assert refused.code == 2 and "--yes" in refused.err
+    assert entry_id in cli.ok("list")
+    cli.ok("delete", entry_id, "--yes")
+    assert entry_id not in cli.ok("list")
+    assert cli("delete", entry_id, "--yes").code == 4
+
+
+# -- search ------------------------------------------------------------------------------------
+def test_search_ignores_case_and_accents(cli):
+    case_id = cli.ok("new", "--kind", "case", stdin=CASE).strip()
+    cli.ok("new", "--kind", "note", stdin="Over iets anders.")
+    assert case_id in cli.ok("search", "EEN", "uur")
+    hits = json.loads(cli.ok("search", "boosheid", "--json"))
+    assert [h["id"] for h in hits] == [case_id]
+    start, end = hits[0]["match"]
+    assert hits[0]["snippet"][start:end] == "boosheid"
+    none = cli("search", "nergens")
+    assert none.code == 0 and "Niets gevonden" in none.err and none.out == ""
+
+
+# -- passphrase and herstelcode ----------------------------------------------------------------
+def test_passwd_rewraps_only_the_key(cli, tmp_path):
+    cli.ok("new", "--kind", "note", stdin="blijft gelijk")
+    before = item_bytes(cli.vault)
+    new = tmp_path / "nieuw.txt"
+    new.write_text("een nieuwe lange zin\n")
+    cli.ok("passwd", "--new-passphrase-file", str(new))
+    assert item_bytes(cli.vault) == before
+    old = cli("list")
+    assert old.code == 3 and "Onjuiste wachtwoordzin" in old.err
+    assert "blijft gelijk" in Cli(cli.vault, new).ok("search", "blijft")
+
+
+def test_recover_with_the_herstelcode_from_standard_input(cli, tmp_path):
+    new = tmp_path / "nieuw.txt"
+    new.write_text("na herstel gekozen\n")
+    code = cli.recovery_code
+    typo = ("X" if code[0] != "X" else "Y") + code[1:]
+    wrong = cli.raw("--vault", str(cli.vault), "recover", "--new-passphrase-file", str(new),
+                    stdin=typo + "\n")
+    assert wrong.code == 3 and "tikfout" in wrong.err
+    done = cli.raw("--vault", str(cli.vault), "recover", "--new-passphrase-file", str(new),
+                   stdin=code.lower() + "\n")
+    assert done.code == 0, done.err
+    assert Cli(cli.vault, new)("list").code == 0
+    assert cli("list").code == 3
+
+
+# -- bad input ---------------------------------------------------------------------------------
+def test_missing_vault_and_wrong_passphrase(cli, tmp_path):
+    missing = cli.raw("--vault", str(tmp_path / "nergens"), "--passphrase-file",
+                      str(cli.passphrase_file), "list")
+    assert missing.code == 4 and "Geen kluis gevonden" in missing.err
+    wrong = tmp_path / "fout"
+    wrong.write_text("niet de goede zin\n")
+    result = cli.raw("--vault", str(cli.vault), "--passphrase-file", str(wrong), "list")
+    assert result.code == 3 and "Onjuiste wachtwoordzin" in result.err
+    unreadable = cli.raw("--vault", str(cli.vault), "--passphrase-file", str(tmp_path / "geen"), "list")
+    assert unreadable.code == 2 and "Kan de wachtwoordzin niet lezen" in unreadable.err
+
+
+def test_hostile_header_is_refused_at_once(cli):
+    header = cli.vault / "reflectiejournaal-vault.json"
+    document = json.loads(header.read_text())
+    document["passphrase_slot"]["memory_kib"] = 2**40
+    header.write_text(json.dumps(document))
+    result = cli("list")
+    assert result.code == 5 and "onredelijke sleutelparameters" in result.err
+
+
+def test_second_instance_is_told_the_vault_is_in_use(cli):
+    holder = Vault.unlock(cli.vault, PASSPHRASE)
+    holder.acquire_lock()
+    try:
+        result = cli("new", "--kind", "note", stdin="tekst")
+        assert result.code == 6 and "al geopend door een ander programma" in result.err
+        assert cli("list").code == 0  # reading stays possible
+    finally:
+        holder.release_lock()
+    assert cli("new", "--kind", "note", stdin="tekst").code == 0
+
+
+def test_failed_write_keeps_the_old_version(cli):
+    entry_id = cli.ok("new", "--kind", "note", stdin="oude tekst").strip()
+    before = item_bytes(cli.vault)
+    result = cli("edit", entry_id, stdin="nieuwe tekst " * 100, max_file_bytes=300)
+    assert result.code == 7 and "vorige versie is onaangetast" in result.err
+    assert item_bytes(cli.vault) == before
+    assert json.loads(cli.ok("show", entry_id, "--json"))["body"] == "oude tekst"
+
+
+# -- check, conflicts ---------------------------------------------------------------------------
+def test_check_names_each_damaged_item_and_the_rest_still_loads(cli):
+    good = cli.ok("new", "--kind", "note", stdin="heel").strip()
+    bad = cli.ok("new", "--kind", "note", stdin="kapot").strip()
+    assert "in orde" in cli.ok("check")
+    path = cli.vault / ITEMS_DIR / f"{bad}.rj"
+    data = bytearray(path.read_bytes())
+    data[40] ^= 0x10
+    path.write_bytes(bytes(data))
+    result = cli("check")
+    assert result.code == 5 and f"{bad}.rj" in result.out and good not in result.out
+    listed = cli("list")
+    assert listed.code == 0 and good in listed.out and bad not in listed.out
+    assert "konden niet worden gelezen" in listed.err
+
+
+def test_conflict_copies_are_reported_and_resolved(cli):
+    entry_id = cli.ok("new", "--kind", "note", stdin="laptop").strip()
+    items = cli.vault / ITEMS_DIR
+    name = f"{entry_id}.sync-conflict-20261122-101010-ABCDEFG.rj"
+    (items / name).write_bytes((items / f"{entry_id}.rj").read_bytes())
+    cli.ok("edit", entry_id, stdin="telefoon")
+    check = cli("check")
+    assert check.code == 8 and name in check.out
+    listing = json.loads(cli.ok("conflicts", "--json"))
+    assert [(c["file"], c["current"]["body"], c["copy"]["body"]) for c in listing] == [
+        (name, "telefoon", "laptop")]
+    cli.ok("resolve", name, "--keep", "both")
+    bodies = sorted(json.loads(cli.ok("show", d["id"], "--json"))["body"]
+                    for d in json.loads(cli.ok("list", "--json")))
+    assert bodies == ["laptop", "telefoon"]
+    assert cli.ok("check") and cli("check").code == 0
+
+
+# -- export and import --------------------------------------------------------------------------
+def test_export_and_import(cli, tmp_path):
+    first = cli.ok("new", "--kind", "case", "--tag", "grenzen", stdin=CASE).strip()
+    cli.ok("new", "--kind", "note", stdin="tweede")
+    out = tmp_path / "export"
+    result = cli("export", "--out", str(out))
+    assert result.code == 0 and "NIET versleuteld" in result.err
+    [exported] = [f for f in out.glob("*.md") if f.name.endswith(f"-{first}.md")]
+    assert exported.read_text() == cli.ok("show", first)
+    assert len(list(out.glob("*.md"))) == 2
+
+    other_vault = tmp_path / "ander"
+    vault, _ = Vault.create(other_vault, PASSPHRASE, kdf=cheap_kdf())
+    vault.release_lock()
+    other = Cli(other_vault, cli.passphrase_file)
+    imported = other("import", str(out))
+    assert imported.code == 0 and "2 nieuw" in imported.err
+    again = other("import", str(out))
+    assert "0 nieuw" in again.err and "2 ongewijzigd" in again.err
+    assert other.ok("list", "--json") == cli.ok("list", "--json")
+    (out / "kapot.md").write_text("---\nkind: [\n---\n")
+    partly = other("import", str(out))
+    assert partly.code == 2 and "kapot.md" in partly.err
