@@ -99,9 +99,10 @@ def read_body() -> str:
 
 def confirm(prompt: str) -> bool:
     """Ask a yes/no question on the terminal; anything but j/ja/y/yes is no."""
-    with open("/dev/tty", "r+", encoding="utf-8") as tty:
-        tty.write(prompt)
-        tty.flush()
+    # Two handles: a terminal is not seekable, so Python refuses one text handle in "r+".
+    with open("/dev/tty", "w", encoding="utf-8") as out, open("/dev/tty", encoding="utf-8") as tty:
+        out.write(prompt)
+        out.flush()
         answer = tty.readline().strip().lower()
     return answer in ("j", "ja", "y", "yes")
 

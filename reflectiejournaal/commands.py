@@ -116,8 +116,10 @@ def _typed_key(text: str) -> bytes | None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     kind = _kind(args.kind)
-    body = cli_input.read_body()
+    # Unlock and take the lock before the text is typed, so a wrong passphrase or a busy
+    # vault never costs a person what they just wrote.
     with opened(args, write=True) as journal:
+        body = cli_input.read_body()
         entry = journal.create(
             kind, body, title=args.title, tags=clean_tags(args.tag),
             trajectory=args.trajectory, meeting=args.meeting,
@@ -161,10 +163,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    body = cli_input.read_body()
     with opened(args, write=True) as journal:
         entry = journal.get(args.id)
-        changes: dict[str, object] = {"body": body}
+        changes: dict[str, object] = {"body": cli_input.read_body()}
         if args.title is not None:
             changes["title"] = args.title
         if args.tag is not None:

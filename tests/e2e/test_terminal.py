@@ -1,0 +1,91 @@
+"""The installed command in a real terminal (tmux): prompts, hidden passphrases, confirmations."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from reflectiejournaal.vault import Vault
+from tests.e2e.tmux import Terminal
+from tests.helpers import PASSPHRASE, cheap_kdf
+
+COMMAND = str(Path(sys.executable).parent / "reflectiejournaal")
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    term = Terminal(tmp_path)
+    yield term
+    term.close()
+
+
+def env() -> dict[str, str]:
+    keep = ("PATH", "HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "TMPDIR")
+    return {k: os.environ[k] for k in keep if k in os.environ} | {"LANG": "C.UTF-8"}
+
+
+def test_interactive_init_asks_twice_and_checks_the_retyped_herstelcode(terminal, tmp_path):
+    vault = tmp_path / "kluis"
+    terminal.start([COMMAND, "--vault", str(vault), "init"], env())
+    terminal.wait_for("Nieuwe wachtwoordzin:")
+    terminal.type("kort")
+    terminal.wait_for("minstens 8 tekens")
+    terminal.type(PASSPHRASE)
+    terminal.wait_for("Herhaal de wachtwoordzin:")
+    terminal.type(PASSPHRASE)
+    code = terminal.wait_for(r"(([0-9A-Z]{4}-){7}[0-9A-Z]{4})").group(1)
+    terminal.wait_for("Typ de herstelcode over ter controle:")
+    assert not vault.exists()  # nothing is written before the herstelcode is confirmed
+    terminal.type("AAAA-BBBB")
+    terminal.wait_for("niet dezelfde herstelcode")
+    terminal.type(code.lower())
+    terminal.wait_for("Kluis gemaakt")
+    terminal.wait_for("EXIT=0")
+    assert PASSPHRASE not in terminal.screen()  # passphrases are never echoed
+    assert Vault.unlock(vault, PASSPHRASE).vault_id == Vault.recover(vault, code).vault_id
+
+
+@pytest.fixture
+def vault(tmp_path) -> Path:
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    made.release_lock()
+    return made.path
+
+
+def test_typing_a_casus_after_unlocking_and_reading_it_back(terminal, vault):
+    terminal.start([COMMAND, "--vault", str(vault), "new", "--kind", "casus"], env())
+    terminal.wait_for("Wachtwoordzin:")
+    terminal.type("verkeerd")
+    terminal.wait_for("Onjuiste wachtwoordzin")
+    terminal.type(PASSPHRASE)
+    terminal.wait_for("sluit af met Ctrl-D")
+    terminal.type("# Casus over één grens")
+    terminal.type("De cliënt belde 's nachts.")
+    terminal.send("C-d")
+    entry_id = terminal.wait_for(r"\n([0-9a-f]{16})\s").group(1)
+    terminal.wait_for("EXIT=0")
+    journal_vault = Vault.unlock(vault, PASSPHRASE)
+    _, body = journal_vault.read(entry_id)
+    assert "# Casus over één grens\nDe cliënt belde 's nachts.\n" in body.decode()
+
+
+def test_delete_asks_for_confirmation(terminal, vault, tmp_path):
+    from reflectiejournaal.journal import Journal
+
+    opened = Vault.unlock(vault, PASSPHRASE)
+    entry = Journal(opened, None).create("note", "Bewaar mij")
+    opened.release_lock()
+    pw = tmp_path / "pw"
+    pw.write_text(PASSPHRASE)
+    for answer, expected in (("n", "Niets verwijderd"), ("j", "Verwijderd")):
+        terminal.close()
+        terminal.start([COMMAND, "--vault", str(vault), "--passphrase-file", str(pw), "delete",
+                        entry.id[:6]], env())
+        terminal.wait_for(r"‘Bewaar mij’ \(" + entry.id + r"\) definitief verwijderen\? \[j/N\]")
+        terminal.type(answer)
+        terminal.wait_for(expected)
+        terminal.wait_for("EXIT=0")
+    assert Vault.unlock(vault, PASSPHRASE).scan().items == {}

@@ -1,0 +1,54 @@
+"""Drive a program in a real terminal: tmux on a private socket, keys in, screen out."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+WAIT_SECONDS = 30.0
+
+
+class Terminal:
+    def __init__(self, socket_dir: Path, width: int = 100, height: int = 30) -> None:
+        assert shutil.which("tmux"), "tmux is required for the end-to-end tests (.ci/run installs it)"
+        self.socket = str(socket_dir / "tmux.sock")
+        self.size = (width, height)
+
+    def _tmux(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-S", self.socket, *args], capture_output=True, text=True,
+                              check=True)
+        return done.stdout
+
+    def start(self, command: list[str], env: dict[str, str]) -> None:
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        line = f"env {exports} {shlex.join(command)}; echo EXIT=$?; sleep 600"
+        width, height = self.size
+        self._tmux("new-session", "-d", "-x", str(width), "-y", str(height), "sh", "-c", line)
+
+    def send(self, *keys: str, literal: bool = False) -> None:
+        self._tmux("send-keys", *(["-l"] if literal else []), *keys)
+
+    def type(self, text: str) -> None:
+        self.send(text, literal=True)
+        self.send("Enter")
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-J")
+
+    def wait_for(self, pattern: str, timeout: float = WAIT_SECONDS) -> re.Match[str]:
+        """Poll the screen until ``pattern`` shows (a condition with a deadline, not a guess)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            match = re.search(pattern, self.screen())
+            if match:
+                return match
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{pattern!r} never appeared; screen:\n{self.screen()}")
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True)
