@@ -7,6 +7,7 @@ import fcntl
 import os
 import secrets
 import socket
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import VaultLocked, WriteFailed
@@ -31,21 +32,23 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
 
     The temporary file lives in the same folder (so ``os.replace`` is atomic), is created 0600,
     flushed and fsynced before the rename, and the folder is fsynced after it. On any failure
-    the temporary file is removed and the old version is left untouched.
+    the temporary file is removed and the old version is left untouched. ``data`` may be an
+    iterable of chunks, written in order (large files need never be whole in memory).
     """
     temp = path.parent / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            for chunk in [data] if isinstance(data, bytes) else data:
+                view = memoryview(chunk)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
             os.fsync(fd)
         finally:
             os.close(fd)

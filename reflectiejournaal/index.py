@@ -4,14 +4,23 @@ Listing and searching ten thousand entries must not decrypt and parse each one e
 each entry's front matter and folded text is cached under a key derived from the vault key,
 together with the size, time and inode of the file it came from. A missing, foreign or damaged
 cache is simply rebuilt; a changed file is re-read. Nothing in it is readable without the key.
+
+The file has two sealed sections: the metadata (small; all a list needs) and the folded texts
+(large; loaded only on the first search). The text section is bound to its metadata section by
+a random generation id in its associated data, and read through the file handle opened with
+the metadata, so a cache replaced in between by another process cannot be mixed in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from . import crypto
 from .errors import DecryptionFailed, WriteFailed
@@ -19,10 +28,11 @@ from .fsutil import atomic_write, make_private_dir
 from .model import Entry
 from .search import fold, prepare
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+_LENGTH_BYTES = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntrySummary:
     """What lists and search results show, without decrypting the entry."""
 
@@ -36,6 +46,11 @@ class EntrySummary:
     prompt_set: str | None
     tags: tuple[str, ...]
     words: int
+
+    @classmethod
+    def of(cls, entry: Entry) -> EntrySummary:
+        return cls(entry.id, entry.kind, entry.title, entry.created, entry.updated,
+                   entry.trajectory, entry.meeting, entry.prompt_set, entry.tags, entry.words)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -51,83 +66,164 @@ class EntrySummary:
             "words": self.words,
         }
 
+    def to_row(self) -> list[object]:
+        """Compact form for the cache: a list decodes much faster than a dict."""
+        return [self.id, self.kind, self.title, self.created.isoformat(),
+                self.updated.isoformat(), self.trajectory, self.meeting, self.prompt_set,
+                list(self.tags), self.words]
 
-@dataclass
+    @classmethod
+    def from_row(cls, row: list) -> EntrySummary:
+        id_, kind, title, created, updated, trajectory, meeting, prompt_set, tags, words = row
+        return cls(id_, kind, title, dt.datetime.fromisoformat(created),
+                   dt.datetime.fromisoformat(updated), trajectory, meeting, prompt_set,
+                   tuple(tags), words)
+
+    @property
+    def sort_key(self) -> tuple[float, str]:
+        """Newest first sorts on this; comparing aware datetimes directly is slow."""
+        return (self.created.timestamp(), self.id)
+
+
+@dataclass(slots=True)
 class Record:
     """One item as cached: the file signature it was read from, and what was derived."""
 
     signature: tuple[int, ...]
     item_type: str
-    meta: dict[str, object] | None = None  # EntrySummary.to_json() for entries
-    folded: str = ""  # folded title, tags and body, for search
+    summary: EntrySummary | None = None
+    folded: str | None = None  # folded title, tags and body; None until texts are loaded
     body_at: int = 0  # where the body starts in ``folded``
-    _summary: EntrySummary | None = None
 
     @classmethod
     def for_entry(cls, signature: tuple[int, ...], entry: Entry) -> Record:
         head = fold(prepare(entry.title)) + "\n" + fold(" ".join(entry.tags)) + "\n"
-        summary = EntrySummary(
-            entry.id, entry.kind, entry.title, entry.created, entry.updated, entry.trajectory,
-            entry.meeting, entry.prompt_set, entry.tags, entry.words,
-        )
-        return cls(
-            signature, "entry", summary.to_json(), head + fold(prepare(entry.body)), len(head),
-            summary,
-        )
-
-    @property
-    def summary(self) -> EntrySummary:
-        if self._summary is None:
-            m = self.meta or {}
-            self._summary = EntrySummary(
-                id=str(m["id"]),
-                kind=str(m["kind"]),
-                title=str(m["title"]),
-                created=dt.datetime.fromisoformat(str(m["created"])),
-                updated=dt.datetime.fromisoformat(str(m["updated"])),
-                trajectory=m["trajectory"],  # type: ignore[arg-type]
-                meeting=m["meeting"],  # type: ignore[arg-type]
-                prompt_set=m["prompt_set"],  # type: ignore[arg-type]
-                tags=tuple(m["tags"]),  # type: ignore[arg-type]
-                words=int(m["words"]),  # type: ignore[call-overload]
-            )
-        return self._summary
-
-    def to_json(self) -> list[object]:
-        return [list(self.signature), self.item_type, self.meta, self.folded, self.body_at]
-
-    @classmethod
-    def from_json(cls, data: list[object]) -> Record:
-        signature, item_type, meta, folded, body_at = data
-        return cls(tuple(signature), item_type, meta, folded, body_at)  # type: ignore[arg-type]
+        return cls(signature, "entry", EntrySummary.of(entry), head + fold(prepare(entry.body)),
+                   len(head))
 
 
-def _associated_data(vault_id: str) -> bytes:
-    return f"rj-cache-v{CACHE_VERSION}|{vault_id}".encode("ascii")
+def _utf8_length(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
-def load_cache(path: Path, key: bytes, vault_id: str) -> dict[str, Record]:
-    """The cached records, or an empty cache when there is none that fits this vault."""
-    try:
-        sealed = path.read_bytes()
-        document = json.loads(crypto.open_sealed(key, sealed, _associated_data(vault_id)))
-        if document.get("version") != CACHE_VERSION:
+def _ad(vault_id: str, section: str) -> bytes:
+    return f"rj-cache-v{CACHE_VERSION}|{vault_id}|{section}".encode("ascii")
+
+
+class CacheFile:
+    """Reading and writing the cache file; see the module docstring for its two sections."""
+
+    def __init__(self, path: Path, key: bytes, vault_id: str) -> None:
+        self.path = path
+        self._key = key
+        self._vault_id = vault_id
+        self._handle: BinaryIO | None = None
+        self._texts_at = 0
+        self._generation = ""
+        self._order: list[str] = []
+        self._lengths: list[int] = []
+
+    def load(self) -> dict[str, Record]:
+        """The cached records without their texts; empty when no cache fits this vault."""
+        self.close()
+        try:
+            handle = open(self.path, "rb")
+        except OSError:
             return {}
-        return {item_id: Record.from_json(r) for item_id, r in document["records"].items()}
-    except (OSError, DecryptionFailed, ValueError, KeyError, TypeError):
-        return {}
+        try:
+            size = int.from_bytes(handle.read(_LENGTH_BYTES), "big")
+            if size > os.fstat(handle.fileno()).st_size - _LENGTH_BYTES:
+                raise ValueError("damaged length")  # never trust a length to allocate
+            sealed = handle.read(size)
+            document = json.loads(crypto.open_sealed(self._key, sealed, _ad(self._vault_id, "meta")))
+            if document["version"] != CACHE_VERSION:
+                raise ValueError("version")
+            records = {}
+            for item_id, (signature, item_type, meta, body_at, length) in document["records"].items():
+                summary = EntrySummary.from_row(meta) if meta is not None else None
+                records[item_id] = Record(tuple(signature), item_type, summary, None, body_at)
+                self._order.append(item_id)
+                self._lengths.append(length)
+            self._generation = document["generation"]
+        except (OSError, DecryptionFailed, ValueError, KeyError, TypeError):
+            handle.close()
+            self._order, self._lengths = [], []
+            return {}
+        self._handle, self._texts_at = handle, _LENGTH_BYTES + size
+        return records
 
+    def load_texts(self, records: dict[str, Record]) -> bool:
+        """Fill in ``folded`` for records still as cached; False if the texts are unreadable.
 
-def save_cache(path: Path, key: bytes, vault_id: str, records: dict[str, Record]) -> bool:
-    """Write the cache; returns False when that failed, which costs only a rebuild later."""
-    document = {
-        "version": CACHE_VERSION,
-        "records": {item_id: r.to_json() for item_id, r in records.items()},
-    }
-    plaintext = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    try:
-        make_private_dir(path.parent)
-        atomic_write(path, crypto.seal(key, plaintext, _associated_data(vault_id)))
-    except (OSError, WriteFailed):
-        return False
-    return True
+        Decrypted as a stream, record by record, so no second copy of all texts is ever held;
+        if the section fails to authenticate at its end, every text taken from it is dropped.
+        """
+        if self._handle is None:
+            return False
+        filled: list[Record] = []
+        try:
+            self._handle.seek(0, os.SEEK_END)
+            length = self._handle.tell() - self._texts_at
+            self._handle.seek(self._texts_at)
+            plain = crypto.open_stream(self._key, self._handle, length,
+                                       _ad(self._vault_id, f"texts|{self._generation}"))
+            buffer, start = bytearray(), 0
+            for item_id, size in zip(self._order, self._lengths):  # sizes in bytes
+                while len(buffer) - start < size:
+                    del buffer[:start]  # compact only when more data is needed
+                    start = 0
+                    buffer += next(plain)
+                record = records.get(item_id)
+                if record is not None and record.folded is None:
+                    record.folded = buffer[start : start + size].decode("utf-8")
+                    filled.append(record)
+                start += size
+            for _ in plain:  # run to the end: that is where the tag is checked
+                pass
+        except (OSError, DecryptionFailed, UnicodeDecodeError, StopIteration):
+            for record in filled:
+                record.folded = None
+            return False
+        finally:
+            self.close()
+        return True
+
+    def save(self, records: dict[str, Record]) -> bool:
+        """Write the cache; False when that failed, which costs only a rebuild later.
+
+        Texts are encoded and encrypted record by record as they are written.
+        """
+        order = list(records)
+        generation = secrets.token_hex(8)
+        meta = {
+            "version": CACHE_VERSION,
+            "generation": generation,
+            "records": {
+                i: [
+                    list(records[i].signature), records[i].item_type,
+                    records[i].summary.to_row() if records[i].summary else None,
+                    records[i].body_at, _utf8_length(records[i].folded or ""),
+                ]
+                for i in order
+            },
+        }
+        sealed_meta = crypto.seal(
+            self._key, json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+            _ad(self._vault_id, "meta"),
+        )
+        encoded = ((records[i].folded or "").encode("utf-8") for i in order)
+        texts = crypto.seal_stream(self._key, encoded,
+                                   _ad(self._vault_id, f"texts|{generation}"))
+        try:
+            make_private_dir(self.path.parent)
+            atomic_write(self.path, itertools.chain(
+                [len(sealed_meta).to_bytes(_LENGTH_BYTES, "big"), sealed_meta], texts))
+        except (OSError, WriteFailed):
+            return False
+        return True
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DamagedItem, InvalidEntry, ItemNotFound
-from .index import EntrySummary, Record, load_cache, save_cache
-from .model import Entry, entry_from_markdown, now, title_from_body
+from .index import CacheFile, EntrySummary, Record
+from .model import Entry, body_of, entry_from_markdown, now, title_from_body
 from .search import Query, prepare, snippet
 from .vault import ItemFile, Vault, new_item_id
 
@@ -39,12 +39,13 @@ class Journal:
 
     def __init__(self, vault: Vault, cache_dir: Path | None) -> None:
         self.vault = vault
-        self._cache_path = cache_dir / f"{vault.vault_id}.cache" if cache_dir else None
-        self._records: dict[str, Record] = (
-            load_cache(self._cache_path, vault.cache_key, vault.vault_id)
-            if self._cache_path
-            else {}
+        self._cache = (
+            CacheFile(cache_dir / f"{vault.vault_id}.cache", vault.cache_key, vault.vault_id)
+            if cache_dir
+            else None
         )
+        self._records: dict[str, Record] = self._cache.load() if self._cache else {}
+        self._texts_loaded = not self._records  # records read from disk come with their text
         self._dirty = False
         self.damaged: list[DamagedItem] = []
         self.conflicts: list[ItemFile] = []
@@ -70,22 +71,37 @@ class Journal:
                 self.damaged.append(damage)
             self._dirty = True
 
+    def _ensure_texts(self) -> None:
+        """Load the folded texts (only search needs them); re-read any the cache lacks."""
+        if self._texts_loaded:
+            return
+        if self._cache is not None:
+            self._cache.load_texts(self._records)
+        for item_id, record in list(self._records.items()):
+            if record.item_type == ENTRY and record.folded is None:
+                self._dirty = True
+                try:
+                    self._records[item_id] = self._read_record(self.vault.scan_one(item_id))
+                except (ItemNotFound, DamagedItem):
+                    del self._records[item_id]  # gone or damaged since the last refresh
+        self._texts_loaded = True
+
     def _read_record(self, item: ItemFile) -> Record:
         item_type, body = self.vault.read_file(item)
         if item_type != ENTRY:
             return Record(item.signature, item_type)
-        return Record.for_entry(item.signature, _parse(body, item.path.name))
+        return Record.for_entry(item.signature, _parse(body, item.name))
 
     # -- reading ---------------------------------------------------------------------------
     def summaries(self, kind: str | None = None, tag: str | None = None) -> list[EntrySummary]:
         """Entries newest first, optionally of one kind or carrying one tag."""
-        found = [r.summary for r in self._records.values() if r.item_type == ENTRY]
+        found = [r.summary for r in self._records.values() if r.summary is not None]
         if kind:
             found = [s for s in found if s.kind == kind]
         if tag:
             wanted = tag.lstrip("#").casefold()
             found = [s for s in found if any(t.casefold() == wanted for t in s.tags)]
-        return sorted(found, key=lambda s: (s.created, s.id), reverse=True)
+        return sorted(found, key=lambda s: s.sort_key, reverse=True)
 
     def resolve(self, id_or_prefix: str) -> str:
         entry_ids = {i for i, r in self._records.items() if r.item_type == ENTRY}
@@ -103,18 +119,20 @@ class Journal:
         query = Query.parse(text)
         if not query:
             return []
+        self._ensure_texts()
         hits = []
         for item_id, record in self._records.items():
-            if record.item_type == ENTRY and query.matches(record.folded):
+            if record.summary is not None and query.matches(record.folded or ""):
                 hits.append((record.summary, item_id, record))
-        hits.sort(key=lambda h: (h[0].created, h[1]), reverse=True)
+        hits.sort(key=lambda h: h[0].sort_key, reverse=True)
         return [self._hit(summary, record, query) for summary, _, record in hits]
 
     def _hit(self, summary: EntrySummary, record: Record, query: Query) -> SearchHit:
-        body_folded = record.folded[record.body_at :]
+        body_folded = (record.folded or "")[record.body_at :]
         if query.first_match(body_folded) is None:  # matched in title or tags only
             return SearchHit(summary, summary.title, (0, 0))
-        body = prepare(self.get(summary.id).body)
+        _, raw = self.vault.read(summary.id)  # no YAML parse: only the body is needed
+        body = prepare(body_of(raw.decode("utf-8")))
         text, start, end = snippet(body, body_folded, query)
         return SearchHit(summary, text, (start, end))
 
@@ -188,14 +206,17 @@ class Journal:
     # -- closing ---------------------------------------------------------------------------
     def flush(self) -> bool:
         """Persist the cache if it changed; False if it could not be written."""
-        if not self._dirty or self._cache_path is None:
+        if not self._dirty or self._cache is None:
             return True
-        saved = save_cache(self._cache_path, self.vault.cache_key, self.vault.vault_id, self._records)
+        self._ensure_texts()
+        saved = self._cache.save(self._records)
         self._dirty = not saved
         return saved
 
     def close(self) -> None:
         self.flush()
+        if self._cache is not None:
+            self._cache.close()
         self.vault.release_lock()
 
 

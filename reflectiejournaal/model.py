@@ -140,6 +140,12 @@ def title_from_body(body: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
+def body_of(text: str) -> str:
+    """The body after the front matter, without parsing the YAML (cheap: for snippets)."""
+    match = _FRONT_MATTER.match(text)
+    return text[match.end() :] if match else text
+
+
 def split_front_matter(text: str) -> tuple[dict[str, object] | None, str]:
     """``(front matter, body)``; ``None`` when the text has no front matter block."""
     match = _FRONT_MATTER.match(text)

@@ -51,24 +51,23 @@ def new_item_id() -> str:
     return secrets.token_hex(8)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemFile:
     """One item file on disk, with what is needed to notice that it changed."""
 
     item_id: str
-    path: Path
-    size: int
-    mtime_ns: int
-    inode: int = 0
+    folder: Path
+    name: str
+    signature: tuple[int, int, int]  # size, mtime and inode: inodes change on every replace
 
     @property
-    def signature(self) -> tuple[int, int, int]:
-        # The inode changes on every atomic replace, even when size and time happen to match.
-        return (self.size, self.mtime_ns, self.inode)
+    def path(self) -> Path:
+        # Built on demand: making 10,000 Path objects on every scan costs more than the scan.
+        return self.folder / self.name
 
     @classmethod
-    def from_stat(cls, item_id: str, path: Path, stat: os.stat_result) -> ItemFile:
-        return cls(item_id, path, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    def from_stat(cls, item_id: str, folder: Path, name: str, stat: os.stat_result) -> ItemFile:
+        return cls(item_id, folder, name, (stat.st_size, stat.st_mtime_ns, stat.st_ino))
 
 
 @dataclass(frozen=True)
@@ -225,7 +224,7 @@ class Vault:
         self._require_lock()
         path = self._item_path(item_id)
         atomic_write(path, self.seal_item(item_id, item_type, body))
-        return ItemFile.from_stat(item_id, path, path.stat())
+        return ItemFile.from_stat(item_id, path.parent, path.name, path.stat())
 
     def read(self, item_id: str) -> tuple[str, bytes]:
         """``(item_type, body)`` of one item."""
@@ -234,14 +233,14 @@ class Vault:
             data = path.read_bytes()
         except FileNotFoundError:
             raise ItemNotFound(item_id) from None
-        return self.read_file(ItemFile(item_id, path, len(data), 0), data)
+        return self.read_file(ItemFile(item_id, path.parent, path.name, (0, 0, 0)), data)
 
     def read_file(self, item: ItemFile, data: bytes | None = None) -> tuple[str, bytes]:
         """Decrypt one scanned file, checking that it really is the item its name says."""
         data = item.path.read_bytes() if data is None else data
-        stated_id, item_type, body = self.open_item_bytes(data, item.path.name)
+        stated_id, item_type, body = self.open_item_bytes(data, item.name)
         if stated_id != item.item_id:
-            raise DamagedItem(item.path.name, "swapped")
+            raise DamagedItem(item.name, "swapped")
         return item_type, body
 
     def delete(self, item_id: str) -> None:
@@ -266,14 +265,15 @@ class Vault:
         items: dict[str, ItemFile] = {}
         conflicts: list[ItemFile] = []
         strays: list[Path] = []
-        for entry in _scandir(self.path / ITEMS_DIR):
+        folder = self.path / ITEMS_DIR
+        for entry in _scandir(folder):
             name = entry.name
             if name.startswith(TEMP_PREFIX) or not entry.is_file():
                 continue
             stat = entry.stat()
             stem = name[: -len(ITEM_SUFFIX)] if name.endswith(ITEM_SUFFIX) else None
             if stem is not None and ITEM_ID.fullmatch(stem):
-                items[stem] = ItemFile.from_stat(stem, Path(entry.path), stat)
+                items[stem] = ItemFile.from_stat(stem, folder, name, stat)
                 continue
             # Another name: a sync tool's conflict copy if its clear header names an item.
             with open(entry.path, "rb") as handle:
@@ -281,8 +281,15 @@ class Vault:
             if item_id is None:
                 strays.append(Path(entry.path))
             else:
-                conflicts.append(ItemFile.from_stat(item_id, Path(entry.path), stat))
-        return Scan(items, sorted(conflicts, key=lambda c: c.path.name), sorted(strays))
+                conflicts.append(ItemFile.from_stat(item_id, folder, name, stat))
+        return Scan(items, sorted(conflicts, key=lambda c: c.name), sorted(strays))
+
+    def scan_one(self, item_id: str) -> ItemFile:
+        path = self._item_path(item_id)
+        try:
+            return ItemFile.from_stat(item_id, path.parent, path.name, path.stat())
+        except FileNotFoundError:
+            raise ItemNotFound(item_id) from None
 
     def resolve_id(self, prefix: str, known: set[str] | None = None) -> str:
         """Full id for an id or unique prefix of at least four characters."""

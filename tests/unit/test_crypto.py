@@ -100,3 +100,30 @@ def test_calibration_grows_memory_then_iterations(monkeypatch):
     params = crypto.calibrate_kdf(target_seconds=0.5)
     assert seen == [(65536, 3), (131072, 3), (262144, 3), (262144, 4), (262144, 5)]
     assert (params.memory_kib, params.iterations) == (262144, 5)
+
+
+def test_streamed_sealing_gives_what_seal_opens_and_back():
+    import io
+
+    chunks = [b"een ", b"twee " * 1000, b"", "drie één".encode()]
+    sealed = b"".join(crypto.seal_stream(KEY, chunks, b"ad"))
+    assert crypto.open_sealed(KEY, sealed, b"ad") == b"".join(chunks)
+    plain = crypto.open_stream(KEY, io.BytesIO(sealed), len(sealed), b"ad", chunk_size=7)
+    assert b"".join(plain) == b"".join(chunks)
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "ad"])
+def test_streamed_opening_fails_at_the_end_on_any_damage(damage):
+    import io
+
+    sealed = bytearray(crypto.seal(KEY, b"x" * 5000, b"ad"))
+    ad = b"ad"
+    if damage == "flip":
+        sealed[100] ^= 1
+    elif damage == "truncate":
+        sealed = sealed[:-1]
+    else:
+        ad = b"other"
+    with pytest.raises(DecryptionFailed):
+        for _ in crypto.open_stream(KEY, io.BytesIO(bytes(sealed)), len(sealed), ad, chunk_size=64):
+            pass

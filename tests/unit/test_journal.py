@@ -151,3 +151,27 @@ def test_resolving_by_keeping_the_copy(journal, vault, cache_path):
     reopened.resolve_conflict(reopened.conflicts[0], "copy")
     assert reopened.get(case.id).body == case.body
     assert not copy_path.exists()
+
+
+def test_damaged_text_section_of_the_cache_falls_back_to_the_entries(vault, cache_path):
+    first = Journal(vault, cache_path)
+    case, _, _ = write_some(first)
+    first.flush()
+    cache_file = next(cache_path.iterdir())
+    data = bytearray(cache_file.read_bytes())
+    data[-3] ^= 0xFF  # the texts are the last section; the metadata stays intact
+    cache_file.write_bytes(bytes(data))
+    reopened = Journal(vault, cache_path)
+    assert len(reopened.summaries()) == 3
+    assert [h.summary.id for h in reopened.search("uur")] == [case.id]
+
+
+def test_list_needs_no_texts_from_the_cache(vault, cache_path):
+    first = Journal(vault, cache_path)
+    write_some(first)
+    first.flush()
+    reopened = Journal(vault, cache_path)
+    assert len(reopened.summaries()) == 3
+    assert all(r.folded is None for r in reopened._records.values())  # loaded lazily
+    reopened.search("grenzen")
+    assert all(r.folded for r in reopened._records.values())

@@ -1,0 +1,221 @@
+"""Benchmark of the vault and journal on synthetic vaults of 1,000 and 10,000 entries.
+
+    .venv/bin/python benchmarks/bench_vault.py [--sizes 1000 10000] [--runs 5]
+
+Each entry is about 300 Dutch-looking words with tags, spread over ten years. Every size is
+measured in a fresh child process, so peak memory (max RSS) is that of one person's session.
+Times are medians of ``--runs`` runs and exclude the deliberate key-derivation time, which is
+reported on its own line ("unlock"). Results are printed as a Markdown table for
+docs/performance.md; raw numbers go to benchmarks/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reflectiejournaal.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB, LANES, KdfParams  # noqa: E402
+from reflectiejournaal.journal import Journal  # noqa: E402
+from reflectiejournaal.model import Entry  # noqa: E402
+from reflectiejournaal.transfer import export_entries  # noqa: E402
+from reflectiejournaal.vault import Vault, new_item_id  # noqa: E402
+
+PASSPHRASE = "benchmark wachtwoordzin"
+RARE_WORD = "zeldzaamheidje"
+COMMON_WORD = "cliënt"
+SYLLABLES = ["be", "ge", "ver", "ont", "ma", "lo", "ri", "sta", "ken", "den", "ning", "heid",
+             "lijk", "zaam", "tie", "pro", "ces", "gel", "wer", "kin", "der", "oud", "ers", "één"]
+TAGS = ["grenzen", "ouders", "team", "agressie", "twijfel", "methodiek", "ethiek", "zelfzorg",
+        "samenwerking", "feedback", "rouw", "school"]
+
+
+def synthetic_entries(count: int, seed: int = 7) -> list[Entry]:
+    rng = random.Random(seed)
+    vocabulary = ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 4)))
+                  for _ in range(4000)]
+    start = dt.datetime(2016, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    entries = []
+    for n in range(count):
+        words = rng.choices(vocabulary, k=300)
+        if rng.random() < 0.6:
+            words[rng.randrange(300)] = COMMON_WORD
+        if n % (count // 3) == 1:
+            words[rng.randrange(300)] = RARE_WORD
+        paragraphs = [" ".join(words[i : i + 60]) + "." for i in range(0, 300, 60)]
+        created = start + dt.timedelta(minutes=rng.randrange(10 * 365 * 24 * 60))
+        entries.append(Entry(
+            id=new_item_id(), kind=rng.choice(["case", "reflection", "note"]),
+            title=" ".join(words[:5]).capitalize(), created=created, updated=created,
+            body="# " + words[0] + "\n\n" + "\n\n".join(paragraphs) + "\n",
+            meeting=rng.randint(1, 12), tags=tuple(rng.sample(TAGS, rng.randint(0, 3))),
+        ))
+    return entries
+
+
+def build(folder: Path, count: int) -> tuple[float, str]:
+    """The vault, with floor KDF parameters; returns build time and herstelcode."""
+    kdf = KdfParams(FLOOR_MEMORY_KIB, FLOOR_ITERATIONS, LANES, os.urandom(16))
+    vault, code = Vault.create(folder, PASSPHRASE, kdf=kdf)
+    started = time.perf_counter()
+    journal = Journal(vault, None)
+    for entry in synthetic_entries(count):
+        journal.save(entry)
+    vault.release_lock()
+    return time.perf_counter() - started, code
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process image.
+
+    ``ru_maxrss`` survives ``execve`` on Linux, so a child would report its parent's peak;
+    ``VmHWM`` belongs to the current address space only.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(runs: int, action) -> float:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def measure_unlock(folder: Path, runs: int) -> dict[str, float]:
+    """Run in its own child: the deliberate key derivation, and the memory it takes."""
+    seconds = timed(runs, lambda: Vault.unlock(folder, PASSPHRASE))
+    return {"unlock (Argon2id, floor 64 MiB / 3 passes)": seconds,
+            "peak memory of unlock (MB)": peak_mb()}
+
+
+def measure(folder: Path, cache: Path, code: str, runs: int) -> dict[str, float]:
+    """Run in a child process: every operation a user does, timed.
+
+    The vault is opened with the herstelcode (HKDF, no Argon2id), so the peak memory measured
+    here is that of the journal itself, not the deliberate memory cost of the KDF.
+    """
+    results: dict[str, float] = {}
+    vault = Vault.recover(folder, code)
+
+    def cold() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+        Journal(vault, cache).flush()
+
+    results["first open, no cache (decrypt + parse all)"] = timed(max(1, runs // 2), cold)
+    results["list (open with warm cache + sort)"] = timed(runs, lambda: Journal(vault, cache).summaries())
+    journal = Journal(vault, cache)
+    results[f"search rare word ({len(journal.search(RARE_WORD))} hits)"] = timed(
+        runs, lambda: journal.search(RARE_WORD))
+    results[f"search common word ({len(journal.search(COMMON_WORD))} hits, with snippets)"] = timed(
+        runs, lambda: journal.search(COMMON_WORD))
+    results["search rare word, cold (open with cache + search)"] = timed(
+        runs, lambda: Journal(vault, cache).search(RARE_WORD))
+    vault.acquire_lock()
+    sample = synthetic_entries(runs, seed=99)
+    saves = iter(sample)
+    results["save one entry (encrypt + fsync)"] = timed(runs, lambda: journal.save(next(saves)))
+    results["write cache after a save"] = timed(runs, lambda: (journal._dirty or True) and _force_flush(journal))
+    vault.release_lock()
+    out = Path(tempfile.mkdtemp())
+    results["export all as Markdown"] = timed(max(1, runs // 2), lambda: export_entries(journal, out))
+    shutil.rmtree(out)
+    results["peak memory, all of the above (MB)"] = peak_mb()
+    return results
+
+
+def _force_flush(journal: Journal) -> None:
+    journal._dirty = True
+    journal.flush()
+
+
+def cli_wall_time(folder: Path, runs: int, *args: str) -> float:
+    pw = folder.parent / "pw"
+    pw.write_text(PASSPHRASE)
+    command = [str(Path(sys.executable).parent / "reflectiejournaal"), "--vault", str(folder),
+               "--passphrase-file", str(pw), *args]
+    return timed(runs, lambda: subprocess.run(command, capture_output=True, check=True))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs=3, metavar=("VAULT", "CACHE", "CODE"))
+    parser.add_argument("--unlock-child", metavar="VAULT")
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(Path(args.child[0]), Path(args.child[1]), args.child[2], args.runs)))
+        return
+    if args.unlock_child:
+        print(json.dumps(measure_unlock(Path(args.unlock_child), args.runs)))
+        return
+
+    table: dict[int, dict[str, float]] = {}
+    for size in args.sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"rj-bench-{size}-"))
+        try:
+            build_seconds, code = build(work / "kluis", size)
+            results = {}
+            for child_args in (["--unlock-child", str(work / "kluis")],
+                               ["--child", str(work / "kluis"), str(work / "cache"), code]):
+                child = subprocess.run(
+                    [sys.executable, __file__, "--runs", str(args.runs), *child_args],
+                    capture_output=True, text=True, check=True,
+                )
+                results.update(json.loads(child.stdout))
+            results["`reflectiejournaal list` end to end (incl. KDF, startup)"] = cli_wall_time(
+                work / "kluis", 3, "list")
+            results["`reflectiejournaal search` end to end (incl. KDF, startup)"] = cli_wall_time(
+                work / "kluis", 3, "search", RARE_WORD)
+            results["building the vault (not a user operation)"] = build_seconds
+            table[size] = results
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print(f"{size} entries done", file=sys.stderr)
+
+    out_dir = ROOT / "benchmarks" / "results"
+    out_dir.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    (out_dir / f"vault-{stamp}.json").write_text(json.dumps(table, indent=2))
+
+    sizes = list(table)
+    print("| operation | " + " | ".join(f"{s:,} entries" for s in sizes) + " |")
+    print("|---|" + "---:|" * len(sizes))
+    for name in table[sizes[0]]:
+        cells = []
+        for s in sizes:
+            value = next((v for k, v in table[s].items() if k.split(" (")[0] == name.split(" (")[0]), None)
+            if value is None:
+                cells.append("–")
+            elif "MB" in name:
+                cells.append(f"{value:.0f} MB")
+            elif value < 1:
+                cells.append(f"{value * 1000:.1f} ms")
+            else:
+                cells.append(f"{value:.2f} s")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
