@@ -149,12 +149,76 @@ def _force_flush(journal: Journal) -> None:
     journal.flush()
 
 
-def cli_wall_time(folder: Path, runs: int, *args: str) -> float:
+def cli_wall_time(folder: Path, runs: int, *args: str, stdin: bytes = b"") -> float:
+    """Median wall time of the installed command, start-up and key derivation included."""
     pw = folder.parent / "pw"
     pw.write_text(PASSPHRASE)
     command = [str(Path(sys.executable).parent / "reflectiejournaal"), "--vault", str(folder),
                "--passphrase-file", str(pw), *args]
-    return timed(runs, lambda: subprocess.run(command, capture_output=True, check=True))
+    env = {**os.environ, "XDG_CACHE_HOME": str(folder.parent / "xdg-cache")}
+    return timed(runs, lambda: subprocess.run(command, capture_output=True, check=True,
+                                              input=stdin, env=env))
+
+
+def jrnl_python(explicit: str | None) -> str | None:
+    """An interpreter that can import jrnl: the one given, or this one, or none."""
+    for candidate in ([explicit] if explicit else []) + [sys.executable]:
+        probe = subprocess.run([candidate, "-c", "import jrnl"], capture_output=True)
+        if probe.returncode == 0:
+            return candidate
+    return None
+
+
+def jrnl_results(python: str, count: int, runs: int) -> dict[str, float]:
+    """The same texts in an encrypted jrnl journal, through jrnl's own command line."""
+    work = Path(tempfile.mkdtemp(prefix="rj-bench-jrnl-"))
+    try:
+        journal = work / "journal.txt"
+        config = work / "jrnl.yaml"
+        config.write_text(
+            "colors: {body: none, date: none, tags: none, title: none}\n"
+            "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\n"
+            "highlight: false\nindent_character: '|'\n"
+            f"journals: {{default: {{journal: {journal}, encrypt: false}}}}\n"
+            "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%F %r'\n"
+            "version: v4.6\n"
+        )
+        entries = sorted(synthetic_entries(count), key=lambda e: e.created)
+        journal.write_text("".join(
+            f"[{e.created:%Y-%m-%d %I:%M:%S %p}] {e.title}.\n{e.body}\n" for e in entries))
+        env = {**os.environ, "JRNL_BENCH_PASSWORD": PASSPHRASE}
+        driver = [python, str(Path(__file__).parent / "jrnl_driver.py"), "--config-file", str(config)]
+
+        def jrnl(*args: str) -> None:
+            subprocess.run([*driver, *args], capture_output=True, env=env, check=True, input=b"")
+
+        jrnl("--encrypt")
+        config.write_text(config.read_text().replace("encrypt: false", "encrypt: true"))
+        out = work / "export.md"
+        return {
+            "list (all, titles)": timed(3, lambda: jrnl("--format", "short")),
+            "list last 10": timed(3, lambda: jrnl("-n", "10", "--format", "short")),
+            "search rare word": timed(3, lambda: jrnl("-contains", RARE_WORD, "--format", "short")),
+            "search common word": timed(3, lambda: jrnl("-contains", COMMON_WORD, "--format", "short")),
+            "save one entry": timed(3, lambda: jrnl("Een nieuwe notitie. Met wat tekst.")),
+            "export all as Markdown": timed(1, lambda: jrnl("--format", "md", "--file", str(out))),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def ours_end_to_end(folder: Path, runs: int) -> dict[str, float]:
+    """The same operations as :func:`jrnl_results`, through our own command line."""
+    out = folder.parent / "export"
+    return {
+        "list (all, titles)": cli_wall_time(folder, runs, "list"),
+        "list last 10": cli_wall_time(folder, runs, "list", "-n", "10"),
+        "search rare word": cli_wall_time(folder, runs, "search", RARE_WORD),
+        "search common word": cli_wall_time(folder, runs, "search", COMMON_WORD),
+        "save one entry": cli_wall_time(folder, runs, "new", "--kind", "note",
+                                        stdin=b"Een nieuwe notitie. Met wat tekst."),
+        "export all as Markdown": cli_wall_time(folder, 1, "export", "--out", str(out)),
+    }
 
 
 def main() -> None:
@@ -163,6 +227,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--child", nargs=3, metavar=("VAULT", "CACHE", "CODE"))
     parser.add_argument("--unlock-child", metavar="VAULT")
+    parser.add_argument("--jrnl-python", help="an interpreter with jrnl installed (optional)")
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(Path(args.child[0]), Path(args.child[1]), args.child[2], args.runs)))
@@ -172,6 +237,10 @@ def main() -> None:
         return
 
     table: dict[int, dict[str, float]] = {}
+    versus: dict[int, dict[str, dict[str, float]]] = {}
+    jrnl = jrnl_python(args.jrnl_python)
+    if not jrnl:
+        print("jrnl not available: no comparison (pass --jrnl-python)", file=sys.stderr)
     for size in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"rj-bench-{size}-"))
         try:
@@ -184,12 +253,11 @@ def main() -> None:
                     capture_output=True, text=True, check=True,
                 )
                 results.update(json.loads(child.stdout))
-            results["`reflectiejournaal list` end to end (incl. KDF, startup)"] = cli_wall_time(
-                work / "kluis", 3, "list")
-            results["`reflectiejournaal search` end to end (incl. KDF, startup)"] = cli_wall_time(
-                work / "kluis", 3, "search", RARE_WORD)
             results["building the vault (not a user operation)"] = build_seconds
             table[size] = results
+            versus[size] = {"ours": ours_end_to_end(work / "kluis", 3)}
+            if jrnl:
+                versus[size]["jrnl"] = jrnl_results(jrnl, size, 3)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         print(f"{size} entries done", file=sys.stderr)
@@ -197,7 +265,7 @@ def main() -> None:
     out_dir = ROOT / "benchmarks" / "results"
     out_dir.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    (out_dir / f"vault-{stamp}.json").write_text(json.dumps(table, indent=2))
+    (out_dir / f"vault-{stamp}.json").write_text(json.dumps({"domain": table, "cli": versus}, indent=2))
 
     sizes = list(table)
     print("| operation | " + " | ".join(f"{s:,} entries" for s in sizes) + " |")
@@ -215,6 +283,22 @@ def main() -> None:
             else:
                 cells.append(f"{value:.2f} s")
         print(f"| {name} | " + " | ".join(cells) + " |")
+
+    print("\nEnd to end through each program's command line (start-up and key derivation "
+          "included), median of 3:\n")
+    header = ["operation"] + [f"{who} {s:,}" for s in sizes for who in versus[s]]
+    ratio_sizes = [s for s in sizes if "jrnl" in versus[s]]
+    header += [f"jrnl ÷ ours {s:,}" for s in ratio_sizes]
+    print("| " + " | ".join(header) + " |")
+    print("|---|" + "---:|" * (len(header) - 1))
+    for name in versus[sizes[0]]["ours"]:
+        cells = [_seconds(versus[s][who][name]) for s in sizes for who in versus[s]]
+        cells += [f"{versus[s]['jrnl'][name] / versus[s]['ours'][name]:.1f}×" for s in ratio_sizes]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
 
 
 if __name__ == "__main__":

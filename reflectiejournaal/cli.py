@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = command("list")
     listing.add_argument("--kind", help=t("cli.opt.kind"))
     listing.add_argument("--tag", help=t("cli.opt.tag"))
+    listing.add_argument("-n", "--limit", type=int, metavar="N", help=t("cli.opt.limit"))
     json_flag(listing)
     show = command("show")
     show.add_argument("id", help=t("cli.arg.id"))

@@ -132,6 +132,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     kind = _kind(args.kind) if args.kind else None
     with opened(args) as journal:
         summaries = journal.summaries(kind=kind, tag=args.tag)
+    if args.limit is not None:
+        summaries = summaries[: max(args.limit, 0)]
     if args.json:
         _print_json([s.to_json() for s in summaries])
     elif not summaries:

@@ -26,6 +26,7 @@ NL: dict[str, str] = {
     "cli.opt.json": "uitvoer als JSON",
     "cli.opt.kind": "soort: case (casusinbreng), reflection, learning_goals, evaluation, note",
     "cli.opt.tag": "label (herhaalbaar)",
+    "cli.opt.limit": "alleen de N nieuwste",
     "cli.opt.title": "titel",
     "cli.opt.trajectory": "id van het traject",
     "cli.opt.meeting": "nummer van de bijeenkomst",

@@ -87,6 +87,7 @@ def test_new_list_show_round_trip(cli):
 
     assert [d["id"] for d in json.loads(cli.ok("list", "--kind", "case", "--json"))] == [case_id]
     assert [d["id"] for d in json.loads(cli.ok("list", "--tag", "ouders", "--json"))] == [case_id]
+    assert json.loads(cli.ok("list", "-n", "1", "--json")) == data[:1]
 
     shown = cli.ok("show", case_id[:6])
     assert shown.startswith(f"---\nid: {case_id}\nkind: case\n") and shown.endswith(CASE)
