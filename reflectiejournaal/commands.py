@@ -39,17 +39,18 @@ def unlock(args: argparse.Namespace) -> Vault:
     given = _passphrase(args)
     if given is not None:
         return Vault.unlock(args.vault, given)
-    for attempt in range(cli_input.TERMINAL_ATTEMPTS):
+    attempts_left = cli_input.TERMINAL_ATTEMPTS
+    while True:
         passphrase = cli_input.ask_secret("cli.prompt.passphrase")
         if sys.stderr.isatty():
             _say("cli.unlocking")
         try:
             return Vault.unlock(args.vault, passphrase)
         except WrongPassphrase as wrong:
-            if attempt == cli_input.TERMINAL_ATTEMPTS - 1:
+            attempts_left -= 1
+            if not attempts_left:
                 raise
             print(describe(wrong), file=sys.stderr)
-    raise AssertionError("unreachable")
 
 
 @contextmanager

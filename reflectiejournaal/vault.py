@@ -268,7 +268,9 @@ class Vault:
         folder = self.path / ITEMS_DIR
         for entry in _scandir(folder):
             name = entry.name
-            if name.startswith(TEMP_PREFIX) or not entry.is_file():
+            # Hidden files are our own writes in progress or a sync tool's (.syncthing.*.tmp,
+            # .~lock*, .DS_Store): never items, and not damage either.
+            if name.startswith(".") or not entry.is_file():
                 continue
             stat = entry.stat()
             stem = name[: -len(ITEM_SUFFIX)] if name.endswith(ITEM_SUFFIX) else None

@@ -209,6 +209,11 @@ def test_missing_vault_and_wrong_passphrase(cli, tmp_path):
     wrong.write_text("niet de goede zin\n")
     result = cli.raw("--vault", str(cli.vault), "--passphrase-file", str(wrong), "list")
     assert result.code == 3 and "Onjuiste wachtwoordzin" in result.err
+    foreign = tmp_path / "documenten"
+    foreign.mkdir()
+    (foreign / "brief.txt").write_text("geen kluis")
+    not_vault = cli.raw("--vault", str(foreign), "--passphrase-file", str(cli.passphrase_file), "list")
+    assert not_vault.code == 4 and "geen kluis van reflectiejournaal" in not_vault.err
     unreadable = cli.raw("--vault", str(cli.vault), "--passphrase-file", str(tmp_path / "geen"), "list")
     assert unreadable.code == 2 and "Kan de wachtwoordzin niet lezen" in unreadable.err
 

@@ -262,6 +262,8 @@ def test_conflict_copies_are_recognised_by_their_header(vault):
     for name in names:
         (items / name).write_bytes(mine)
     (items / "desktop.ini").write_bytes(b"[.ShellClassInfo]")
+    (items / f".syncthing.{item_id}.rj.tmp").write_bytes(b"half a file")  # a sync in progress
+    (items / ".DS_Store").write_bytes(b"\x00")
     scan = vault.scan()
     assert list(scan.items) == [item_id]
     assert sorted(c.path.name for c in scan.conflicts) == sorted(names)
