@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import sys
+import unicodedata
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -30,7 +31,7 @@ def main(vault_dir, out_dir, passphrase):
     kek = Argon2id(
         salt=base64.b64decode(slot["salt"]), length=32, iterations=slot["iterations"],
         lanes=slot["lanes"], memory_cost=slot["memory_kib"],
-    ).derive(passphrase.encode("utf-8"))
+    ).derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
     slot_ad = (f"rj-slot-v1|passphrase|{vault_id}|argon2id|{slot['memory_kib']}|"
                f"{slot['iterations']}|{slot['lanes']}|{slot['salt']}").encode()
     wrapped = base64.b64decode(slot["wrapped_key"])

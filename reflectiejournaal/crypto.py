@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -67,7 +68,11 @@ class KdfParams:
 
 
 def derive_passphrase_key(passphrase: str, params: KdfParams) -> bytes:
-    """Argon2id over the UTF-8 passphrase; parameters are capped first."""
+    """Argon2id over the NFC-normalised UTF-8 passphrase; parameters are capped first.
+
+    NFC because "één" arrives composed from one keyboard and decomposed from another (or
+    from a file written on macOS): the same typed passphrase must open the same vault.
+    """
     params.check_caps()
     kdf = Argon2id(
         salt=params.salt,
@@ -76,7 +81,7 @@ def derive_passphrase_key(passphrase: str, params: KdfParams) -> bytes:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    return kdf.derive(passphrase.encode("utf-8"))
+    return kdf.derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
 
 
 def calibrate_kdf(target_seconds: float = TARGET_SECONDS) -> KdfParams:

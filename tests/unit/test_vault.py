@@ -49,6 +49,13 @@ def test_wrong_passphrase_is_refused(made_vault, vault_path):
         Vault.unlock(vault_path, PASSPHRASE + " ")
 
 
+def test_composed_and_decomposed_passphrases_are_the_same(tmp_path):
+    composed = "één reflectie per week"
+    decomposed = "e\u0301e\u0301n reflectie per week"
+    Vault.create(tmp_path / "v", composed, kdf=cheap_kdf())[0].release_lock()
+    assert Vault.unlock(tmp_path / "v", decomposed).vault_id
+
+
 def test_herstelcode_unlocks_and_a_wrong_one_does_not(made_vault, vault_path, tmp_path):
     vault, code = made_vault
     item_id = new_item_id()
