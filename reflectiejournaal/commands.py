@@ -215,8 +215,8 @@ def _new_passphrase(args: argparse.Namespace) -> str:
     return cli_input.ask_new_passphrase()
 
 
-def cmd_passwd(args: argparse.Namespace) -> int:
-    vault = unlock(args)
+def _set_new_passphrase(vault: Vault, args: argparse.Namespace) -> None:
+    """Take the lock, ask the new passphrase, rewrap the vault key under it."""
     vault.acquire_lock()
     try:
         new = _new_passphrase(args)
@@ -224,6 +224,10 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         vault.change_passphrase(new)
     finally:
         vault.release_lock()
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    _set_new_passphrase(unlock(args), args)
     _say("cli.passphrase_changed")
     return 0
 
@@ -231,14 +235,8 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 def cmd_recover(args: argparse.Namespace) -> int:
     Vault.read_header(args.vault)
     code = cli_input.ask_or_read_stdin("cli.prompt.recovery_code")
-    vault = Vault.recover(args.vault, code)  # a typo is caught here, before any key work
-    vault.acquire_lock()
-    try:
-        new = _new_passphrase(args)
-        _say("cli.calibrating")
-        vault.change_passphrase(new)
-    finally:
-        vault.release_lock()
+    # A typo is caught here, before any key work.
+    _set_new_passphrase(Vault.recover(args.vault, code), args)
     _say("cli.recovered")
     return 0
 
