@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .drafts import Draft
+from .settings import Settings
 from .errors import DamagedItem, InvalidEntry, ItemNotFound
 from .index import CacheFile, EntrySummary, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
@@ -16,6 +18,8 @@ from .search import Query, prepare, snippet
 from .vault import ItemFile, Vault, new_item_id
 
 ENTRY = "entry"
+DRAFT = "draft"
+SETTINGS = "settings"
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,52 @@ class Journal:
         self._records.pop(entry_id, None)
         self._dirty = True
         return entry_id
+
+    # -- drafts -----------------------------------------------------------------------------
+    def save_draft(self, draft: Draft) -> None:
+        """Autosave: encrypted like everything else, written durably in about a millisecond."""
+        item = self.vault.write(draft.id, DRAFT, draft.to_bytes())
+        self._records[draft.id] = Record(item.signature, DRAFT)
+        self._dirty = True
+
+    def drafts(self) -> list[Draft]:
+        """Every draft in the vault, most recently saved first (unreadable ones are skipped)."""
+        found = []
+        for item_id, record in self._records.items():
+            if record.item_type != DRAFT:
+                continue
+            try:
+                item_type, body = self.vault.read(item_id)
+                found.append(Draft.from_bytes(body))
+            except (ItemNotFound, DamagedItem, ValueError, TypeError):
+                continue
+        return sorted(found, key=lambda d: d.updated, reverse=True)
+
+    def delete_draft(self, draft_id: str) -> None:
+        if draft_id in self._records:
+            self.vault.delete(draft_id)
+            del self._records[draft_id]
+            self._dirty = True
+
+    def new_draft_id(self) -> str:
+        return new_item_id()
+
+    # -- settings ---------------------------------------------------------------------------
+    def settings(self) -> Settings:
+        for item_id, record in self._records.items():
+            if record.item_type == SETTINGS:
+                try:
+                    return Settings.from_bytes(self.vault.read(item_id)[1])
+                except (ItemNotFound, DamagedItem, ValueError):
+                    break
+        return Settings()
+
+    def save_settings(self, settings: Settings) -> None:
+        item_id = next((i for i, r in self._records.items() if r.item_type == SETTINGS), None)
+        item_id = item_id or new_item_id()
+        item = self.vault.write(item_id, SETTINGS, settings.to_bytes())
+        self._records[item_id] = Record(item.signature, SETTINGS)
+        self._dirty = True
 
     # -- sync conflicts ----------------------------------------------------------------------
     def conflict(self, copy: ItemFile) -> Conflict:

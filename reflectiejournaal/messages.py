@@ -7,6 +7,7 @@ Use :func:`t` with a key and named values. Domain errors carry their own key (se
 from __future__ import annotations
 
 from .errors import JournalError
+from .prompts import PromptSetProblem
 
 NL: dict[str, str] = {
     # -- entry kinds ---------------------------------------------------------------------
@@ -111,6 +112,21 @@ NL: dict[str, str] = {
     "cli.bad_export_dir": "Kan niet schrijven in {path}: {reason}",
     "cli.unexpected": "Er ging iets onverwachts mis ({kind}). Er is niets gewijzigd dat niet "
     "al was opgeslagen. Meld dit graag, zonder inhoud van je journaal.",
+    # -- prompt sets -------------------------------------------------------------------------
+    "prompts.problem": "Vragenset {path} is niet geladen{where}: {problem}",
+    "prompts.where.line": "regel {line}",
+    "prompts.where.field": "veld {field}",
+    "prompts.problem.unreadable": "het bestand is niet te lezen ({detail})",
+    "prompts.problem.toml": "geen geldige TOML ({detail})",
+    "prompts.problem.bad_id": "een id bestaat uit kleine letters, cijfers en streepjes",
+    "prompts.problem.no_prompts": "er is minstens één [[prompts]] nodig",
+    "prompts.problem.not_table": "elke vraag moet een tabel [[prompts]] zijn",
+    "prompts.problem.duplicate_id": "het id ‘{detail}’ komt twee keer voor",
+    "prompts.problem.missing": "dit veld ontbreekt",
+    "prompts.problem.not_text": "dit veld moet tekst zijn",
+    "prompts.problem.not_bool": "dit veld moet true of false zijn",
+    "prompts.problem.not_list": "dit veld moet een lijst van namen zijn",
+    "prompts.problem.unknown_names": "onbekende naam ({detail})",
     # -- domain errors ---------------------------------------------------------------------
     "error.generic": "Er ging iets mis.",
     "error.decryption": "Ontsleutelen mislukt: de gegevens zijn beschadigd of horen niet "
@@ -190,6 +206,18 @@ def describe(error: JournalError) -> str:
     if error.key == "error.invalid_entry" and where:
         text = f"{text.rstrip('.')} ({', '.join(where)})."
     return text
+
+
+def describe_prompt_problem(problem: PromptSetProblem) -> str:
+    """A prompt set left out at load, with file, line and field where they are known."""
+    where = []
+    if problem.line is not None:
+        where.append(t("prompts.where.line", line=problem.line))
+    if problem.field:
+        where.append(t("prompts.where.field", field=problem.field))
+    text = t(f"prompts.problem.{problem.problem}", detail=problem.detail)
+    return t("prompts.problem", path=problem.path,
+             where=f" ({', '.join(where)})" if where else "", problem=text)
 
 
 def kind_name(kind: str) -> str:

@@ -175,3 +175,30 @@ def test_list_needs_no_texts_from_the_cache(vault, cache_path):
     assert all(r.folded is None for r in reopened._records.values())  # loaded lazily
     reopened.search("grenzen")
     assert all(r.folded for r in reopened._records.values())
+
+
+def test_drafts_are_encrypted_items_listed_newest_first(journal, vault, cache_path):
+    from reflectiejournaal.drafts import Draft
+
+    first = Draft(journal.new_draft_id(), "case", "casusinbreng", {"situatie": "Op de groep"}, step=1)
+    journal.save_draft(first)
+    second = Draft(journal.new_draft_id(), "reflection", body="Vrij geschreven", stage="edit")
+    journal.save_draft(second)
+    reopened = Journal(vault, cache_path)
+    drafts = reopened.drafts()
+    assert {d.id for d in drafts} == {first.id, second.id}
+    again = next(d for d in drafts if d.id == first.id)
+    assert (again.answers, again.step, again.prompt_set) == ({"situatie": "Op de groep"}, 1, "casusinbreng")
+    assert reopened.summaries() == []  # drafts are not entries
+    assert reopened.search("groep") == []
+    reopened.delete_draft(first.id)
+    assert [d.id for d in Journal(vault, cache_path).drafts()] == [second.id]
+
+
+def test_settings_round_trip(journal, vault, cache_path):
+    from reflectiejournaal.settings import Settings
+
+    assert journal.settings() == Settings()
+    journal.save_settings(Settings(idle_minutes=3, theme="nord"))
+    journal.save_settings(Settings(idle_minutes=5, theme="nord"))
+    assert Journal(vault, cache_path).settings() == Settings(5, "nord")

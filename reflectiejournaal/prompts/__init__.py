@@ -1,0 +1,223 @@
+"""Prompt sets (vragensets): TOML data files, validated on load.
+
+The shipped sets live beside this file; a user's own sets in ``<config dir>/vragensets/``. A
+malformed set never stops the app: it is left out and reported with file, line and field.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import KINDS
+
+SHIPPED = Path(__file__).parent
+ROLES = ("kennismaking", "klik", "tussenevaluatie", "eindevaluatie", "regulier")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    title: str
+    question: str
+    help: str = ""
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    id: str
+    title: str
+    description: str
+    source: str
+    kinds: tuple[str, ...]
+    prompts: tuple[Prompt, ...]
+    roles: tuple[str, ...] = ()
+    default_for: tuple[str, ...] = ()  # kinds for which this set is proposed first
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class PromptSetProblem:
+    """Why a file was left out: enough for the user to find and fix it."""
+
+    path: Path
+    line: int | None
+    field: str | None
+    problem: str  # a code; the message catalogue has its words (``prompts.problem.*``)
+    detail: str = ""
+
+
+@dataclass
+class PromptLibrary:
+    sets: dict[str, PromptSet] = field(default_factory=dict)
+    problems: list[PromptSetProblem] = field(default_factory=list)
+
+    def for_kind(self, kind: str, role: str | None = None) -> list[PromptSet]:
+        """Sets that suit ``kind``, best first: the role's own, then the kind's default."""
+        suitable = [s for s in self.sets.values() if kind in s.kinds]
+
+        def rank(s: PromptSet) -> tuple[int, int, str]:
+            return (role is None or role not in s.roles, kind not in s.default_for, s.title)
+
+        return sorted(suitable, key=rank)
+
+    def propose(self, kind: str, role: str | None = None) -> PromptSet | None:
+        found = self.for_kind(kind, role)
+        return found[0] if found else None
+
+
+class _Invalid(Exception):
+    def __init__(self, field: str | None, problem: str, detail: str = "") -> None:
+        super().__init__(problem)
+        self.field = field
+        self.problem = problem
+        self.detail = detail
+
+
+def load_library(user_dir: Path | None = None) -> PromptLibrary:
+    """All shipped sets, then the user's (a user's set may replace a shipped one by id)."""
+    library = PromptLibrary()
+    folders = [SHIPPED] + ([user_dir] if user_dir and user_dir.is_dir() else [])
+    for folder in folders:
+        for path in sorted(folder.glob("*.toml")):
+            loaded = load_file(path)
+            if isinstance(loaded, PromptSetProblem):
+                library.problems.append(loaded)
+            else:
+                library.sets[loaded.id] = loaded
+    return library
+
+
+def load_file(path: Path) -> PromptSet | PromptSetProblem:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return PromptSetProblem(path, None, None, "unreadable", type(exc).__name__)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        return PromptSetProblem(path, int(match.group(1)) if match else None, None, "toml",
+                                str(exc))
+    try:
+        return _build(data, path)
+    except _Invalid as invalid:
+        return PromptSetProblem(path, _line_of(text, invalid.field), invalid.field,
+                                invalid.problem, invalid.detail)
+
+
+def _build(data: dict, path: Path) -> PromptSet:
+    set_id = _text(data, "id")
+    if not _ID.fullmatch(set_id):
+        raise _Invalid("id", "bad_id")
+    kinds = _names(data, "kinds", KINDS, required=True)
+    raw_prompts = data.get("prompts")
+    if not isinstance(raw_prompts, list) or not raw_prompts:
+        raise _Invalid("prompts", "no_prompts")
+    prompts = []
+    for index, raw in enumerate(raw_prompts, start=1):
+        where = f"prompts[{index}]"
+        if not isinstance(raw, dict):
+            raise _Invalid(where, "not_table")
+        prompt = Prompt(
+            id=_text(raw, "id", where),
+            title=_text(raw, "title", where),
+            question=_text(raw, "question", where),
+            help=_text(raw, "help", where, required=False),
+            optional=_flag(raw, "optional", where),
+        )
+        if prompt.id in {p.id for p in prompts}:
+            raise _Invalid(f"{where}.id", "duplicate_id", prompt.id)
+        prompts.append(prompt)
+    return PromptSet(
+        id=set_id,
+        title=_text(data, "title"),
+        description=_text(data, "description", required=False),
+        source=_text(data, "source"),
+        kinds=kinds,
+        prompts=tuple(prompts),
+        roles=_names(data, "roles", ROLES),
+        default_for=_names(data, "default_for", KINDS),
+        path=path,
+    )
+
+
+def _text(data: dict, key: str, where: str = "", required: bool = True) -> str:
+    name = f"{where}.{key}" if where else key
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise _Invalid(name, "missing")
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise _Invalid(name, "not_text")
+    return value.strip()
+
+
+def _flag(data: dict, key: str, where: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise _Invalid(f"{where}.{key}", "not_bool")
+    return value
+
+
+def _names(data: dict, key: str, allowed: Iterable[str], required: bool = False) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Invalid(key, "not_list")
+    if required and not value:
+        raise _Invalid(key, "missing")
+    unknown = [v for v in value if v not in allowed]
+    if unknown:
+        raise _Invalid(key, "unknown_names", f"{', '.join(unknown)} ∉ {', '.join(allowed)}")
+    return tuple(value)
+
+
+def _line_of(text: str, field_name: str | None) -> int | None:
+    """The line where ``field_name`` (``key`` or ``prompts[3].key``) is, or its table starts.
+
+    tomllib keeps no positions, so the source is scanned: good enough to point at the spot.
+    """
+    if not field_name:
+        return None
+    lines = text.splitlines()
+    match = re.fullmatch(r"prompts\[(\d+)\](?:\.(\w+))?", field_name)
+    if not match:
+        key = field_name
+        end = next((i for i, l in enumerate(lines) if l.strip().startswith("[")), len(lines))
+        span = range(0, end)
+    else:
+        starts = [i for i, l in enumerate(lines) if l.strip() == "[[prompts]]"]
+        number = int(match.group(1))
+        if number > len(starts):
+            return None
+        begin = starts[number - 1]
+        end = starts[number] if number < len(starts) else len(lines)
+        key = match.group(2)
+        if key is None:
+            return begin + 1
+        span = range(begin, end)
+    for i in span:
+        if re.match(rf"\s*{re.escape(key)}\s*=", lines[i]):
+            return i + 1
+    return (span.start + 1) if match else None
+
+
+def compose_body(prompt_set: PromptSet, answers: dict[str, str]) -> str:
+    """One Markdown entry: a heading per answered prompt, in the set's order."""
+    parts = []
+    for prompt in prompt_set.prompts:
+        answer = answers.get(prompt.id, "").strip()
+        if answer:
+            parts.append(f"## {prompt.title}\n\n{answer}\n")
+    return "\n".join(parts)
+
+
+def answered(prompt_set: PromptSet, answers: dict[str, str]) -> list[str]:
+    """Ids of the prompts that really have an answer (not merely offered)."""
+    return [p.id for p in prompt_set.prompts if answers.get(p.id, "").strip()]

@@ -1,0 +1,118 @@
+"""Prompt sets: every shipped set is valid; a malformed one is left out with file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reflectiejournaal.messages import describe_prompt_problem
+from reflectiejournaal.prompts import (
+    SHIPPED,
+    answered,
+    compose_body,
+    load_file,
+    load_library,
+)
+
+GOOD = """\
+id = "mijn-set"
+title = "Van mijn supervisor"
+source = "Supervisor X, 2026"
+kinds = ["case"]
+
+[[prompts]]
+id = "een"
+title = "Eén"
+question = "Vraag één?"
+
+[[prompts]]
+id = "twee"
+title = "Twee"
+question = "Vraag twee?"
+optional = true
+"""
+
+
+def test_every_shipped_set_is_valid():
+    library = load_library()
+    assert library.problems == []
+    assert len(library.sets) == len(list(SHIPPED.glob("*.toml"))) >= 13
+    for prompt_set in library.sets.values():
+        assert prompt_set.source and prompt_set.kinds and prompt_set.prompts
+
+
+def test_the_required_sets_are_there():
+    ids = set(load_library().sets)
+    assert {"nip-vier-aspecten", "skj-reflectiedimensies", "casusinbreng", "reflectieverslag",
+            "korthagen-alact", "starr", "gibbs", "incidentmethode", "gedragsexperiment",
+            "leervragen", "klikbijeenkomst", "tussenevaluatie", "eindevaluatie"} <= ids
+    alact = load_library().sets["korthagen-alact"]
+    questions = " ".join(p.question for p in alact.prompts)
+    for phrase in ("Wat wilde jij", "Wat dacht jij", "Wat voelde jij", "Wat deed jij",
+                   "Wat wilde de ander", "Wat dacht de ander", "Wat voelde de ander",
+                   "Wat deed de ander"):
+        assert phrase in questions
+
+
+def test_the_right_set_is_proposed():
+    library = load_library()
+    assert library.propose("case").id == "casusinbreng"
+    assert library.propose("reflection").id == "reflectieverslag"
+    assert library.propose("learning_goals").id == "leervragen"
+    assert library.propose("evaluation", "klik").id == "klikbijeenkomst"
+    assert library.propose("evaluation", "tussenevaluatie").id == "tussenevaluatie"
+    assert library.propose("evaluation", "eindevaluatie").id == "eindevaluatie"
+    assert library.propose("note") is None
+
+
+def test_user_sets_are_added_and_may_replace_shipped_ones(tmp_path):
+    (tmp_path / "mijn.toml").write_text(GOOD)
+    (tmp_path / "casus.toml").write_text(GOOD.replace('"mijn-set"', '"casusinbreng"'))
+    library = load_library(tmp_path)
+    assert library.sets["mijn-set"].prompts[1].optional
+    assert library.sets["casusinbreng"].title == "Van mijn supervisor"
+
+
+@pytest.mark.parametrize(
+    "change, line, field, problem",
+    [
+        (lambda t: t.replace('source = "Supervisor X, 2026"\n', ""), None, "source", "missing"),
+        (lambda t: t.replace('question = "Vraag twee?"', "question = 2"), 14, "prompts[2].question", "not_text"),
+        (lambda t: t.replace("optional = true", 'optional = "ja"'), 15, "prompts[2].optional", "not_bool"),
+        (lambda t: t.replace('kinds = ["case"]', 'kinds = ["roman"]'), 4, "kinds", "unknown_names"),
+        (lambda t: t.replace('id = "twee"', 'id = "een"'), 12, "prompts[2].id", "duplicate_id"),
+        (lambda t: t.replace('title = "Twee"\n', ""), 11, "prompts[2].title", "missing"),
+        (lambda t: t.replace('id = "mijn-set"', 'id = "Mijn Set"'), 1, "id", "bad_id"),
+        (lambda t: t.split("[[prompts]]")[0], None, "prompts", "no_prompts"),
+        (lambda t: t.replace('title = "Eén"', 'title = "Eén'), 8, None, "toml"),
+    ],
+)
+def test_malformed_sets_name_file_line_and_field(tmp_path, change, line, field, problem):
+    path = tmp_path / "kapot.toml"
+    path.write_text(change(GOOD))
+    result = load_file(path)
+    assert (result.line, result.field, result.problem) == (line, field, problem)
+    message = describe_prompt_problem(result)
+    assert str(path) in message
+    if line:
+        assert f"regel {line}" in message
+    if field:
+        assert f"veld {field}" in message
+
+
+def test_a_malformed_user_set_does_not_stop_the_others(tmp_path):
+    (tmp_path / "goed.toml").write_text(GOOD)
+    (tmp_path / "kapot.toml").write_text("id = [")
+    library = load_library(tmp_path)
+    assert "mijn-set" in library.sets and "casusinbreng" in library.sets
+    assert [p.path.name for p in library.problems] == ["kapot.toml"]
+
+
+def test_composed_body_has_a_heading_per_answered_prompt():
+    prompt_set = load_file(SHIPPED / "reflectieverslag.toml")
+    answers = {"gedaan": "We bespraken mijn casus.", "voornemen": "Ik vraag door.", "gedaan-met-mij": "  "}
+    body = compose_body(prompt_set, answers)
+    assert body == ("## Wat hebben we gedaan\n\nWe bespraken mijn casus.\n\n"
+                    "## Wat ga ik ermee doen\n\nIk vraag door.\n")
+    assert answered(prompt_set, answers) == ["gedaan", "voornemen"]
