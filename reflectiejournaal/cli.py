@@ -157,9 +157,19 @@ def exit_code(exc: BaseException) -> int:
     return 1
 
 
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME))
+
+
 def start_app(args: argparse.Namespace) -> int:
-    print(t("cli.app_missing"), file=sys.stderr)
-    return 1
+    """The Textual app; the passphrase is asked inside it, never on the command line."""
+    if args.passphrase_file is not None or args.passphrase_fd is not None:
+        print(t("cli.app_no_passphrase_options"), file=sys.stderr)
+        return 2
+    from .app import ReflectieApp
+
+    ReflectieApp(args.vault, cache_dir(), config_dir()).run()
+    return 0
 
 
 def main_entry() -> None:

@@ -20,6 +20,7 @@ class Draft:
     kind: str
     prompt_set: str | None = None
     answers: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
     step: int = 0
     stage: str = "guided"  # "guided" (one prompt at a time) or "edit" (the whole entry)
     body: str = ""

@@ -53,8 +53,8 @@ NL: dict[str, str] = {
     "cli.arg.dir": "map met Markdown-bestanden",
     "cli.arg.copy": "bestandsnaam van de conflictkopie",
     # -- command line: prompts and reports -------------------------------------------------
-    "cli.app_missing": "De app is er nog niet. Gebruik voorlopig de commando's; "
-    "zie 'reflectiejournaal --help'.",
+    "cli.app_no_passphrase_options": "De app vraagt de wachtwoordzin zelf; "
+    "--passphrase-file en --passphrase-fd zijn voor de commando's.",
     "cli.prompt.passphrase": "Wachtwoordzin: ",
     "cli.prompt.new_passphrase": "Nieuwe wachtwoordzin: ",
     "cli.prompt.repeat_passphrase": "Herhaal de wachtwoordzin: ",
@@ -112,6 +112,187 @@ NL: dict[str, str] = {
     "cli.bad_export_dir": "Kan niet schrijven in {path}: {reason}",
     "cli.unexpected": "Er ging iets onverwachts mis ({kind}). Er is niets gewijzigd dat niet "
     "al was opgeslagen. Meld dit graag, zonder inhoud van je journaal.",
+    # -- the app: general -----------------------------------------------------------------------
+    "app.title": "reflectiejournaal",
+    "app.binding.help": "Help",
+    "app.binding.lock": "Vergrendel",
+    "app.binding.quit": "Afsluiten",
+    "app.binding.back": "Terug",
+    "app.locked": "De kluis is vergrendeld na {minutes} minuten zonder activiteit. "
+    "Wat je aan het schrijven was, is als concept bewaard.",
+    "app.prompt_problem": "Een vragenset is overgeslagen: {problem}",
+    "app.keymap_problem": "Het toetsenbestand {path} is niet gebruikt: {problem}",
+    "app.cmd.case": "Nieuwe casusinbreng",
+    "app.cmd.case.help": "Een casus schrijven voor de volgende bijeenkomst",
+    "app.cmd.reflection": "Nieuwe reflectie",
+    "app.cmd.reflection.help": "Reflecteren op de laatste bijeenkomst",
+    "app.cmd.new": "Nieuwe tekst",
+    "app.cmd.new.help": "Kies soort en vragenset",
+    "app.cmd.entries": "Alle teksten",
+    "app.cmd.entries.help": "Lijst met filter op soort en label",
+    "app.cmd.dashboard": "Overzicht",
+    "app.cmd.dashboard.help": "Terug naar het overzicht",
+    "app.cmd.settings": "Instellingen",
+    "app.cmd.settings.help": "Wachtwoordzin, automatisch vergrendelen, thema",
+    "app.cmd.lock": "Vergrendelen",
+    "app.cmd.lock.help": "Sleutels uit het geheugen; concept bewaard",
+    "app.cmd.help": "Help",
+    "app.cmd.help.help": "Toetsen en het ritme van supervisie",
+    # -- unlock and create -----------------------------------------------------------------------
+    "unlock.title": "Kluis openen",
+    "unlock.intro": "Typ je wachtwoordzin om je journaal te openen.",
+    "unlock.placeholder": "wachtwoordzin",
+    "unlock.button": "Openen",
+    "unlock.busy": "Sleutel afleiden… (dit duurt bewust even)",
+    "unlock.recover_hint": "Wachtwoordzin kwijt? Gebruik je herstelcode: "
+    "reflectiejournaal recover",
+    "create.title": "Nieuwe kluis",
+    "create.intro": "Welkom. Je journaal wordt versleuteld bewaard in {path}.\n"
+    "Kies een wachtwoordzin: een zin van een paar woorden is sterk en goed te onthouden. "
+    "Zonder wachtwoordzin of herstelcode kan niemand je journaal lezen — ook wij niet.",
+    "create.passphrase": "wachtwoordzin",
+    "create.repeat": "herhaal de wachtwoordzin",
+    "create.button": "Verder",
+    "create.strength": "Sterkte: {label}",
+    "create.strength.0": "zeer zwak",
+    "create.strength.1": "zwak",
+    "create.strength.2": "redelijk",
+    "create.strength.3": "sterk",
+    "create.strength.4": "zeer sterk",
+    "create.too_weak": "Deze wachtwoordzin is te makkelijk te raden. Maak hem langer, "
+    "bijvoorbeeld met een paar extra woorden.",
+    "create.mismatch": "De twee wachtwoordzinnen zijn niet gelijk.",
+    "create.busy": "Kluis maken en sleutelafleiding afstemmen…",
+    "recovery.title": "Je herstelcode",
+    "recovery.intro": "Schrijf deze code op papier en bewaar hem op een veilige plek. Hij wordt "
+    "maar één keer getoond. Ben je je wachtwoordzin kwijt, dan is dit de enige weg terug.",
+    "recovery.retype": "Typ de herstelcode over ter controle",
+    "recovery.button": "Ik heb hem opgeschreven",
+    "recovery.mismatch": "Dat is niet dezelfde code. Kijk nog eens goed naar elk groepje.",
+    # -- dashboard -------------------------------------------------------------------------------
+    "dashboard.title": "Overzicht",
+    "dashboard.actions": "Schrijven",
+    "dashboard.case": "Casus voor de volgende bijeenkomst",
+    "dashboard.reflection": "Reflectie op de laatste bijeenkomst",
+    "dashboard.new": "Andere tekst…",
+    "dashboard.entries": "Alle teksten",
+    "dashboard.drafts": "Concepten — verder schrijven",
+    "dashboard.draft_found": "Er staat nog een concept klaar. Je vindt het bovenaan het overzicht.",
+    "dashboard.recent": "Recent",
+    "dashboard.empty": "Nog geen teksten. Begin met een casus voor je volgende bijeenkomst.",
+    "dashboard.col.date": "Datum",
+    "dashboard.col.kind": "Soort",
+    "dashboard.col.title": "Titel",
+    "dashboard.col.tags": "Labels",
+    "dashboard.col.words": "Woorden",
+    "dashboard.untitled": "(zonder titel)",
+    "dashboard.draft_line": "{kind} · {title} · {words} woorden · {when}",
+    # -- choosing what to write ------------------------------------------------------------------
+    "choose.title": "Wat ga je schrijven?",
+    "choose.kind": "Soort",
+    "choose.set": "Vragenset",
+    "choose.free": "Vrij schrijven (geen vragen)",
+    "choose.start": "Beginnen",
+    "choose.cancel": "Annuleren",
+    # -- guided writing --------------------------------------------------------------------------
+    "write.title": "{kind} schrijven",
+    "write.progress": "Vraag {number} van {total}",
+    "write.optional": "(mag je overslaan)",
+    "write.source": "Bron: {source}",
+    "write.next": "Volgende",
+    "write.previous": "Vorige",
+    "write.skip": "Overslaan",
+    "write.review": "Alles bekijken",
+    "write.save": "Opslaan",
+    "write.words": "{count} woorden",
+    "write.saved_draft": "concept bewaard {time}",
+    "write.entry_title": "titel",
+    "write.tags": "labels, gescheiden door komma's",
+    "write.preview": "Voorbeeld",
+    "write.answered": "✓",
+    "write.unanswered": "·",
+    "write.skipped": "–",
+    "write.saved": "Opgeslagen: {title}",
+    "write.empty": "Er is nog niets geschreven om op te slaan.",
+    "write.discard": "Concept weggooien",
+    "write.confirm_discard": "Dit concept weggooien? Wat je schreef is dan weg.",
+    "write.binding.next": "Volgende vraag",
+    "write.binding.previous": "Vorige vraag",
+    "write.binding.skip": "Overslaan",
+    "write.binding.review": "Alles bekijken",
+    "write.binding.save": "Opslaan",
+    # -- reading -----------------------------------------------------------------------------------
+    "entry.meta": "{kind} · {created} · {words} woorden",
+    "entry.meeting": " · bijeenkomst {meeting}",
+    "entry.edit": "Bewerken",
+    "entry.delete": "Verwijderen",
+    "entry.confirm_delete": "‘{title}’ definitief verwijderen? Dit kan niet ongedaan worden.",
+    "entry.deleted": "Verwijderd: {title}",
+    "entries.title": "Alle teksten",
+    "entries.all_kinds": "Alle soorten",
+    "entries.tag": "filter op label",
+    "entries.count": "{count} teksten",
+    "confirm.yes": "Ja",
+    "confirm.no": "Nee",
+    # -- settings ----------------------------------------------------------------------------------
+    "settings.title": "Instellingen",
+    "settings.passphrase": "Wachtwoordzin wijzigen",
+    "settings.current": "huidige wachtwoordzin",
+    "settings.new": "nieuwe wachtwoordzin",
+    "settings.repeat": "herhaal de nieuwe wachtwoordzin",
+    "settings.change": "Wijzigen",
+    "settings.changed": "De wachtwoordzin is gewijzigd. Je teksten zelf bleven ongewijzigd.",
+    "settings.busy": "Bezig met wijzigen…",
+    "settings.idle": "Automatisch vergrendelen na (minuten, 0 = nooit)",
+    "settings.idle_invalid": "Geef een aantal minuten van 0 tot 1440.",
+    "settings.theme": "Thema",
+    "settings.saved": "Instellingen bewaard.",
+    "settings.save": "Bewaren",
+    "help.text": """# Help
+
+## Toetsen
+
+| toets | wat |
+|---|---|
+| F1 | deze hulp |
+| Ctrl+P | alle opdrachten (zoek op naam) |
+| Ctrl+L | vergrendelen: sleutels uit het geheugen, concept bewaard |
+| Ctrl+Q | afsluiten |
+| c / r / n | casus, reflectie, andere tekst (in het overzicht) |
+| a / s | alle teksten, instellingen (in het overzicht) |
+| Ctrl+N / Ctrl+B | volgende / vorige vraag |
+| Ctrl+O | een optionele vraag overslaan |
+| Ctrl+E | alles bekijken en bewerken |
+| Ctrl+S | opslaan |
+| e / d | tekst bewerken / verwijderen (bij het lezen) |
+| Esc | terug (wat je schreef blijft als concept bewaard) |
+
+Toetsen aanpassen kan in `toetsen.toml` in je configuratiemap, bijvoorbeeld
+`"write.next" = "ctrl+j"`. De namen staan in de documentatie (README).
+
+## Het ritme van supervisie
+
+Een supervisietraject telt meestal **10 tot 12 bijeenkomsten**, elke twee tot vier weken.
+De eerste is een **kennismaking** (schrijf je *leervragen*), de derde een
+**klikbijeenkomst** (ga je samen verder, en hoe?), rond de zesde of zevende volgt een
+**tussenevaluatie** en de laatste is een **eindevaluatie**.
+
+Vóór elke bijeenkomst schrijf je een **casusinbreng**: een concrete situatie uit je werk,
+met een vraag over jezelf. Ná elke bijeenkomst schrijf je een **reflectie**: wat deden we,
+wat deed het met mij, wat ga ik ermee doen (je *voornemen*).
+
+## Intervisie
+
+Intervisie is een reeks van meestal **3 tot 6 bijeenkomsten** met gelijken. Elke bijeenkomst
+begint met een reflectie op het **gedragsexperiment** dat je je de vorige keer voornam.
+Gebruik de vragenset *Intervisie — gedragsexperiment* om terug te kijken en een nieuw
+experiment op te zetten, en *Incidentmethode* voor je inbreng.
+
+## Privacy
+
+Alles wat je schrijft staat versleuteld in je kluis. Schrijf toch over cliënten met initialen
+of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
+""",
     # -- prompt sets -------------------------------------------------------------------------
     "prompts.problem": "Vragenset {path} is niet geladen{where}: {problem}",
     "prompts.where.line": "regel {line}",

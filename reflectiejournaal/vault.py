@@ -127,6 +127,10 @@ class Vault:
         return vault, format_recovery_code(recovery_key)
 
     @staticmethod
+    def exists(path: Path) -> bool:
+        return (Path(path) / HEADER_FILE).is_file()
+
+    @staticmethod
     def read_header(path: Path) -> Header:
         path = Path(path)
         header_path = path / HEADER_FILE

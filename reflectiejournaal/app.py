@@ -1,0 +1,195 @@
+"""The Textual app: screens, bindings, command palette, theme and the idle lock. Nothing else.
+
+Everything that touches files or keys happens in the domain (``journal.py`` and below); the
+screens call it, slow work (key derivation) runs in thread workers.
+"""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .crypto import KdfParams
+from .journal import Journal
+from .messages import describe_prompt_problem, t
+from .prompts import PromptLibrary, load_library
+from .settings import Settings
+from .vault import Vault
+
+IDLE_CHECK_SECONDS = 15
+
+
+class ReflectieApp(App[None]):
+    """reflectiejournaal in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = t("app.title")
+    BINDINGS = [
+        Binding("f1", "help", t("app.binding.help"), id="help"),
+        Binding("ctrl+l", "lock", t("app.binding.lock"), id="lock"),
+        Binding("ctrl+q", "quit", t("app.binding.quit"), id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        vault_path: Path,
+        cache_dir: Path | None,
+        config_dir: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        kdf: Callable[[], KdfParams] | None = None,
+    ) -> None:
+        """``clock`` and ``kdf`` exist for tests (a fake clock, a cheap key derivation); the
+        command line never passes a ``kdf``, so a user's vault is always calibrated."""
+        super().__init__()
+        self.kdf = kdf
+        self.vault_path = vault_path
+        self.cache_dir = cache_dir
+        self.config_dir = config_dir
+        self.clock = clock
+        self.journal: Journal | None = None
+        self.settings = Settings()
+        self.library: PromptLibrary = load_library(config_dir / "vragensets" if config_dir else None)
+        self.last_activity = clock()
+
+    # -- start and lock ---------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self._apply_keymap()
+        for problem in self.library.problems:
+            self.notify(t("app.prompt_problem", problem=describe_prompt_problem(problem)),
+                        severity="warning", timeout=15)
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_when_idle)
+        self.push_screen(self._lock_screen())
+
+    def _lock_screen(self) -> Screen:
+        from .screens.create import CreateScreen
+        from .screens.unlock import UnlockScreen
+
+        return UnlockScreen() if Vault.exists(self.vault_path) else CreateScreen()
+
+    def unlocked(self, vault: Vault) -> None:
+        """Called by the unlock and create screens once the vault key is in hand."""
+        from .screens.dashboard import DashboardScreen
+
+        vault.acquire_lock()
+        self.journal = Journal(vault, self.cache_dir)
+        self.settings = self.journal.settings()
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.last_activity = self.clock()
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(DashboardScreen())
+
+    def action_lock(self) -> None:
+        self.lock()
+
+    def lock(self) -> None:
+        """Drop the keys and go back to the lock screen; unsaved text is kept as a draft."""
+        if self.journal is None:
+            return
+        for screen in reversed(self.screen_stack):
+            save = getattr(screen, "save_draft_now", None)
+            if save is not None:
+                save()
+        journal, self.journal = self.journal, None
+        journal.close()
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(self._lock_screen())
+
+    def lock_when_idle(self) -> None:
+        minutes = self.settings.idle_minutes
+        if self.journal is not None and minutes and self.clock() - self.last_activity >= minutes * 60:
+            self.lock()
+            self.notify(t("app.locked", minutes=minutes), timeout=30)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
+                              events.MouseScrollUp, events.Paste)):
+            self.last_activity = self.clock()
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        if self.journal is not None:
+            for screen in self.screen_stack:
+                save = getattr(screen, "save_draft_now", None)
+                if save is not None:
+                    save()
+            self.journal.close()
+            self.journal = None
+
+    # -- navigation (also the command palette) -------------------------------------------------
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_write(self, kind: str) -> None:
+        from .screens.choose import ChooseScreen
+
+        if self.journal is not None:
+            self.push_screen(ChooseScreen(kind), self._start_writing)
+
+    def _start_writing(self, choice: tuple[str, str | None] | None) -> None:
+        from .drafts import Draft
+        from .screens.write import WriteScreen
+
+        if choice is None or self.journal is None:
+            return
+        kind, set_id = choice
+        draft = Draft(self.journal.new_draft_id(), kind, set_id,
+                      stage="guided" if set_id else "edit")
+        self.push_screen(WriteScreen(draft))
+
+    def action_entries(self) -> None:
+        from .screens.entries import EntriesScreen
+
+        if self.journal is not None:
+            self.push_screen(EntriesScreen())
+
+    def action_settings(self) -> None:
+        from .screens.settings import SettingsScreen
+
+        if self.journal is not None:
+            self.push_screen(SettingsScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(t("app.cmd.help"), t("app.cmd.help.help"), self.action_help)
+        if self.journal is None:
+            return
+        yield SystemCommand(t("app.cmd.case"), t("app.cmd.case.help"),
+                            lambda: self.action_write("case"))
+        yield SystemCommand(t("app.cmd.reflection"), t("app.cmd.reflection.help"),
+                            lambda: self.action_write("reflection"))
+        yield SystemCommand(t("app.cmd.new"), t("app.cmd.new.help"),
+                            lambda: self.action_write(""))
+        yield SystemCommand(t("app.cmd.entries"), t("app.cmd.entries.help"), self.action_entries)
+        yield SystemCommand(t("app.cmd.settings"), t("app.cmd.settings.help"),
+                            self.action_settings)
+        yield SystemCommand(t("app.cmd.lock"), t("app.cmd.lock.help"), self.lock)
+
+    # -- remappable keys -----------------------------------------------------------------------
+    def _apply_keymap(self) -> None:
+        """``<config>/toetsen.toml`` maps binding ids to keys, e.g. ``lock = "ctrl+k"``."""
+        if self.config_dir is None:
+            return
+        path = self.config_dir / "toetsen.toml"
+        if not path.is_file():
+            return
+        try:
+            keymap = tomllib.loads(path.read_text("utf-8"))
+            if not all(isinstance(v, str) for v in keymap.values()):
+                raise ValueError("keys must be text")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
+            self.notify(t("app.keymap_problem", path=path, problem=exc), severity="warning")
+            return
+        self.set_keymap(keymap)

@@ -1,0 +1,106 @@
+"""The overview: drafts to continue, quick actions for the next meeting, recent entries."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..drafts import Draft
+from ..messages import kind_name, t
+from ..widgets.entry_table import EntryTable
+
+RECENT = 12
+
+
+class DashboardScreen(Screen[None]):
+    BINDINGS = [
+        Binding("c", "app.write('case')", t("dashboard.case"), id="dashboard.case"),
+        Binding("r", "app.write('reflection')", t("dashboard.reflection"),
+                id="dashboard.reflection"),
+        Binding("n", "app.write('')", t("dashboard.new"), id="dashboard.new"),
+        Binding("a", "app.entries", t("dashboard.entries"), id="dashboard.entries"),
+        Binding("s", "app.settings", t("app.cmd.settings"), id="dashboard.settings"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            yield Static(t("dashboard.drafts"), id="drafts-title", classes="section-title")
+            yield OptionList(id="drafts")
+            yield Static(t("dashboard.actions"), classes="section-title")
+            with Horizontal(classes="actions"):
+                yield Button(t("dashboard.case"), id="case", variant="primary")
+                yield Button(t("dashboard.reflection"), id="reflection", variant="primary")
+                yield Button(t("dashboard.new"), id="new")
+                yield Button(t("dashboard.entries"), id="entries")
+            yield Static(t("dashboard.recent"), classes="section-title")
+            yield Static(t("dashboard.empty"), id="empty", classes="muted")
+            yield EntryTable(id="recent")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("dashboard.title")
+        self.refresh_lists()
+        if self.drafts:
+            self.notify(t("dashboard.draft_found"), timeout=8)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is None:
+            return
+        self.drafts: list[Draft] = journal.drafts()
+        options = self.query_one("#drafts", OptionList)
+        options.clear_options()
+        for draft in self.drafts:
+            options.add_option(Option(Text(self._draft_line(draft)), id=draft.id))
+        options.display = bool(self.drafts)
+        self.query_one("#drafts-title").display = bool(self.drafts)
+        recent = journal.summaries()[:RECENT]
+        self.query_one("#recent", EntryTable).show(recent)
+        self.query_one("#recent").display = bool(recent)
+        self.query_one("#empty").display = not recent
+
+    def _draft_line(self, draft: Draft) -> str:
+        first_answer = next((a for a in draft.answers.values() if a.strip()), draft.body)
+        title = draft.title or " ".join(first_answer.split())[:50] or t("dashboard.untitled")
+        when = draft.updated_at.strftime("%Y-%m-%d %H:%M") if draft.updated_at else ""
+        return t("dashboard.draft_line", kind=kind_name(draft.kind), title=title,
+                 words=draft.words, when=when)
+
+    @on(OptionList.OptionSelected, "#drafts")
+    def continue_draft(self, event: OptionList.OptionSelected) -> None:
+        from .write import WriteScreen
+
+        draft = next(d for d in self.drafts if d.id == event.option.id)
+        self.app.push_screen(WriteScreen(draft))
+
+    @on(Button.Pressed, "#case")
+    def case(self) -> None:
+        self.app.action_write("case")  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#reflection")
+    def reflection(self) -> None:
+        self.app.action_write("reflection")  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#new")
+    def new(self) -> None:
+        self.app.action_write("")  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#entries")
+    def entries(self) -> None:
+        self.app.action_entries()  # type: ignore[attr-defined]
+
+    @on(DataTable.RowSelected, "#recent")
+    def open_entry(self, event: DataTable.RowSelected) -> None:
+        from .entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(str(event.row_key.value)))

@@ -1,0 +1,93 @@
+"""Reading one entry, rendered as Markdown; editing it or deleting it (with confirmation)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static
+
+from ..drafts import Draft
+from ..errors import JournalError
+from ..messages import describe, kind_name, t
+from ..model import Entry
+from ..widgets.confirm import ConfirmDialog
+
+
+class EntryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("e", "edit", t("entry.edit"), id="entry.edit"),
+        Binding("d", "delete", t("entry.delete"), id="entry.delete"),
+        Binding("escape", "back", t("app.binding.back"), id="entry.back"),
+    ]
+
+    def __init__(self, entry_id: str) -> None:
+        super().__init__()
+        self.entry_id = entry_id
+        self.entry: Entry | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="reader"):
+            yield Static("", id="entry-title", classes="entry-title", markup=False)
+            yield Static("", id="entry-meta", classes="muted", markup=False)
+            yield Markdown(id="entry-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        try:
+            self.entry = self.app.journal.get(self.entry_id)  # type: ignore[attr-defined]
+        except JournalError as error:
+            self.notify(describe(error), severity="error")
+            self.app.pop_screen()
+            return
+        entry = self.entry
+        self.sub_title = kind_name(entry.kind).capitalize()
+        self.query_one("#entry-title", Static).update(entry.title)
+        meta = t("entry.meta", kind=kind_name(entry.kind), created=f"{entry.created:%Y-%m-%d %H:%M}",
+                 words=entry.words)
+        if entry.meeting:
+            meta += t("entry.meeting", meeting=entry.meeting)
+        if entry.tags:
+            meta += " · " + " ".join(f"#{tag}" for tag in entry.tags)
+        self.query_one("#entry-meta", Static).update(meta)
+        self.query_one("#entry-body", Markdown).update(entry.body)
+
+    def action_edit(self) -> None:
+        from .write import WriteScreen
+
+        if self.entry is None:
+            return
+        entry = self.entry
+        draft = Draft(self.app.journal.new_draft_id(), entry.kind, entry.prompt_set,  # type: ignore[attr-defined]
+                      stage="edit", body=entry.body, title=entry.title, tags=list(entry.tags),
+                      entry_id=entry.id, trajectory=entry.trajectory, meeting=entry.meeting)
+        self.app.push_screen(WriteScreen(draft))
+
+    def action_delete(self) -> None:
+        if self.entry is None:
+            return
+        entry = self.entry
+
+        def delete(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.journal.delete(entry.id)  # type: ignore[attr-defined]
+            except JournalError as error:
+                self.notify(describe(error), severity="error")
+                return
+            self.notify(t("entry.deleted", title=entry.title))
+            self.app.pop_screen()
+
+        self.app.push_screen(ConfirmDialog(t("entry.confirm_delete", title=entry.title)), delete)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,100 @@
+"""Settings: change the passphrase, the idle lock and the theme."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, LoadingIndicator, Select, Static
+
+from ..errors import JournalError
+from ..messages import describe, t
+from ..settings import Settings
+from ..vault import Vault
+from .create import MIN_SCORE, strength
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "back", t("app.binding.back"), id="settings.back")]
+
+    def compose(self) -> ComposeResult:
+        settings: Settings = self.app.settings  # type: ignore[attr-defined]
+        yield Header()
+        with VerticalScroll(id="settings"):
+            yield Static(t("settings.passphrase"), classes="section-title")
+            yield Input(placeholder=t("settings.current"), password=True, id="current")
+            yield Input(placeholder=t("settings.new"), password=True, id="new")
+            yield Input(placeholder=t("settings.repeat"), password=True, id="repeat")
+            yield Static("", id="passphrase-message")
+            yield LoadingIndicator(id="busy")
+            yield Button(t("settings.change"), id="change")
+            yield Static(t("settings.idle"), classes="section-title")
+            yield Input(str(settings.idle_minutes), id="idle", type="integer")
+            yield Static(t("settings.theme"), classes="section-title")
+            yield Select([(name, name) for name in sorted(self.app.available_themes)],
+                         value=self.app.theme, allow_blank=False, id="theme")
+            with Horizontal(classes="buttons"):
+                yield Button(t("settings.save"), variant="primary", id="save")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("settings.title")
+        self.query_one("#busy").display = False
+
+    @on(Select.Changed, "#theme")
+    def preview_theme(self, event: Select.Changed) -> None:
+        self.app.theme = str(event.value)
+
+    @on(Button.Pressed, "#save")
+    def save(self) -> None:
+        text = self.query_one("#idle", Input).value.strip()
+        if not text.isdigit() or int(text) > 24 * 60:
+            self.notify(t("settings.idle_invalid"), severity="error")
+            return
+        settings = Settings(idle_minutes=int(text), theme=self.app.theme)
+        try:
+            self.app.journal.save_settings(settings)  # type: ignore[attr-defined]
+        except JournalError as error:
+            self.notify(describe(error), severity="error")
+            return
+        self.app.settings = settings  # type: ignore[attr-defined]
+        self.notify(t("settings.saved"))
+
+    @on(Button.Pressed, "#change")
+    def change(self) -> None:
+        current = self.query_one("#current", Input).value
+        new = self.query_one("#new", Input).value
+        message = self.query_one("#passphrase-message", Static)
+        if strength(new) < MIN_SCORE:
+            message.update(t("create.too_weak"))
+        elif new != self.query_one("#repeat", Input).value:
+            message.update(t("create.mismatch"))
+        elif current:
+            message.update(t("settings.busy"))
+            self.query_one("#busy").display = True
+            self.query_one("#change", Button).disabled = True
+            self.change_passphrase(current, new)
+
+    @work(thread=True, exclusive=True, group="passphrase")
+    def change_passphrase(self, current: str, new: str) -> None:
+        app = self.app
+        try:
+            Vault.unlock(app.vault_path, current)  # type: ignore[attr-defined]
+            kdf = app.kdf() if app.kdf else None  # type: ignore[attr-defined]
+            app.journal.vault.change_passphrase(new, kdf=kdf)  # type: ignore[attr-defined]
+        except JournalError as error:
+            app.call_from_thread(self.passphrase_done, describe(error))
+            return
+        app.call_from_thread(self.passphrase_done, t("settings.changed"))
+
+    def passphrase_done(self, message: str) -> None:
+        self.query_one("#busy").display = False
+        self.query_one("#change", Button).disabled = False
+        self.query_one("#passphrase-message", Static).update(message)
+        for field in ("#current", "#new", "#repeat"):
+            self.query_one(field, Input).value = ""
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,309 @@
+"""Guided writing: one prompt at a time, then the whole entry with a live preview.
+
+Everything typed lives in a :class:`Draft` that is autosaved (encrypted) every few seconds and
+on every step, so a killed terminal loses seconds at most; the draft is offered back on the
+next start. Saving turns it into one Markdown entry with a heading per answered prompt.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Header, Input, Markdown, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ..drafts import Draft
+from ..errors import JournalError
+from ..messages import describe, kind_name, t
+from ..model import clean_tags, now
+from ..prompts import PromptSet, compose_body
+
+AUTOSAVE_SECONDS = 3.0
+PREVIEW_DELAY = 0.4
+
+
+class WriteScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n", "next", t("write.binding.next"), id="write.next", priority=True),
+        Binding("ctrl+b", "previous", t("write.binding.previous"), id="write.previous",
+                priority=True),
+        Binding("ctrl+o", "skip", t("write.binding.skip"), id="write.skip", priority=True),
+        Binding("ctrl+e", "review", t("write.binding.review"), id="write.review", priority=True),
+        Binding("ctrl+s", "save", t("write.binding.save"), id="write.save", priority=True),
+        Binding("escape", "leave", t("app.binding.back"), id="write.back"),
+    ]
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self.draft = draft
+        library = self.app.library  # type: ignore[attr-defined]
+        self.prompt_set: PromptSet | None = library.sets.get(draft.prompt_set or "")
+        if self.prompt_set is None:
+            self.draft.stage = "edit"
+        self._changed = False
+        self._preview_timer: Timer | None = None
+
+    # -- layout --------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="guided"):
+            with Horizontal():
+                with Vertical(id="overview"):
+                    yield Static("", id="progress", classes="section-title")
+                    yield OptionList(id="prompts")
+                    yield Static("", id="source", classes="muted", markup=False)
+                with Vertical(id="main"):
+                    yield Static("", id="question", classes="question", markup=False)
+                    yield Static("", id="help", classes="muted", markup=False)
+                    yield TextArea(id="answer", soft_wrap=True, tab_behavior="indent")
+                    with Horizontal(classes="buttons"):
+                        yield Button(t("write.previous"), id="previous")
+                        yield Button(t("write.skip"), id="skip")
+                        yield Button(t("write.next"), id="next", variant="primary")
+                        yield Button(t("write.review"), id="review")
+        with Vertical(id="edit"):
+            with Horizontal(classes="fields"):
+                yield Input(placeholder=t("write.entry_title"), id="title")
+                yield Input(placeholder=t("write.tags"), id="tags")
+            with Horizontal():
+                yield TextArea(id="body", soft_wrap=True, tab_behavior="indent")
+                with Vertical(id="preview-pane"):
+                    yield Static(t("write.preview"), classes="section-title")
+                    yield Markdown(id="preview")
+            with Horizontal(classes="buttons"):
+                yield Button(t("write.save"), id="save", variant="primary")
+                yield Button(t("write.discard"), id="discard", variant="error")
+        yield Static("", id="status", classes="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("write.title", kind=kind_name(self.draft.kind).capitalize())
+        self.query_one("#title", Input).value = self.draft.title
+        self.query_one("#tags", Input).value = ", ".join(self.draft.tags)
+        if self.prompt_set is not None:
+            self.query_one("#source", Static).update(t("write.source", source=self.prompt_set.source))
+        self.show_stage()
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+
+    def show_stage(self) -> None:
+        guided = self.draft.stage == "guided"
+        self.query_one("#guided").display = guided
+        self.query_one("#edit").display = not guided
+        if guided:
+            self.show_prompt()
+        else:
+            body = self.query_one("#body", TextArea)
+            body.load_text(self.draft.body)
+            self.query_one("#preview", Markdown).update(self.draft.body)
+            body.focus()
+        self.update_status()
+
+    # -- guided: one prompt at a time ------------------------------------------------------------
+    @property
+    def prompts(self):
+        return self.prompt_set.prompts if self.prompt_set else ()
+
+    def show_prompt(self) -> None:
+        step = min(max(self.draft.step, 0), len(self.prompts) - 1)
+        self.draft.step = step
+        prompt = self.prompts[step]
+        self.query_one("#progress", Static).update(
+            t("write.progress", number=step + 1, total=len(self.prompts)))
+        question = prompt.question + (f"  {t('write.optional')}" if prompt.optional else "")
+        self.query_one("#question", Static).update(question)
+        self.query_one("#help", Static).update(prompt.help)
+        self.query_one("#skip", Button).disabled = not prompt.optional
+        self.query_one("#previous", Button).disabled = step == 0
+        answer = self.query_one("#answer", TextArea)
+        answer.load_text(self.draft.answers.get(prompt.id, ""))
+        answer.move_cursor(answer.document.end)
+        answer.focus()
+        self.refresh_overview()
+
+    def refresh_overview(self) -> None:
+        options = self.query_one("#prompts", OptionList)
+        options.clear_options()
+        for index, prompt in enumerate(self.prompts):
+            if self.draft.answers.get(prompt.id, "").strip():
+                mark = t("write.answered")
+            elif prompt.id in self.draft.skipped:
+                mark = t("write.skipped")
+            else:
+                mark = t("write.unanswered")
+            options.add_option(Option(Text(f"{mark} {prompt.title}"), id=str(index)))
+        options.highlighted = self.draft.step
+
+    def keep_answer(self) -> None:
+        if self.draft.stage == "guided" and self.prompts:
+            prompt = self.prompts[self.draft.step]
+            self.draft.answers[prompt.id] = self.query_one("#answer", TextArea).text
+
+    def go_to(self, step: int) -> None:
+        self.keep_answer()
+        self.draft.step = step
+        self.show_prompt()  # the editor now holds the new prompt's answer…
+        self.save_draft_now()  # …so saving reads back exactly what the draft holds
+
+    def action_next(self) -> None:
+        if self.draft.stage != "guided":
+            return
+        if self.draft.step + 1 >= len(self.prompts):
+            self.action_review()
+        else:
+            self.go_to(self.draft.step + 1)
+
+    def action_previous(self) -> None:
+        if self.draft.stage == "guided" and self.draft.step > 0:
+            self.go_to(self.draft.step - 1)
+
+    def action_skip(self) -> None:
+        if self.draft.stage != "guided" or not self.prompts[self.draft.step].optional:
+            return
+        prompt = self.prompts[self.draft.step]
+        self.query_one("#answer", TextArea).load_text("")
+        if prompt.id not in self.draft.skipped:
+            self.draft.skipped.append(prompt.id)
+        self.action_next()
+
+    def action_review(self) -> None:
+        """From the prompts to the whole entry, composed with a heading per answer."""
+        if self.draft.stage != "guided":
+            return
+        self.keep_answer()
+        self.draft.body = compose_body(self.prompt_set, self.draft.answers)  # type: ignore[arg-type]
+        self.draft.stage = "edit"
+        self.show_stage()
+        self.save_draft_now()
+
+    @on(OptionList.OptionSelected, "#prompts")
+    def jump(self, event: OptionList.OptionSelected) -> None:
+        self.go_to(int(event.option.id or 0))
+
+    @on(Button.Pressed, "#next")
+    def next_pressed(self) -> None:
+        self.action_next()
+
+    @on(Button.Pressed, "#previous")
+    def previous_pressed(self) -> None:
+        self.action_previous()
+
+    @on(Button.Pressed, "#skip")
+    def skip_pressed(self) -> None:
+        self.action_skip()
+
+    @on(Button.Pressed, "#review")
+    def review_pressed(self) -> None:
+        self.action_review()
+
+    # -- editing the whole entry -----------------------------------------------------------------
+    @on(TextArea.Changed)
+    def text_changed(self, event: TextArea.Changed) -> None:
+        self._changed = True
+        self.update_status()
+        if event.text_area.id == "body":
+            if self._preview_timer is not None:
+                self._preview_timer.stop()
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, self.update_preview)
+
+    @on(Input.Changed)
+    def field_changed(self) -> None:
+        self._changed = True
+
+    def update_preview(self) -> None:
+        self.query_one("#preview", Markdown).update(self.query_one("#body", TextArea).text)
+
+    def update_status(self, saved: str | None = None) -> None:
+        area = self.query_one("#answer" if self.draft.stage == "guided" else "#body", TextArea)
+        words = len(area.text.split())
+        if self.draft.stage == "guided":
+            words += sum(len(a.split()) for k, a in self.draft.answers.items()
+                         if k != self.prompts[self.draft.step].id)
+        parts = [t("write.words", count=words)]
+        if saved:
+            parts.append(t("write.saved_draft", time=saved))
+        self.query_one("#status", Static).update(" · ".join(parts))
+
+    def collect(self) -> None:
+        """Copy what is on screen into the draft."""
+        self.keep_answer()
+        if self.draft.stage == "edit":
+            self.draft.body = self.query_one("#body", TextArea).text
+        self.draft.title = self.query_one("#title", Input).value.strip()
+        self.draft.tags = list(clean_tags(self.query_one("#tags", Input).value))
+
+    # -- saving ------------------------------------------------------------------------------------
+    def autosave(self) -> None:
+        if self._changed:
+            self.save_draft_now()
+
+    def save_draft_now(self) -> None:
+        """Write the draft now (also called by the app before it locks or quits)."""
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is None:
+            return
+        self.collect()
+        if self.draft.is_empty():
+            return
+        try:
+            journal.save_draft(self.draft)
+        except JournalError as error:
+            self.notify(describe(error), severity="error", timeout=15)
+            return
+        self._changed = False
+        self.update_status(saved=now().strftime("%H:%M:%S"))
+
+    def action_save(self) -> None:
+        if self.draft.stage == "guided":
+            self.action_review()
+            return
+        self.collect()
+        if not self.draft.body.strip():
+            self.notify(t("write.empty"), severity="warning")
+            return
+        journal = self.app.journal  # type: ignore[attr-defined]
+        title = self.draft.title or f"{kind_name(self.draft.kind).capitalize()} {now():%Y-%m-%d}"
+        try:
+            if self.draft.entry_id:
+                entry = journal.save(journal.get(self.draft.entry_id).edited(
+                    body=self.draft.body, title=title, tags=tuple(self.draft.tags)))
+            else:
+                entry = journal.create(self.draft.kind, self.draft.body, title=title,
+                                       tags=tuple(self.draft.tags), prompt_set=self.draft.prompt_set,
+                                       trajectory=self.draft.trajectory, meeting=self.draft.meeting)
+            journal.delete_draft(self.draft.id)
+        except JournalError as error:
+            self.save_draft_now()  # nothing is lost: the draft stays
+            self.notify(describe(error), severity="error", timeout=15)
+            return
+        self._changed = False
+        self.notify(t("write.saved", title=entry.title))
+        from .entry import EntryScreen
+
+        self.app.switch_screen(EntryScreen(entry.id))
+
+    @on(Button.Pressed, "#save")
+    def save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#discard")
+    def discard_pressed(self) -> None:
+        from ..widgets.confirm import ConfirmDialog
+
+        def discard(yes: bool | None) -> None:
+            if yes:
+                self.app.journal.delete_draft(self.draft.id)  # type: ignore[attr-defined]
+                self._changed = False
+                self.draft.answers, self.draft.body = {}, ""
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmDialog(t("write.confirm_discard")), discard)
+
+    def action_leave(self) -> None:
+        """Back to where we came from; the text stays as a draft."""
+        self.save_draft_now()
+        self.app.pop_screen()
