@@ -166,6 +166,9 @@ def start_app(args: argparse.Namespace) -> int:
     if args.passphrase_file is not None or args.passphrase_fd is not None:
         print(t("cli.app_no_passphrase_options"), file=sys.stderr)
         return 2
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(t("cli.app_needs_terminal"), file=sys.stderr)
+        return 2
     from .app import ReflectieApp
 
     ReflectieApp(args.vault, cache_dir(), config_dir()).run()

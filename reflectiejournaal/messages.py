@@ -53,6 +53,8 @@ NL: dict[str, str] = {
     "cli.arg.dir": "map met Markdown-bestanden",
     "cli.arg.copy": "bestandsnaam van de conflictkopie",
     # -- command line: prompts and reports -------------------------------------------------
+    "cli.app_needs_terminal": "De app heeft een terminal nodig. Voor scripts zijn er de "
+    "commando's: zie 'reflectiejournaal --help'.",
     "cli.app_no_passphrase_options": "De app vraagt de wachtwoordzin zelf; "
     "--passphrase-file en --passphrase-fd zijn voor de commando's.",
     "cli.prompt.passphrase": "Wachtwoordzin: ",

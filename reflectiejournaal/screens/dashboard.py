@@ -64,6 +64,9 @@ class DashboardScreen(Screen[None]):
             options.add_option(Option(Text(self._draft_line(draft)), id=draft.id))
         options.display = bool(self.drafts)
         self.query_one("#drafts-title").display = bool(self.drafts)
+        if self.drafts:  # a draft waiting is the first thing to offer: Enter continues it
+            options.highlighted = 0
+            options.focus()
         recent = journal.summaries()[:RECENT]
         self.query_one("#recent", EntryTable).show(recent)
         self.query_one("#recent").display = bool(recent)

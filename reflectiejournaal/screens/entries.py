@@ -43,7 +43,7 @@ class EntriesScreen(Screen[None]):
             return
         kind = self.query_one("#kind", Select).value
         tag = self.query_one("#tag", Input).value.strip()
-        summaries = journal.summaries(kind=None if kind is Select.BLANK else str(kind),
+        summaries = journal.summaries(kind=None if kind is Select.NULL else str(kind),
                                       tag=tag or None)
         self.query_one("#entries", EntryTable).show(summaries)
         self.query_one("#count", Static).update(t("entries.count", count=len(summaries)))

@@ -26,6 +26,7 @@ class EntryScreen(Screen[None]):
         super().__init__()
         self.entry_id = entry_id
         self.entry: Entry | None = None
+        self._deleted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -39,7 +40,8 @@ class EntryScreen(Screen[None]):
         self.load()
 
     def on_screen_resume(self) -> None:
-        self.load()
+        if not self._deleted:  # back from editing: show the new text
+            self.load()
 
     def load(self) -> None:
         try:
@@ -84,6 +86,7 @@ class EntryScreen(Screen[None]):
             except JournalError as error:
                 self.notify(describe(error), severity="error")
                 return
+            self._deleted = True
             self.notify(t("entry.deleted", title=entry.title))
             self.app.pop_screen()
 

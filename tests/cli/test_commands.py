@@ -21,9 +21,11 @@ def item_bytes(vault) -> dict[str, bytes]:
 
 
 # -- starting ----------------------------------------------------------------------------------
-def test_without_command_says_the_app_is_not_there_yet(cli):
-    result = cli.raw()
-    assert result.code == 1 and "De app is er nog niet" in result.err
+def test_without_command_the_app_needs_a_terminal_and_asks_its_own_passphrase(cli):
+    result = cli.raw()  # no terminal here, as in cron or CI
+    assert result.code == 2 and "heeft een terminal nodig" in result.err
+    with_file = cli()
+    assert with_file.code == 2 and "vraagt de wachtwoordzin zelf" in with_file.err
 
 
 def test_help_is_dutch_and_lists_every_command(cli):

@@ -1,0 +1,350 @@
+"""The app driven with Textual's Pilot: create, unlock, guided writing, drafts, edit, delete,
+passphrase change, auto-lock — asserting what a user relies on."""
+
+from __future__ import annotations
+
+import shutil
+
+from textual.widgets import Input, Markdown, OptionList, Static, TextArea
+
+from reflectiejournaal.journal import Journal
+from reflectiejournaal.prompts import load_library
+from reflectiejournaal.screens.create import CreateScreen, RecoveryScreen
+from reflectiejournaal.screens.dashboard import DashboardScreen
+from reflectiejournaal.screens.entry import EntryScreen
+from reflectiejournaal.screens.unlock import UnlockScreen
+from reflectiejournaal.screens.write import WriteScreen
+from reflectiejournaal.vault import Vault
+from reflectiejournaal.widgets.confirm import ConfirmDialog
+from tests.helpers import PASSPHRASE
+from tests.ui.conftest import SIZE, settle, type_text, unlock
+
+NEW_PASSPHRASE = "zomer aan zee met de fiets"
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def journal_of(paths) -> Journal:
+    return Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
+
+
+async def test_first_run_creates_a_vault_after_the_herstelcode_is_retyped(make_app, paths):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, CreateScreen)
+        await pilot.click("#first")
+        await type_text(pilot, "geheim")
+        assert text_of(app, "#strength") in ("Sterkte: zeer zwak", "Sterkte: zwak")
+        await pilot.press("enter", "enter")
+        assert "te makkelijk te raden" in text_of(app, "#error")
+        app.screen.query_one("#first", Input).value = PASSPHRASE
+        app.screen.query_one("#second", Input).value = PASSPHRASE + "x"
+        await pilot.click("#create")
+        assert "niet gelijk" in text_of(app, "#error")
+        app.screen.query_one("#second", Input).value = PASSPHRASE
+        app.screen.query_one("#second", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryScreen)
+        code = text_of(app, "#code")
+        assert not Vault.exists(paths["vault"])  # nothing written before the code is confirmed
+        await pilot.press(*"AAAA-BBBB", "enter")
+        assert "niet dezelfde code" in text_of(app, "#error")
+        app.screen.query_one("#retype", Input).value = code.lower()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, DashboardScreen)
+    assert Vault.unlock(paths["vault"], PASSPHRASE).vault_id == Vault.recover(paths["vault"], code).vault_id
+
+
+async def test_unlock_with_a_wrong_then_the_right_passphrase(make_app, filled_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, UnlockScreen)
+        await unlock(pilot, app, "niet de goede")
+        assert isinstance(app.screen, UnlockScreen)
+        assert "Onjuiste wachtwoordzin" in text_of(app, "#error")
+        assert app.screen.query_one("#passphrase", Input).value == ""
+        await unlock(pilot, app)
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.query_one("#recent").row_count == 3
+
+
+async def test_a_second_instance_is_told_the_vault_is_in_use(make_app, filled_vault):
+    holder = Vault.unlock(filled_vault, PASSPHRASE)
+    holder.acquire_lock()
+    app = make_app()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await unlock(pilot, app)
+            assert isinstance(app.screen, UnlockScreen)
+            assert "al geopend door een ander programma" in text_of(app, "#error")
+    finally:
+        holder.release_lock()
+
+
+async def test_guided_casus_from_first_to_last_prompt(make_app, empty_vault, paths):
+    app = make_app()
+    prompt_set = load_library().sets["casusinbreng"]
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.click("#start")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WriteScreen) and screen.prompt_set.id == "casusinbreng"
+        for number, prompt in enumerate(prompt_set.prompts, start=1):
+            assert text_of(app, "#progress") == f"Vraag {number} van {len(prompt_set.prompts)}"
+            assert prompt.question in text_of(app, "#question")
+            if prompt.optional:
+                await pilot.press("ctrl+o")
+            else:
+                await type_text(pilot, f"Antwoord op {prompt.id}.")
+                await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert screen.draft.stage == "edit"  # after the last prompt: the whole entry
+        body = screen.query_one("#body", TextArea).text
+        screen.query_one("#title", Input).value = "Casus: de weigering"
+        screen.query_one("#tags", Input).value = "grenzen, groep"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)
+    journal = journal_of(paths)
+    [summary] = journal.summaries()
+    entry = journal.get(summary.id)
+    assert (entry.kind, entry.title, entry.tags, entry.prompt_set) == (
+        "case", "Casus: de weigering", ("grenzen", "groep"), "casusinbreng")
+    assert entry.body == body
+    for prompt in prompt_set.prompts:
+        assert (f"## {prompt.title}\n\nAntwoord op {prompt.id}." in entry.body) != prompt.optional
+    assert journal.drafts() == []  # the draft became the entry
+
+
+async def test_previous_and_the_overview_keep_every_answer(make_app, empty_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.action_write("reflection")
+        await pilot.pause()
+        await pilot.click("#start")
+        await pilot.pause()
+        await type_text(pilot, "eerste")
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "tweede")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.screen.query_one("#answer", TextArea).text == "eerste"
+        overview = app.screen.query_one("#prompts", OptionList)
+        labels = [str(overview.get_option_at_index(i).prompt) for i in range(overview.option_count)]
+        assert labels[0].startswith("✓") and labels[1].startswith("✓") and labels[2].startswith("·")
+        assert app.screen.draft.answers["gedaan-met-mij"] == "tweede"
+
+
+async def test_draft_survives_an_abrupt_exit_and_is_offered_back(make_app, empty_vault, paths, tmp_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.action_write("case")
+        await pilot.pause()
+        await pilot.click("#start")
+        await pilot.pause()
+        await type_text(pilot, "Wat er op de groep gebeurde")
+        # The autosave timer writes within a few seconds: wait for that, not a fixed time.
+        for _ in range(100):
+            if Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts():
+                break
+            await pilot.pause(0.1)
+        assert "concept bewaard" in text_of(app, "#status")
+        # A killed terminal leaves exactly what is on disk now.
+        shutil.copytree(paths["vault"], tmp_path / "na-crash")
+    paths["vault"] = tmp_path / "na-crash"
+    from reflectiejournaal.app import ReflectieApp
+    from tests.helpers import cheap_kdf
+
+    again = ReflectieApp(paths["vault"], tmp_path / "cache2", None, kdf=cheap_kdf)
+    async with again.run_test(size=SIZE) as pilot:
+        await unlock(pilot, again)
+        drafts = again.screen.query_one("#drafts", OptionList)
+        assert drafts.display and drafts.option_count == 1
+        assert "Wat er op de groep gebeurde" in str(drafts.get_option_at_index(0).prompt)
+        await pilot.press("enter")  # the waiting draft has the focus
+        await pilot.pause()
+        assert isinstance(again.screen, WriteScreen)
+        assert again.screen.query_one("#answer", TextArea).text == "Wat er op de groep gebeurde"
+
+
+async def test_edit_an_entry(make_app, filled_vault, paths):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.push_screen(EntryScreen("00000000000000e3"))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        body = app.screen.query_one("#body", TextArea)
+        assert body.text == "Over het team.\n"
+        body.load_text("Over het team, herzien.\n")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)
+        rendered = app.screen.query_one("#entry-body", Markdown).source
+        assert "herzien" in rendered
+    entry = journal_of(paths).get("00000000000000e3")
+    assert entry.body == "Over het team, herzien.\n" and entry.title == "Losse gedachte"
+    assert entry.created.day == 15 and entry.updated > entry.created
+
+
+async def test_delete_asks_first(make_app, filled_vault, paths):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.push_screen(EntryScreen("00000000000000e1"))
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#no")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.query_one("#recent").row_count == 2
+    assert "00000000000000e1" not in {s.id for s in journal_of(paths).summaries()}
+
+
+async def test_user_text_is_never_read_as_markup(make_app, filled_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        table = app.screen.query_one("#recent")
+        titles = [str(table.get_cell_at((row, 2))) for row in range(table.row_count)]
+        assert "Na bijeenkomst 4: [vet] is geen opmaak" in titles
+        app.push_screen(EntryScreen("00000000000000e2"))
+        await pilot.pause()
+        assert text_of(app, "#entry-title") == "Na bijeenkomst 4: [vet] is geen opmaak"
+        markdown = app.screen.query_one("#entry-body", Markdown)
+        shown = " ".join(str(block.render()) for block in markdown.query("MarkdownBlock"))
+        assert "[bold red]boosheid[/bold red]" in shown
+
+
+async def test_change_passphrase_in_settings(make_app, filled_vault, paths):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#current", Input).value = "niet de goede"
+        screen.query_one("#new", Input).value = NEW_PASSPHRASE
+        screen.query_one("#repeat", Input).value = NEW_PASSPHRASE
+        await pilot.click("#change")
+        await settle(pilot, app)
+        assert "Onjuiste wachtwoordzin" in text_of(app, "#passphrase-message")
+        screen.query_one("#current", Input).value = PASSPHRASE
+        screen.query_one("#new", Input).value = NEW_PASSPHRASE
+        screen.query_one("#repeat", Input).value = NEW_PASSPHRASE
+        await pilot.click("#change")
+        await settle(pilot, app)
+        assert "gewijzigd" in text_of(app, "#passphrase-message")
+    assert len(Journal(Vault.unlock(paths["vault"], NEW_PASSPHRASE), None).summaries()) == 3
+
+
+async def test_settings_are_kept_in_the_vault(make_app, filled_vault, paths):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#idle", Input).value = "3"
+        await pilot.click("#save")
+        await pilot.pause()
+    assert journal_of(paths).settings().idle_minutes == 3
+
+
+async def test_idle_lock_drops_the_keys_and_keeps_the_text(make_app, empty_vault, paths, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.action_write("case")
+        await pilot.pause()
+        await pilot.click("#start")
+        await pilot.pause()
+        await type_text(pilot, "nog niet bewaard")
+        clock.now += 9 * 60
+        app.lock_when_idle()
+        assert app.journal is not None  # nine minutes: not yet
+        clock.now += 61
+        app.lock_when_idle()
+        await pilot.pause()
+        assert app.journal is None and isinstance(app.screen, UnlockScreen)
+        [draft] = journal_of(paths).drafts()
+        assert draft.answers == {"situatie": "nog niet bewaard"}
+        await unlock(pilot, app)
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.query_one("#drafts", OptionList).option_count == 1
+
+
+async def test_activity_postpones_the_idle_lock(make_app, empty_vault, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        clock.now += 9 * 60
+        await pilot.press("down")  # any key counts as activity
+        clock.now += 2 * 60
+        app.lock_when_idle()
+        assert app.journal is not None
+
+
+async def test_ctrl_l_locks_and_every_action_is_in_the_command_palette(make_app, filled_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Nieuwe casusinbreng", "Nieuwe reflectie", "Nieuwe tekst", "Alle teksten",
+                "Instellingen", "Vergrendelen", "Help"} <= titles
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Het ritme van supervisie" in app.screen.query_one(Markdown).source
+        await pilot.press("escape")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen) and app.journal is None
+
+
+async def test_entries_list_filters_by_kind_and_tag(make_app, filled_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("a")
+        await pilot.pause()
+        table = app.screen.query_one("#entries")
+        assert table.row_count == 3
+        app.screen.query_one("#tag", Input).value = "grenzen"
+        await pilot.pause()
+        assert table.row_count == 2
+        from textual.widgets import Select
+
+        app.screen.query_one("#kind", Select).value = "reflection"
+        await pilot.pause()
+        assert table.row_count == 1
+        assert "1 teksten" in text_of(app, "#count")
+
+
+async def test_bindings_can_be_remapped_and_bad_prompt_sets_are_reported(make_app, filled_vault, paths):
+    paths["config"].mkdir()
+    (paths["config"] / "toetsen.toml").write_text('lock = "ctrl+k"\n')
+    (paths["config"] / "vragensets").mkdir()
+    (paths["config"] / "vragensets" / "kapot.toml").write_text("id = [\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert any("kapot.toml" in n.message for n in app._notifications)
+        await unlock(pilot, app)
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
