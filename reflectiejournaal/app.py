@@ -24,6 +24,7 @@ from .settings import Settings
 from .vault import Vault
 
 IDLE_CHECK_SECONDS = 15
+AUTOSAVE_SECONDS = 3.0
 
 
 class ReflectieApp(App[None]):
@@ -49,6 +50,7 @@ class ReflectieApp(App[None]):
         command line never passes a ``kdf``, so a user's vault is always calibrated."""
         super().__init__()
         self.kdf = kdf
+        self.autosave_seconds = AUTOSAVE_SECONDS
         self.vault_path = vault_path
         self.cache_dir = cache_dir
         self.config_dir = config_dir

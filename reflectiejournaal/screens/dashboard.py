@@ -20,17 +20,17 @@ RECENT = 12
 
 class DashboardScreen(Screen[None]):
     BINDINGS = [
-        Binding("c", "app.write('case')", t("dashboard.case"), id="dashboard.case"),
-        Binding("r", "app.write('reflection')", t("dashboard.reflection"),
+        Binding("c", "app.write('case')", t("dashboard.binding.case"), id="dashboard.case"),
+        Binding("r", "app.write('reflection')", t("dashboard.binding.reflection"),
                 id="dashboard.reflection"),
-        Binding("n", "app.write('')", t("dashboard.new"), id="dashboard.new"),
-        Binding("a", "app.entries", t("dashboard.entries"), id="dashboard.entries"),
-        Binding("s", "app.settings", t("app.cmd.settings"), id="dashboard.settings"),
+        Binding("n", "app.write('')", t("dashboard.binding.new"), id="dashboard.new"),
+        Binding("a", "app.entries", t("dashboard.binding.entries"), id="dashboard.entries"),
+        Binding("s", "app.settings", t("dashboard.binding.settings"), id="dashboard.settings"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll():
+        with VerticalScroll(id="dashboard"):
             yield Static(t("dashboard.drafts"), id="drafts-title", classes="section-title")
             yield OptionList(id="drafts")
             yield Static(t("dashboard.actions"), classes="section-title")

@@ -23,7 +23,6 @@ from ..messages import describe, kind_name, t
 from ..model import clean_tags, now
 from ..prompts import PromptSet, compose_body
 
-AUTOSAVE_SECONDS = 3.0
 PREVIEW_DELAY = 0.4
 
 
@@ -88,7 +87,7 @@ class WriteScreen(Screen[None]):
         if self.prompt_set is not None:
             self.query_one("#source", Static).update(t("write.source", source=self.prompt_set.source))
         self.show_stage()
-        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        self.set_interval(self.app.autosave_seconds, self.autosave)  # type: ignore[attr-defined]
 
     def show_stage(self) -> None:
         guided = self.draft.stage == "guided"
