@@ -36,8 +36,24 @@ class Terminal:
         self.send(text, literal=True)
         self.send("Enter")
 
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-J")
+    def screen(self, colours: bool = False) -> str:
+        return self._tmux("capture-pane", "-p", "-J", *(["-e"] if colours else []))
+
+    def press_and_wait_for_change(self, *keys: str, timeout: float = WAIT_SECONDS) -> None:
+        """Send keys and wait until the screen (colours included) shows they were handled.
+
+        A focus move changes only colours; typing on before it lands would go to the old field.
+        """
+        before = self.screen(colours=True)
+        self.send(*keys)
+        deadline = time.monotonic() + timeout
+        while self.screen(colours=True) == before:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{keys} changed nothing on screen:\n{self.screen()}")
+            time.sleep(0.05)
+
+    def pane_pid(self) -> int:
+        return int(self._tmux("list-panes", "-F", "#{pane_pid}").split()[0])
 
     def wait_for(self, pattern: str, timeout: float = WAIT_SECONDS) -> re.Match[str]:
         """Poll the screen until ``pattern`` shows (a condition with a deadline, not a guess)."""

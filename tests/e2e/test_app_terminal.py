@@ -1,0 +1,114 @@
+"""The installed app in a real terminal (tmux): a first casus from an empty machine to
+``reflectiejournaal show``, and a draft that survives ``kill -9``."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reflectiejournaal.journal import Journal
+from reflectiejournaal.prompts import load_library
+from reflectiejournaal.vault import Vault
+from tests.e2e.tmux import Terminal
+from tests.helpers import PASSPHRASE, cheap_kdf
+
+COMMAND = str(Path(sys.executable).parent / "reflectiejournaal")
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    term = Terminal(tmp_path, width=110, height=34)
+    yield term
+    term.close()
+
+
+def env() -> dict[str, str]:
+    keep = ("PATH", "HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "TMPDIR")
+    return {k: os.environ[k] for k in keep if k in os.environ} | {"LANG": "C.UTF-8",
+                                                                  "TERM": "xterm-256color"}
+
+
+def test_first_guided_casus_from_an_empty_machine(terminal, tmp_path):
+    vault = tmp_path / "kluis"
+    terminal.start([COMMAND, "--vault", str(vault)], env())
+    terminal.wait_for("Nieuwe kluis")
+    terminal.send(PASSPHRASE, literal=True)
+    terminal.wait_for("Sterkte: (sterk|zeer sterk)")
+    terminal.press_and_wait_for_change("Tab")
+    terminal.send(PASSPHRASE, literal=True)
+    terminal.send("Enter")
+    code = terminal.wait_for(r"(([0-9A-Z]{4}-){7}[0-9A-Z]{4})").group(1)
+    terminal.send(code, literal=True)
+    terminal.send("Enter")
+    terminal.wait_for("Overzicht", timeout=60)  # the real, calibrated key derivation
+    terminal.send("c")
+    terminal.wait_for("Wat ga je schrijven")
+    terminal.send("Enter")
+    prompts = load_library().sets["casusinbreng"].prompts
+    for number, prompt in enumerate(prompts, start=1):
+        terminal.wait_for(f"Vraag {number} van {len(prompts)}")
+        if prompt.optional:
+            terminal.press_and_wait_for_change("C-o")
+            continue
+        answer = f"Antwoord {number} over [grenzen] en één cliënt."
+        terminal.send(answer, literal=True)
+        terminal.wait_for(f"Antwoord {number} over")
+        terminal.press_and_wait_for_change("C-n")
+    terminal.wait_for("Voorbeeld")  # the whole entry with its live preview
+    terminal.send("C-s")
+    terminal.wait_for("Casusinbreng \\d{4}-\\d{2}-\\d{2}")
+    terminal.send("C-q")
+    terminal.wait_for("EXIT=0")
+
+    passphrase_file = tmp_path / "pw"
+    passphrase_file.write_text(PASSPHRASE + "\n")
+    base = [COMMAND, "--vault", str(vault), "--passphrase-file", str(passphrase_file)]
+    listed = subprocess.run([*base, "list", "--json"], capture_output=True, text=True, check=True)
+    [entry_id] = [line.split('"')[3] for line in listed.stdout.splitlines() if '"id"' in line]
+    shown = subprocess.run([*base, "show", entry_id], capture_output=True, text=True, check=True)
+    assert "prompt_set: casusinbreng" in shown.stdout
+    for number, prompt in enumerate(prompts, start=1):
+        expected = f"## {prompt.title}\n\nAntwoord {number} over [grenzen] en één cliënt.\n"
+        assert (expected in shown.stdout) != prompt.optional
+
+
+def test_a_draft_survives_kill_9(terminal, tmp_path):
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    made.release_lock()
+    command = [COMMAND, "--vault", str(made.path)]
+    terminal.start(command, env())
+    terminal.wait_for("Kluis openen")
+    terminal.send(PASSPHRASE, literal=True)
+    terminal.send("Enter")
+    terminal.wait_for("Overzicht")
+    terminal.send("c")
+    terminal.wait_for("Wat ga je schrijven")
+    terminal.send("Enter")
+    terminal.wait_for("Vraag 1 van")
+    terminal.send("Dit mag niet verloren gaan", literal=True)
+    terminal.wait_for("concept bewaard")  # the autosave, within a few seconds
+    os.kill(_child_of(terminal.pane_pid()), signal.SIGKILL)
+    terminal.wait_for("EXIT=137")
+
+    drafts = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
+    assert [d.answers.get("situatie") for d in drafts] == ["Dit mag niet verloren gaan"]
+    terminal.close()
+    terminal.start(command, env())
+    terminal.wait_for("Kluis openen")
+    terminal.send(PASSPHRASE, literal=True)
+    terminal.send("Enter")
+    terminal.wait_for("Concepten — verder schrijven")
+    terminal.send("Enter")
+    terminal.wait_for("Vraag 1 van")
+    terminal.wait_for("Dit mag niet verloren gaan")
+
+
+def _child_of(pid: int) -> int:
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    assert children, "the app is not running"
+    return int(children[0])
