@@ -53,7 +53,7 @@ def synthetic_entries(count: int, seed: int = 7) -> list[Entry]:
         words = rng.choices(vocabulary, k=300)
         if rng.random() < 0.6:
             words[rng.randrange(300)] = COMMON_WORD
-        if n % (count // 3) == 1:
+        if n % max(count // 3, 1) == 1:
             words[rng.randrange(300)] = RARE_WORD
         paragraphs = [" ".join(words[i : i + 60]) + "." for i in range(0, 300, 60)]
         created = start + dt.timedelta(minutes=rng.randrange(10 * 365 * 24 * 60))

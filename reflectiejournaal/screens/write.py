@@ -24,6 +24,10 @@ from ..model import clean_tags, now
 from ..prompts import PromptSet, compose_body
 
 PREVIEW_DELAY = 0.4
+# Rendering the preview of 5,000 words costs about a quarter second (docs/performance.md):
+# wait for a real pause in typing before spending that on a long text.
+LONG_TEXT_WORDS = 1500
+LONG_PREVIEW_DELAY = 1.5
 
 
 class WriteScreen(Screen[None]):
@@ -45,6 +49,7 @@ class WriteScreen(Screen[None]):
         if self.prompt_set is None:
             self.draft.stage = "edit"
         self._changed = False
+        self._words = 0
         self._preview_timer: Timer | None = None
 
     # -- layout --------------------------------------------------------------------------------
@@ -207,7 +212,8 @@ class WriteScreen(Screen[None]):
         if event.text_area.id == "body":
             if self._preview_timer is not None:
                 self._preview_timer.stop()
-            self._preview_timer = self.set_timer(PREVIEW_DELAY, self.update_preview)
+            delay = PREVIEW_DELAY if self._words < LONG_TEXT_WORDS else LONG_PREVIEW_DELAY
+            self._preview_timer = self.set_timer(delay, self.update_preview)
 
     @on(Input.Changed)
     def field_changed(self) -> None:
@@ -222,6 +228,7 @@ class WriteScreen(Screen[None]):
         if self.draft.stage == "guided":
             words += sum(len(a.split()) for k, a in self.draft.answers.items()
                          if k != self.prompts[self.draft.step].id)
+        self._words = words
         parts = [t("write.words", count=words)]
         if saved:
             parts.append(t("write.saved_draft", time=saved))
