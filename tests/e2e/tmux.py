@@ -15,7 +15,9 @@ WAIT_SECONDS = 30.0
 class Terminal:
     def __init__(self, socket_dir: Path, width: int = 100, height: int = 30) -> None:
         assert shutil.which("tmux"), "tmux is required for the end-to-end tests (.ci/run installs it)"
-        self.socket = str(socket_dir / "tmux.sock")
+        self.socket_dir = socket_dir
+        self.starts = 0
+        self.socket = ""
         self.size = (width, height)
 
     def _tmux(self, *args: str) -> str:
@@ -24,6 +26,9 @@ class Terminal:
         return done.stdout
 
     def start(self, command: list[str], env: dict[str, str]) -> None:
+        # A fresh server per start: kill-server returns before the old one is gone.
+        self.starts += 1
+        self.socket = str(self.socket_dir / f"tmux-{self.starts}.sock")
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         line = f"env {exports} {shlex.join(command)}; echo EXIT=$?; sleep 600"
         width, height = self.size
@@ -67,4 +72,5 @@ class Terminal:
             time.sleep(0.05)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True)
+        if self.socket:
+            subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True)
