@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import tomllib
+from functools import partial
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -166,6 +167,17 @@ class ReflectieApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand(t("app.cmd.help"), t("app.cmd.help.help"), self.action_help)
+        # Every key the current screen offers (next prompt, save, edit, delete …) too.
+        seen = {t("app.cmd.help")}
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not (active.enabled and binding.show and binding.description) or (
+                binding.description in seen or active.node is self
+            ):
+                continue
+            seen.add(binding.description)
+            yield SystemCommand(binding.description, t("app.cmd.key", key=key),
+                                partial(self._run_binding, active.node, binding.action))
         if self.journal is None:
             return
         yield SystemCommand(t("app.cmd.case"), t("app.cmd.case.help"),
@@ -178,6 +190,9 @@ class ReflectieApp(App[None]):
         yield SystemCommand(t("app.cmd.settings"), t("app.cmd.settings.help"),
                             self.action_settings)
         yield SystemCommand(t("app.cmd.lock"), t("app.cmd.lock.help"), self.lock)
+
+    def _run_binding(self, node: object, action: str) -> None:
+        self.call_later(self.run_action, action, node)
 
     # -- remappable keys -----------------------------------------------------------------------
     def _apply_keymap(self) -> None:

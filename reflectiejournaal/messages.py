@@ -140,6 +140,7 @@ NL: dict[str, str] = {
     "app.cmd.lock.help": "Sleutels uit het geheugen; concept bewaard",
     "app.cmd.help": "Help",
     "app.cmd.help.help": "Toetsen en het ritme van supervisie",
+    "app.cmd.key": "toets {key}",
     # -- unlock and create -----------------------------------------------------------------------
     "unlock.title": "Kluis openen",
     "unlock.intro": "Typ je wachtwoordzin om je journaal te openen.",
@@ -373,7 +374,7 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
 _catalogue = NL
 
 
-def t(key: str, **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The catalogue text for ``key`` with ``values`` filled in; the key itself if unknown."""
     template = _catalogue.get(key, key)
     return template.format(**values) if values else template

@@ -317,6 +317,20 @@ async def test_ctrl_l_locks_and_every_action_is_in_the_command_palette(make_app,
         assert isinstance(app.screen, UnlockScreen) and app.journal is None
 
 
+async def test_the_current_screens_keys_are_in_the_command_palette_too(make_app, filled_vault, paths):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.push_screen(EntryScreen("00000000000000e3"))
+        await pilot.pause()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"Bewerken", "Verwijderen"} <= set(commands)
+        commands["Verwijderen"].callback()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+
+
 async def test_entries_list_filters_by_kind_and_tag(make_app, filled_vault):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

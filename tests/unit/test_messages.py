@@ -1,0 +1,43 @@
+"""The message catalogue: every key the code asks for exists, so no user sees a raw key."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reflectiejournaal import errors
+from reflectiejournaal.messages import NL
+from reflectiejournaal.model import KINDS
+
+PACKAGE = Path(__file__).parents[2] / "reflectiejournaal"
+LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_][\w.]*)["']""")
+
+
+def test_every_literal_key_exists():
+    used = set()
+    for path in PACKAGE.rglob("*.py"):
+        used |= set(LITERAL_KEY.findall(path.read_text("utf-8")))
+    assert used, "the scan found no keys at all"
+    assert sorted(k for k in used if k not in NL) == []
+
+
+def test_every_computed_key_family_is_complete():
+    from reflectiejournaal.cli import build_parser
+
+    assert all(f"kind.{k}" in NL for k in KINDS)
+    assert all(f"create.strength.{score}" in NL for score in range(5))
+    commands = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
+    assert all(f"cli.cmd.{name}" in NL for name in commands)
+    error_keys = {cls.key for cls in vars(errors).values()
+                  if isinstance(cls, type) and issubclass(cls, errors.JournalError)}
+    assert all(k in NL for k in error_keys)
+
+
+def test_every_reason_code_the_domain_raises_has_words():
+    codes = set()
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text("utf-8")
+        codes |= set(re.findall(r"""(?:DamagedItem|NotAVault|InvalidEntry)\([^)]*?["']([a-z_]+)["']\)""", text))
+        codes |= set(re.findall(r"""InvalidEntry\(\s*["']([a-z_]+)["']""", text))
+    assert codes
+    assert sorted(c for c in codes if f"reason.{c}" not in NL) == []
