@@ -222,6 +222,7 @@ NL: dict[str, str] = {
     "write.skipped": "–",
     "write.saved": "Opgeslagen: {title}",
     "write.empty": "Er is nog niets geschreven om op te slaan.",
+    "write.kept_as_draft": "Je tekst staat als concept klaar in het overzicht.",
     "write.discard": "Concept weggooien",
     "write.confirm_discard": "Dit concept weggooien? Wat je schreef is dan weg.",
     "write.binding.next": "Volgende",

@@ -312,4 +312,6 @@ class WriteScreen(Screen[None]):
     def action_leave(self) -> None:
         """Back to where we came from; the text stays as a draft."""
         self.save_draft_now()
+        if not self.draft.is_empty():
+            self.notify(t("write.kept_as_draft"))
         self.app.pop_screen()

@@ -81,11 +81,7 @@ def test_a_draft_survives_kill_9(terminal, tmp_path):
     made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
     made.release_lock()
     command = [COMMAND, "--vault", str(made.path)]
-    terminal.start(command, env())
-    terminal.wait_for("Kluis openen")
-    terminal.send(PASSPHRASE, literal=True)
-    terminal.send("Enter")
-    terminal.wait_for("Overzicht")
+    start_and_unlock(terminal, command, "Overzicht")
     terminal.send("c")
     terminal.wait_for("Wat ga je schrijven")
     terminal.send("Enter")
@@ -98,14 +94,18 @@ def test_a_draft_survives_kill_9(terminal, tmp_path):
     drafts = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
     assert [d.answers.get("situatie") for d in drafts] == ["Dit mag niet verloren gaan"]
     terminal.close()
+    start_and_unlock(terminal, command, "Concepten — verder schrijven")
+    terminal.send("Enter")
+    terminal.wait_for("Vraag 1 van")
+    terminal.wait_for("Dit mag niet verloren gaan")
+
+
+def start_and_unlock(terminal: Terminal, command: list[str], expect: str) -> None:
     terminal.start(command, env())
     terminal.wait_for("Kluis openen")
     terminal.send(PASSPHRASE, literal=True)
     terminal.send("Enter")
-    terminal.wait_for("Concepten — verder schrijven")
-    terminal.send("Enter")
-    terminal.wait_for("Vraag 1 van")
-    terminal.wait_for("Dit mag niet verloren gaan")
+    terminal.wait_for(expect)
 
 
 def _child_of(pid: int) -> int:

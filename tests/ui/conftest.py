@@ -94,3 +94,11 @@ async def unlock(pilot, app, passphrase: str = PASSPHRASE) -> None:
 async def type_text(pilot, text: str) -> None:
     for char in text:
         await pilot.press("enter" if char == "\n" else char)
+
+
+async def start_writing(pilot, app, kind: str) -> None:
+    """From the dashboard: choose ``kind``, accept the proposed prompt set, start."""
+    app.action_write(kind)
+    await pilot.pause()
+    await pilot.click("#start")
+    await pilot.pause()

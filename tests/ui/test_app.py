@@ -17,7 +17,7 @@ from reflectiejournaal.screens.write import WriteScreen
 from reflectiejournaal.vault import Vault
 from reflectiejournaal.widgets.confirm import ConfirmDialog
 from tests.helpers import PASSPHRASE
-from tests.ui.conftest import SIZE, settle, type_text, unlock
+from tests.ui.conftest import SIZE, settle, start_writing, type_text, unlock
 
 NEW_PASSPHRASE = "zomer aan zee met de fiets"
 
@@ -90,7 +90,7 @@ async def test_guided_casus_from_first_to_last_prompt(make_app, empty_vault, pat
     prompt_set = load_library().sets["casusinbreng"]
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
-        await pilot.press("c")
+        await pilot.press("c")  # the dashboard's key for a casus
         await pilot.pause()
         await pilot.click("#start")
         await pilot.pause()
@@ -127,10 +127,7 @@ async def test_previous_and_the_overview_keep_every_answer(make_app, empty_vault
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
-        app.action_write("reflection")
-        await pilot.pause()
-        await pilot.click("#start")
-        await pilot.pause()
+        await start_writing(pilot, app, "reflection")
         await type_text(pilot, "eerste")
         await pilot.press("ctrl+n")
         await type_text(pilot, "tweede")
@@ -147,10 +144,7 @@ async def test_draft_survives_an_abrupt_exit_and_is_offered_back(make_app, empty
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
-        app.action_write("case")
-        await pilot.pause()
-        await pilot.click("#start")
-        await pilot.pause()
+        await start_writing(pilot, app, "case")
         await type_text(pilot, "Wat er op de groep gebeurde")
         # The autosave timer writes within a few seconds: wait for that, not a fixed time.
         for _ in range(100):
@@ -271,10 +265,7 @@ async def test_idle_lock_drops_the_keys_and_keeps_the_text(make_app, empty_vault
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
-        app.action_write("case")
-        await pilot.pause()
-        await pilot.click("#start")
-        await pilot.pause()
+        await start_writing(pilot, app, "case")
         await type_text(pilot, "nog niet bewaard")
         clock.now += 9 * 60
         app.lock_when_idle()

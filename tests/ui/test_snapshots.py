@@ -6,7 +6,7 @@ Update only after looking at the report: ``pytest tests/ui/test_snapshots.py --s
 from __future__ import annotations
 
 from reflectiejournaal.screens.entry import EntryScreen
-from tests.ui.conftest import SIZE, settle, type_text, unlock
+from tests.ui.conftest import SIZE, settle, start_writing, type_text, unlock
 
 
 def test_unlock_screen(snap_compare, make_app, filled_vault):
@@ -32,10 +32,7 @@ def test_guided_writing(snap_compare, make_app, filled_vault):
 
     async def run_before(pilot):
         await unlock(pilot, pilot.app)
-        pilot.app.action_write("case")
-        await pilot.pause()
-        await pilot.click("#start")
-        await pilot.pause()
+        await start_writing(pilot, pilot.app, "case")
         await type_text(pilot, "Op de groep weigerde J. te eten.")
         await settle(pilot, pilot.app)
 
