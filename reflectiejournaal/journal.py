@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .drafts import Draft
 from .settings import Settings
+from .trajectory import Trajectory
 from .errors import DamagedItem, InvalidEntry, ItemNotFound
 from .index import CacheFile, EntrySummary, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
@@ -20,6 +21,7 @@ from .vault import ItemFile, Vault, new_item_id
 ENTRY = "entry"
 DRAFT = "draft"
 SETTINGS = "settings"
+TRAJECTORY = "trajectory"
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,41 @@ class Journal:
 
     def new_draft_id(self) -> str:
         return new_item_id()
+
+    # -- trajectories -------------------------------------------------------------------------
+    def save_trajectory(self, trajectory: Trajectory) -> Trajectory:
+        item = self.vault.write(trajectory.id, TRAJECTORY, trajectory.to_bytes())
+        self._records[trajectory.id] = Record(item.signature, TRAJECTORY)
+        self._dirty = True
+        return trajectory
+
+    def trajectories(self, include_closed: bool = True) -> list[Trajectory]:
+        """Every trajectory, the most recently started first."""
+        found = []
+        for item_id, record in self._records.items():
+            if record.item_type == TRAJECTORY:
+                try:
+                    found.append(Trajectory.from_bytes(self.vault.read(item_id)[1]))
+                except (ItemNotFound, DamagedItem, ValueError, TypeError, KeyError, InvalidEntry):
+                    continue
+        if not include_closed:
+            found = [t for t in found if t.status == "open"]
+        return sorted(found, key=lambda t: (t.start, t.id), reverse=True)
+
+    def get_trajectory(self, id_or_prefix: str) -> Trajectory:
+        known = {i for i, r in self._records.items() if r.item_type == TRAJECTORY}
+        trajectory_id = self.vault.resolve_id(id_or_prefix, known)
+        try:
+            return Trajectory.from_bytes(self.vault.read(trajectory_id)[1])
+        except (ValueError, TypeError, KeyError) as exc:
+            raise DamagedItem(trajectory_id, "content") from exc
+
+    def entries_of(self, trajectory_id: str) -> list[Entry]:
+        """Every entry linked to a trajectory, decrypted (a trajectory has tens, not thousands)."""
+        return [self.get(s.id) for s in self.summaries() if s.trajectory == trajectory_id]
+
+    def trajectory_entries(self) -> list[Entry]:
+        return [self.get(s.id) for s in self.summaries() if s.trajectory]
 
     # -- settings ---------------------------------------------------------------------------
     def settings(self) -> Settings:

@@ -317,6 +317,7 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "prompts.problem.not_bool": "dit veld moet true of false zijn",
     "prompts.problem.not_list": "dit veld moet een lijst van namen zijn",
     "prompts.problem.unknown_names": "onbekende naam ({detail})",
+    "prompts.problem.unknown_prompt": "er is geen vraag met id ‘{detail}’",
     # -- domain errors ---------------------------------------------------------------------
     "error.generic": "Er ging iets mis.",
     "error.decryption": "Ontsleutelen mislukt: de gegevens zijn beschadigd of horen niet "

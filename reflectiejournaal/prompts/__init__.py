@@ -38,6 +38,7 @@ class PromptSet:
     prompts: tuple[Prompt, ...]
     roles: tuple[str, ...] = ()
     default_for: tuple[str, ...] = ()  # kinds for which this set is proposed first
+    intention: str | None = None  # the prompt whose answer is a voornemen / experiment
     path: Path | None = None
 
 
@@ -134,6 +135,9 @@ def _build(data: dict, path: Path) -> PromptSet:
         if prompt.id in {p.id for p in prompts}:
             raise _Invalid(f"{where}.id", "duplicate_id", prompt.id)
         prompts.append(prompt)
+    intention = _text(data, "intention", required=False) or None
+    if intention is not None and intention not in {p.id for p in prompts}:
+        raise _Invalid("intention", "unknown_prompt", intention)
     return PromptSet(
         id=set_id,
         title=_text(data, "title"),
@@ -143,6 +147,7 @@ def _build(data: dict, path: Path) -> PromptSet:
         prompts=tuple(prompts),
         roles=_names(data, "roles", ROLES),
         default_for=_names(data, "default_for", KINDS),
+        intention=intention,
         path=path,
     )
 

@@ -1,0 +1,75 @@
+"""What is due: per open trajectory, what to write before the next meeting and after the last.
+
+Pure functions of a trajectory, the entries and drafts linked to it, and today's date, so that
+they can be tested at any fixed clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .drafts import Draft
+from .index import EntrySummary
+from .trajectory import Meeting, Trajectory
+
+# Which prompt set fits which piece of writing, per form of trajectory.
+CASE_SET = {"intervisie": "incidentmethode"}
+REFLECTION_SET = {"intervisie": "gedragsexperiment"}
+ROLE_WRITING = {  # before a meeting with this role: (kind, prompt set) pairs to write
+    "kennismaking": [("learning_goals", "leervragen")],
+    "klik": [("case", None), ("evaluation", "klikbijeenkomst")],
+    "tussenevaluatie": [("evaluation", "tussenevaluatie"), ("case", None)],
+    "eindevaluatie": [("evaluation", "eindevaluatie")],
+    "regulier": [("case", None)],
+}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    trajectory_id: str
+    trajectory_title: str
+    kind: str
+    prompt_set: str
+    meeting: int
+    meeting_date: dt.date
+    before: bool  # True: write before the meeting; False: reflect after it
+    days_left: int  # until the meeting (before) or since it (after)
+    draft_id: str | None  # a draft already started for it
+
+
+def prompt_set_for(trajectory: Trajectory, kind: str, role_set: str | None) -> str:
+    if role_set:
+        return role_set
+    if kind == "case":
+        return CASE_SET.get(trajectory.form, "casusinbreng")
+    return REFLECTION_SET.get(trajectory.form, "reflectieverslag")
+
+
+def due_items(
+    trajectory: Trajectory, entries: list[EntrySummary], drafts: list[Draft], today: dt.date
+) -> list[DueItem]:
+    """What to write now for one trajectory: the reflection on the last meeting first."""
+    if trajectory.status != "open":
+        return []
+    written = {(e.kind, e.meeting) for e in entries if e.trajectory == trajectory.id}
+    started = {(d.kind, d.meeting): d.id for d in drafts
+               if d.trajectory == trajectory.id and d.entry_id is None}
+    items = []
+
+    def add(kind: str, role_set: str | None, meeting: Meeting, before: bool) -> None:
+        if (kind, meeting.number) in written:
+            return
+        days = (meeting.date - today).days if before else (today - meeting.date).days
+        items.append(DueItem(trajectory.id, trajectory.title, kind,
+                             prompt_set_for(trajectory, kind, role_set), meeting.number,
+                             meeting.date, before, days, started.get((kind, meeting.number))))
+
+    last = trajectory.last_held(today)
+    if last is not None:
+        add("reflection", None, last, before=False)
+    upcoming = trajectory.next_meeting(today)
+    if upcoming is not None:
+        for kind, role_set in ROLE_WRITING[upcoming.role]:
+            add(kind, role_set, upcoming, before=True)
+    return items

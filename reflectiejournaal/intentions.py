@@ -1,0 +1,85 @@
+"""Voornemens and gedragsexperimenten, carried from one entry of a trajectory to the next.
+
+A prompt set names the prompt that holds an intention (``intention = "voornemen"``). The next
+entry written in the same trajectory opens by showing it and asking how it went; that answer
+is stored in the entry under :data:`REVIEW_HEADING`. Intentions are derived from the entries
+themselves, so they need no storage of their own and survive export and import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .model import Entry
+from .prompts import PromptLibrary
+
+REVIEW_HEADING = "Terugblik op mijn voornemen"
+_HEADING = re.compile(r"^## +(.+?)\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class Intention:
+    trajectory: str
+    source_entry: str
+    meeting: int | None
+    created: dt.datetime
+    text: str
+    review_entry: str | None = None
+    review_text: str = ""
+
+    @property
+    def reviewed(self) -> bool:
+        return self.review_entry is not None
+
+
+def sections(body: str) -> dict[str, str]:
+    """``## heading`` → text under it (the first of each heading)."""
+    found: dict[str, str] = {}
+    matches = list(_HEADING.finditer(body))
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
+        found.setdefault(match.group(1), body[match.end():end].strip())
+    return found
+
+
+def review_section(intention_text: str, answer: str) -> str:
+    """The Markdown an entry opens with when it looks back on an intention."""
+    quoted = "\n".join(f"> {line}" if line else ">" for line in intention_text.splitlines())
+    return f"## {REVIEW_HEADING}\n\n{quoted}\n\n{answer.strip()}\n"
+
+
+def collect_intentions(entries: list[Entry], library: PromptLibrary) -> list[Intention]:
+    """Every intention in trajectory entries, oldest first, each with its review if written."""
+    ordered = sorted((e for e in entries if e.trajectory), key=lambda e: (e.created, e.id))
+    found: list[Intention] = []
+    for index, entry in enumerate(ordered):
+        prompt_set = library.sets.get(entry.prompt_set or "")
+        if prompt_set is None or prompt_set.intention is None:
+            continue
+        title = next(p.title for p in prompt_set.prompts if p.id == prompt_set.intention)
+        text = sections(entry.body).get(title, "")
+        if not text:
+            continue
+        review = next(
+            (later for later in ordered[index + 1:]
+             if later.trajectory == entry.trajectory and REVIEW_HEADING in sections(later.body)),
+            None,
+        )
+        found.append(Intention(
+            entry.trajectory or "", entry.id, entry.meeting, entry.created, text,
+            review.id if review else None,
+            _without_quote(sections(review.body)[REVIEW_HEADING]) if review else "",
+        ))
+    return found
+
+
+def open_intention(intentions: list[Intention], trajectory_id: str) -> Intention | None:
+    """The most recent intention of a trajectory that has not been looked back on yet."""
+    candidates = [i for i in intentions if i.trajectory == trajectory_id and not i.reviewed]
+    return candidates[-1] if candidates else None
+
+
+def _without_quote(text: str) -> str:
+    return "\n".join(l for l in text.splitlines() if not l.startswith(">")).strip()

@@ -1,0 +1,177 @@
+"""Trajectories and their meetings: the rhythm of supervision and intervision.
+
+A supervision trajectory has 10–12 meetings two to four weeks apart: meeting 1 is the
+kennismaking, 3 the klikbijeenkomst, around 6–7 a tussenevaluatie and the last an
+eindevaluatie. Intervision has 3–6 meetings. A trajectory is one encrypted vault item (JSON)
+holding its meetings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field, replace
+
+from .errors import InvalidEntry
+
+FORMS = ("supervisie", "intervisie", "werkbegeleiding", "coaching", "anders")
+ROLES = ("kennismaking", "klik", "tussenevaluatie", "eindevaluatie", "regulier")
+MEETING_STATUSES = ("planned", "attended", "cancelled")
+TRAJECTORY_STATUSES = ("open", "closed", "archived")
+
+
+@dataclass(frozen=True)
+class FormDefaults:
+    meetings: int
+    interval_weeks: int
+    duration_minutes: int
+
+
+# From the sources in shared/seeds: supervision 10–12 meetings every 2–4 weeks of 1.5–2 hours;
+# intervision 3–6 meetings of two hours, every six to eight weeks.
+DEFAULTS = {
+    "supervisie": FormDefaults(10, 3, 90),
+    "intervisie": FormDefaults(5, 6, 120),
+    "werkbegeleiding": FormDefaults(10, 2, 60),
+    "coaching": FormDefaults(6, 3, 60),
+    "anders": FormDefaults(6, 3, 60),
+}
+
+
+@dataclass
+class Meeting:
+    number: int
+    date: dt.date
+    role: str = "regulier"
+    time: str = ""  # "HH:MM", or empty when not yet known
+    duration_minutes: int = 90
+    status: str = "planned"  # planned, attended or cancelled
+
+    def held(self, today: dt.date) -> bool:
+        """Counted as having taken place: marked attended, or planned and already past."""
+        return self.status == "attended" or (self.status == "planned" and self.date < today)
+
+    def upcoming(self, today: dt.date) -> bool:
+        return self.status == "planned" and self.date >= today
+
+
+def default_roles(form: str, count: int) -> list[str]:
+    """Roles for meetings 1..count: supervision's structure, intervision's start and end."""
+    roles = ["regulier"] * count
+    if count == 0:
+        return roles
+    if form == "supervisie":
+        roles[0] = "kennismaking"
+        if count >= 4:
+            roles[2] = "klik"
+        if count >= 8:
+            roles[int(count * 0.55 + 0.5) - 1] = "tussenevaluatie"  # 10, 11 → 6; 12 → 7
+    elif form == "intervisie":
+        roles[0] = "kennismaking"  # the start-up phase: choosing the cases
+    if count >= 2:
+        roles[-1] = "eindevaluatie"
+    return roles
+
+
+def propose_schedule(
+    form: str, start: dt.date, count: int, interval_weeks: int, duration_minutes: int,
+    time: str = "",
+) -> list[Meeting]:
+    """Meetings from ``start`` every ``interval_weeks``, with the form's usual roles."""
+    roles = default_roles(form, count)
+    return [
+        Meeting(n + 1, start + dt.timedelta(weeks=interval_weeks * n), roles[n], time,
+                duration_minutes)
+        for n in range(count)
+    ]
+
+
+@dataclass
+class Trajectory:
+    id: str
+    form: str
+    title: str
+    start: dt.date
+    supervisor: str = ""  # the supervisor, or the intervision group's name
+    group_size: int = 1
+    interval_weeks: int = 3
+    status: str = "open"
+    meetings: list[Meeting] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.form not in FORMS:
+            raise InvalidEntry("form", field="form", value=self.form)
+        if self.status not in TRAJECTORY_STATUSES:
+            raise InvalidEntry("status", field="status", value=self.status)
+        for meeting in self.meetings:
+            if meeting.role not in ROLES:
+                raise InvalidEntry("role", field="role", value=meeting.role)
+            if meeting.status not in MEETING_STATUSES:
+                raise InvalidEntry("status", field="status", value=meeting.status)
+
+    @classmethod
+    def plan(
+        cls, trajectory_id: str, form: str, title: str, start: dt.date, supervisor: str = "",
+        group_size: int = 1, meetings: int | None = None, interval_weeks: int | None = None,
+        duration_minutes: int | None = None, time: str = "",
+    ) -> Trajectory:
+        """A new trajectory with a proposed schedule; unset numbers take the form's defaults."""
+        if form not in FORMS:
+            raise InvalidEntry("form", field="form", value=form)
+        defaults = DEFAULTS[form]
+        interval = interval_weeks or defaults.interval_weeks
+        schedule = propose_schedule(form, start, meetings or defaults.meetings, interval,
+                                    duration_minutes or defaults.duration_minutes, time)
+        return cls(trajectory_id, form, title.strip(), start, supervisor.strip(), group_size,
+                   interval, meetings=schedule)
+
+    # -- meetings --------------------------------------------------------------------------
+    def meeting(self, number: int) -> Meeting:
+        for meeting in self.meetings:
+            if meeting.number == number:
+                return meeting
+        raise InvalidEntry("meeting", field="meeting", value=number)
+
+    def update_meeting(self, number: int, **changes: object) -> Meeting:
+        """Move, re-time, re-role or mark one meeting; invalid values are refused."""
+        meeting = self.meeting(number)
+        updated = replace(meeting, **changes)  # type: ignore[arg-type]
+        if updated.role not in ROLES:
+            raise InvalidEntry("role", field="role", value=updated.role)
+        if updated.status not in MEETING_STATUSES:
+            raise InvalidEntry("status", field="status", value=updated.status)
+        self.meetings[self.meetings.index(meeting)] = updated
+        return updated
+
+    def add_meeting(self, date: dt.date) -> Meeting:
+        """One more meeting at the end (trajectories are sometimes extended)."""
+        last = self.meetings[-1] if self.meetings else None
+        meeting = Meeting(len(self.meetings) + 1, date, "regulier", last.time if last else "",
+                          last.duration_minutes if last else DEFAULTS[self.form].duration_minutes)
+        self.meetings.append(meeting)
+        return meeting
+
+    def next_meeting(self, today: dt.date) -> Meeting | None:
+        upcoming = [m for m in self.meetings if m.upcoming(today)]
+        return min(upcoming, key=lambda m: (m.date, m.number)) if upcoming else None
+
+    def last_held(self, today: dt.date) -> Meeting | None:
+        held = [m for m in self.meetings if m.held(today)]
+        return max(held, key=lambda m: (m.date, m.number)) if held else None
+
+    # -- storage ---------------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        data = asdict(self)
+        data["start"] = self.start.isoformat()
+        for meeting in data["meetings"]:
+            meeting["date"] = meeting["date"].isoformat()
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Trajectory:
+        raw = json.loads(data.decode("utf-8"))
+        meetings = [
+            Meeting(**{**m, "date": dt.date.fromisoformat(m["date"])}) for m in raw.pop("meetings")
+        ]
+        raw["start"] = dt.date.fromisoformat(raw["start"])
+        return cls(**raw, meetings=meetings)
