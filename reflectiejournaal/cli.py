@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--tag", action="append", default=[], help=t("cli.opt.tag"))
     new.add_argument("--trajectory", help=t("cli.opt.trajectory"))
     new.add_argument("--meeting", type=int, help=t("cli.opt.meeting"))
+    new.add_argument("--prompt-set", help=t("cli.opt.prompt_set"))
     listing = command("list")
     listing.add_argument("--kind", help=t("cli.opt.kind"))
     listing.add_argument("--tag", help=t("cli.opt.tag"))
@@ -119,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help=t("cli.opt.keep"))
     command("export").add_argument("--out", type=Path, required=True, help=t("cli.opt.out"))
     command("import").add_argument("dir", type=Path, help=t("cli.arg.dir"))
+    from .trajectory_commands import add_parsers
+
+    add_parsers(commands, common)
     return parser
 
 
@@ -129,10 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     args.passphrase_fd = getattr(args, "passphrase_fd", None)
     if args.command is None:
         return start_app(args)
-    from . import commands  # the domain is only imported when a command needs it
+    # The domain is only imported when a command needs it.
+    from . import commands, trajectory_commands
 
     try:
-        return getattr(commands, f"cmd_{args.command}")(args)
+        handler = getattr(commands, f"cmd_{args.command}", None) or getattr(
+            trajectory_commands, f"cmd_{args.command}")
+        return handler(args)
     except KeyboardInterrupt:
         print("\n" + t("cli.interrupted"), file=sys.stderr)
         return 130

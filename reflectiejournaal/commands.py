@@ -10,12 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import cli_input
-from .cli import EXIT_CONFLICTS, EXIT_DAMAGED, cache_dir
+from .cli import EXIT_CONFLICTS, EXIT_DAMAGED, cache_dir, config_dir
 from .errors import DamagedItem, InvalidEntry, MistypedRecoveryCode, WrongPassphrase
 from .index import EntrySummary
 from .journal import Journal
 from .messages import describe, kind_name, reason, t
 from .model import KINDS, Entry, clean_tags, normalise_kind
+from .prompts import load_library
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
 from .transfer import export_entries, import_directory
 from .vault import Vault
@@ -120,10 +121,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     # Unlock and take the lock before the text is typed, so a wrong passphrase or a busy
     # vault never costs a person what they just wrote.
     with opened(args, write=True) as journal:
+        trajectory = journal.get_trajectory(args.trajectory).id if args.trajectory else None
+        if trajectory and args.meeting is not None:
+            journal.get_trajectory(trajectory).meeting(args.meeting)  # it must exist
+        if args.prompt_set and args.prompt_set not in load_library(config_dir() / "vragensets").sets:
+            raise InvalidEntry("prompt_set", field="prompt_set", value=args.prompt_set)
         body = cli_input.read_body()
         entry = journal.create(
             kind, body, title=args.title, tags=clean_tags(args.tag),
-            trajectory=args.trajectory, meeting=args.meeting,
+            trajectory=trajectory, meeting=args.meeting, prompt_set=args.prompt_set,
         )
     print(entry.id)
     return 0

@@ -54,7 +54,7 @@ def collect_intentions(entries: list[Entry], library: PromptLibrary) -> list[Int
     """Every intention in trajectory entries, oldest first, each with its review if written."""
     ordered = sorted((e for e in entries if e.trajectory), key=lambda e: (e.created, e.id))
     found: list[Intention] = []
-    for index, entry in enumerate(ordered):
+    for entry in ordered:
         prompt_set = library.sets.get(entry.prompt_set or "")
         if prompt_set is None or prompt_set.intention is None:
             continue
@@ -62,9 +62,11 @@ def collect_intentions(entries: list[Entry], library: PromptLibrary) -> list[Int
         text = sections(entry.body).get(title, "")
         if not text:
             continue
+        # Times are to the second, so "later" includes the same second (not the entry itself).
         review = next(
-            (later for later in ordered[index + 1:]
-             if later.trajectory == entry.trajectory and REVIEW_HEADING in sections(later.body)),
+            (later for later in ordered
+             if later.id != entry.id and later.created >= entry.created
+             and later.trajectory == entry.trajectory and REVIEW_HEADING in sections(later.body)),
             None,
         )
         found.append(Intention(

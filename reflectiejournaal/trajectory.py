@@ -54,6 +54,10 @@ class Meeting:
     def upcoming(self, today: dt.date) -> bool:
         return self.status == "planned" and self.date >= today
 
+    def shown_status(self, today: dt.date) -> str:
+        """``past`` for a planned meeting whose date has gone by (taken to have happened)."""
+        return "past" if self.status == "planned" and self.date < today else self.status
+
 
 def default_roles(form: str, count: int) -> list[str]:
     """Roles for meetings 1..count: supervision's structure, intervision's start and end."""
@@ -130,7 +134,7 @@ class Trajectory:
         for meeting in self.meetings:
             if meeting.number == number:
                 return meeting
-        raise InvalidEntry("meeting", field="meeting", value=number)
+        raise InvalidEntry("no_meeting", field="meeting", value=number)
 
     def update_meeting(self, number: int, **changes: object) -> Meeting:
         """Move, re-time, re-role or mark one meeting; invalid values are refused."""

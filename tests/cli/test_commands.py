@@ -70,8 +70,10 @@ def test_init_refuses_a_short_passphrase_and_a_missing_terminal(tmp_path):
 
 # -- new, list, show -------------------------------------------------------------------------------
 def test_new_list_show_round_trip(cli):
+    trajectory = cli.ok("traject", "new", "--form", "supervisie", "--title", "S",
+                        "--start", "2026-01-07").strip()
     case_id = cli.ok("new", "--kind", "casusinbreng", "--tag", "grenzen", "--tag", "ouders",
-                     "--meeting", "4", "--trajectory", "abcdef0123456789", stdin=CASE).strip()
+                     "--meeting", "4", "--trajectory", trajectory[:6], stdin=CASE).strip()
     note_id = cli.ok("new", "--kind", "note", "--title", "Los", stdin="Iets kleins.").strip()
     assert re.fullmatch(r"[0-9a-f]{16}", case_id)
 
@@ -85,7 +87,7 @@ def test_new_list_show_round_trip(cli):
     assert set(case) == {"id", "kind", "title", "created", "updated", "trajectory", "meeting",
                          "prompt_set", "tags", "words"}
     assert (case["kind"], case["title"], case["meeting"], case["trajectory"], case["tags"]) == (
-        "case", "Casus: de moeder die niet kwam", 4, "abcdef0123456789", ["grenzen", "ouders"])
+        "case", "Casus: de moeder die niet kwam", 4, trajectory, ["grenzen", "ouders"])
 
     assert [d["id"] for d in json.loads(cli.ok("list", "--kind", "case", "--json"))] == [case_id]
     assert [d["id"] for d in json.loads(cli.ok("list", "--tag", "ouders", "--json"))] == [case_id]

@@ -26,6 +26,9 @@ def test_every_computed_key_family_is_complete():
 
     assert all(f"kind.{k}" in NL for k in KINDS)
     assert all(f"create.strength.{score}" in NL for score in range(5))
+    from reflectiejournaal.trajectory import MEETING_STATUSES
+
+    assert all(f"meeting.status.{s}" in NL for s in (*MEETING_STATUSES, "past"))
     commands = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
     assert all(f"cli.cmd.{name}" in NL for name in commands)
     error_keys = {cls.key for cls in vars(errors).values()

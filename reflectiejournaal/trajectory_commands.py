@@ -1,0 +1,266 @@
+"""Command-line commands for trajectories, what is due, intentions and contact hours."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from pathlib import Path
+
+from .cli import config_dir
+from .commands import _print_json, _say, opened
+from .due import DueItem, due_items
+from .errors import WriteFailed
+from .fsutil import FILE_MODE
+from .hours import as_hours, hours_rows, to_csv, to_markdown, totals
+from .intentions import Intention, collect_intentions
+from .journal import Journal
+from .messages import kind_name, t
+from .prompts import load_library
+from .trajectory import FORMS, MEETING_STATUSES, ROLES, TRAJECTORY_STATUSES, Trajectory
+from .vault import new_item_id
+
+
+def parse_date(text: str) -> dt.date:
+    """ISO (2026-01-07) or the Dutch way (7-1-2026)."""
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(t("cli.bad_date", value=text))
+
+
+def parse_time(text: str) -> str:
+    try:
+        return dt.datetime.strptime(text.strip(), "%H:%M").strftime("%H:%M")
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_time", value=text)) from None
+
+
+def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """The ``traject``, ``due``, ``intentions`` and ``hours`` commands."""
+
+    def command(parent, name: str, key: str = "") -> argparse.ArgumentParser:
+        key = key or f"cli.cmd.{name}"
+        return parent.add_parser(name, parents=[common], help=t(key), description=t(key))
+
+    traject = command(commands, "traject")
+    actions = traject.add_subparsers(dest="action", metavar="ACTIE", required=True)
+    new = command(actions, "new", "cli.traject.new")
+    new.add_argument("--form", required=True, choices=FORMS, help=t("cli.opt.form"))
+    new.add_argument("--title", required=True, help=t("cli.opt.title"))
+    new.add_argument("--supervisor", default="", help=t("cli.opt.supervisor"))
+    new.add_argument("--group-size", type=int, default=1, help=t("cli.opt.group_size"))
+    new.add_argument("--start", type=parse_date, required=True, help=t("cli.opt.start"))
+    new.add_argument("--meetings", type=int, help=t("cli.opt.meetings"))
+    new.add_argument("--interval-weeks", type=int, help=t("cli.opt.interval"))
+    new.add_argument("--duration", type=int, help=t("cli.opt.duration"))
+    new.add_argument("--time", type=parse_time, help=t("cli.opt.time"))
+    listing = command(actions, "list", "cli.traject.list")
+    listing.add_argument("--all", action="store_true", help=t("cli.opt.all"))
+    listing.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    show = command(actions, "show", "cli.traject.show")
+    show.add_argument("id", help=t("cli.arg.trajectory"))
+    show.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    edit = command(actions, "edit", "cli.traject.edit")
+    edit.add_argument("id", help=t("cli.arg.trajectory"))
+    edit.add_argument("--title")
+    edit.add_argument("--supervisor")
+    edit.add_argument("--group-size", type=int)
+    edit.add_argument("--status", choices=TRAJECTORY_STATUSES, help=t("cli.opt.status"))
+    meeting = command(actions, "meeting", "cli.traject.meeting")
+    meeting.add_argument("id", help=t("cli.arg.trajectory"))
+    meeting.add_argument("number", type=int, help=t("cli.opt.meeting"))
+    meeting.add_argument("--date", type=parse_date)
+    meeting.add_argument("--time", type=parse_time)
+    meeting.add_argument("--duration", type=int, help=t("cli.opt.duration"))
+    meeting.add_argument("--role", choices=ROLES)
+    meeting.add_argument("--status", choices=MEETING_STATUSES, help=t("cli.opt.meeting_status"))
+
+    due = command(commands, "due")
+    due.add_argument("--today", type=parse_date, help=t("cli.opt.today"))
+    due.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    intentions = command(commands, "intentions")
+    intentions.add_argument("--open", action="store_true", help=t("cli.opt.open"))
+    intentions.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+    hours = command(commands, "hours")
+    hours.add_argument("--from", dest="start", type=parse_date, help=t("cli.opt.from"))
+    hours.add_argument("--to", dest="end", type=parse_date, help=t("cli.opt.to"))
+    formats = hours.add_mutually_exclusive_group()
+    formats.add_argument("--csv", type=Path, metavar="FILE", help=t("cli.opt.csv"))
+    formats.add_argument("--markdown", type=Path, metavar="FILE", help=t("cli.opt.markdown"))
+
+
+# -- traject ---------------------------------------------------------------------------------
+def cmd_traject(args: argparse.Namespace) -> int:
+    return ACTIONS[args.action](args)
+
+
+def _new(args: argparse.Namespace) -> int:
+    with opened(args, write=True) as journal:
+        trajectory = Trajectory.plan(
+            new_item_id(), args.form, args.title, args.start, args.supervisor, args.group_size,
+            args.meetings, args.interval_weeks, args.duration, args.time or "")
+        journal.save_trajectory(trajectory)
+    print(trajectory.id)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    today = dt.date.today()
+    with opened(args) as journal:
+        trajectories = journal.trajectories(include_closed=args.all)
+    if args.json:
+        _print_json([trajectory_json(tr, []) for tr in trajectories])
+        return 0
+    if not trajectories:
+        _say("cli.no_trajectories")
+    for tr in trajectories:
+        upcoming = tr.next_meeting(today)
+        nxt = t("cli.next_meeting", number=upcoming.number, date=f"{upcoming.date:%d-%m-%Y}") \
+            if upcoming else ""
+        print(f"{tr.id}  {tr.form:<15} {tr.title}  ({tr.supervisor or '-'}, {tr.status}){nxt}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    with opened(args) as journal:
+        tr = journal.get_trajectory(args.id)
+        linked = [s for s in journal.summaries() if s.trajectory == tr.id]
+    written = [(s.kind, s.meeting) for s in linked]
+    if args.json:
+        _print_json(trajectory_json(tr, written))
+        return 0
+    print(f"{tr.title}  [{tr.form}]  {tr.supervisor}  ({tr.status})")
+    for m in tr.meetings:
+        kinds = ", ".join(kind_name(k) for k, n in written if n == m.number)
+        print(f"  {m.number:>2}. {m.date:%d-%m-%Y} {m.time or '     '}  {m.role:<15} "
+              f"{t(f'meeting.status.{m.shown_status(dt.date.today())}'):<12} {kinds}")
+    return 0
+
+
+def trajectory_json(tr: Trajectory, written: list[tuple[str, int | None]]) -> dict[str, object]:
+    return {
+        "id": tr.id, "form": tr.form, "title": tr.title, "supervisor": tr.supervisor,
+        "group_size": tr.group_size, "start": tr.start.isoformat(),
+        "interval_weeks": tr.interval_weeks, "status": tr.status,
+        "meetings": [
+            {"number": m.number, "date": m.date.isoformat(), "time": m.time or None,
+             "duration_minutes": m.duration_minutes, "role": m.role, "status": m.status,
+             "written": sorted(k for k, n in written if n == m.number)}
+            for m in tr.meetings
+        ],
+    }
+
+
+def _edit(args: argparse.Namespace) -> int:
+    with opened(args, write=True) as journal:
+        tr = journal.get_trajectory(args.id)
+        for name in ("title", "supervisor", "group_size", "status"):
+            value = getattr(args, name)
+            if value is not None:
+                setattr(tr, name, value.strip() if isinstance(value, str) else value)
+        journal.save_trajectory(tr)
+    print(tr.id)
+    return 0
+
+
+def _meeting(args: argparse.Namespace) -> int:
+    changes = {name: getattr(args, arg) for name, arg in (
+        ("date", "date"), ("time", "time"), ("duration_minutes", "duration"), ("role", "role"),
+        ("status", "status")) if getattr(args, arg) is not None}
+    with opened(args, write=True) as journal:
+        tr = journal.get_trajectory(args.id)
+        tr.update_meeting(args.number, **changes)
+        journal.save_trajectory(tr)
+    print(tr.id)
+    return 0
+
+
+ACTIONS = {"new": _new, "list": _list, "show": _show, "edit": _edit, "meeting": _meeting}
+
+
+# -- due, intentions, hours --------------------------------------------------------------------
+def all_due(journal: Journal, today: dt.date) -> list[DueItem]:
+    summaries, drafts = journal.summaries(), journal.drafts()
+    return [item for tr in journal.trajectories(include_closed=False)
+            for item in due_items(tr, summaries, drafts, today)]
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    today = args.today or dt.date.today()
+    with opened(args) as journal:
+        items = all_due(journal, today)
+    if args.json:
+        _print_json([{
+            "trajectory": i.trajectory_id, "trajectory_title": i.trajectory_title,
+            "kind": i.kind, "prompt_set": i.prompt_set, "meeting": i.meeting,
+            "meeting_date": i.meeting_date.isoformat(), "before": i.before,
+            "days": i.days_left, "draft": i.draft_id} for i in items])
+        return 0
+    if not items:
+        _say("cli.nothing_due")
+    for i in items:
+        print(describe_due(i))
+    return 0
+
+
+def describe_due(item: DueItem) -> str:
+    key = "due.before" if item.before else "due.after"
+    when = t("due.today") if item.days_left == 0 else t("due.days", days=item.days_left)
+    started = t("due.started") if item.draft_id else ""
+    return t(key, kind=kind_name(item.kind).capitalize(), meeting=item.meeting,
+             title=item.trajectory_title, when=when) + started
+
+
+def cmd_intentions(args: argparse.Namespace) -> int:
+    with opened(args) as journal:
+        found = collect_intentions(journal.trajectory_entries(),
+                                   load_library(config_dir() / "vragensets"))
+    if args.open:
+        found = [i for i in found if not i.reviewed]
+    if args.json:
+        _print_json([intention_json(i) for i in found])
+        return 0
+    if not found:
+        _say("cli.no_intentions")
+    for i in found:
+        state = t("intention.reviewed") if i.reviewed else t("intention.open")
+        print(f"{i.created:%d-%m-%Y}  {state:<14} {' '.join(i.text.split())}")
+        if i.reviewed:
+            print(f"    → {' '.join(i.review_text.split())}")
+    return 0
+
+
+def intention_json(i: Intention) -> dict[str, object]:
+    return {"trajectory": i.trajectory, "entry": i.source_entry, "meeting": i.meeting,
+            "created": i.created.isoformat(), "text": i.text, "reviewed": i.reviewed,
+            "review_entry": i.review_entry, "review": i.review_text or None}
+
+
+def cmd_hours(args: argparse.Namespace) -> int:
+    with opened(args) as journal:
+        rows = hours_rows(journal.trajectories(), dt.date.today(), args.start, args.end)
+    target = args.csv or args.markdown
+    if target is not None:
+        text = to_csv(rows) if args.csv else to_markdown(rows, t("hours.title"))
+        _write_export(target, text)
+        _say("cli.hours_written", path=target, count=len(rows))
+        return 0
+    for form, minutes in totals(rows, "form").items():
+        print(f"{form:<16} {as_hours(minutes):>7}")
+    for year, minutes in totals(rows, "year").items():
+        print(f"{year:<16} {as_hours(minutes):>7}")
+    print(f"{t('hours.total'):<16} {as_hours(sum(r.minutes for r in rows)):>7}")
+    return 0
+
+
+def _write_export(path: Path, text: str) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise WriteFailed(path, exc.strerror or "") from exc
+
