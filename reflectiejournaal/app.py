@@ -6,6 +6,7 @@ screens call it, slow work (key derivation) runs in thread workers.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 import tomllib
 from functools import partial
@@ -46,11 +47,13 @@ class ReflectieApp(App[None]):
         config_dir: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         kdf: Callable[[], KdfParams] | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         """``clock`` and ``kdf`` exist for tests (a fake clock, a cheap key derivation); the
         command line never passes a ``kdf``, so a user's vault is always calibrated."""
         super().__init__()
         self.kdf = kdf
+        self.today = today
         self.autosave_seconds = AUTOSAVE_SECONDS
         self.vault_path = vault_path
         self.cache_dir = cache_dir
@@ -152,11 +155,29 @@ class ReflectieApp(App[None]):
                       stage="guided" if set_id else "edit")
         self.push_screen(WriteScreen(draft))
 
+    def action_new_trajectory(self) -> None:
+        from .screens.trajectory_form import TrajectoryFormScreen
+
+        if self.journal is not None:
+            self.push_screen(TrajectoryFormScreen())
+
     def action_entries(self) -> None:
         from .screens.entries import EntriesScreen
 
         if self.journal is not None:
             self.push_screen(EntriesScreen())
+
+    def action_intentions(self) -> None:
+        from .screens.intentions import IntentionsScreen
+
+        if self.journal is not None:
+            self.push_screen(IntentionsScreen())
+
+    def action_hours(self) -> None:
+        from .screens.hours import HoursScreen
+
+        if self.journal is not None:
+            self.push_screen(HoursScreen())
 
     def action_settings(self) -> None:
         from .screens.settings import SettingsScreen
@@ -187,6 +208,11 @@ class ReflectieApp(App[None]):
         yield SystemCommand(t("app.cmd.new"), t("app.cmd.new.help"),
                             lambda: self.action_write(""))
         yield SystemCommand(t("app.cmd.entries"), t("app.cmd.entries.help"), self.action_entries)
+        yield SystemCommand(t("app.cmd.trajectory"), t("app.cmd.trajectory.help"),
+                            self.action_new_trajectory)
+        yield SystemCommand(t("app.cmd.intentions"), t("app.cmd.intentions.help"),
+                            self.action_intentions)
+        yield SystemCommand(t("app.cmd.hours"), t("app.cmd.hours.help"), self.action_hours)
         yield SystemCommand(t("app.cmd.settings"), t("app.cmd.settings.help"),
                             self.action_settings)
         yield SystemCommand(t("app.cmd.lock"), t("app.cmd.lock.help"), self.lock)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .drafts import Draft
 from .index import EntrySummary
+from .journal import Journal
 from .trajectory import Meeting, Trajectory
 
 # Which prompt set fits which piece of writing, per form of trajectory.
@@ -73,3 +74,10 @@ def due_items(
         for kind, role_set in ROLE_WRITING[upcoming.role]:
             add(kind, role_set, upcoming, before=True)
     return items
+
+
+def all_due(journal: Journal, today: dt.date) -> list[DueItem]:
+    """What is due over every open trajectory of the journal."""
+    summaries, drafts = journal.summaries(), journal.drafts()
+    return [item for trajectory in journal.trajectories(include_closed=False)
+            for item in due_items(trajectory, summaries, drafts, today)]

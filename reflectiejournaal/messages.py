@@ -6,8 +6,13 @@ Use :func:`t` with a key and named values. Domain errors carry their own key (se
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import JournalError
 from .prompts import PromptSetProblem
+
+if TYPE_CHECKING:
+    from .due import DueItem
 
 NL: dict[str, str] = {
     # -- entry kinds ---------------------------------------------------------------------
@@ -91,11 +96,31 @@ NL: dict[str, str] = {
     "due.after": "{kind} op bijeenkomst {meeting} van {title}: {when}",
     "due.today": "vandaag",
     "due.days": "{days} dagen",
+    "due.day": "1 dag",
     "due.started": " (begonnen)",
     "intention.open": "open",
     "intention.reviewed": "besproken",
     "hours.title": "Contacturen",
     "hours.total": "totaal",
+    "hours.per": "per vorm, traject en jaar",
+    "hours.from": "vanaf (bijv. 1-1-2026)",
+    "hours.to": "tot en met",
+    "hours.path": "bestand (zonder extensie)",
+    "hours.csv": "Als CSV bewaren",
+    "hours.markdown": "Als Markdown bewaren",
+    "hours.failed": "Kan {path} niet schrijven: {reason}",
+    "hours.note": "Alleen bijeenkomsten die plaatsvonden tellen: afgezegde nooit, geplande pas "
+    "als hun datum voorbij is. Welke uren een register meetelt, verschilt per register en per "
+    "regeling (NIP, SKJ, LVSC, NVO, BIG …): vaak tellen alleen bijeenkomsten met een "
+    "geregistreerde supervisor, en intervisie telt meestal voor herregistratie. Controleer "
+    "altijd de regeling van je eigen register; deze app belooft niet wat een register accepteert.",
+    "intentions.title": "Voornemens",
+    "intentions.count": "{count} voornemens, waarvan {open} nog open",
+    "intentions.col.date": "Datum",
+    "intentions.col.trajectory": "Traject",
+    "intentions.col.state": "Stand",
+    "intentions.col.text": "Voornemen",
+    "intentions.col.review": "Hoe het ging",
     "cli.arg.id": "id van de tekst (of een uniek begin ervan, minstens 4 tekens)",
     "cli.arg.query": "zoekwoorden; tussen aanhalingstekens voor een woordgroep",
     "cli.arg.dir": "map met Markdown-bestanden",
@@ -186,6 +211,12 @@ NL: dict[str, str] = {
     "app.cmd.settings.help": "Wachtwoordzin, automatisch vergrendelen, thema",
     "app.cmd.lock": "Vergrendelen",
     "app.cmd.lock.help": "Sleutels uit het geheugen; concept bewaard",
+    "app.cmd.trajectory": "Nieuw traject",
+    "app.cmd.trajectory.help": "Supervisie, intervisie, werkbegeleiding of coaching",
+    "app.cmd.intentions": "Voornemens",
+    "app.cmd.intentions.help": "Alle voornemens en gedragsexperimenten",
+    "app.cmd.hours": "Contacturen",
+    "app.cmd.hours.help": "Uren voor (her)registratie, als CSV of Markdown",
     "app.cmd.help": "Help",
     "app.cmd.help.help": "Toetsen en het ritme van supervisie",
     "app.cmd.key": "toets {key}",
@@ -227,6 +258,11 @@ NL: dict[str, str] = {
     "dashboard.binding.new": "Andere tekst",
     "dashboard.binding.entries": "Alle teksten",
     "dashboard.binding.settings": "Instellingen",
+    "dashboard.binding.trajectory": "Traject",
+    "dashboard.binding.intentions": "Voornemens",
+    "dashboard.binding.hours": "Uren",
+    "dashboard.due": "Klaar om te schrijven",
+    "dashboard.trajectories": "Trajecten",
     "dashboard.actions": "Schrijven",
     "dashboard.case": "Casus voor de volgende bijeenkomst",
     "dashboard.reflection": "Reflectie op de laatste bijeenkomst",
@@ -270,6 +306,8 @@ NL: dict[str, str] = {
     "write.skipped": "–",
     "write.saved": "Opgeslagen: {title}",
     "write.empty": "Er is nog niets geschreven om op te slaan.",
+    "write.intention": "Je voornemen van bijeenkomst {meeting}: {text}",
+    "write.intention_question": "Hoe ging het met je voornemen van de vorige keer?",
     "write.kept_as_draft": "Je tekst staat als concept klaar in het overzicht.",
     "write.discard": "Concept weggooien",
     "write.confirm_discard": "Dit concept weggooien? Wat je schreef is dan weg.",
@@ -291,6 +329,62 @@ NL: dict[str, str] = {
     "entries.count": "{count} teksten",
     "confirm.yes": "Ja",
     "confirm.no": "Nee",
+    # -- trajectories ------------------------------------------------------------------------
+    "form.supervisie": "Supervisie",
+    "form.intervisie": "Intervisie",
+    "form.werkbegeleiding": "Werkbegeleiding",
+    "form.coaching": "Coaching",
+    "form.anders": "Anders",
+    "role.kennismaking": "kennismaking",
+    "role.klik": "klikbijeenkomst",
+    "role.tussenevaluatie": "tussenevaluatie",
+    "role.eindevaluatie": "eindevaluatie",
+    "role.regulier": "",
+    "trajectory.new": "Nieuw traject",
+    "trajectory.edit": "Traject bewerken",
+    "trajectory.form": "Vorm",
+    "trajectory.title": "titel, bijvoorbeeld ‘Supervisie bij Anna’",
+    "trajectory.supervisor": "supervisor of naam van de groep",
+    "trajectory.group_size": "aantal deelnemers",
+    "trajectory.start": "datum (bijv. 7-1-2026)",
+    "trajectory.time": "tijd (bijv. 19:30)",
+    "trajectory.meetings": "aantal bijeenkomsten",
+    "trajectory.interval": "weken ertussen",
+    "trajectory.duration": "duur (minuten)",
+    "trajectory.schedule_hint": "De app stelt een schema voor met de gebruikelijke rollen "
+    "(kennismaking, klikbijeenkomst, tussen- en eindevaluatie). Data en rollen kun je later "
+    "per bijeenkomst aanpassen.",
+    "trajectory.save": "Bewaren",
+    "trajectory.need_title": "Geef het traject een titel.",
+    "trajectory.bad_numbers": "Controleer datum, tijd en aantallen.",
+    "trajectory.bad_date": "Geen geldige datum of tijd (bijv. 7-1-2026 en 19:30).",
+    "trajectory.status.open": "open",
+    "trajectory.status.closed": "afgesloten",
+    "trajectory.status.archived": "gearchiveerd",
+    "trajectory.meta": "{form} · {supervisor} · {status} · {count} bijeenkomsten",
+    "trajectory.learning_goals": "Leervragen",
+    "trajectory.no_learning_goals": "*Nog geen leervragen geschreven.*",
+    "trajectory.meetings_title": "Bijeenkomsten",
+    "trajectory.col.number": "Nr",
+    "trajectory.col.date": "Datum",
+    "trajectory.col.time": "Tijd",
+    "trajectory.col.role": "Rol",
+    "trajectory.col.status": "Status",
+    "trajectory.col.case": "Casus",
+    "trajectory.col.reflection": "Reflectie",
+    "trajectory.col.evaluation": "Evaluatie",
+    "trajectory.written": "✓ geschreven",
+    "trajectory.draft": "✎ concept",
+    "trajectory.missing": "·",
+    "trajectory.move_question": "Nieuwe datum en tijd voor bijeenkomst {number}:",
+    "trajectory.binding.case": "Casus",
+    "trajectory.binding.reflection": "Reflectie",
+    "trajectory.binding.evaluation": "Evaluatie",
+    "trajectory.binding.attended": "Geweest",
+    "trajectory.binding.cancelled": "Afgezegd",
+    "trajectory.binding.planned": "Gepland",
+    "trajectory.binding.move": "Verplaatsen",
+    "trajectory.binding.edit": "Traject bewerken",
     # -- settings ----------------------------------------------------------------------------------
     "settings.title": "Instellingen",
     "settings.passphrase": "Wachtwoordzin wijzigen",
@@ -317,6 +411,9 @@ NL: dict[str, str] = {
 | Ctrl+Q | afsluiten |
 | c / r / n | casus, reflectie, andere tekst (in het overzicht) |
 | a / s | alle teksten, instellingen (in het overzicht) |
+| t / v / u | nieuw traject, voornemens, contacturen (in het overzicht) |
+| k / r / v | casus, reflectie, evaluatie voor de gekozen bijeenkomst (in een traject) |
+| g / x / p / d | bijeenkomst geweest, afgezegd, gepland, verplaatsen (in een traject) |
 | Ctrl+N / Ctrl+B | volgende / vorige vraag |
 | Ctrl+O | een optionele vraag overslaan |
 | Ctrl+E | alles bekijken en bewerken |
@@ -344,6 +441,24 @@ Intervisie is een reeks van meestal **3 tot 6 bijeenkomsten** met gelijken. Elke
 begint met een reflectie op het **gedragsexperiment** dat je je de vorige keer voornam.
 Gebruik de vragenset *Intervisie — gedragsexperiment* om terug te kijken en een nieuw
 experiment op te zetten, en *Incidentmethode* voor je inbreng.
+
+## Trajecten en wat er klaarstaat
+
+Maak een **traject** (`t`) voor elke supervisie, intervisiegroep, werkbegeleiding of coaching.
+De app stelt een schema voor met de gebruikelijke rollen; data en rollen pas je per
+bijeenkomst aan. Het overzicht toont dan per traject wat er te schrijven is: je leervragen
+vóór de kennismaking, een casus vóór elke bijeenkomst (met de tijd die je nog hebt), een
+evaluatie vóór de klik-, tussen- en eindevaluatie, en een reflectie na elke bijeenkomst.
+Een **voornemen** uit je reflectie komt in je volgende tekst van dat traject terug, met de
+vraag hoe het ging.
+
+## Contacturen
+
+Onder **Contacturen** (`u`) staan de uren per vorm, traject en jaar, als CSV of Markdown te
+bewaren voor je portfolio. Alleen bijeenkomsten die plaatsvonden tellen. Welke uren een
+register meetelt verschilt per register en regeling (NIP, SKJ, LVSC, NVO, BIG …): vaak tellen
+alleen bijeenkomsten met een geregistreerde supervisor, en intervisie telt meestal voor
+herregistratie. Controleer altijd de regeling van je eigen register.
 
 ## Privacy
 
@@ -462,6 +577,16 @@ def describe_prompt_problem(problem: PromptSetProblem) -> str:
     text = t(f"prompts.problem.{problem.problem}", detail=problem.detail)
     return t("prompts.problem", path=problem.path,
              where=f" ({', '.join(where)})" if where else "", problem=text)
+
+
+def describe_due(item: DueItem) -> str:
+    """‘Casusinbreng voor bijeenkomst 4 van Supervisie bij Anna: 3 dagen’."""
+    key = "due.before" if item.before else "due.after"
+    when = (t("due.today") if item.days_left == 0 else t("due.day") if item.days_left == 1
+            else t("due.days", days=item.days_left))
+    started = t("due.started") if item.draft_id else ""
+    return t(key, kind=kind_name(item.kind).capitalize(), meeting=item.meeting,
+             title=item.trajectory_title, when=when) + started
 
 
 def kind_name(kind: str) -> str:

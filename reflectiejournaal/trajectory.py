@@ -59,6 +59,21 @@ class Meeting:
         return "past" if self.status == "planned" and self.date < today else self.status
 
 
+def parse_date(text: str) -> dt.date:
+    """ISO (2026-01-07) or the Dutch way (7-1-2026); ValueError otherwise."""
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def parse_time(text: str) -> str:
+    """``HH:MM`` normalised (9:5 → 09:05); ValueError otherwise."""
+    return dt.datetime.strptime(text.strip(), "%H:%M").strftime("%H:%M")
+
+
 def default_roles(form: str, count: int) -> list[str]:
     """Roles for meetings 1..count: supervision's structure, intervision's start and end."""
     roles = ["regulier"] * count

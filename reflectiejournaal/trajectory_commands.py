@@ -8,32 +8,29 @@ import os
 from pathlib import Path
 
 from .cli import config_dir
+from . import trajectory
 from .commands import _print_json, _say, opened
-from .due import DueItem, due_items
+from .due import all_due
 from .errors import WriteFailed
 from .fsutil import FILE_MODE
 from .hours import as_hours, hours_rows, to_csv, to_markdown, totals
 from .intentions import Intention, collect_intentions
-from .journal import Journal
-from .messages import kind_name, t
+from .messages import describe_due, t
 from .prompts import load_library
 from .trajectory import FORMS, MEETING_STATUSES, ROLES, TRAJECTORY_STATUSES, Trajectory
 from .vault import new_item_id
 
 
 def parse_date(text: str) -> dt.date:
-    """ISO (2026-01-07) or the Dutch way (7-1-2026)."""
-    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(t("cli.bad_date", value=text))
+    try:
+        return trajectory.parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_date", value=text)) from None
 
 
 def parse_time(text: str) -> str:
     try:
-        return dt.datetime.strptime(text.strip(), "%H:%M").strftime("%H:%M")
+        return trajectory.parse_time(text)
     except ValueError:
         raise argparse.ArgumentTypeError(t("cli.bad_time", value=text)) from None
 
@@ -182,12 +179,6 @@ ACTIONS = {"new": _new, "list": _list, "show": _show, "edit": _edit, "meeting": 
 
 
 # -- due, intentions, hours --------------------------------------------------------------------
-def all_due(journal: Journal, today: dt.date) -> list[DueItem]:
-    summaries, drafts = journal.summaries(), journal.drafts()
-    return [item for tr in journal.trajectories(include_closed=False)
-            for item in due_items(tr, summaries, drafts, today)]
-
-
 def cmd_due(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     with opened(args) as journal:
@@ -204,14 +195,6 @@ def cmd_due(args: argparse.Namespace) -> int:
     for i in items:
         print(describe_due(i))
     return 0
-
-
-def describe_due(item: DueItem) -> str:
-    key = "due.before" if item.before else "due.after"
-    when = t("due.today") if item.days_left == 0 else t("due.days", days=item.days_left)
-    started = t("due.started") if item.draft_id else ""
-    return t(key, kind=kind_name(item.kind).capitalize(), meeting=item.meeting,
-             title=item.trajectory_title, when=when) + started
 
 
 def cmd_intentions(args: argparse.Namespace) -> int:

@@ -12,7 +12,8 @@ from textual.widgets import Button, DataTable, Footer, Header, OptionList, Stati
 from textual.widgets.option_list import Option
 
 from ..drafts import Draft
-from ..messages import kind_name, t
+from ..due import all_due
+from ..messages import describe_due, kind_name, t
 from ..widgets.entry_table import EntryTable
 
 RECENT = 12
@@ -25,6 +26,11 @@ class DashboardScreen(Screen[None]):
                 id="dashboard.reflection"),
         Binding("n", "app.write('')", t("dashboard.binding.new"), id="dashboard.new"),
         Binding("a", "app.entries", t("dashboard.binding.entries"), id="dashboard.entries"),
+        Binding("t", "app.new_trajectory", t("dashboard.binding.trajectory"),
+                id="dashboard.trajectory"),
+        Binding("v", "app.intentions", t("dashboard.binding.intentions"),
+                id="dashboard.intentions"),
+        Binding("u", "app.hours", t("dashboard.binding.hours"), id="dashboard.hours"),
         Binding("s", "app.settings", t("dashboard.binding.settings"), id="dashboard.settings"),
     ]
 
@@ -33,12 +39,17 @@ class DashboardScreen(Screen[None]):
         with VerticalScroll(id="dashboard"):
             yield Static(t("dashboard.drafts"), id="drafts-title", classes="section-title")
             yield OptionList(id="drafts")
+            yield Static(t("dashboard.due"), id="due-title", classes="section-title")
+            yield OptionList(id="due")
             yield Static(t("dashboard.actions"), classes="section-title")
             with Horizontal(classes="actions"):
                 yield Button(t("dashboard.case"), id="case", variant="primary")
                 yield Button(t("dashboard.reflection"), id="reflection", variant="primary")
                 yield Button(t("dashboard.new"), id="new")
                 yield Button(t("dashboard.entries"), id="entries")
+            yield Static(t("dashboard.trajectories"), id="trajectories-title",
+                         classes="section-title")
+            yield OptionList(id="trajectories")
             yield Static(t("dashboard.recent"), classes="section-title")
             yield Static(t("dashboard.empty"), id="empty", classes="muted")
             yield EntryTable(id="recent")
@@ -67,10 +78,48 @@ class DashboardScreen(Screen[None]):
         if self.drafts:  # a draft waiting is the first thing to offer: Enter continues it
             options.highlighted = 0
             options.focus()
+        self.show_due(journal)
+        if not self.drafts and self.due:  # else what is due comes first: Enter starts it
+            due = self.query_one("#due", OptionList)
+            due.highlighted = 0
+            due.focus()
         recent = journal.summaries()[:RECENT]
         self.query_one("#recent", EntryTable).show(recent)
         self.query_one("#recent").display = bool(recent)
         self.query_one("#empty").display = not recent
+
+    def show_due(self, journal) -> None:
+        self.due = all_due(journal, self.app.today())  # type: ignore[attr-defined]
+        due = self.query_one("#due", OptionList)
+        due.clear_options()
+        for index, item in enumerate(self.due):
+            due.add_option(Option(Text(describe_due(item)), id=str(index)))
+        due.display = self.query_one("#due-title").display = bool(self.due)
+        self.open_trajectories = journal.trajectories(include_closed=False)
+        listing = self.query_one("#trajectories", OptionList)
+        listing.clear_options()
+        for trajectory in self.open_trajectories:
+            form = t(f"form.{trajectory.form}")
+            listing.add_option(Option(Text(f"{trajectory.title} · {form}"), id=trajectory.id))
+        listing.display = bool(self.open_trajectories)
+        self.query_one("#trajectories-title").display = bool(self.open_trajectories)
+
+    @on(OptionList.OptionSelected, "#due")
+    def write_due(self, event: OptionList.OptionSelected) -> None:
+        from .write import WriteScreen
+
+        item = self.due[int(event.option.id or 0)]
+        journal = self.app.journal  # type: ignore[attr-defined]
+        draft = next((d for d in self.drafts if d.id == item.draft_id), None) or Draft(
+            journal.new_draft_id(), item.kind, item.prompt_set, trajectory=item.trajectory_id,
+            meeting=item.meeting)
+        self.app.push_screen(WriteScreen(draft))
+
+    @on(OptionList.OptionSelected, "#trajectories")
+    def open_trajectory(self, event: OptionList.OptionSelected) -> None:
+        from .trajectory import TrajectoryScreen
+
+        self.app.push_screen(TrajectoryScreen(str(event.option.id)))
 
     def _draft_line(self, draft: Draft) -> str:
         first_answer = next((a for a in draft.answers.values() if a.strip()), draft.body)

@@ -21,9 +21,11 @@ from ..drafts import Draft
 from ..errors import JournalError
 from ..messages import describe, kind_name, t
 from ..model import clean_tags, now
-from ..prompts import PromptSet, compose_body
+from ..intentions import REVIEW_HEADING, Intention, collect_intentions, open_intention, review_section
+from ..prompts import Prompt, PromptSet, compose_body
 
 PREVIEW_DELAY = 0.4
+REVIEW_PROMPT = "terugblik-voornemen"
 # Rendering the preview of 5,000 words costs about a quarter second (docs/performance.md):
 # wait for a real pause in typing before spending that on a long text.
 LONG_TEXT_WORDS = 1500
@@ -48,13 +50,26 @@ class WriteScreen(Screen[None]):
         self.prompt_set: PromptSet | None = library.sets.get(draft.prompt_set or "")
         if self.prompt_set is None:
             self.draft.stage = "edit"
+        self.intention = self._open_intention()
+        if self.intention and self.prompt_set is None and not self.draft.body:
+            self.draft.body = review_section(self.intention.text, "")
         self._changed = False
         self._words = 0
         self._preview_timer: Timer | None = None
 
+    def _open_intention(self) -> Intention | None:
+        """The trajectory's last voornemen not yet looked back on: this entry asks about it."""
+        if not self.draft.trajectory or self.draft.entry_id:
+            return None
+        journal = self.app.journal  # type: ignore[attr-defined]
+        library = self.app.library  # type: ignore[attr-defined]
+        intentions = collect_intentions(journal.entries_of(self.draft.trajectory), library)
+        return open_intention(intentions, self.draft.trajectory)
+
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static("", id="intention", classes="intention", markup=False)
         with Vertical(id="guided"):
             with Horizontal():
                 with Vertical(id="overview"):
@@ -91,6 +106,11 @@ class WriteScreen(Screen[None]):
         self.query_one("#tags", Input).value = ", ".join(self.draft.tags)
         if self.prompt_set is not None:
             self.query_one("#source", Static).update(t("write.source", source=self.prompt_set.source))
+        banner = self.query_one("#intention", Static)
+        banner.display = self.intention is not None
+        if self.intention is not None:
+            banner.update(t("write.intention", meeting=self.intention.meeting or "?",
+                            text=" ".join(self.intention.text.split())))
         self.show_stage()
         self.set_interval(self.app.autosave_seconds, self.autosave)  # type: ignore[attr-defined]
 
@@ -109,8 +129,13 @@ class WriteScreen(Screen[None]):
 
     # -- guided: one prompt at a time ------------------------------------------------------------
     @property
-    def prompts(self):
-        return self.prompt_set.prompts if self.prompt_set else ()
+    def prompts(self) -> tuple[Prompt, ...]:
+        own = self.prompt_set.prompts if self.prompt_set else ()
+        if self.intention is None:
+            return own
+        review = Prompt(REVIEW_PROMPT, REVIEW_HEADING, t("write.intention_question"),
+                        self.intention.text, optional=True)
+        return (review, *own)
 
     def show_prompt(self) -> None:
         step = min(max(self.draft.step, 0), len(self.prompts) - 1)
@@ -179,7 +204,11 @@ class WriteScreen(Screen[None]):
         if self.draft.stage != "guided":
             return
         self.keep_answer()
-        self.draft.body = compose_body(self.prompt_set, self.draft.answers)  # type: ignore[arg-type]
+        body = compose_body(self.prompt_set, self.draft.answers)  # type: ignore[arg-type]
+        review = self.draft.answers.get(REVIEW_PROMPT, "").strip()
+        if self.intention is not None and review:
+            body = review_section(self.intention.text, review) + "\n" + body
+        self.draft.body = body
         self.draft.stage = "edit"
         self.show_stage()
         self.save_draft_now()

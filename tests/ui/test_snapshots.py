@@ -49,3 +49,41 @@ def test_entry_view(snap_compare, make_app, filled_vault):
         await settle(pilot, pilot.app)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_trajectory_view(snap_compare, paths, clock, filled_vault):
+    """You should see a supervision trajectory: its learning questions on top, then ten meetings
+    with dates and roles (kennismaking, klikbijeenkomst, tussen- and eindevaluatie), meeting 2
+    marked as cancelled, meeting 4 as the next one (▸), and for meetings 1–2 what was written."""
+    import datetime as dt
+
+    from reflectiejournaal.app import ReflectieApp
+    from reflectiejournaal.journal import Journal
+    from reflectiejournaal.model import Entry
+    from reflectiejournaal.screens.trajectory import TrajectoryScreen
+    from reflectiejournaal.trajectory import Trajectory
+    from reflectiejournaal.vault import Vault
+    from tests.helpers import PASSPHRASE, cheap_kdf
+
+    journal = Journal(Vault.unlock(filled_vault, PASSPHRASE), None)
+    trajectory = Trajectory.plan("0000000000000a01", "supervisie", "Supervisie bij Anna",
+                                 dt.date(2026, 1, 7), supervisor="Anna de Vries", time="19:30")
+    trajectory.update_meeting(2, status="cancelled")
+    journal.save_trajectory(trajectory)
+    tz = dt.timezone(dt.timedelta(hours=1))
+    moment = dt.datetime(2026, 1, 5, 20, tzinfo=tz)
+    journal.save(Entry("00000000000000f1", "learning_goals", "Leervragen", moment, moment,
+                       "## Mijn leervragen\n\nHoe stel ik grenzen zonder het contact te verliezen?\n",
+                       trajectory=trajectory.id, meeting=1, prompt_set="leervragen"))
+    journal.save(Entry("00000000000000f2", "reflection", "Reflectie 1", moment, moment, "x",
+                       trajectory=trajectory.id, meeting=1))
+    journal.vault.release_lock()
+    app = ReflectieApp(paths["vault"], paths["cache"], None, clock=clock, kdf=cheap_kdf,
+                       today=lambda: dt.date(2026, 2, 20))
+
+    async def run_before(pilot):
+        await unlock(pilot, pilot.app)
+        pilot.app.push_screen(TrajectoryScreen(trajectory.id))
+        await settle(pilot, pilot.app)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

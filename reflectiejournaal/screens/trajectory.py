@@ -1,0 +1,167 @@
+"""One trajectory: its learning questions on top, its meetings as a timeline with, for each,
+the casus, reflection and evaluation (written, draft, missing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Markdown, Static
+
+from ..drafts import Draft
+from ..errors import JournalError
+from ..messages import describe, t
+from ..trajectory import Trajectory
+
+COLUMNS = ("case", "reflection", "evaluation")
+
+
+class TrajectoryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("k", "write('case')", t("trajectory.binding.case"), id="trajectory.case"),
+        Binding("r", "write('reflection')", t("trajectory.binding.reflection"),
+                id="trajectory.reflection"),
+        Binding("v", "write('evaluation')", t("trajectory.binding.evaluation"),
+                id="trajectory.evaluation"),
+        Binding("g", "mark('attended')", t("trajectory.binding.attended"), id="trajectory.attended"),
+        Binding("x", "mark('cancelled')", t("trajectory.binding.cancelled"),
+                id="trajectory.cancelled"),
+        Binding("p", "mark('planned')", t("trajectory.binding.planned"), id="trajectory.planned"),
+        Binding("d", "move", t("trajectory.binding.move"), id="trajectory.move"),
+        Binding("e", "edit", t("trajectory.binding.edit"), id="trajectory.edit"),
+        Binding("escape", "back", t("app.binding.back"), id="trajectory.back"),
+    ]
+
+    def __init__(self, trajectory_id: str) -> None:
+        super().__init__()
+        self.trajectory_id = trajectory_id
+        self.trajectory: Trajectory | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="trajectory"):
+            yield Static("", id="trajectory-title", classes="entry-title", markup=False)
+            yield Static("", id="trajectory-meta", classes="muted", markup=False)
+            yield Static(t("trajectory.learning_goals"), classes="section-title")
+            yield Markdown(id="learning-goals")
+            yield Static(t("trajectory.meetings_title"), classes="section-title")
+            yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        for key in ("number", "date", "time", "role", "status", *COLUMNS):
+            table.add_column(t(f"trajectory.col.{key}"), key=key)
+        self.load()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is None:
+            return
+        try:
+            tr = self.trajectory = journal.get_trajectory(self.trajectory_id)
+        except JournalError as error:
+            self.notify(describe(error), severity="error")
+            return
+        today = self.app.today()  # type: ignore[attr-defined]
+        self.sub_title = tr.title
+        self.query_one("#trajectory-title", Static).update(tr.title)
+        self.query_one("#trajectory-meta", Static).update(t(
+            "trajectory.meta", form=t(f"form.{tr.form}"), supervisor=tr.supervisor or "–",
+            status=t(f"trajectory.status.{tr.status}"), count=len(tr.meetings)))
+        linked = [s for s in journal.summaries() if s.trajectory == tr.id]
+        goals = [journal.get(s.id).body for s in linked if s.kind == "learning_goals"]
+        self.query_one("#learning-goals", Markdown).update(
+            "\n\n---\n\n".join(goals) if goals else t("trajectory.no_learning_goals"))
+        written = {(s.kind, s.meeting) for s in linked}
+        drafted = {(d.kind, d.meeting) for d in journal.drafts() if d.trajectory == tr.id}
+        table = self.query_one("#meetings", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        next_meeting = tr.next_meeting(today)
+        for m in tr.meetings:
+            marks = []
+            for kind in COLUMNS:
+                if (kind, m.number) in written:
+                    marks.append(Text(t("trajectory.written"), style="green"))
+                elif (kind, m.number) in drafted:
+                    marks.append(Text(t("trajectory.draft"), style="yellow"))
+                else:
+                    marks.append(Text(t("trajectory.missing"), style="dim"))
+            number = f"▸ {m.number}" if next_meeting and m.number == next_meeting.number else str(m.number)
+            table.add_row(number, m.date.strftime("%d-%m-%Y"), m.time or "",
+                          t(f"role.{m.role}"), t(f"meeting.status.{m.shown_status(today)}"),
+                          *marks, key=str(m.number))
+        if tr.meetings:
+            table.move_cursor(row=min(cursor, len(tr.meetings) - 1))
+
+    @property
+    def selected(self) -> int | None:
+        table = self.query_one("#meetings", DataTable)
+        if self.trajectory is None or not self.trajectory.meetings:
+            return None
+        return self.trajectory.meetings[table.cursor_row].number
+
+    def action_write(self, kind: str) -> None:
+        from ..due import ROLE_WRITING, prompt_set_for
+        from .write import WriteScreen
+
+        number = self.selected
+        if number is None or self.trajectory is None:
+            return
+        tr = self.trajectory
+        journal = self.app.journal  # type: ignore[attr-defined]
+        role_sets = dict(ROLE_WRITING[tr.meeting(number).role])
+        prompt_set = prompt_set_for(tr, kind, role_sets.get(kind)) if kind != "evaluation" \
+            else role_sets.get("evaluation") or "tussenevaluatie"
+        existing = next((d for d in journal.drafts() if d.trajectory == tr.id
+                         and d.meeting == number and d.kind == kind), None)
+        draft = existing or Draft(journal.new_draft_id(), kind, prompt_set, trajectory=tr.id,
+                                  meeting=number)
+        self.app.push_screen(WriteScreen(draft))
+
+    def action_mark(self, status: str) -> None:
+        self._update(status=status)
+
+    def _update(self, **changes: object) -> None:
+        number = self.selected
+        if number is None or self.trajectory is None:
+            return
+        try:
+            self.trajectory.update_meeting(number, **changes)
+            self.app.journal.save_trajectory(self.trajectory)  # type: ignore[attr-defined]
+        except JournalError as error:
+            self.notify(describe(error), severity="error")
+        self.load()
+
+    def action_move(self) -> None:
+        from ..widgets.ask_date import AskDate
+
+        number = self.selected
+        if number is None or self.trajectory is None:
+            return
+        current = self.trajectory.meeting(number)
+
+        def moved(result: tuple[dt.date, str] | None) -> None:
+            if result is not None:
+                self._update(date=result[0], time=result[1])
+
+        self.app.push_screen(AskDate(t("trajectory.move_question", number=number), current.date,
+                                     current.time), moved)
+
+    def action_edit(self) -> None:
+        from .trajectory_form import TrajectoryFormScreen
+
+        if self.trajectory is not None:
+            self.app.push_screen(TrajectoryFormScreen(self.trajectory))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

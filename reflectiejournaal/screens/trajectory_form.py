@@ -1,0 +1,116 @@
+"""Creating a trajectory (with a proposed schedule) or editing one."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Select, Static
+
+from ..errors import JournalError
+from ..messages import describe, t
+from ..trajectory import DEFAULTS, FORMS, TRAJECTORY_STATUSES, Trajectory, parse_date, parse_time
+from ..vault import new_item_id
+
+
+class TrajectoryFormScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "back", t("app.binding.back"), id="trajectory_form.back")]
+
+    def __init__(self, trajectory: Trajectory | None = None) -> None:
+        super().__init__()
+        self.trajectory = trajectory
+
+    def compose(self) -> ComposeResult:
+        tr = self.trajectory
+        defaults = DEFAULTS["supervisie"]
+        yield Header()
+        with VerticalScroll(id="trajectory-form"):
+            yield Static(t("trajectory.form"), classes="label")
+            yield Select([(t(f"form.{f}"), f) for f in FORMS], value=tr.form if tr else "supervisie",
+                         allow_blank=False, id="form", disabled=tr is not None)
+            yield Input(tr.title if tr else "", placeholder=t("trajectory.title"), id="title")
+            yield Input(tr.supervisor if tr else "", placeholder=t("trajectory.supervisor"),
+                        id="supervisor")
+            yield Input(str(tr.group_size if tr else 1), placeholder=t("trajectory.group_size"),
+                        type="integer", id="group-size")
+            if tr is None:
+                with Horizontal(classes="fields"):
+                    yield Input(self.app.today().isoformat(),  # type: ignore[attr-defined]
+                                placeholder=t("trajectory.start"),
+                                id="start")
+                    yield Input("", placeholder=t("trajectory.time"), id="time")
+                with Horizontal(classes="fields"):
+                    yield Input(str(defaults.meetings), placeholder=t("trajectory.meetings"),
+                                type="integer", id="meetings")
+                    yield Input(str(defaults.interval_weeks), placeholder=t("trajectory.interval"),
+                                type="integer", id="interval")
+                    yield Input(str(defaults.duration_minutes), placeholder=t("trajectory.duration"),
+                                type="integer", id="duration")
+                yield Static(t("trajectory.schedule_hint"), classes="muted")
+            else:
+                yield Select([(t(f"trajectory.status.{s}"), s) for s in TRAJECTORY_STATUSES],
+                             value=tr.status, allow_blank=False, id="status")
+            yield Static("", id="error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("trajectory.save"), variant="primary", id="save")
+
+    def on_mount(self) -> None:
+        self.sub_title = t("trajectory.edit" if self.trajectory else "trajectory.new")
+        self.query_one("#title", Input).focus()
+
+    @on(Select.Changed, "#form")
+    def form_changed(self, event: Select.Changed) -> None:
+        if self.trajectory is None:
+            defaults = DEFAULTS[str(event.value)]
+            self.query_one("#meetings", Input).value = str(defaults.meetings)
+            self.query_one("#interval", Input).value = str(defaults.interval_weeks)
+            self.query_one("#duration", Input).value = str(defaults.duration_minutes)
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def save(self) -> None:
+        error = self.query_one("#error", Static)
+        title = self.query_one("#title", Input).value.strip()
+        if not title:
+            error.update(t("trajectory.need_title"))
+            return
+        try:
+            trajectory = self._build(title)
+        except ValueError:
+            error.update(t("trajectory.bad_numbers"))
+            return
+        journal = self.app.journal  # type: ignore[attr-defined]
+        try:
+            journal.save_trajectory(trajectory)
+        except JournalError as exc:
+            error.update(describe(exc))
+            return
+        from .trajectory import TrajectoryScreen
+
+        if self.trajectory is not None:
+            self.app.pop_screen()  # back to the trajectory, which reloads
+        else:
+            self.app.switch_screen(TrajectoryScreen(trajectory.id))
+
+    def _build(self, title: str) -> Trajectory:
+        supervisor = self.query_one("#supervisor", Input).value.strip()
+        group_size = int(self.query_one("#group-size", Input).value or 1)
+        if self.trajectory is not None:
+            tr = self.trajectory
+            tr.title, tr.supervisor, tr.group_size = title, supervisor, group_size
+            tr.status = str(self.query_one("#status", Select).value)
+            return tr
+        start = parse_date(self.query_one("#start", Input).value)
+        time = self.query_one("#time", Input).value.strip()
+        time = parse_time(time) if time else ""
+        numbers = [int(self.query_one(f"#{name}", Input).value)
+                   for name in ("meetings", "interval", "duration")]
+        if not (1 <= numbers[0] <= 50 and 1 <= numbers[1] <= 52 and 10 <= numbers[2] <= 600):
+            raise ValueError("out of range")
+        return Trajectory.plan(new_item_id(), str(self.query_one("#form", Select).value), title,
+                               start, supervisor, group_size, *numbers, time=time)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
