@@ -60,6 +60,7 @@ NL: dict[str, str] = {
     "cli.traject.show": "toon een traject met zijn bijeenkomsten",
     "cli.traject.edit": "wijzig titel, begeleider, groepsgrootte of status",
     "cli.traject.meeting": "verplaats of markeer een bijeenkomst",
+    "cli.traject.add_meeting": "voeg een bijeenkomst toe aan het eind; toont het nummer",
     "cli.cmd.due": "wat er te schrijven is voor je trajecten",
     "cli.cmd.intentions": "alle voornemens en gedragsexperimenten, open en besproken",
     "cli.cmd.hours": "contacturen voor (her)registratie",
@@ -385,6 +386,11 @@ NL: dict[str, str] = {
     "trajectory.binding.planned": "Gepland",
     "trajectory.binding.move": "Verplaatsen",
     "trajectory.binding.edit": "Traject bewerken",
+    "trajectory.binding.role": "Rol",
+    "trajectory.binding.add": "Bijeenkomst erbij",
+    "trajectory.add_question": "Datum en tijd van de extra bijeenkomst:",
+    "trajectory.role_question": "Welke rol heeft bijeenkomst {number}?",
+    "role.none": "gewone bijeenkomst",
     # -- settings ----------------------------------------------------------------------------------
     "settings.title": "Instellingen",
     "settings.passphrase": "Wachtwoordzin wijzigen",
@@ -413,7 +419,7 @@ NL: dict[str, str] = {
 | a / s | alle teksten, instellingen (in het overzicht) |
 | t / v / u | nieuw traject, voornemens, contacturen (in het overzicht) |
 | k / r / v | casus, reflectie, evaluatie voor de gekozen bijeenkomst (in een traject) |
-| g / x / p / d | bijeenkomst geweest, afgezegd, gepland, verplaatsen (in een traject) |
+| g / x / p / d / o | bijeenkomst geweest, afgezegd, gepland, verplaatsen, rol (in een traject) |
 | Ctrl+N / Ctrl+B | volgende / vorige vraag |
 | Ctrl+O | een optionele vraag overslaan |
 | Ctrl+E | alles bekijken en bewerken |

@@ -75,6 +75,10 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     meeting.add_argument("--role", choices=ROLES)
     meeting.add_argument("--status", choices=MEETING_STATUSES, help=t("cli.opt.meeting_status"))
 
+    extend = command(actions, "add-meeting", "cli.traject.add_meeting")
+    extend.add_argument("id", help=t("cli.arg.trajectory"))
+    extend.add_argument("date", type=parse_date)
+
     due = command(commands, "due")
     due.add_argument("--today", type=parse_date, help=t("cli.opt.today"))
     due.add_argument("--json", action="store_true", help=t("cli.opt.json"))
@@ -175,7 +179,17 @@ def _meeting(args: argparse.Namespace) -> int:
     return 0
 
 
-ACTIONS = {"new": _new, "list": _list, "show": _show, "edit": _edit, "meeting": _meeting}
+def _add_meeting(args: argparse.Namespace) -> int:
+    with opened(args, write=True) as journal:
+        tr = journal.get_trajectory(args.id)
+        meeting = tr.add_meeting(args.date)
+        journal.save_trajectory(tr)
+    print(meeting.number)
+    return 0
+
+
+ACTIONS = {"new": _new, "list": _list, "show": _show, "edit": _edit, "meeting": _meeting,
+           "add-meeting": _add_meeting}
 
 
 # -- due, intentions, hours --------------------------------------------------------------------

@@ -32,6 +32,8 @@ class TrajectoryScreen(Screen[None]):
                 id="trajectory.cancelled"),
         Binding("p", "mark('planned')", t("trajectory.binding.planned"), id="trajectory.planned"),
         Binding("d", "move", t("trajectory.binding.move"), id="trajectory.move"),
+        Binding("o", "role", t("trajectory.binding.role"), id="trajectory.role"),
+        Binding("n", "add_meeting", t("trajectory.binding.add"), id="trajectory.add"),
         Binding("e", "edit", t("trajectory.binding.edit"), id="trajectory.edit"),
         Binding("escape", "back", t("app.binding.back"), id="trajectory.back"),
     ]
@@ -133,7 +135,11 @@ class TrajectoryScreen(Screen[None]):
 
     def _update(self, **changes: object) -> None:
         number = self.selected
-        if number is None or self.trajectory is None:
+        if number is not None:
+            self._save_meeting(number, **changes)
+
+    def _save_meeting(self, number: int, **changes: object) -> None:
+        if self.trajectory is None:
             return
         try:
             self.trajectory.update_meeting(number, **changes)
@@ -156,6 +162,38 @@ class TrajectoryScreen(Screen[None]):
 
         self.app.push_screen(AskDate(t("trajectory.move_question", number=number), current.date,
                                      current.time), moved)
+
+    def action_add_meeting(self) -> None:
+        from ..widgets.ask_date import AskDate
+
+        tr = self.trajectory
+        if tr is None:
+            return
+        last = tr.meetings[-1] if tr.meetings else None
+        proposal = (last.date + dt.timedelta(weeks=tr.interval_weeks)) if last else self.app.today()  # type: ignore[attr-defined]
+
+        def added(result: tuple[dt.date, str] | None) -> None:
+            if result is None:
+                return
+            meeting = tr.add_meeting(result[0])
+            self._save_meeting(meeting.number, time=result[1] or meeting.time)
+
+        self.app.push_screen(AskDate(t("trajectory.add_question"), proposal,
+                                     last.time if last else ""), added)
+
+    def action_role(self) -> None:
+        from ..widgets.choose_role import ChooseRole
+
+        number = self.selected
+        if number is None or self.trajectory is None:
+            return
+
+        def chosen(role: str | None) -> None:
+            if role is not None:
+                self._update(role=role)
+
+        self.app.push_screen(ChooseRole(t("trajectory.role_question", number=number),
+                                        self.trajectory.meeting(number).role), chosen)
 
     def action_edit(self) -> None:
         from .trajectory_form import TrajectoryFormScreen

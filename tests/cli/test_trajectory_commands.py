@@ -45,6 +45,9 @@ def test_meetings_are_moved_and_marked_and_bad_input_is_explained(cli):
     assert bad_date.code == 2 and "geen geldige datum" in bad_date.err
     unknown = cli("traject", "show", "ffffffffffffffff")
     assert unknown.code == 4
+    assert cli.ok("traject", "add-meeting", trajectory, "2026-09-02").strip() == "11"
+    extra = json.loads(cli.ok("traject", "show", trajectory, "--json"))["meetings"][-1]
+    assert (extra["number"], extra["date"], extra["role"], extra["time"]) == (11, "2026-09-02", "regulier", "19:30")
 
 
 def test_due_follows_the_rhythm(cli):

@@ -106,9 +106,23 @@ async def test_meetings_are_marked_and_moved_in_the_trajectory_view(paths, clock
         await pilot.click("#ok")
         await pilot.pause()
         assert str(table.get_cell_at((4, 1))) == "01-04-2026"
+        await pilot.press("o")
+        await pilot.pause()
+        roles = app.screen.query_one("#roles", OptionList)
+        roles.highlighted = 2  # tussenevaluatie
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(table.get_cell_at((4, 3))) == "tussenevaluatie"
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#date", Input).value = "2-9-2026"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert table.row_count == 11 and str(table.get_cell_at((10, 1))) == "02-09-2026"
     saved = journal_of(paths).get_trajectory(trajectory.id)
     assert saved.meeting(4).status == "cancelled"
     assert (saved.meeting(5).date, saved.meeting(5).time) == (dt.date(2026, 4, 1), "09:15")
+    assert saved.meeting(5).role == "tussenevaluatie"
 
 
 async def test_the_next_entry_asks_how_the_intention_went(paths, clock, empty_vault):
