@@ -391,6 +391,26 @@ NL: dict[str, str] = {
     "trajectory.add_question": "Datum en tijd van de extra bijeenkomst:",
     "trajectory.role_question": "Welke rol heeft bijeenkomst {number}?",
     "role.none": "gewone bijeenkomst",
+    # -- bundles ------------------------------------------------------------------------------
+    "bundle.title": "Bundel",
+    "bundle.contents": "Inhoud",
+    "bundle.meeting": "Bijeenkomst {number}",
+    "bundle.other": "Overige teksten",
+    "bundle.image": "afbeelding",
+    "bundle.review_note": "Deze bundel is vóór het versturen gecontroleerd op gegevens die naar "
+    "een cliënt kunnen leiden: {total} vondsten, waarvan {replaced} vervangen.",
+    "bundle.page.intro": "Deze bundel is versleuteld. Typ de bundelcode die je apart hebt "
+    "gekregen (telefonisch of persoonlijk). Er wordt niets opgeslagen of verstuurd.",
+    "bundle.page.label": "Bundelcode",
+    "bundle.page.open": "Openen",
+    "bundle.page.busy": "Bezig met openen…",
+    "bundle.page.mistyped": "Deze code klopt niet: er zit een tikfout in. Controleer elk "
+    "groepje van vier tekens.",
+    "bundle.page.wrong": "Deze code hoort niet bij dit bestand, of het bestand is beschadigd.",
+    "bundle.page.damaged": "Dit bestand is beschadigd en kan niet worden geopend. Vraag om een "
+    "nieuwe bundel.",
+    "bundle.page.unsupported": "Deze browser kan de bundel niet openen. Gebruik een recente "
+    "versie van Firefox, Chrome, Edge of Safari.",
     # -- settings ----------------------------------------------------------------------------------
     "settings.title": "Instellingen",
     "settings.passphrase": "Wachtwoordzin wijzigen",

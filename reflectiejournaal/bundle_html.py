@@ -1,0 +1,142 @@
+"""HTML bundles: a self-contained page, and the same page sealed for the supervisor's browser.
+
+The plain page needs no network and runs no script. The sealed page holds the page encrypted
+(AES-256-GCM, key from the bundle code by PBKDF2-SHA256, 600,000 iterations; the header is the
+associated data) and a small script that decrypts it with WebCrypto and shows it in a fully
+sandboxed frame, under a Content-Security-Policy that allows no network at all. See
+docs/threat-model.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+from importlib import resources
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+from markdown_it import MarkdownIt
+
+from . import crypto
+from .messages import t
+from .recovery import _DECODE, ALPHABET
+
+ITERATIONS = 600_000
+CODE_DOMAIN = b"reflectiejournaal/bundelcode"
+_ASSETS = resources.files("reflectiejournaal") / "bundle_assets"
+
+
+def _markdown() -> MarkdownIt:
+    # html=False escapes raw HTML in entries; markdown-it refuses javascript:, vbscript: and
+    # file: links on its own. Images would be fetched: they are shown as text instead.
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False})
+
+    def image(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        token = tokens[idx]
+        return html.escape(f"[{t('bundle.image')}: {token.content or token.attrGet('src')}]")
+
+    md.add_render_rule("image", image)
+    return md
+
+
+def render_html(markdown_text: str, title: str) -> str:
+    """A complete, self-contained page: typography and print styles inline, no network."""
+    body = _markdown().render(_strip_front_matter(markdown_text))
+    css = (_ASSETS / "bundle.css").read_text("utf-8")
+    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    return (
+        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"
+        "<meta name=\"referrer\" content=\"no-referrer\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{html.escape(title)}</title>\n<style>\n{css}</style>\n</head>\n"
+        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )
+
+
+def _strip_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end >= 0:
+            return text[end + 5:]
+    return text
+
+
+# -- the bundle code ---------------------------------------------------------------------------
+def new_bundle_key() -> bytes:
+    return os.urandom(16)
+
+
+def format_bundle_code(key: bytes) -> str:
+    """Like the herstelcode: 128 random bits and a 32-bit checksum, in eight groups of four."""
+    check = hashlib.sha256(CODE_DOMAIN + key).digest()[:4]
+    number = int.from_bytes(key + check, "big")
+    text = "".join(ALPHABET[(number >> (5 * i)) & 31] for i in range(31, -1, -1))
+    return "-".join(text[i:i + 4] for i in range(0, 32, 4))
+
+
+def seal_html(page: str, key: bytes, title: str) -> str:
+    """The page encrypted for the browser, inside a page that can open it with the code."""
+    salt = os.urandom(16)
+    aes_key = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=salt,
+                         iterations=ITERATIONS).derive(key)
+    nonce = os.urandom(crypto.NONCE_BYTES)
+    header = json.dumps({
+        "format": "reflectiejournaal-bundle", "version": 1, "kdf": "PBKDF2-SHA256",
+        "iterations": ITERATIONS, "salt": base64.b64encode(salt).decode(),
+        "nonce": base64.b64encode(nonce).decode(), "cipher": "AES-256-GCM",
+    }, separators=(",", ":")).encode("ascii")
+    sealed = AESGCM(aes_key).encrypt(nonce, page.encode("utf-8"), header)
+    script = (_ASSETS / "open.js").read_text("utf-8")
+    style = (_ASSETS / "open.css").read_text("utf-8")
+    script_hash = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    # Only this one script may run. Inline styles are allowed (the framed page has its own),
+    # which is harmless: with default-src 'none' nothing, styles included, can fetch anything.
+    policy = (f"default-src 'none'; script-src 'sha256-{script_hash}'; "
+              "style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; "
+              "form-action 'none'")
+    messages = {k: t(f"bundle.page.{k}") for k in (
+        "mistyped", "wrong", "damaged", "busy", "unsupported")}
+    return (
+        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"
+        "<meta name=\"referrer\" content=\"no-referrer\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{html.escape(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
+        f"<form id=\"unlock\"><h1>{html.escape(title)}</h1>\n"
+        f"<p>{html.escape(t('bundle.page.intro'))}</p>\n"
+        f"<label for=\"code\">{html.escape(t('bundle.page.label'))}</label>\n"
+        "<input id=\"code\" autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\" "
+        "placeholder=\"XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX\" autofocus>\n"
+        f"<button type=\"submit\">{html.escape(t('bundle.page.open'))}</button>\n"
+        "<p id=\"message\" role=\"alert\"></p></form>\n"
+        f"<pre id=\"header\" hidden>{base64.b64encode(header).decode()}</pre>\n"
+        f"<pre id=\"payload\" hidden>{base64.b64encode(sealed).decode()}</pre>\n"
+        f"<pre id=\"messages\" hidden>{html.escape(json.dumps(messages, ensure_ascii=True))}</pre>\n"
+        f"<script>{script}</script>\n</body>\n</html>\n"
+    )
+
+
+def open_sealed_html(document: str, code: str) -> str:
+    """Decrypt a sealed page in Python (what the browser does), for tests and for the user."""
+    cleaned = "".join(c for c in code.upper() if c not in " -")
+    number = 0
+    for c in cleaned:
+        number = (number << 5) | _DECODE[c]
+    key = number.to_bytes(20, "big")[:16]
+    header = base64.b64decode(_between(document, '<pre id="header" hidden>', "</pre>"))
+    sealed = base64.b64decode(_between(document, '<pre id="payload" hidden>', "</pre>"))
+    info = json.loads(header)
+    aes_key = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32,
+                         salt=base64.b64decode(info["salt"]),
+                         iterations=info["iterations"]).derive(key)
+    return AESGCM(aes_key).decrypt(base64.b64decode(info["nonce"]), sealed, header).decode("utf-8")
+
+
+def _between(text: str, start: str, end: str) -> str:
+    begin = text.index(start) + len(start)
+    return text[begin:text.index(end, begin)]
