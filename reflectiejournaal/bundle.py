@@ -46,7 +46,8 @@ class Selection:
                 if (self.start and day < self.start) or (self.end and day > self.end):
                     continue
                 chosen.append(journal.get(s.id))
-        return sorted(chosen, key=lambda e: (e.meeting or 0, e.created, e.id))
+        # Meetings in order, each in time order; entries without a meeting last.
+        return sorted(chosen, key=lambda e: (e.meeting is None, e.meeting or 0, e.created, e.id))
 
 
 @dataclass

@@ -3,7 +3,7 @@
 Exit codes (also in the README): 0 done; 1 unexpected error; 2 usage or invalid input;
 3 wrong passphrase or herstelcode; 4 vault or entry not found; 5 damaged items (``check``);
 6 vault in use by another instance; 7 a write failed (old version intact); 8 conflict copies
-waiting (``check``); 130 interrupted.
+waiting (``check``); 9 client data found (``bundle``); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -120,9 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
                          help=t("cli.opt.keep"))
     command("export").add_argument("--out", type=Path, required=True, help=t("cli.opt.out"))
     command("import").add_argument("dir", type=Path, help=t("cli.arg.dir"))
-    from .trajectory_commands import add_parsers
+    from . import bundle_commands, trajectory_commands
 
-    add_parsers(commands, common)
+    trajectory_commands.add_parsers(commands, common)
+    bundle_commands.add_parsers(commands, common)
     return parser
 
 
@@ -134,11 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return start_app(args)
     # The domain is only imported when a command needs it.
-    from . import commands, trajectory_commands
+    from . import bundle_commands, commands, trajectory_commands
 
     try:
-        handler = getattr(commands, f"cmd_{args.command}", None) or getattr(
-            trajectory_commands, f"cmd_{args.command}")
+        modules = (commands, trajectory_commands, bundle_commands)
+        handler = next(getattr(m, f"cmd_{args.command}") for m in modules
+                       if hasattr(m, f"cmd_{args.command}"))
         return handler(args)
     except KeyboardInterrupt:
         print("\n" + t("cli.interrupted"), file=sys.stderr)

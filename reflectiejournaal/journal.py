@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .drafts import Draft
+from .pseudonym import ClientList
 from .settings import Settings
 from .trajectory import Trajectory
 from .errors import DamagedItem, InvalidEntry, ItemNotFound
@@ -22,6 +23,7 @@ ENTRY = "entry"
 DRAFT = "draft"
 SETTINGS = "settings"
 TRAJECTORY = "trajectory"
+CLIENTS = "clients"
 
 
 @dataclass(frozen=True)
@@ -257,10 +259,27 @@ class Journal:
         return Settings()
 
     def save_settings(self, settings: Settings) -> None:
-        item_id = next((i for i, r in self._records.items() if r.item_type == SETTINGS), None)
+        self._save_single(SETTINGS, settings.to_bytes())
+
+    def clients(self) -> ClientList:
+        """The private list of client names and their pseudonyms (never leaves the vault)."""
+        for item_id, record in self._records.items():
+            if record.item_type == CLIENTS:
+                try:
+                    return ClientList.from_bytes(self.vault.read(item_id)[1])
+                except (ItemNotFound, DamagedItem, ValueError, KeyError, TypeError):
+                    break
+        return ClientList()
+
+    def save_clients(self, clients: ClientList) -> None:
+        self._save_single(CLIENTS, clients.to_bytes())
+
+    def _save_single(self, item_type: str, body: bytes) -> None:
+        """Items of which a vault has one (settings, the client list): reuse its id."""
+        item_id = next((i for i, r in self._records.items() if r.item_type == item_type), None)
         item_id = item_id or new_item_id()
-        item = self.vault.write(item_id, SETTINGS, settings.to_bytes())
-        self._records[item_id] = Record(item.signature, SETTINGS)
+        item = self.vault.write(item_id, item_type, body)
+        self._records[item_id] = Record(item.signature, item_type)
         self._dirty = True
 
     # -- sync conflicts ----------------------------------------------------------------------

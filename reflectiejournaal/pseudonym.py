@@ -56,8 +56,8 @@ class Finding:
 
     def context(self, source: str, width: int = 40) -> tuple[str, str, str]:
         """``(before, match, after)`` around the finding, on one line."""
-        before = " ".join(source[max(0, self.start - width):self.start].split())
-        after = " ".join(source[self.end:self.end + width].split())
+        before = re.sub(r"\s+", " ", source[max(0, self.start - width):self.start]).lstrip()
+        after = re.sub(r"\s+", " ", source[self.end:self.end + width]).rstrip()
         return before, self.text, after
 
 
