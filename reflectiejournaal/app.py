@@ -179,6 +179,18 @@ class ReflectieApp(App[None]):
         if self.journal is not None:
             self.push_screen(HoursScreen())
 
+    def action_bundle(self) -> None:
+        from .screens.bundle import BundleScreen
+
+        if self.journal is not None:
+            self.push_screen(BundleScreen())
+
+    def action_clients(self) -> None:
+        from .screens.clients import ClientsScreen
+
+        if self.journal is not None:
+            self.push_screen(ClientsScreen())
+
     def action_settings(self) -> None:
         from .screens.settings import SettingsScreen
 
@@ -213,6 +225,8 @@ class ReflectieApp(App[None]):
         yield SystemCommand(t("app.cmd.intentions"), t("app.cmd.intentions.help"),
                             self.action_intentions)
         yield SystemCommand(t("app.cmd.hours"), t("app.cmd.hours.help"), self.action_hours)
+        yield SystemCommand(t("app.cmd.bundle"), t("app.cmd.bundle.help"), self.action_bundle)
+        yield SystemCommand(t("app.cmd.clients"), t("app.cmd.clients.help"), self.action_clients)
         yield SystemCommand(t("app.cmd.settings"), t("app.cmd.settings.help"),
                             self.action_settings)
         yield SystemCommand(t("app.cmd.lock"), t("app.cmd.lock.help"), self.lock)

@@ -65,7 +65,8 @@ class Finding:
 _WORD = r"(?<![\w@.])"  # not inside a word, an e-mail address or a number
 _END = r"(?![\w@])"
 _BSN = re.compile(_WORD + r"(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})" + _END)
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w.])")
+# A dot right after the address ends the sentence; only a dot followed by more name continues it.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?!\w|\.\w)")
 _POSTCODE = re.compile(_WORD + r"[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}" + _END)
 _IBAN = re.compile(_WORD + r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?" + _END)
 _PHONE = re.compile(

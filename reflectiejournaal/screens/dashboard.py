@@ -31,6 +31,7 @@ class DashboardScreen(Screen[None]):
         Binding("v", "app.intentions", t("dashboard.binding.intentions"),
                 id="dashboard.intentions"),
         Binding("u", "app.hours", t("dashboard.binding.hours"), id="dashboard.hours"),
+        Binding("b", "app.bundle", t("dashboard.binding.bundle"), id="dashboard.bundle"),
         Binding("s", "app.settings", t("dashboard.binding.settings"), id="dashboard.settings"),
     ]
 

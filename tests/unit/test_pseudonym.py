@@ -79,6 +79,7 @@ def test_email_postcode_address_and_iban():
     assert iban_valid("NL91ABNA0417164300") and not iban_valid("NL91ABNA0417164301")
     assert kinds("postcode 1234 SS en 0123 AB en 1234 ab, en de weg was lang") == []
     assert kinds("op 03.04.2026 en 12.11.2026") == []  # meeting dates, not phone numbers
+    assert kinds("Hij mailde jan@example.nl.") == [("email", "jan@example.nl")]
 
 
 def test_apply_never_touches_what_was_kept():

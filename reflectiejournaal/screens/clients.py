@@ -1,0 +1,77 @@
+"""The private list of client names and their pseudonyms, used by the bundle review."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+
+from ..errors import JournalError
+from ..messages import describe, t
+from ..pseudonym import Client
+
+
+class ClientsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("delete", "remove", t("clients.remove"), id="clients.remove"),
+        Binding("escape", "back", t("app.binding.back"), id="clients.back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("clients.intro"), classes="muted", id="clients-intro")
+        with Horizontal(classes="fields"):
+            yield Input(placeholder=t("clients.name"), id="name")
+            yield Input(placeholder=t("clients.pseudonym"), id="pseudonym")
+            yield Button(t("clients.add"), variant="primary", id="add")
+        yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("clients.title")
+        table = self.query_one("#clients", DataTable)
+        table.add_column(t("clients.name"), key="name")
+        table.add_column(t("clients.replacement"), key="replacement")
+        self.show()
+        self.query_one("#name", Input).focus()
+
+    def show(self) -> None:
+        self.clients = self.app.journal.clients()  # type: ignore[attr-defined]
+        table = self.query_one("#clients", DataTable)
+        table.clear()
+        for client in self.clients.clients:
+            table.add_row(Text(client.name), Text(client.replacement))
+
+    @on(Button.Pressed, "#add")
+    @on(Input.Submitted)
+    def add(self) -> None:
+        name = " ".join(self.query_one("#name", Input).value.split())
+        if not name:
+            return
+        pseudonym = self.query_one("#pseudonym", Input).value.strip()
+        self.clients.clients = [c for c in self.clients.clients if c.name != name]
+        self.clients.clients.append(Client(name, pseudonym))
+        self._save()
+        for field in ("#name", "#pseudonym"):
+            self.query_one(field, Input).value = ""
+        self.query_one("#name", Input).focus()
+
+    def action_remove(self) -> None:
+        table = self.query_one("#clients", DataTable)
+        if self.clients.clients:
+            del self.clients.clients[table.cursor_row]
+            self._save()
+
+    def _save(self) -> None:
+        try:
+            self.app.journal.save_clients(self.clients)  # type: ignore[attr-defined]
+        except JournalError as error:
+            self.notify(describe(error), severity="error")
+        self.show()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
