@@ -57,6 +57,7 @@ class Review:
     findings: dict[str, list[Finding]]
     replace: dict[str, set[int]] = field(default_factory=dict)
     kept: dict[str, set[int]] = field(default_factory=dict)
+    chosen: dict[str, dict[int, str]] = field(default_factory=dict)  # replacement per finding
 
     @classmethod
     def of(cls, entries: list[Entry], clients: ClientList, today: dt.date) -> Review:
@@ -78,6 +79,18 @@ class Review:
         (self.replace if replace else self.kept).setdefault(entry_id, set()).add(index)
         (self.kept if replace else self.replace).get(entry_id, set()).discard(index)
 
+    def replacement(self, entry_id: str, index: int) -> str:
+        return self.chosen.get(entry_id, {}).get(index, self.findings[entry_id][index].replacement)
+
+    def next_replacement(self, entry_id: str, index: int) -> str:
+        """Cycle this finding's replacement (pseudonym → initials → [naam] …) and replace it."""
+        options = self.findings[entry_id][index].alternatives
+        current = self.replacement(entry_id, index)
+        choice = options[(options.index(current) + 1) % len(options)] if current in options else options[0]
+        self.chosen.setdefault(entry_id, {})[index] = choice
+        self.decide(entry_id, index, True)
+        return choice
+
     def decide_all(self, kind: str | None, replace: bool) -> None:
         """One decision for every finding (of one kind, or of every kind)."""
         for entry_id, findings in self.findings.items():
@@ -88,7 +101,7 @@ class Review:
     def apply(self, entry: Entry) -> Entry:
         """A pseudonymised copy of ``entry`` (title and body); the original is untouched."""
         text = apply(_searchable(entry), self.findings.get(entry.id, []),
-                     self.replace.get(entry.id, set()))
+                     self.replace.get(entry.id, set()), self.chosen.get(entry.id))
         title, _, body = text.partition("\n")
         return Entry(entry.id, entry.kind, title, entry.created, entry.updated, body,
                      entry.trajectory, entry.meeting, entry.prompt_set, entry.tags)

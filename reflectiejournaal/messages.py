@@ -460,8 +460,8 @@ NL: dict[str, str] = {
     "bundle.scan": "Zoeken naar cliëntgegevens",
     "bundle.bad_choice": "Controleer de bijeenkomsten (bijv. 1-4) en de data (bijv. 1-1-2026).",
     "bundle.review_title": "2. Controle: {total} vondsten — {open} open, {replaced} vervangen",
-    "bundle.review_help": "v vervangt de gekozen vondst, l laat hem staan; V en L doen dat voor "
-    "alle vondsten van die soort. Je teksten in de kluis veranderen niet. Namen van cliënten "
+    "bundle.review_help": "v vervangt de gekozen vondst, l laat hem staan, w kiest een andere "
+    "vervanging (schuilnaam, initialen, [naam]); V en L doen dat voor alle vondsten van die soort. Je teksten in de kluis veranderen niet. Namen van cliënten "
     "beheer je in de namenlijst (Ctrl+N).",
     "bundle.replace_all": "Alles vervangen",
     "bundle.keep_all": "Alles laten staan",
@@ -482,6 +482,7 @@ NL: dict[str, str] = {
     "bundle.binding.replace": "Vervangen",
     "bundle.binding.keep": "Laten staan",
     "bundle.binding.replace_kind": "Soort vervangen",
+    "bundle.binding.other": "Andere vervanging",
     "bundle.binding.keep_kind": "Soort laten staan",
     "bundle.binding.clients": "Namenlijst",
     "clients.title": "Namenlijst",

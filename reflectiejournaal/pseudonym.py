@@ -54,6 +54,15 @@ class Finding:
     text: str
     replacement: str  # the proposed replacement
 
+    @property
+    def alternatives(self) -> list[str]:
+        """What the user may pick instead: the proposal, initials (names), the placeholder."""
+        options = [self.replacement]
+        if self.kind == "name":
+            options.append("".join(f"{p[0].upper()}." for p in self.text.split() if p))
+        options.append(PLACEHOLDER[self.kind])
+        return list(dict.fromkeys(options))
+
     def context(self, source: str, width: int = 40) -> tuple[str, str, str]:
         """``(before, match, after)`` around the finding, on one line."""
         before = re.sub(r"\s+", " ", source[max(0, self.start - width):self.start]).lstrip()
@@ -177,13 +186,15 @@ def _without_overlaps(found: list[Finding]) -> list[Finding]:
     return result
 
 
-def apply(text: str, findings: list[Finding], replace: set[int]) -> str:
-    """A copy of ``text`` with the findings whose index is in ``replace`` replaced."""
+def apply(text: str, findings: list[Finding], replace: set[int],
+          chosen: dict[int, str] | None = None) -> str:
+    """A copy of ``text`` with the findings whose index is in ``replace`` replaced (by the
+    replacement ``chosen`` for that index, else the proposed one)."""
     out, position = [], 0
     for index, finding in enumerate(findings):
         if index in replace:
             out.append(text[position:finding.start])
-            out.append(finding.replacement)
+            out.append((chosen or {}).get(index, finding.replacement))
             position = finding.end
     out.append(text[position:])
     return "".join(out)

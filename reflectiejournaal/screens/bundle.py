@@ -35,6 +35,7 @@ class BundleScreen(Screen[None]):
     BINDINGS = [
         Binding("v", "decide(True, False)", t("bundle.binding.replace"), id="bundle.replace"),
         Binding("l", "decide(False, False)", t("bundle.binding.keep"), id="bundle.keep"),
+        Binding("w", "other_replacement", t("bundle.binding.other"), id="bundle.other"),
         Binding("V", "decide(True, True)", t("bundle.binding.replace_kind"), id="bundle.replace_kind"),
         Binding("L", "decide(False, True)", t("bundle.binding.keep_kind"), id="bundle.keep_kind"),
         Binding("ctrl+n", "app.clients", t("bundle.binding.clients"), id="bundle.clients"),
@@ -138,7 +139,8 @@ class BundleScreen(Screen[None]):
             context.append(after + "…")
             decision = ("replaced" if index in review.replace.get(entry_id, set()) else
                         "kept" if index in review.kept.get(entry_id, set()) else "open")
-            table.add_row(t(f"finding.{finding.kind}"), context, Text(finding.replacement),
+            table.add_row(t(f"finding.{finding.kind}"), context,
+                          Text(review.replacement(entry_id, index)),
                           t(f"bundle.decision.{decision}"))
         if self.rows:
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
@@ -154,6 +156,13 @@ class BundleScreen(Screen[None]):
             self.review.decide_all(self.review.findings[entry_id][index].kind, replace)
         else:
             self.review.decide(entry_id, index, replace)
+        self.show_review()
+
+    def action_other_replacement(self) -> None:
+        if self.review is None or not self.rows:
+            return
+        entry_id, index = self.rows[self.query_one("#findings", DataTable).cursor_row]
+        self.review.next_replacement(entry_id, index)
         self.show_review()
 
     @on(Button.Pressed, "#replace-all")

@@ -87,3 +87,17 @@ def test_every_format_from_the_fixture_vault(journal):
     sealed = seal_html(page, key, "Bundel")
     assert "Kees" not in sealed and "Situatie" not in sealed
     assert open_sealed_html(sealed, format_bundle_code(key)) == page
+
+
+def test_the_user_picks_pseudonym_initials_or_placeholder(journal):
+    trajectory = fill(journal)
+    entries = Selection(trajectory=trajectory.id, meetings=(2, 2)).entries(journal)
+    review = Review.of(entries, journal.clients(), TODAY)
+    first = review.findings[entries[0].id].index(
+        next(f for f in review.findings[entries[0].id] if f.kind == "name"))
+    assert review.replacement(entries[0].id, first) == "Kees"
+    assert review.next_replacement(entries[0].id, first) == "J."
+    assert review.next_replacement(entries[0].id, first) == "[naam]"
+    assert review.next_replacement(entries[0].id, first) == "Kees"
+    review.next_replacement(entries[0].id, first)
+    assert review.apply(entries[0]).title == "Casus over J."
