@@ -366,6 +366,9 @@ NL: dict[str, str] = {
     "entries.all_kinds": "Alle soorten",
     "entries.tag": "filter op label",
     "entries.count": "{count} teksten",
+    "entries.marked": "{count} gekozen voor een bundel",
+    "entries.binding.mark": "Kiezen",
+    "entries.binding.bundle": "Bundel",
     "confirm.yes": "Ja",
     "confirm.no": "Nee",
     # -- trajectories ------------------------------------------------------------------------
@@ -453,6 +456,7 @@ NL: dict[str, str] = {
     "bundle.step.choose": "1. Wat gaat erin?",
     "bundle.step.write": "3. Schrijven",
     "bundle.all": "Alle teksten",
+    "bundle.picked": "{count} zelf gekozen tekst(en).",
     "bundle.meetings": "bijeenkomsten, bijv. 1-4",
     "bundle.supervisant": "jouw naam",
     "bundle.supervisor": "naam van je supervisor",

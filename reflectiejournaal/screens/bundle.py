@@ -42,8 +42,9 @@ class BundleScreen(Screen[None]):
         Binding("escape", "back", t("app.binding.back"), id="bundle.back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, entry_ids: list[str] | None = None) -> None:
         super().__init__()
+        self.entry_ids = entry_ids or []  # hand-picked in the list of entries
         self.review: Review | None = None
         self.entries: list = []
         self.rows: list[tuple[str, int]] = []  # (entry id, finding index) per table row
@@ -54,7 +55,8 @@ class BundleScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="bundle"):
             yield Static(t("bundle.step.choose"), classes="section-title")
-            with Horizontal(classes="fields"):
+            yield Static(t("bundle.picked", count=len(self.entry_ids)), id="picked", classes="muted")
+            with Horizontal(classes="fields", id="choice"):
                 yield Select([(t("bundle.all"), ALL), *trajectories], value=ALL,
                              allow_blank=False, id="trajectory")
                 yield Input(placeholder=t("bundle.meetings"), id="meetings")
@@ -86,6 +88,8 @@ class BundleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = t("bundle.screen_title")
         self.query_one("#review-step").display = False
+        self.query_one("#picked").display = bool(self.entry_ids)
+        self.query_one("#choice").display = not self.entry_ids
         table = self.query_one("#findings", DataTable)
         for key in ("kind", "context", "replacement", "decision"):
             table.add_column(t(f"bundle.col.{key}"), key=key)
@@ -111,6 +115,8 @@ class BundleScreen(Screen[None]):
         self.query_one("#findings").focus()
 
     def _selection(self) -> Selection:
+        if self.entry_ids:
+            return Selection(entry_ids=self.entry_ids)
         trajectory = self.query_one("#trajectory", Select).value
         meetings_text = self.query_one("#meetings", Input).value.strip()
         meetings = None

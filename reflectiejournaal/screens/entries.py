@@ -15,7 +15,15 @@ from ..widgets.entry_table import EntryTable
 
 
 class EntriesScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "back", t("app.binding.back"), id="entries.back")]
+    BINDINGS = [
+        Binding("space", "mark", t("entries.binding.mark"), id="entries.mark"),
+        Binding("b", "bundle", t("entries.binding.bundle"), id="entries.bundle"),
+        Binding("escape", "back", t("app.binding.back"), id="entries.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marked: list[str] = []  # hand-picked for a bundle, in the order picked
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -45,8 +53,37 @@ class EntriesScreen(Screen[None]):
         tag = self.query_one("#tag", Input).value.strip()
         summaries = journal.summaries(kind=None if kind is Select.NULL else str(kind),
                                       tag=tag or None)
-        self.query_one("#entries", EntryTable).show(summaries)
-        self.query_one("#count", Static).update(t("entries.count", count=len(summaries)))
+        self.query_one("#entries", EntryTable).show(summaries, marked=set(self.marked))
+        count = t("entries.count", count=len(summaries))
+        if self.marked:
+            count += " · " + t("entries.marked", count=len(self.marked))
+        self.query_one("#count", Static).update(count)
+
+    def _current(self) -> str | None:
+        table = self.query_one("#entries", EntryTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_mark(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        if current in self.marked:
+            self.marked.remove(current)
+        else:
+            self.marked.append(current)
+        table = self.query_one("#entries", EntryTable)
+        row = table.cursor_row
+        self.refresh_list()
+        table.move_cursor(row=min(row + 1, table.row_count - 1))
+
+    def action_bundle(self) -> None:
+        from .bundle import BundleScreen
+
+        chosen = self.marked or [c for c in [self._current()] if c]
+        if chosen:
+            self.app.push_screen(BundleScreen(entry_ids=list(chosen)))
 
     @on(DataTable.RowSelected, "#entries")
     def open_entry(self, event: DataTable.RowSelected) -> None:

@@ -21,11 +21,11 @@ class EntryTable(DataTable):
         self.add_column(t("dashboard.col.tags"), key="tags")
         self.add_column(t("dashboard.col.words"), key="words")
 
-    def show(self, summaries: list[EntrySummary]) -> None:
+    def show(self, summaries: list[EntrySummary], marked: set[str] = frozenset()) -> None:  # type: ignore[assignment]
         self.clear()
         for s in summaries:
             self.add_row(
-                s.created.strftime("%Y-%m-%d"),
+                ("✓ " if s.id in marked else "") + s.created.strftime("%Y-%m-%d"),
                 kind_name(s.kind),
                 Text(s.title or t("dashboard.untitled")),
                 Text(" ".join(f"#{tag}" for tag in s.tags)),

@@ -103,3 +103,27 @@ async def test_the_name_list(make_app, empty_vault, paths):
         await pilot.pause()
     clients = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).clients()
     assert [(c.name, c.replacement) for c in clients.clients] == [("Jan", "Kees")]
+
+
+async def test_hand_picked_entries_from_the_list(make_app, filled_vault, paths, tmp_path):
+    from reflectiejournaal.screens.entries import EntriesScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.action_entries()
+        await pilot.pause()
+        assert isinstance(app.screen, EntriesScreen)
+        app.screen.query_one("#entries").focus()
+        await pilot.press("space")  # the newest: "Losse gedachte"
+        await pilot.press("down")
+        await pilot.press("space")  # the oldest: "De moeder die niet kwam"
+        await pilot.pause()
+        assert "2 gekozen voor een bundel" in str(app.screen.query_one("#count", Static).render())
+        await pilot.press("b")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BundleScreen) and len(screen.entry_ids) == 2
+        screen.query_one("#scan", Button).press()
+        await pilot.pause()
+        assert [e.title for e in screen.entries] == ["De moeder die niet kwam", "Losse gedachte"]
