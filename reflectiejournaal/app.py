@@ -10,6 +10,7 @@ import datetime as dt
 import time
 import tomllib
 from functools import partial
+from importlib import import_module
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -156,46 +157,31 @@ class ReflectieApp(App[None]):
         self.push_screen(WriteScreen(draft))
 
     def action_new_trajectory(self) -> None:
-        from .screens.trajectory_form import TrajectoryFormScreen
-
-        if self.journal is not None:
-            self.push_screen(TrajectoryFormScreen())
+        self._open_when_unlocked("trajectory_form", "TrajectoryFormScreen")
 
     def action_entries(self) -> None:
-        from .screens.entries import EntriesScreen
-
-        if self.journal is not None:
-            self.push_screen(EntriesScreen())
+        self._open_when_unlocked("entries", "EntriesScreen")
 
     def action_intentions(self) -> None:
-        from .screens.intentions import IntentionsScreen
-
-        if self.journal is not None:
-            self.push_screen(IntentionsScreen())
+        self._open_when_unlocked("intentions", "IntentionsScreen")
 
     def action_hours(self) -> None:
-        from .screens.hours import HoursScreen
-
-        if self.journal is not None:
-            self.push_screen(HoursScreen())
+        self._open_when_unlocked("hours", "HoursScreen")
 
     def action_bundle(self) -> None:
-        from .screens.bundle import BundleScreen
-
-        if self.journal is not None:
-            self.push_screen(BundleScreen())
+        self._open_when_unlocked("bundle", "BundleScreen")
 
     def action_clients(self) -> None:
-        from .screens.clients import ClientsScreen
-
-        if self.journal is not None:
-            self.push_screen(ClientsScreen())
+        self._open_when_unlocked("clients", "ClientsScreen")
 
     def action_settings(self) -> None:
-        from .screens.settings import SettingsScreen
+        self._open_when_unlocked("settings", "SettingsScreen")
 
+    def _open_when_unlocked(self, module: str, name: str) -> None:
+        """Push ``screens.<module>.<name>()``; screens are imported on first use (fast start)."""
         if self.journal is not None:
-            self.push_screen(SettingsScreen())
+            screen_class = getattr(import_module(f".screens.{module}", __package__), name)
+            self.push_screen(screen_class())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
