@@ -106,7 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("id", help=t("cli.arg.id"))
     delete.add_argument("--yes", action="store_true", help=t("cli.opt.yes"))
     search = command("search")
-    search.add_argument("query", nargs="+", help=t("cli.arg.query"))
+    search.add_argument("query", nargs="*", help=t("cli.arg.query"))
+    search.add_argument("--kind", help=t("cli.opt.kind"))
+    search.add_argument("--trajectory", help=t("cli.opt.trajectory"))
+    search.add_argument("--tag", help=t("cli.opt.tag"))
+    search.add_argument("--from", dest="start", help=t("cli.opt.from"))
+    search.add_argument("--to", dest="end", help=t("cli.opt.to"))
+    search.add_argument("--prompt-set", help=t("cli.opt.prompt_set"))
     json_flag(search)
     for name in ("passwd", "recover"):
         command(name).add_argument(

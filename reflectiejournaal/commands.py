@@ -12,7 +12,7 @@ from pathlib import Path
 from . import cli_input
 from .cli import EXIT_CONFLICTS, EXIT_DAMAGED, cache_dir, config_dir
 from .errors import DamagedItem, InvalidEntry, MistypedRecoveryCode, WrongPassphrase
-from .index import EntrySummary
+from .index import EntrySummary, Filters
 from .journal import Journal
 from .messages import describe, kind_name, reason, t
 from .model import KINDS, Entry, clean_tags, normalise_kind
@@ -201,7 +201,10 @@ def cmd_delete(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with opened(args) as journal:
-        hits = journal.search(query)
+        filters = _filters(args, journal)
+        if not query.strip() and filters is None:
+            raise cli_input.InputProblem(t("cli.search_needs_something"))
+        hits = journal.search(query, filters)
     if args.json:
         _print_json([
             {**h.summary.to_json(), "snippet": h.snippet, "match": list(h.span)} for h in hits
@@ -213,6 +216,20 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(_line(hit.summary))
             print(f"    {hit.snippet}")
     return 0
+
+
+def _filters(args: argparse.Namespace, journal: Journal) -> Filters | None:
+    """The search filters given on the command line, or None when there are none."""
+    from .trajectory import parse_date
+
+    try:
+        dates = [parse_date(d) if d else None for d in (args.start, args.end)]
+    except ValueError:
+        raise cli_input.InputProblem(t("cli.bad_date", value=args.start or args.end)) from None
+    trajectory = journal.get_trajectory(args.trajectory).id if args.trajectory else None
+    values = dict(kind=_kind(args.kind) if args.kind else None, trajectory=trajectory,
+                  tag=args.tag, start=dates[0], end=dates[1], prompt_set=args.prompt_set)
+    return Filters(**values) if any(v is not None for v in values.values()) else None
 
 
 def _new_passphrase(args: argparse.Namespace) -> str:

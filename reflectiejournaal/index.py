@@ -28,8 +28,17 @@ from .fsutil import atomic_write, make_private_dir
 from .model import Entry
 from .search import fold, prepare
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _LENGTH_BYTES = 8
+
+
+def first_text_line(body: str, limit: int = 100) -> str:
+    """The first line that is text, not a heading or a rule: what a timeline shows."""
+    for line in body.splitlines():
+        text = line.strip().lstrip(">").strip()
+        if text and not text.startswith("#") and text.strip("-*_ ") != "":
+            return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +55,13 @@ class EntrySummary:
     prompt_set: str | None
     tags: tuple[str, ...]
     words: int
+    first_line: str = ""  # the first line of text, for timelines
 
     @classmethod
     def of(cls, entry: Entry) -> EntrySummary:
         return cls(entry.id, entry.kind, entry.title, entry.created, entry.updated,
-                   entry.trajectory, entry.meeting, entry.prompt_set, entry.tags, entry.words)
+                   entry.trajectory, entry.meeting, entry.prompt_set, entry.tags, entry.words,
+                   first_text_line(entry.body))
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -64,25 +75,51 @@ class EntrySummary:
             "prompt_set": self.prompt_set,
             "tags": list(self.tags),
             "words": self.words,
+            "first_line": self.first_line,
         }
 
     def to_row(self) -> list[object]:
         """Compact form for the cache: a list decodes much faster than a dict."""
         return [self.id, self.kind, self.title, self.created.isoformat(),
                 self.updated.isoformat(), self.trajectory, self.meeting, self.prompt_set,
-                list(self.tags), self.words]
+                list(self.tags), self.words, self.first_line]
 
     @classmethod
     def from_row(cls, row: list) -> EntrySummary:
-        id_, kind, title, created, updated, trajectory, meeting, prompt_set, tags, words = row
+        (id_, kind, title, created, updated, trajectory, meeting, prompt_set, tags, words,
+         first_line) = row
         return cls(id_, kind, title, dt.datetime.fromisoformat(created),
                    dt.datetime.fromisoformat(updated), trajectory, meeting, prompt_set,
-                   tuple(tags), words)
+                   tuple(tags), words, first_line)
 
     @property
     def sort_key(self) -> tuple[float, str]:
         """Newest first sorts on this; comparing aware datetimes directly is slow."""
         return (self.created.timestamp(), self.id)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Narrowing a list or a search: every given field must match."""
+
+    kind: str | None = None
+    trajectory: str | None = None
+    tag: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    prompt_set: str | None = None
+
+    def matches(self, s: EntrySummary) -> bool:
+        day = s.created.date()
+        return (
+            (self.kind is None or s.kind == self.kind)
+            and (self.trajectory is None or s.trajectory == self.trajectory)
+            and (self.tag is None or any(t.casefold() == self.tag.lstrip("#").casefold()
+                                         for t in s.tags))
+            and (self.start is None or day >= self.start)
+            and (self.end is None or day <= self.end)
+            and (self.prompt_set is None or s.prompt_set == self.prompt_set)
+        )
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from .pseudonym import ClientList
 from .settings import Settings
 from .trajectory import Trajectory
 from .errors import DamagedItem, InvalidEntry, ItemNotFound
-from .index import CacheFile, EntrySummary, Record
+from .index import CacheFile, EntrySummary, Filters, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
 from .search import Query, prepare, snippet
 from .vault import ItemFile, Vault, new_item_id
@@ -101,14 +101,13 @@ class Journal:
         return Record.for_entry(item.signature, _parse(body, item.name))
 
     # -- reading ---------------------------------------------------------------------------
-    def summaries(self, kind: str | None = None, tag: str | None = None) -> list[EntrySummary]:
-        """Entries newest first, optionally of one kind or carrying one tag."""
-        found = [r.summary for r in self._records.values() if r.summary is not None]
-        if kind:
-            found = [s for s in found if s.kind == kind]
-        if tag:
-            wanted = tag.lstrip("#").casefold()
-            found = [s for s in found if any(t.casefold() == wanted for t in s.tags)]
+    def summaries(
+        self, kind: str | None = None, tag: str | None = None, filters: Filters | None = None
+    ) -> list[EntrySummary]:
+        """Entries newest first, optionally of one kind, carrying one tag, or ``filters``."""
+        filters = filters or Filters(kind=kind or None, tag=tag or None)
+        found = [r.summary for r in self._records.values()
+                 if r.summary is not None and filters.matches(r.summary)]
         return sorted(found, key=lambda s: s.sort_key, reverse=True)
 
     def resolve(self, id_or_prefix: str) -> str:
@@ -122,20 +121,29 @@ class Journal:
             raise ItemNotFound(entry_id)
         return _parse(body, entry_id)
 
-    def search(self, text: str) -> list[SearchHit]:
-        """Entries containing every term (case and accents ignored), newest first."""
+    def search(self, text: str, filters: Filters | None = None) -> list[SearchHit]:
+        """Entries containing every term (case and accents ignored), newest first.
+
+        With ``filters`` and no terms, every entry that passes the filters is a hit.
+        """
         query = Query.parse(text)
-        if not query:
+        if not query and filters is None:
             return []
+        filters = filters or Filters()
         self._ensure_texts()
         hits = []
         for item_id, record in self._records.items():
-            if record.summary is not None and query.matches(record.folded or ""):
-                hits.append((record.summary, item_id, record))
+            summary = record.summary
+            if summary is not None and filters.matches(summary) and (
+                not query or query.matches(record.folded or "")
+            ):
+                hits.append((summary, item_id, record))
         hits.sort(key=lambda h: h[0].sort_key, reverse=True)
         return [self._hit(summary, record, query) for summary, _, record in hits]
 
     def _hit(self, summary: EntrySummary, record: Record, query: Query) -> SearchHit:
+        if not query:
+            return SearchHit(summary, summary.first_line, (0, 0))
         body_folded = (record.folded or "")[record.body_at :]
         if query.first_match(body_folded) is None:  # matched in title or tags only
             return SearchHit(summary, summary.title, (0, 0))

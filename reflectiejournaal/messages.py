@@ -189,6 +189,7 @@ NL: dict[str, str] = {
     "blijft geldig.",
     "cli.no_entries": "Nog geen teksten.",
     "cli.no_results": "Niets gevonden voor ‘{query}’.",
+    "cli.search_needs_something": "Geef zoekwoorden, een filter, of beide.",
     "cli.check_ok": "Alle {count} bestanden zijn in orde.",
     "cli.check_damaged": "Beschadigd of niet van deze kluis: {name} ({reason})",
     "cli.check_summary": "{damaged} van {count} bestanden zijn niet te lezen; de overige "

@@ -85,7 +85,8 @@ def test_new_list_show_round_trip(cli):
     assert [d["created"] for d in data] == sorted((d["created"] for d in data), reverse=True)
     case = next(d for d in data if d["id"] == case_id)
     assert set(case) == {"id", "kind", "title", "created", "updated", "trajectory", "meeting",
-                         "prompt_set", "tags", "words"}
+                         "prompt_set", "tags", "words", "first_line"}
+    assert case["first_line"] == "Zij belde om één uur. Ik voelde [boosheid]."
     assert (case["kind"], case["title"], case["meeting"], case["trajectory"], case["tags"]) == (
         "case", "Casus: de moeder die niet kwam", 4, trajectory, ["grenzen", "ouders"])
 
@@ -309,3 +310,14 @@ def test_export_and_import(cli, tmp_path):
     (out / "kapot.md").write_text("---\nkind: [\n---\n")
     partly = other("import", str(out))
     assert partly.code == 2 and "kapot.md" in partly.err
+
+
+def test_search_filters_on_the_command_line(cli):
+    cli.ok("new", "--kind", "case", "--tag", "grenzen", stdin="Grenzen bij de moeder.")
+    cli.ok("new", "--kind", "reflection", "--tag", "team", stdin="Grenzen in het team.")
+    kinds = [h["kind"] for h in json.loads(cli.ok("search", "grenzen", "--kind", "reflectie", "--json"))]
+    assert kinds == ["reflection"]
+    assert [h["kind"] for h in json.loads(cli.ok("search", "--tag", "grenzen", "--json"))] == ["case"]
+    assert json.loads(cli.ok("search", "grenzen", "--from", "2000-01-01", "--to", "2000-12-31", "--json")) == []
+    nothing = cli("search")
+    assert nothing.code == 2 and "zoekwoorden" in nothing.err
