@@ -249,6 +249,16 @@ class Journal:
         except (ValueError, TypeError, KeyError) as exc:
             raise DamagedItem(trajectory_id, "content") from exc
 
+    def bodies(self, summaries: list[EntrySummary]) -> list[tuple[EntrySummary, str]]:
+        """(summary, body) pairs, decrypted without parsing YAML: cheap for many entries."""
+        found = []
+        for summary in summaries:
+            try:
+                found.append((summary, body_of(self.vault.read(summary.id)[1].decode("utf-8"))))
+            except (ItemNotFound, DamagedItem, UnicodeDecodeError):
+                continue
+        return found
+
     def entries_of(self, trajectory_id: str) -> list[Entry]:
         """Every entry linked to a trajectory, decrypted (a trajectory has tens, not thousands)."""
         return [self.get(s.id) for s in self.summaries() if s.trajectory == trajectory_id]
