@@ -126,10 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
                          help=t("cli.opt.keep"))
     command("export").add_argument("--out", type=Path, required=True, help=t("cli.opt.out"))
     command("import").add_argument("dir", type=Path, help=t("cli.arg.dir"))
-    from . import bundle_commands, trajectory_commands
+    from . import bundle_commands, review_commands, trajectory_commands
 
-    trajectory_commands.add_parsers(commands, common)
-    bundle_commands.add_parsers(commands, common)
+    for module in (trajectory_commands, bundle_commands, review_commands):
+        module.add_parsers(commands, common)
     return parser
 
 
@@ -141,10 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return start_app(args)
     # The domain is only imported when a command needs it.
-    from . import bundle_commands, commands, trajectory_commands
+    from . import bundle_commands, commands, review_commands, trajectory_commands
 
     try:
-        modules = (commands, trajectory_commands, bundle_commands)
+        modules = (commands, trajectory_commands, bundle_commands, review_commands)
         handler = next(getattr(m, f"cmd_{args.command}") for m in modules
                        if hasattr(m, f"cmd_{args.command}"))
         return handler(args)

@@ -261,3 +261,4 @@ def _write_export(path: Path, text: str) -> None:
     except OSError as exc:
         raise WriteFailed(path, exc.strerror or "") from exc
 
+

@@ -100,3 +100,18 @@ def test_hours_exports(cli, tmp_path):
     cli.ok("hours", "--markdown", str(md_file))
     assert "| **totaal** | **3:00** |" in md_file.read_text()
     assert dt.date.today() > dt.date(2026, 2, 4)  # all three meeting dates have passed
+
+
+def test_stats_with_the_balance_of_reflection(cli):
+    nip = load_library().sets["nip-vier-aspecten"]
+    for _ in range(3):
+        cli.ok("new", "--kind", "reflection", "--prompt-set", "nip-vier-aspecten",
+               stdin=compose_body(nip, {"beleving": "Onzeker.", "waarden": "Eerlijkheid."}))
+    data = json.loads(cli.ok("stats", "--json"))
+    assert data["entries"] == 3 and data["current_streak_weeks"] == 1
+    assert data["balance"]["nip"]["answered"] == {"beleving": 3, "beroepsethiek": 0, "waarden": 3,
+                                                  "emotioneel-proces": 0}
+    text = cli.ok("stats")
+    assert "beroepsethische aspecten van de beroepsuitoefening kwam in de laatste 3 teksten" not in text
+    assert "beroepsethische aspecten kwam in de laatste 3 teksten niet aan bod." in text
+    assert "█" in text

@@ -1,0 +1,61 @@
+"""Command-line commands for reading back: statistics and the balance of reflection."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from . import balance, stats
+from .cli import config_dir
+from .commands import _print_json, opened
+from .messages import t
+from .prompts import load_library
+
+
+def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    statistics = commands.add_parser("stats", parents=[common], help=t("cli.cmd.stats"),
+                                     description=t("cli.cmd.stats"))
+    statistics.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    library = load_library(config_dir() / "vragensets")
+    with opened(args) as journal:
+        summaries = journal.summaries()
+        numbers = stats.compute(summaries, journal.trajectories(), dt.date.today())
+        relevant = [s for s in summaries if s.prompt_set in balance.FRAMEWORKS.values()]
+        bodies = journal.bodies(relevant)
+    balances = {name: balance.compute(name, bodies, library) for name in balance.FRAMEWORKS}
+    if args.json:
+        _print_json({
+            "entries": numbers.entries, "words": numbers.words,
+            "per_month": {m: {"entries": e, "words": w} for m, (e, w) in numbers.per_month.items()},
+            "longest_streak_weeks": numbers.longest_streak_weeks,
+            "current_streak_weeks": numbers.current_streak_weeks,
+            "meetings": {title: {"held": h, "planned": p} for title, (h, p) in numbers.meetings.items()},
+            "balance": {name: {"entries": b.entries, "answered": b.counts,
+                               "missing_in_latest": b.missing_in_latest}
+                        for name, b in balances.items()},
+        })
+        return 0
+    print(t("stats.summary", entries=numbers.entries, words=numbers.words,
+            longest=numbers.longest_streak_weeks, current=numbers.current_streak_weeks))
+    for month, (entries, words) in list(numbers.per_month.items())[-12:]:
+        print(f"  {month}  {entries:>4} {t('stats.entries')}  {words:>7} {t('stats.words')}")
+    for title, (held, planned) in numbers.meetings.items():
+        print(t("stats.meetings", title=title, held=held, planned=planned))
+    for name, result in balances.items():
+        print(describe_balance(name, result))
+    return 0
+
+
+def describe_balance(name: str, result) -> str:
+    """A small chart in text, and what was left untouched lately."""
+    lines = [t(f"stats.framework.{name}", entries=result.entries)]
+    most = max(result.counts.values(), default=0)
+    for aspect in result.aspects:
+        count = result.counts[aspect.prompt_id]
+        lines.append(f"  {aspect.title[:44]:<44} {balance.bar(count, most):<24} {count}")
+    for aspect, missing in result.untouched():
+        lines.append("  " + t("stats.untouched", aspect=aspect.title.lower(), count=missing))
+    return "\n".join(lines)
