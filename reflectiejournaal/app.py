@@ -174,6 +174,15 @@ class ReflectieApp(App[None]):
     def action_clients(self) -> None:
         self._open_when_unlocked("clients", "ClientsScreen")
 
+    def action_search(self) -> None:
+        self._open_when_unlocked("search", "SearchScreen")
+
+    def action_timeline(self) -> None:
+        self._open_when_unlocked("timeline", "TimelineScreen")
+
+    def action_review(self) -> None:
+        self._open_when_unlocked("review", "ReviewScreen")
+
     def action_settings(self) -> None:
         self._open_when_unlocked("settings", "SettingsScreen")
 
@@ -212,6 +221,9 @@ class ReflectieApp(App[None]):
                             self.action_intentions)
         yield SystemCommand(t("app.cmd.hours"), t("app.cmd.hours.help"), self.action_hours)
         yield SystemCommand(t("app.cmd.bundle"), t("app.cmd.bundle.help"), self.action_bundle)
+        yield SystemCommand(t("app.cmd.search"), t("app.cmd.search.help"), self.action_search)
+        yield SystemCommand(t("app.cmd.timeline"), t("app.cmd.timeline.help"), self.action_timeline)
+        yield SystemCommand(t("app.cmd.review"), t("app.cmd.review.help"), self.action_review)
         yield SystemCommand(t("app.cmd.clients"), t("app.cmd.clients.help"), self.action_clients)
         yield SystemCommand(t("app.cmd.settings"), t("app.cmd.settings.help"),
                             self.action_settings)

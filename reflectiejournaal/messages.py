@@ -12,6 +12,7 @@ from .errors import JournalError
 from .prompts import PromptSetProblem
 
 if TYPE_CHECKING:
+    from .balance import Balance
     from .due import DueItem
 
 NL: dict[str, str] = {
@@ -265,6 +266,12 @@ NL: dict[str, str] = {
     "app.cmd.bundle.help": "Kiezen, cliëntgegevens controleren, versleuteld of als Markdown",
     "app.cmd.clients": "Namenlijst",
     "app.cmd.clients.help": "Cliëntnamen en hun schuilnamen, voor de controle van bundels",
+    "app.cmd.search": "Zoeken",
+    "app.cmd.search.help": "In alle teksten, met filters",
+    "app.cmd.timeline": "Tijdlijn",
+    "app.cmd.timeline.help": "Alle teksten per jaar en maand, of per traject",
+    "app.cmd.review": "Terugkijken",
+    "app.cmd.review.help": "Statistiek, balans van reflectie en thema's door de jaren",
     "app.cmd.help": "Help",
     "app.cmd.help.help": "Toetsen en het ritme van supervisie",
     "app.cmd.key": "toets {key}",
@@ -310,6 +317,27 @@ NL: dict[str, str] = {
     "dashboard.binding.intentions": "Voornemens",
     "dashboard.binding.hours": "Uren",
     "dashboard.binding.bundle": "Bundel",
+    "dashboard.binding.search": "Zoeken",
+    "dashboard.binding.timeline": "Tijdlijn",
+    "dashboard.binding.review": "Terugkijken",
+    "search.title": "Zoeken",
+    "search.placeholder": "zoek in alles (hoofdletters en accenten tellen niet; \"woordgroep\")",
+    "search.all_trajectories": "Alle trajecten",
+    "search.all_sets": "Alle vragensets",
+    "search.count": "{count} gevonden",
+    "search.col.date": "Datum",
+    "search.col.kind": "Soort",
+    "search.col.title": "Titel",
+    "search.col.snippet": "Fragment",
+    "timeline.title": "Tijdlijn",
+    "timeline.root": "Alle teksten",
+    "timeline.year": "{year} ({count})",
+    "timeline.meeting": ", bijeenkomst {number}",
+    "timeline.no_trajectory": "Zonder traject",
+    "timeline.binding.grouping": "Per jaar / per traject",
+    "review.title": "Terugkijken",
+    "review.themes": "Thema's: labels, of typ je eigen thema",
+    "review.own_theme": "eigen thema, bijv. grenzen stellen (Enter)",
     "dashboard.due": "Klaar om te schrijven",
     "dashboard.trajectories": "Trajecten",
     "dashboard.actions": "Schrijven",
@@ -535,6 +563,7 @@ NL: dict[str, str] = {
 | c / r / n | casus, reflectie, andere tekst (in het overzicht) |
 | a / s | alle teksten, instellingen (in het overzicht) |
 | t / v / u | nieuw traject, voornemens, contacturen (in het overzicht) |
+| / / l / o / b | zoeken, tijdlijn, terugkijken, bundel (in het overzicht) |
 | k / r / v | casus, reflectie, evaluatie voor de gekozen bijeenkomst (in een traject) |
 | g / x / p / d / o | bijeenkomst geweest, afgezegd, gepland, verplaatsen, rol (in een traject) |
 | Ctrl+N / Ctrl+B | volgende / vorige vraag |
@@ -711,6 +740,21 @@ def describe_due(item: DueItem) -> str:
     started = t("due.started") if item.draft_id else ""
     return t(key, kind=kind_name(item.kind).capitalize(), meeting=item.meeting,
              title=item.trajectory_title, when=when) + started
+
+
+def describe_balance(name: str, result: Balance, label: int = 44, width: int = 24) -> str:
+    """The balance as a small chart in text, and what was left untouched lately."""
+    from .balance import bar
+
+    lines = [t(f"stats.framework.{name}", entries=result.entries)]
+    most = max(result.counts.values(), default=0)
+    for aspect in result.aspects:
+        count = result.counts[aspect.prompt_id]
+        title = aspect.title if len(aspect.title) <= label else aspect.title[: label - 1] + "…"
+        lines.append(f"  {title:<{label}} {bar(count, most, width):<{width}} {count}")
+    for aspect, missing in result.untouched():
+        lines.append("  " + t("stats.untouched", aspect=aspect.title.lower(), count=missing))
+    return "\n".join(lines)
 
 
 def kind_name(kind: str) -> str:

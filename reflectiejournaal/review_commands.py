@@ -8,7 +8,7 @@ import datetime as dt
 from . import balance, stats
 from .cli import config_dir
 from .commands import _print_json, opened
-from .messages import t
+from .messages import describe_balance, t
 from .prompts import load_library
 
 
@@ -47,15 +47,3 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for name, result in balances.items():
         print(describe_balance(name, result))
     return 0
-
-
-def describe_balance(name: str, result) -> str:
-    """A small chart in text, and what was left untouched lately."""
-    lines = [t(f"stats.framework.{name}", entries=result.entries)]
-    most = max(result.counts.values(), default=0)
-    for aspect in result.aspects:
-        count = result.counts[aspect.prompt_id]
-        lines.append(f"  {aspect.title[:44]:<44} {balance.bar(count, most):<24} {count}")
-    for aspect, missing in result.untouched():
-        lines.append("  " + t("stats.untouched", aspect=aspect.title.lower(), count=missing))
-    return "\n".join(lines)

@@ -32,6 +32,9 @@ class DashboardScreen(Screen[None]):
                 id="dashboard.intentions"),
         Binding("u", "app.hours", t("dashboard.binding.hours"), id="dashboard.hours"),
         Binding("b", "app.bundle", t("dashboard.binding.bundle"), id="dashboard.bundle"),
+        Binding("slash", "app.search", t("dashboard.binding.search"), id="dashboard.search"),
+        Binding("l", "app.timeline", t("dashboard.binding.timeline"), id="dashboard.timeline"),
+        Binding("o", "app.review", t("dashboard.binding.review"), id="dashboard.review"),
         Binding("s", "app.settings", t("dashboard.binding.settings"), id="dashboard.settings"),
     ]
 

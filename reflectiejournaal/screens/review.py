@@ -1,0 +1,94 @@
+"""Looking back: statistics, the balance of reflection as a chart, and themes as threads."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import balance, stats
+from ..index import Filters
+from ..messages import describe_balance, kind_name, t
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "back", t("app.binding.back"), id="review.back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with VerticalScroll(id="numbers"):
+                yield Static("", id="stats", markup=False)
+                yield Static("", id="balance", markup=False, classes="chart")
+            with Vertical(id="themes"):
+                yield Static(t("review.themes"), classes="section-title")
+                yield Input(placeholder=t("review.own_theme"), id="theme")
+                yield OptionList(id="theme-list")
+                yield DataTable(id="thread", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("review.title")
+        journal = self.app.journal  # type: ignore[attr-defined]
+        summaries = journal.summaries()
+        numbers = stats.compute(summaries, journal.trajectories(), self.app.today())  # type: ignore[attr-defined]
+        lines = [t("stats.summary", entries=numbers.entries, words=numbers.words,
+                   longest=numbers.longest_streak_weeks, current=numbers.current_streak_weeks)]
+        most = max((e for e, _ in numbers.per_month.values()), default=0)
+        for month, (entries, words) in list(numbers.per_month.items())[-12:]:
+            lines.append(f"  {month}  {balance.bar(entries, most, 14):<14} {entries:>3} · "
+                         f"{words} {t('stats.words')}")
+        lines += [t("stats.meetings", title=title, held=h, planned=p)
+                  for title, (h, p) in numbers.meetings.items()]
+        self.query_one("#stats", Static).update("\n".join(lines))
+        relevant = [s for s in summaries if s.prompt_set in balance.FRAMEWORKS.values()]
+        bodies = journal.bodies(relevant)
+        library = self.app.library  # type: ignore[attr-defined]
+        charts = [describe_balance(name, balance.compute(name, bodies, library), label=30,
+                                   width=14) for name in balance.FRAMEWORKS]
+        self.query_one("#balance", Static).update("\n\n".join(charts))
+        counts: dict[str, int] = {}
+        for s in summaries:
+            for tag in s.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        themes = self.query_one("#theme-list", OptionList)
+        for tag, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            themes.add_option(Option(Text(f"#{tag} ({count})"), id=tag))
+        table = self.query_one("#thread", DataTable)
+        for key in ("date", "kind", "title", "snippet"):
+            table.add_column(t(f"search.col.{key}"), key=key)
+
+    @on(OptionList.OptionSelected, "#theme-list")
+    def tag_thread(self, event: OptionList.OptionSelected) -> None:
+        self.show_thread(self.app.journal.search("", Filters(tag=str(event.option.id))))  # type: ignore[attr-defined]
+
+    @on(Input.Submitted, "#theme")
+    def phrase_thread(self, event: Input.Submitted) -> None:
+        phrase = event.value.strip().replace('"', "")
+        if phrase:
+            self.show_thread(self.app.journal.search(f'"{phrase}"'))  # type: ignore[attr-defined]
+
+    def show_thread(self, hits) -> None:
+        """Every entry touching the theme, oldest first: a thread through the years."""
+        table = self.query_one("#thread", DataTable)
+        table.clear()
+        for hit in sorted(hits, key=lambda h: h.summary.sort_key):
+            snippet = Text(hit.snippet)
+            if hit.span != (0, 0):
+                snippet.stylize("bold reverse", *hit.span)
+            table.add_row(hit.summary.created.strftime("%Y-%m-%d"), kind_name(hit.summary.kind),
+                          Text(hit.summary.title), snippet, key=hit.summary.id)
+
+    @on(DataTable.RowSelected, "#thread")
+    def open_entry(self, event: DataTable.RowSelected) -> None:
+        from .entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(str(event.row_key.value)))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

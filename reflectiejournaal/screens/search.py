@@ -1,0 +1,114 @@
+"""Search everything while typing: results come from a worker, so typing never waits."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.worker import get_current_worker
+
+from ..index import Filters
+from ..journal import SearchHit
+from ..messages import kind_name, t
+from ..model import KINDS
+from ..trajectory import parse_date
+
+TYPING_PAUSE = 0.25
+MAX_SHOWN = 500
+
+
+class SearchScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "back", t("app.binding.back"), id="search.back")]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial = query
+        self.hits: list[SearchHit] = []
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        journal = self.app.journal  # type: ignore[attr-defined]
+        trajectories = [(tr.title, tr.id) for tr in journal.trajectories()]
+        sets = [(s.title, s.id) for s in self.app.library.sets.values()]  # type: ignore[attr-defined]
+        yield Header()
+        yield Input(self.initial, placeholder=t("search.placeholder"), id="query")
+        with Horizontal(classes="fields"):
+            yield Select([(kind_name(k).capitalize(), k) for k in KINDS], prompt=t("entries.all_kinds"), id="kind")
+            yield Select(trajectories, prompt=t("search.all_trajectories"), id="trajectory")
+            yield Select(sorted(sets), prompt=t("search.all_sets"), id="prompt-set")
+        with Horizontal(classes="fields"):
+            yield Input(placeholder=t("entries.tag"), id="tag")
+            yield Input(placeholder=t("hours.from"), id="from")
+            yield Input(placeholder=t("hours.to"), id="to")
+        yield Static("", id="search-count", classes="muted")
+        yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("search.title")
+        table = self.query_one("#results", DataTable)
+        for key in ("date", "kind", "title", "snippet"):
+            table.add_column(t(f"search.col.{key}"), key=key)
+        self.query_one("#query", Input).focus()
+        if self.initial:
+            self.run_search()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def changed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(TYPING_PAUSE, self.run_search)
+
+    def filters(self) -> Filters | None:
+        def value(selector: str) -> str | None:
+            chosen = self.query_one(selector, Select).value
+            return None if chosen is Select.NULL else str(chosen)
+
+        def date(selector: str):
+            text = self.query_one(selector, Input).value.strip()
+            try:
+                return parse_date(text) if text else None
+            except ValueError:
+                return None
+
+        values = dict(kind=value("#kind"), trajectory=value("#trajectory"),
+                      prompt_set=value("#prompt-set"),
+                      tag=self.query_one("#tag", Input).value.strip() or None,
+                      start=date("#from"), end=date("#to"))
+        return Filters(**values) if any(v is not None for v in values.values()) else None
+
+    def run_search(self) -> None:
+        self.search(self.query_one("#query", Input).value, self.filters())
+
+    @work(thread=True, exclusive=True, group="search")
+    def search(self, text: str, filters: Filters | None) -> None:
+        hits = self.app.journal.search(text, filters)  # type: ignore[attr-defined]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show, hits)
+
+    def show(self, hits: list[SearchHit]) -> None:
+        self.hits = hits[:MAX_SHOWN]
+        table = self.query_one("#results", DataTable)
+        table.clear()
+        for hit in self.hits:
+            snippet = Text(hit.snippet)
+            if hit.span != (0, 0):
+                snippet.stylize("bold reverse", *hit.span)
+            table.add_row(hit.summary.created.strftime("%Y-%m-%d"), kind_name(hit.summary.kind),
+                          Text(hit.summary.title), snippet, key=hit.summary.id)
+        self.query_one("#search-count", Static).update(t("search.count", count=len(hits)))
+
+    @on(DataTable.RowSelected, "#results")
+    def open_hit(self, event: DataTable.RowSelected) -> None:
+        from .entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(str(event.row_key.value)))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

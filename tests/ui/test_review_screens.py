@@ -1,0 +1,94 @@
+"""Reading back in the app: search while typing and open a result, the timeline, themes."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Markdown, OptionList, Select, Static, Tree
+
+from reflectiejournaal.screens.entry import EntryScreen
+from reflectiejournaal.screens.review import ReviewScreen
+from reflectiejournaal.screens.search import SearchScreen
+from reflectiejournaal.screens.timeline import TimelineScreen
+from tests.ui.conftest import SIZE, settle, type_text, unlock
+
+
+async def wait_for_results(pilot, app, expected: int, selector: str = "#results") -> DataTable:
+    table = app.screen.query_one(selector, DataTable)
+    for _ in range(60):  # results arrive from a worker after a typing pause
+        await settle(pilot, app)
+        if table.row_count == expected:
+            break
+        await pilot.pause(0.05)
+    return table
+
+
+async def test_search_while_typing_with_filters_and_open_a_result(make_app, filled_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await type_text(pilot, "GRENS")
+        table = await wait_for_results(pilot, app, 1)
+        assert table.row_count == 1  # "Hoe stel ik een grens?" — accents and case ignored
+        snippet = table.get_cell_at((0, 3))
+        assert "grens" in str(snippet) and snippet.spans  # the match is highlighted
+        app.screen.query_one("#query", Input).value = "een"
+        table = await wait_for_results(pilot, app, 1)
+        app.screen.query_one("#kind", Select).value = "note"
+        table = await wait_for_results(pilot, app, 0)
+        assert "0 gevonden" in str(app.screen.query_one("#search-count", Static).render())
+        app.screen.query_one("#kind", Select).value = Select.NULL
+        app.screen.query_one("#query", Input).value = "opluchting"
+        table = await wait_for_results(pilot, app, 1)
+        table.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)
+        assert "opluchting" in app.screen.query_one("#entry-body", Markdown).source
+
+
+async def test_timeline_by_year_and_by_trajectory(make_app, filled_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        tree = app.screen.query_one("#timeline", Tree)
+        [year] = tree.root.children
+        assert str(year.label) == "2026 (3)"
+        [october] = year.children
+        labels = [str(leaf.label) for leaf in october.children]
+        assert labels[0].startswith("15-10 notitie Losse gedachte — Over het team.")
+        assert "casusinbreng, bijeenkomst 4" in labels[2]
+        await pilot.press("g")
+        await pilot.pause()
+        assert [str(n.label) for n in tree.root.children] == ["Zonder traject"]
+        leaf = tree.root.children[0].children[0]
+        tree.select_node(leaf)
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)
+
+
+async def test_themes_as_threads_oldest_first(make_app, filled_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        themes = app.screen.query_one("#theme-list", OptionList)
+        assert str(themes.get_option_at_index(0).prompt) == "#grenzen (2)"
+        themes.focus()
+        themes.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        thread = app.screen.query_one("#thread", DataTable)
+        assert [str(thread.get_cell_at((r, 0))) for r in range(thread.row_count)] == [
+            "2026-10-02", "2026-10-09"]
+        app.screen.query_one("#theme", Input).value = "het team"
+        app.screen.query_one("#theme", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert thread.row_count == 1
