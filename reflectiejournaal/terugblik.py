@@ -1,0 +1,84 @@
+"""A terugblik: looking back over a period, with what was written in it gathered alongside.
+
+The review entry itself ends with a list of the entries it looked back on, so the link
+survives export and import like the rest of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .index import EntrySummary, Filters
+from .intentions import Intention, collect_intentions, sections
+from .journal import Journal
+from .messages import kind_name, t
+from .prompts import PromptLibrary
+
+
+@dataclass(frozen=True)
+class Gathered:
+    start: dt.date | None
+    end: dt.date | None
+    entries: list[EntrySummary]  # oldest first
+    intentions: list[Intention]
+    learning_questions: list[str]
+    passages: list[tuple[EntrySummary, str]]  # key passage per entry
+
+    def as_markdown(self) -> str:
+        """The material shown beside the prompts."""
+        lines = [f"### {t('terugblik.intentions')}", ""]
+        lines += [f"- {i.created:%d-%m-%Y}: {' '.join(i.text.split())}"
+                  + (f" — *{' '.join(i.review_text.split())}*" if i.reviewed else "")
+                  for i in self.intentions] or [t("terugblik.none")]
+        lines += ["", f"### {t('terugblik.learning_questions')}", ""]
+        lines += [f"- {q}" for q in self.learning_questions] or [t("terugblik.none")]
+        lines += ["", f"### {t('terugblik.passages')}", ""]
+        lines += [f"- **{s.created:%d-%m-%Y} {kind_name(s.kind)}**: {passage}"
+                  for s, passage in self.passages] or [t("terugblik.none")]
+        return "\n".join(lines)
+
+    def links_section(self) -> str:
+        """Appended to the review entry: what it looked back on."""
+        period = t("terugblik.period", start=_date(self.start), end=_date(self.end))
+        lines = [f"## {t('terugblik.looked_back')}", "", period, ""]
+        lines += [f"- {s.created:%Y-%m-%d} {kind_name(s.kind)}: {s.title} (`{s.id}`)"
+                  for s in self.entries]
+        return "\n".join(lines) + "\n"
+
+
+def gather(journal: Journal, library: PromptLibrary, start: dt.date | None, end: dt.date | None,
+           trajectory: str | None = None) -> Gathered:
+    filters = Filters(start=start, end=end, trajectory=trajectory)
+    entries = sorted(journal.summaries(filters=filters), key=lambda s: s.sort_key)
+    in_period = {s.id for s in entries}
+    intentions = [i for i in collect_intentions(journal.trajectory_entries(), library)
+                  if i.source_entry in in_period]
+    questions = []
+    for summary, body in journal.bodies([s for s in journal.summaries(kind="learning_goals")
+                                         if trajectory is None or s.trajectory == trajectory]):
+        text = sections(body).get("Mijn leervragen") or body
+        questions += [line.strip("-*• ").strip() for line in text.splitlines() if line.strip()]
+    passages = [(s, passage) for s, body in journal.bodies(entries)
+                if (passage := _key_passage(body)) and s.kind != "learning_goals"]
+    return Gathered(start, end, entries, intentions, list(dict.fromkeys(questions)), passages)
+
+
+# The answers that carry the most of a reflection, in order of preference.
+KEY_SECTIONS = ("Wat heeft het mij gedaan", "3. Bewustwording van wezenlijke aspecten",
+                "Mijn vraag voor de bijeenkomst", "Wat ik ervan leerde", "Reflectie", "Conclusie")
+
+
+def _key_passage(body: str, limit: int = 160) -> str:
+    found = sections(body)
+    text = next((found[k] for k in KEY_SECTIONS if found.get(k)), "")
+    if not text:
+        from .index import first_text_line
+
+        text = first_text_line(body, limit)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _date(day: dt.date | None) -> str:
+    return day.strftime("%d-%m-%Y") if day else "…"

@@ -1,0 +1,37 @@
+"""Gathering a period for a terugblik: intentions, learning questions, key passages, links."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reflectiejournaal.model import Entry
+from reflectiejournaal.prompts import compose_body, load_library
+from reflectiejournaal.terugblik import gather
+
+TZ = dt.timezone(dt.timedelta(hours=1))
+LIB = load_library()
+
+
+def add(journal, n: int, month: int, kind: str, prompt_set: str, answers: dict) -> None:
+    moment = dt.datetime(2026, month, 1, 20, tzinfo=TZ)
+    body = compose_body(LIB.sets[prompt_set], answers)
+    journal.save(Entry(f"{n:016x}", kind, f"Tekst {n}", moment, moment, body,
+                       trajectory="000000000000000a", meeting=n, prompt_set=prompt_set))
+
+
+def test_gathering_a_period(journal):
+    add(journal, 1, 1, "learning_goals", "leervragen", {"leervragen": "- Grenzen stellen\n- Doorvragen"})
+    add(journal, 2, 2, "reflection", "reflectieverslag",
+        {"gedaan-met-mij": "Ik schrok van mijn eigen boosheid.", "voornemen": "Eerst doorvragen."})
+    add(journal, 3, 3, "case", "casusinbreng", {"vraag": "Hoe blijf ik rustig?"})
+    add(journal, 4, 9, "reflection", "reflectieverslag", {"voornemen": "Buiten de periode."})
+    gathered = gather(journal, LIB, dt.date(2026, 2, 1), dt.date(2026, 6, 30))
+    assert [s.id[-1] for s in gathered.entries] == ["2", "3"]
+    assert [i.text for i in gathered.intentions] == ["Eerst doorvragen."]
+    assert gathered.learning_questions == ["Grenzen stellen", "Doorvragen"]
+    assert [p for _, p in gathered.passages] == ["Ik schrok van mijn eigen boosheid.", "Hoe blijf ik rustig?"]
+    side = gathered.as_markdown()
+    assert "Eerst doorvragen." in side and "Grenzen stellen" in side and "Hoe blijf ik rustig?" in side
+    links = gathered.links_section()
+    assert links.startswith("## Teruggekeken op\n\nPeriode: 01-02-2026 tot en met 30-06-2026.")
+    assert "(`0000000000000002`)" in links and "(`0000000000000004`)" not in links
