@@ -29,6 +29,7 @@ class Draft:
     entry_id: str | None = None  # set when the draft edits an existing entry
     trajectory: str | None = None
     meeting: int | None = None
+    looks_back: dict[str, str | None] | None = None  # a terugblik: {"start", "end"} ISO dates
     updated: str = ""
 
     @property

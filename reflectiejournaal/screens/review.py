@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import balance, stats
@@ -23,6 +23,11 @@ class ReviewScreen(Screen[None]):
         yield Header()
         with Horizontal():
             with VerticalScroll(id="numbers"):
+                yield Static(t("terugblik.start"), classes="section-title")
+                with Horizontal(classes="fields"):
+                    yield Input(placeholder=t("hours.from"), id="tb-from")
+                    yield Input(placeholder=t("hours.to"), id="tb-to")
+                    yield Button(t("terugblik.button"), id="terugblik")
                 yield Static("", id="stats", markup=False)
                 yield Static("", id="balance", markup=False, classes="chart")
             with Vertical(id="themes"):
@@ -62,6 +67,24 @@ class ReviewScreen(Screen[None]):
         table = self.query_one("#thread", DataTable)
         for key in ("date", "kind", "title", "snippet"):
             table.add_column(t(f"search.col.{key}"), key=key)
+
+    @on(Button.Pressed, "#terugblik")
+    def start_terugblik(self) -> None:
+        from ..drafts import Draft
+        from ..trajectory import parse_date
+        from .write import WriteScreen
+
+        try:
+            start, end = (parse_date(v) if (v := self.query_one(f"#tb-{n}", Input).value.strip())
+                          else None for n in ("from", "to"))
+        except ValueError:
+            self.notify(t("trajectory.bad_date"), severity="error")
+            return
+        journal = self.app.journal  # type: ignore[attr-defined]
+        period = {"start": start.isoformat() if start else None,
+                  "end": end.isoformat() if end else None}
+        self.app.push_screen(WriteScreen(Draft(journal.new_draft_id(), "evaluation", "terugblik",
+                                               looks_back=period)))
 
     @on(OptionList.OptionSelected, "#theme-list")
     def tag_thread(self, event: OptionList.OptionSelected) -> None:

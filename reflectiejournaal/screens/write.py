@@ -7,11 +7,13 @@ next start. Saving turns it into one Markdown entry with a heading per answered 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Markdown, OptionList, Static, TextArea
@@ -23,6 +25,7 @@ from ..messages import describe, kind_name, t
 from ..model import clean_tags, now
 from ..intentions import REVIEW_HEADING, Intention, collect_intentions, open_intention, review_section
 from ..prompts import Prompt, PromptSet, compose_body
+from ..terugblik import Gathered, gather
 
 PREVIEW_DELAY = 0.4
 REVIEW_PROMPT = "terugblik-voornemen"
@@ -51,6 +54,7 @@ class WriteScreen(Screen[None]):
         if self.prompt_set is None:
             self.draft.stage = "edit"
         self.intention = self._open_intention()
+        self.gathered = self._gathered()
         if self.intention and self.prompt_set is None and not self.draft.body:
             self.draft.body = review_section(self.intention.text, "")
         self._changed = False
@@ -65,6 +69,16 @@ class WriteScreen(Screen[None]):
         library = self.app.library  # type: ignore[attr-defined]
         intentions = collect_intentions(journal.entries_of(self.draft.trajectory), library)
         return open_intention(intentions, self.draft.trajectory)
+
+    def _gathered(self) -> Gathered | None:
+        """For a terugblik: the period's intentions, learning questions and key passages."""
+        period = self.draft.looks_back
+        if not period:
+            return None
+        dates = [dt.date.fromisoformat(period[k]) if period.get(k) else None
+                 for k in ("start", "end")]
+        return gather(self.app.journal, self.app.library, dates[0], dates[1],  # type: ignore[attr-defined]
+                      self.draft.trajectory)
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -85,6 +99,10 @@ class WriteScreen(Screen[None]):
                         yield Button(t("write.skip"), id="skip")
                         yield Button(t("write.next"), id="next", variant="primary")
                         yield Button(t("write.review"), id="review")
+                if self.gathered is not None:
+                    with VerticalScroll(id="gathered"):
+                        yield Static(t("terugblik.gathered"), classes="section-title")
+                        yield Markdown(self.gathered.as_markdown())
         with Vertical(id="edit"):
             with Horizontal(classes="fields"):
                 yield Input(placeholder=t("write.entry_title"), id="title")
@@ -208,6 +226,8 @@ class WriteScreen(Screen[None]):
         review = self.draft.answers.get(REVIEW_PROMPT, "").strip()
         if self.intention is not None and review:
             body = review_section(self.intention.text, review) + "\n" + body
+        if self.gathered is not None:
+            body = body + "\n" + self.gathered.links_section()
         self.draft.body = body
         self.draft.stage = "edit"
         self.show_stage()

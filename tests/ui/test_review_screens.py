@@ -92,3 +92,37 @@ async def test_themes_as_threads_oldest_first(make_app, filled_vault):
         await pilot.press("enter")
         await pilot.pause()
         assert thread.row_count == 1
+
+
+async def test_a_terugblik_shows_the_period_and_links_what_it_looked_back_on(make_app, filled_vault, paths):
+    from textual.widgets import Button
+
+    from reflectiejournaal.journal import Journal
+    from reflectiejournaal.screens.write import WriteScreen
+    from reflectiejournaal.vault import Vault
+    from tests.helpers import PASSPHRASE
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.action_review()
+        await pilot.pause()
+        app.screen.query_one("#tb-from", Input).value = "1-10-2026"
+        app.screen.query_one("#tb-to", Input).value = "10-10-2026"
+        app.screen.query_one("#terugblik", Button).press()
+        await pilot.pause()
+        writer = app.screen
+        assert isinstance(writer, WriteScreen) and writer.prompt_set.id == "terugblik"
+        side = writer.query_one("#gathered Markdown", Markdown).source
+        assert "Hoe stel ik een grens?" in side  # the case's question, a key passage
+        assert "Losse gedachte" not in side and "Over het team" not in side  # outside the period
+        await type_text(pilot, "Ik stel nu eerder grenzen.")
+        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
+    [review] = [s for s in journal.summaries() if s.prompt_set == "terugblik"]
+    body = journal.get(review.id).body
+    assert body.startswith("## Wat is er veranderd\n\nIk stel nu eerder grenzen.")
+    assert "## Teruggekeken op\n\nPeriode: 01-10-2026 tot en met 10-10-2026." in body
+    assert "(`00000000000000e1`)" in body and "(`00000000000000e3`)" not in body
