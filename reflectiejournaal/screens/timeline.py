@@ -51,14 +51,28 @@ class TimelineScreen(Screen[None]):
                 for s in group:
                     branch.add_leaf(self.label(s), data=s.id)
             return
-        for year, in_year in groupby(summaries, key=lambda s: s.created.year):
-            in_year = list(in_year)
-            year_node = tree.root.add(t("timeline.year", year=year, count=len(in_year)),
-                                      expand=year == summaries[0].created.year)
-            for month, in_month in groupby(in_year, key=lambda s: s.created.month):
-                month_node = year_node.add(MONTHS[month - 1], expand=True)
-                for s in in_month:
-                    month_node.add_leaf(self.label(s), data=s.id)
+        # Years are filled in when opened: ten years of entries need not all be nodes at once.
+        self.years = {year: list(group) for year, group in
+                      groupby(summaries, key=lambda s: s.created.year)}
+        for index, (year, in_year) in enumerate(self.years.items()):
+            node = tree.root.add(t("timeline.year", year=year, count=len(in_year)),
+                                 data=("year", year), allow_expand=True)
+            if index == 0:
+                self.fill_year(node)
+                node.expand()
+
+    def fill_year(self, node) -> None:
+        _, year = node.data
+        node.data = ("filled", year)
+        for month, in_month in groupby(self.years[year], key=lambda s: s.created.month):
+            month_node = node.add(MONTHS[month - 1], expand=True)
+            for s in in_month:
+                month_node.add_leaf(self.label(s), data=s.id)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded) -> None:
+        data = event.node.data
+        if isinstance(data, tuple) and data[0] == "year":
+            self.fill_year(event.node)
 
     @staticmethod
     def label(s) -> Text:
@@ -73,8 +87,8 @@ class TimelineScreen(Screen[None]):
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         from .entry import EntryScreen
 
-        if event.node.data:
-            self.app.push_screen(EntryScreen(str(event.node.data)))
+        if isinstance(event.node.data, str):
+            self.app.push_screen(EntryScreen(event.node.data))
 
     def action_toggle_grouping(self) -> None:
         self.by_trajectory = not self.by_trajectory
