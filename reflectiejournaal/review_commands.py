@@ -8,6 +8,8 @@ import datetime as dt
 from . import balance, stats
 from .cli import config_dir
 from .commands import _print_json, opened
+from .index import Filters
+from .trajectory_commands import parse_date
 from .messages import describe_balance, t
 from .prompts import load_library
 
@@ -15,14 +17,20 @@ from .prompts import load_library
 def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     statistics = commands.add_parser("stats", parents=[common], help=t("cli.cmd.stats"),
                                      description=t("cli.cmd.stats"))
+    statistics.add_argument("--from", dest="start", type=parse_date, help=t("cli.opt.from"))
+    statistics.add_argument("--to", dest="end", type=parse_date, help=t("cli.opt.to"))
+    statistics.add_argument("--trajectory", help=t("cli.opt.trajectory"))
     statistics.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
     library = load_library(config_dir() / "vragensets")
     with opened(args) as journal:
-        summaries = journal.summaries()
-        numbers = stats.compute(summaries, journal.trajectories(), dt.date.today())
+        trajectory = journal.get_trajectory(args.trajectory).id if args.trajectory else None
+        summaries = journal.summaries(filters=Filters(start=args.start, end=args.end,
+                                                      trajectory=trajectory))
+        trajectories = [tr for tr in journal.trajectories() if trajectory in (None, tr.id)]
+        numbers = stats.compute(summaries, trajectories, dt.date.today())
         relevant = [s for s in summaries if s.prompt_set in balance.FRAMEWORKS.values()]
         bodies = journal.bodies(relevant)
     balances = {name: balance.compute(name, bodies, library) for name in balance.FRAMEWORKS}

@@ -14,6 +14,7 @@ from .intentions import Intention, collect_intentions, sections
 from .journal import Journal
 from .messages import kind_name, t
 from .prompts import PromptLibrary
+from .themes import learning_questions
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,10 @@ def gather(journal: Journal, library: PromptLibrary, start: dt.date | None, end:
     in_period = {s.id for s in entries}
     intentions = [i for i in collect_intentions(journal.trajectory_entries(), library)
                   if i.source_entry in in_period]
-    questions = []
-    for summary, body in journal.bodies([s for s in journal.summaries(kind="learning_goals")
-                                         if trajectory is None or s.trajectory == trajectory]):
-        text = sections(body).get("Mijn leervragen") or body
-        questions += [line.strip("-*• ").strip() for line in text.splitlines() if line.strip()]
+    questions = learning_questions(journal, trajectory)
     passages = [(s, passage) for s, body in journal.bodies(entries)
                 if (passage := _key_passage(body)) and s.kind != "learning_goals"]
-    return Gathered(start, end, entries, intentions, list(dict.fromkeys(questions)), passages)
+    return Gathered(start, end, entries, intentions, questions, passages)
 
 
 # The answers that carry the most of a reflection, in order of preference.

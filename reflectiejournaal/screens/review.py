@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from .. import balance, stats
 from ..index import Filters
 from ..messages import describe_balance, kind_name, t
+from ..themes import learning_questions, question_thread
 
 
 class ReviewScreen(Screen[None]):
@@ -39,8 +40,31 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = t("review.title")
+        self.show_numbers()
+        self.show_themes()
+        table = self.query_one("#thread", DataTable)
+        for key in ("date", "kind", "title", "snippet"):
+            table.add_column(t(f"search.col.{key}"), key=key)
+
+    def period(self) -> tuple:
+        from ..trajectory import parse_date
+
+        found = []
+        for name in ("from", "to"):
+            text = self.query_one(f"#tb-{name}", Input).value.strip()
+            try:
+                found.append(parse_date(text) if text else None)
+            except ValueError:
+                found.append(None)
+        return tuple(found)
+
+    @on(Input.Changed, "#tb-from")
+    @on(Input.Changed, "#tb-to")
+    def show_numbers(self) -> None:
+        """Statistics and the balance, for the period typed above (or everything)."""
         journal = self.app.journal  # type: ignore[attr-defined]
-        summaries = journal.summaries()
+        start, end = self.period()
+        summaries = journal.summaries(filters=Filters(start=start, end=end))
         numbers = stats.compute(summaries, journal.trajectories(), self.app.today())  # type: ignore[attr-defined]
         lines = [t("stats.summary", entries=numbers.entries, words=numbers.words,
                    longest=numbers.longest_streak_weeks, current=numbers.current_streak_weeks)]
@@ -57,16 +81,19 @@ class ReviewScreen(Screen[None]):
         charts = [describe_balance(name, balance.compute(name, bodies, library), label=30,
                                    width=14) for name in balance.FRAMEWORKS]
         self.query_one("#balance", Static).update("\n\n".join(charts))
+
+    def show_themes(self) -> None:
+        summaries = self.app.journal.summaries()  # type: ignore[attr-defined]
         counts: dict[str, int] = {}
         for s in summaries:
             for tag in s.tags:
                 counts[tag] = counts.get(tag, 0) + 1
         themes = self.query_one("#theme-list", OptionList)
+        self.questions = learning_questions(self.app.journal)  # type: ignore[attr-defined]
+        for index, question in enumerate(self.questions):
+            themes.add_option(Option(Text(f"? {question}"), id=f"?{index}"))
         for tag, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            themes.add_option(Option(Text(f"#{tag} ({count})"), id=tag))
-        table = self.query_one("#thread", DataTable)
-        for key in ("date", "kind", "title", "snippet"):
-            table.add_column(t(f"search.col.{key}"), key=key)
+            themes.add_option(Option(Text(f"#{tag} ({count})"), id=f"#{tag}"))
 
     @on(Button.Pressed, "#terugblik")
     def start_terugblik(self) -> None:
@@ -87,8 +114,13 @@ class ReviewScreen(Screen[None]):
                                                looks_back=period)))
 
     @on(OptionList.OptionSelected, "#theme-list")
-    def tag_thread(self, event: OptionList.OptionSelected) -> None:
-        self.show_thread(self.app.journal.search("", Filters(tag=str(event.option.id))))  # type: ignore[attr-defined]
+    def theme_thread(self, event: OptionList.OptionSelected) -> None:
+        journal = self.app.journal  # type: ignore[attr-defined]
+        theme = str(event.option.id)
+        if theme.startswith("?"):
+            self.show_thread(question_thread(journal, self.questions[int(theme[1:])]))
+        else:
+            self.show_thread(journal.search("", Filters(tag=theme[1:])))
 
     @on(Input.Submitted, "#theme")
     def phrase_thread(self, event: Input.Submitted) -> None:

@@ -35,3 +35,21 @@ def test_gathering_a_period(journal):
     links = gathered.links_section()
     assert links.startswith("## Teruggekeken op\n\nPeriode: 01-02-2026 tot en met 30-06-2026.")
     assert "(`0000000000000002`)" in links and "(`0000000000000004`)" not in links
+
+
+def test_a_learning_question_is_followed_across_trajectories(journal):
+    from reflectiejournaal.themes import key_words, learning_questions, question_thread
+
+    add(journal, 1, 1, "learning_goals", "leervragen",
+        {"leervragen": "- Hoe stel ik grenzen zonder het contact te verliezen?"})
+    moment = lambda m: dt.datetime(2026, m, 2, 20, tzinfo=TZ)  # noqa: E731
+    journal.save(Entry("00000000000000a2", "case", "A", moment(2), moment(2),
+                       "Ik durfde geen grenzen te stellen; het contact leek belangrijker.",
+                       trajectory="000000000000000b"))
+    journal.save(Entry("00000000000000a3", "note", "B", moment(3), moment(3), "Alleen grenzen."))
+    journal.save(Entry("00000000000000a4", "reflection", "C", moment(4), moment(4),
+                       "Grenzen stellen en toch contact houden lukte."))
+    [question] = learning_questions(journal)
+    assert key_words(question) == ["grenzen", "contact", "verliezen"]
+    assert [h.summary.id for h in question_thread(journal, question)] == [
+        "00000000000000a2", "00000000000000a4"]  # two of its words at least, oldest first
