@@ -115,3 +115,13 @@ def test_stats_with_the_balance_of_reflection(cli):
     assert "beroepsethische aspecten van de beroepsuitoefening kwam in de laatste 3 teksten" not in text
     assert "beroepsethische aspecten kwam in de laatste 3 teksten niet aan bod." in text
     assert "█" in text
+
+
+def test_stats_per_period_and_trajectory(cli):
+    trajectory = new_trajectory(cli)
+    cli.ok("new", "--kind", "case", "--trajectory", trajectory, "--meeting", "1", stdin="In het traject.")
+    cli.ok("new", "--kind", "note", stdin="Daarbuiten.")
+    assert json.loads(cli.ok("stats", "--json"))["entries"] == 2
+    only = json.loads(cli.ok("stats", "--trajectory", trajectory, "--json"))
+    assert only["entries"] == 1 and list(only["meetings"]) == ["Supervisie bij Anna"]
+    assert json.loads(cli.ok("stats", "--from", "2000-01-01", "--to", "2000-12-31", "--json"))["entries"] == 0
