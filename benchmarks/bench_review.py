@@ -23,22 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_vault import COMMON_WORD, PASSPHRASE, build, synthetic_entries  # noqa: E402
+from benchmarks.bench_vault import (  # noqa: E402
+    COMMON_WORD, PASSPHRASE, build, synthetic_entries, timed,
+)
 from reflectiejournaal import balance  # noqa: E402
 from reflectiejournaal.app import ReflectieApp  # noqa: E402
 from reflectiejournaal.index import Filters  # noqa: E402
 from reflectiejournaal.journal import Journal  # noqa: E402
 from reflectiejournaal.prompts import compose_body, load_library  # noqa: E402
 from reflectiejournaal.vault import Vault  # noqa: E402
-
-
-def median(runs: int, action) -> float:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
 
 
 def add_nip_entries(folder: Path, code: str, count: int) -> None:
@@ -86,13 +79,13 @@ def main() -> None:
         vault = Vault.recover(folder, code)
         Journal(vault, cache).flush()  # the cache exists, as after any earlier session
         results = {}
-        results["first search after unlock (reads the text section)"] = median(
+        results["first search after unlock (reads the text section)"] = timed(
             args.runs, lambda: Journal(vault, cache).search(COMMON_WORD))
         journal = Journal(vault, cache)
         journal.search("x")
-        results["search, warm"] = median(args.runs, lambda: journal.search(COMMON_WORD))
+        results["search, warm"] = timed(args.runs, lambda: journal.search(COMMON_WORD))
         filters = Filters(kind="reflection", start=dt.date(2019, 1, 1), end=dt.date(2022, 12, 31))
-        results["filtered search (kind + period)"] = median(
+        results["filtered search (kind + period)"] = timed(
             args.runs, lambda: journal.search(COMMON_WORD, filters))
         library = load_library()
 
@@ -102,7 +95,7 @@ def main() -> None:
             for name in balance.FRAMEWORKS:
                 balance.compute(name, bodies, library)
 
-        results[f"balance ({args.size // 3:,} NIP entries decrypted and read)"] = median(
+        results[f"balance ({args.size // 3:,} NIP entries decrypted and read)"] = timed(
             args.runs, compute_balance)
         results["timeline screen ready (headless app)"] = asyncio.run(
             timeline_seconds(folder, cache, args.runs))

@@ -15,7 +15,7 @@ from .errors import WriteFailed
 from .fsutil import FILE_MODE
 from .hours import as_hours, hours_rows, to_csv, to_markdown, totals
 from .intentions import Intention, collect_intentions
-from .messages import describe_due, t
+from .messages import describe_due, kind_name, t
 from .prompts import load_library
 from .trajectory import FORMS, MEETING_STATUSES, ROLES, TRAJECTORY_STATUSES, Trajectory
 from .vault import new_item_id

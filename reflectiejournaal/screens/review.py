@@ -13,8 +13,9 @@ from textual.widgets.option_list import Option
 
 from .. import balance, stats
 from ..index import Filters
-from ..messages import describe_balance, kind_name, t
+from ..messages import describe_balance, t
 from ..themes import learning_questions, question_thread
+from ..widgets.hit_table import HitTable
 
 
 class ReviewScreen(Screen[None]):
@@ -35,16 +36,13 @@ class ReviewScreen(Screen[None]):
                 yield Static(t("review.themes"), classes="section-title")
                 yield Input(placeholder=t("review.own_theme"), id="theme")
                 yield OptionList(id="theme-list")
-                yield DataTable(id="thread", cursor_type="row", zebra_stripes=True)
+                yield HitTable(id="thread")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = t("review.title")
         self.show_numbers()
         self.show_themes()
-        table = self.query_one("#thread", DataTable)
-        for key in ("date", "kind", "title", "snippet"):
-            table.add_column(t(f"search.col.{key}"), key=key)
 
     def period(self) -> tuple:
         from ..trajectory import parse_date
@@ -130,14 +128,7 @@ class ReviewScreen(Screen[None]):
 
     def show_thread(self, hits) -> None:
         """Every entry touching the theme, oldest first: a thread through the years."""
-        table = self.query_one("#thread", DataTable)
-        table.clear()
-        for hit in sorted(hits, key=lambda h: h.summary.sort_key):
-            snippet = Text(hit.snippet)
-            if hit.span != (0, 0):
-                snippet.stylize("bold reverse", *hit.span)
-            table.add_row(hit.summary.created.strftime("%Y-%m-%d"), kind_name(hit.summary.kind),
-                          Text(hit.summary.title), snippet, key=hit.summary.id)
+        self.query_one("#thread", HitTable).show(sorted(hits, key=lambda h: h.summary.sort_key))
 
     @on(DataTable.RowSelected, "#thread")
     def open_entry(self, event: DataTable.RowSelected) -> None:

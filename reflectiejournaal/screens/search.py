@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +16,7 @@ from ..journal import SearchHit
 from ..messages import kind_name, t
 from ..model import KINDS
 from ..trajectory import parse_date
+from ..widgets.hit_table import HitTable
 
 TYPING_PAUSE = 0.25
 MAX_SHOWN = 500
@@ -46,14 +46,11 @@ class SearchScreen(Screen[None]):
             yield Input(placeholder=t("hours.from"), id="from")
             yield Input(placeholder=t("hours.to"), id="to")
         yield Static("", id="search-count", classes="muted")
-        yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
+        yield HitTable(id="results")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = t("search.title")
-        table = self.query_one("#results", DataTable)
-        for key in ("date", "kind", "title", "snippet"):
-            table.add_column(t(f"search.col.{key}"), key=key)
         self.query_one("#query", Input).focus()
         if self.initial:
             self.run_search()
@@ -94,14 +91,7 @@ class SearchScreen(Screen[None]):
 
     def show(self, hits: list[SearchHit]) -> None:
         self.hits = hits[:MAX_SHOWN]
-        table = self.query_one("#results", DataTable)
-        table.clear()
-        for hit in self.hits:
-            snippet = Text(hit.snippet)
-            if hit.span != (0, 0):
-                snippet.stylize("bold reverse", *hit.span)
-            table.add_row(hit.summary.created.strftime("%Y-%m-%d"), kind_name(hit.summary.kind),
-                          Text(hit.summary.title), snippet, key=hit.summary.id)
+        self.query_one("#results", HitTable).show(self.hits)
         self.query_one("#search-count", Static).update(t("search.count", count=len(hits)))
 
     @on(DataTable.RowSelected, "#results")

@@ -55,6 +55,7 @@ class TrajectoryFormScreen(Screen[None]):
             yield Static("", id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("trajectory.save"), variant="primary", id="save")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = t("trajectory.edit" if self.trajectory else "trajectory.new")

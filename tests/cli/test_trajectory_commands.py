@@ -56,6 +56,7 @@ def test_due_follows_the_rhythm(cli):
     assert [(d["kind"], d["prompt_set"], d["meeting"], d["days"]) for d in before] == [
         ("learning_goals", "leervragen", 1, 2)]
     cli.ok("new", "--kind", "leervragen", "--trajectory", trajectory, "--meeting", "1", stdin="Grenzen.")
+    assert "leervragen" in cli.ok("traject", "show", trajectory).splitlines()[1]  # what was written
     after = json.loads(cli.ok("due", "--today", "2026-01-08", "--json"))
     assert [(d["kind"], d["meeting"], d["before"]) for d in after] == [
         ("reflection", 1, False), ("case", 2, True)]
