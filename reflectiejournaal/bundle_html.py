@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 
 from . import crypto
 from .messages import t
-from .recovery import _DECODE, ALPHABET
+from .recovery import format_code, parse_code
 
 ITERATIONS = 600_000
 CODE_DOMAIN = b"reflectiejournaal/bundelcode"
@@ -72,11 +72,8 @@ def new_bundle_key() -> bytes:
 
 
 def format_bundle_code(key: bytes) -> str:
-    """Like the herstelcode: 128 random bits and a 32-bit checksum, in eight groups of four."""
-    check = hashlib.sha256(CODE_DOMAIN + key).digest()[:4]
-    number = int.from_bytes(key + check, "big")
-    text = "".join(ALPHABET[(number >> (5 * i)) & 31] for i in range(31, -1, -1))
-    return "-".join(text[i:i + 4] for i in range(0, 32, 4))
+    """Written like the herstelcode, with its checksum in the bundle code's own domain."""
+    return format_code(key, CODE_DOMAIN)
 
 
 def seal_html(page: str, key: bytes, title: str) -> str:
@@ -123,11 +120,7 @@ def seal_html(page: str, key: bytes, title: str) -> str:
 
 def open_sealed_html(document: str, code: str) -> str:
     """Decrypt a sealed page in Python (what the browser does), for tests and for the user."""
-    cleaned = "".join(c for c in code.upper() if c not in " -")
-    number = 0
-    for c in cleaned:
-        number = (number << 5) | _DECODE[c]
-    key = number.to_bytes(20, "big")[:16]
+    key = parse_code(code, CODE_DOMAIN)
     header = base64.b64decode(_between(document, '<pre id="header" hidden>', "</pre>"))
     sealed = base64.b64decode(_between(document, '<pre id="payload" hidden>', "</pre>"))
     info = json.loads(header)
