@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
-import os
 from pathlib import Path
 
 from .bundle import BundleInfo, Review, Selection, to_markdown
-from .bundle_html import format_bundle_code, new_bundle_key, render_html, seal_html
+from .bundle_html import FORMATS, write_bundle
 from .commands import _print_json, _say, opened
-from .errors import InvalidEntry, WriteFailed
-from .fsutil import FILE_MODE
+from .errors import InvalidEntry
 from .messages import t
 from .pseudonym import Client
 from .trajectory_commands import parse_date
@@ -38,7 +35,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     which.add_argument("--entry", action="append", help=t("cli.opt.entry"))
     bundle.add_argument("--meetings", type=meeting_range, metavar="1-4", help=t("cli.opt.meetings_range"))
     bundle.add_argument("--to", dest="end", type=parse_date, help=t("cli.opt.to"))
-    bundle.add_argument("--format", choices=("md", "html", "html-encrypted"), default="html-encrypted")
+    bundle.add_argument("--format", choices=FORMATS, default="html-encrypted")
     bundle.add_argument("--out", type=Path, help=t("cli.opt.bundle_out"))
     bundle.add_argument("--check", action="store_true", help=t("cli.opt.check"))
     decide = bundle.add_mutually_exclusive_group()
@@ -90,33 +87,14 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     info = BundleInfo(args.supervisant, args.supervisor, args.note,
                       trajectory.title if trajectory else "")
-    markdown = to_markdown(entries, review, info)
     title = t("bundle.title") + (f": {info.trajectory_title}" if info.trajectory_title else "")
-    code = None
-    if args.format == "md":
-        data = markdown
-    elif args.format == "html":
-        data = render_html(markdown, title)
-    else:
-        key = new_bundle_key()
-        data = seal_html(render_html(markdown, title), key, title)
-        code = format_bundle_code(key)
-    _write(args.out, data.encode("utf-8"))
+    digest, code = write_bundle(args.out, to_markdown(entries, review, info), args.format, title)
     _say("cli.bundle_written", path=args.out, count=len(entries))
-    print(t("cli.bundle_sha256", digest=hashlib.sha256(data.encode("utf-8")).hexdigest()))
+    print(t("cli.bundle_sha256", digest=digest))
     if code:
         print(t("cli.bundle_code", code=code))
         _say("cli.bundle_code_hint")
     return 0
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise WriteFailed(path, exc.strerror or "") from exc
 
 
 def cmd_clients(args: argparse.Namespace) -> int:

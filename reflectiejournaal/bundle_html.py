@@ -21,7 +21,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from markdown_it import MarkdownIt
 
+from pathlib import Path
+
 from . import crypto
+from .fsutil import write_private
 from .messages import t
 from .recovery import format_code, parse_code
 
@@ -116,6 +119,26 @@ def seal_html(page: str, key: bytes, title: str) -> str:
         f"<pre id=\"messages\" hidden>{html.escape(json.dumps(messages, ensure_ascii=True))}</pre>\n"
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
+
+
+FORMATS = ("html-encrypted", "html", "md")
+
+
+def write_bundle(path: Path, markdown: str, fmt: str, title: str) -> tuple[str, str | None]:
+    """Write the bundle in ``fmt`` to ``path`` (0600); returns its SHA-256 and, when sealed,
+    the bundle code to show once."""
+    code = None
+    if fmt == "md":
+        text = markdown
+    elif fmt == "html":
+        text = render_html(markdown, title)
+    else:
+        key = new_bundle_key()
+        text = seal_html(render_html(markdown, title), key, title)
+        code = format_bundle_code(key)
+    data = text.encode("utf-8")
+    write_private(path, data)
+    return hashlib.sha256(data).hexdigest(), code
 
 
 def open_sealed_html(document: str, code: str) -> str:

@@ -62,6 +62,17 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
         raise WriteFailed(path, _reason(exc)) from exc
 
 
+def write_private(path: Path, data: bytes) -> None:
+    """A file only its owner can read, for exports the user asked for (not the vault's own)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(path, FILE_MODE)  # an existing file keeps its mode through O_CREAT
+    except OSError as exc:
+        raise WriteFailed(path, _reason(exc)) from exc
+
+
 def _reason(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "disk_full"

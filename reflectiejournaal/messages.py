@@ -119,7 +119,6 @@ NL: dict[str, str] = {
     "hours.path": "bestand (zonder extensie)",
     "hours.csv": "Als CSV bewaren",
     "hours.markdown": "Als Markdown bewaren",
-    "hours.failed": "Kan {path} niet schrijven: {reason}",
     "hours.note": "Alleen bijeenkomsten die plaatsvonden tellen: afgezegde nooit, geplande pas "
     "als hun datum voorbij is. Welke uren een register meetelt, verschilt per register en per "
     "regeling (NIP, SKJ, LVSC, NVO, BIG …): vaak tellen alleen bijeenkomsten met een "

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 from pathlib import Path
 
 from .cli import config_dir
 from . import trajectory
 from .commands import _print_json, _say, opened
 from .due import all_due
-from .errors import WriteFailed
-from .fsutil import FILE_MODE
+from .fsutil import write_private
 from .hours import as_hours, hours_rows, to_csv, to_markdown, totals
 from .intentions import Intention, collect_intentions
 from .messages import describe_due, kind_name, t
@@ -242,7 +240,7 @@ def cmd_hours(args: argparse.Namespace) -> int:
     target = args.csv or args.markdown
     if target is not None:
         text = to_csv(rows) if args.csv else to_markdown(rows, t("hours.title"))
-        _write_export(target, text)
+        write_private(target, text.encode("utf-8"))
         _say("cli.hours_written", path=target, count=len(rows))
         return 0
     for form, minutes in totals(rows, "form").items():
@@ -252,13 +250,5 @@ def cmd_hours(args: argparse.Namespace) -> int:
     print(f"{t('hours.total'):<16} {as_hours(sum(r.minutes for r in rows)):>7}")
     return 0
 
-
-def _write_export(path: Path, text: str) -> None:
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise WriteFailed(path, exc.strerror or "") from exc
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InvalidEntry, ItemNotFound, JournalError, WriteFailed
-from .fsutil import FILE_MODE, fsync_dir, make_private_dir
+from .fsutil import fsync_dir, make_private_dir, write_private
 from .journal import Journal
 from .model import entry_from_parts, split_front_matter, title_from_body
 from .search import fold
@@ -39,13 +38,7 @@ def export_entries(journal: Journal, out_dir: Path) -> list[Path]:
     for summary in journal.summaries():
         _, body = journal.vault.read(summary.id)  # the stored bytes are the Markdown
         path = out_dir / export_filename(summary.created, summary.title, summary.id)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(body)
-            os.chmod(path, FILE_MODE)
-        except OSError as exc:
-            raise WriteFailed(path, exc.strerror or "") from exc
+        write_private(path, body)
         written.append(path)
     fsync_dir(out_dir)
     return written

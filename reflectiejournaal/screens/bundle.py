@@ -7,8 +7,6 @@ themselves are never changed.
 
 from __future__ import annotations
 
-import hashlib
-import os
 from pathlib import Path
 
 from rich.text import Text
@@ -20,14 +18,13 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Markdown, Select, Static
 
 from ..bundle import BundleInfo, Review, Selection, to_markdown
-from ..bundle_html import format_bundle_code, new_bundle_key, render_html, seal_html
-from ..fsutil import FILE_MODE
-from ..messages import t
+from ..bundle_html import FORMATS, write_bundle
+from ..errors import WriteFailed
+from ..messages import describe, t
 from ..trajectory import parse_date
 from ..widgets.confirm import ConfirmDialog
 
 ALL = "__alle__"
-FORMATS = ("html-encrypted", "html", "md")
 SUFFIX = {"html-encrypted": ".html", "html": ".html", "md": ".md"}
 
 
@@ -212,27 +209,14 @@ class BundleScreen(Screen[None]):
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         if path.suffix.lower() not in (".html", ".md"):
             path = path.with_suffix(SUFFIX[fmt])
-        markdown = to_markdown(self.entries, review, info)
         title = t("bundle.title") + (f": {info.trajectory_title}" if info.trajectory_title else "")
-        code = None
-        if fmt == "md":
-            data = markdown
-        elif fmt == "html":
-            data = render_html(markdown, title)
-        else:
-            key = new_bundle_key()
-            data = seal_html(render_html(markdown, title), key, title)
-            code = format_bundle_code(key)
-        encoded = data.encode("utf-8")
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(encoded)
-        except OSError as exc:
-            self.notify(t("hours.failed", path=path, reason=exc.strerror), severity="error")
+            digest, code = write_bundle(path, to_markdown(self.entries, review, info), fmt, title)
+        except WriteFailed as error:
+            self.notify(describe(error), severity="error")
             return
         lines = [t("cli.bundle_written", path=path, count=len(self.entries)),
-                 t("cli.bundle_sha256", digest=hashlib.sha256(encoded).hexdigest())]
+                 t("cli.bundle_sha256", digest=digest)]
         if code:
             lines += [t("cli.bundle_code", code=code), t("cli.bundle_code_hint")]
         self.query_one("#result", Static).update("\n".join(lines))

@@ -11,8 +11,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Markdown, Static
 
+from ..errors import WriteFailed
+from ..fsutil import write_private
 from ..hours import as_hours, hours_rows, to_csv, to_markdown, totals
-from ..messages import t
+from ..messages import describe, t
 from ..trajectory import parse_date
 
 
@@ -68,9 +70,9 @@ class HoursScreen(Screen[None]):
         rows = self.rows()
         text = to_csv(rows) if csv else to_markdown(rows, t("hours.title"))
         try:
-            path.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            self.notify(t("hours.failed", path=path, reason=exc.strerror), severity="error")
+            write_private(path, text.encode("utf-8"))
+        except WriteFailed as error:
+            self.notify(describe(error), severity="error")
             return
         self.notify(t("cli.hours_written", path=path, count=len(rows)))
 
