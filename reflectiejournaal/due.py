@@ -76,8 +76,9 @@ def due_items(
     return items
 
 
-def all_due(journal: Journal, today: dt.date) -> list[DueItem]:
-    """What is due over every open trajectory of the journal."""
-    summaries, drafts = journal.summaries(), journal.drafts()
+def all_due(journal: Journal, today: dt.date, drafts: list[Draft] | None = None) -> list[DueItem]:
+    """What is due over every open trajectory; pass ``drafts`` if already read (they decrypt)."""
+    summaries = journal.summaries()
+    drafts = journal.drafts() if drafts is None else drafts
     return [item for trajectory in journal.trajectories(include_closed=False)
             for item in due_items(trajectory, summaries, drafts, today)]

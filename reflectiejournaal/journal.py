@@ -268,29 +268,35 @@ class Journal:
 
     # -- settings ---------------------------------------------------------------------------
     def settings(self) -> Settings:
-        for item_id, record in self._records.items():
-            if record.item_type == SETTINGS:
-                try:
-                    return Settings.from_bytes(self.vault.read(item_id)[1])
-                except (ItemNotFound, DamagedItem, ValueError):
-                    break
-        return Settings()
+        body = self._read_single(SETTINGS)
+        try:
+            return Settings.from_bytes(body) if body else Settings()
+        except ValueError:
+            return Settings()
 
     def save_settings(self, settings: Settings) -> None:
         self._save_single(SETTINGS, settings.to_bytes())
 
     def clients(self) -> ClientList:
         """The private list of client names and their pseudonyms (never leaves the vault)."""
-        for item_id, record in self._records.items():
-            if record.item_type == CLIENTS:
-                try:
-                    return ClientList.from_bytes(self.vault.read(item_id)[1])
-                except (ItemNotFound, DamagedItem, ValueError, KeyError, TypeError):
-                    break
-        return ClientList()
+        body = self._read_single(CLIENTS)
+        try:
+            return ClientList.from_bytes(body) if body else ClientList()
+        except (ValueError, KeyError, TypeError):
+            return ClientList()
 
     def save_clients(self, clients: ClientList) -> None:
         self._save_single(CLIENTS, clients.to_bytes())
+
+    def _read_single(self, item_type: str) -> bytes | None:
+        """The body of the one item of this type (settings, client list), if readable."""
+        item_id = next((i for i, r in self._records.items() if r.item_type == item_type), None)
+        if item_id is None:
+            return None
+        try:
+            return self.vault.read(item_id)[1]
+        except (ItemNotFound, DamagedItem):
+            return None
 
     def _save_single(self, item_type: str, body: bytes) -> None:
         """Items of which a vault has one (settings, the client list): reuse its id."""

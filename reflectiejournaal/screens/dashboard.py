@@ -93,7 +93,7 @@ class DashboardScreen(Screen[None]):
         self.query_one("#empty").display = not recent
 
     def show_due(self, journal) -> None:
-        self.due = all_due(journal, self.app.today())  # type: ignore[attr-defined]
+        self.due = all_due(journal, self.app.today(), self.drafts)  # type: ignore[attr-defined]
         due = self.query_one("#due", OptionList)
         due.clear_options()
         for index, item in enumerate(self.due):

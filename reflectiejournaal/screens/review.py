@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,10 +17,15 @@ from ..index import Filters
 from ..messages import describe_balance, t
 from ..themes import learning_questions, question_thread
 from ..widgets.hit_table import HitTable
+from .search import TYPING_PAUSE
 
 
 class ReviewScreen(Screen[None]):
     BINDINGS = [Binding("escape", "back", t("app.binding.back"), id="review.back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._numbers_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,6 +64,12 @@ class ReviewScreen(Screen[None]):
 
     @on(Input.Changed, "#tb-from")
     @on(Input.Changed, "#tb-to")
+    def period_changed(self) -> None:
+        # The balance decrypts every NIP/SKJ entry: wait for a pause in typing, not each key.
+        if self._numbers_timer is not None:
+            self._numbers_timer.stop()
+        self._numbers_timer = self.set_timer(TYPING_PAUSE, self.show_numbers)
+
     def show_numbers(self) -> None:
         """Statistics and the balance, for the period typed above (or everything)."""
         journal = self.app.journal  # type: ignore[attr-defined]
