@@ -70,7 +70,7 @@ class ReflectieApp(App[None]):
         self._apply_keymap()
         for problem in self.library.problems:
             self.notify(t("app.prompt_problem", problem=describe_prompt_problem(problem)),
-                        severity="warning", timeout=15)
+                        severity="warning", timeout=15, markup=False)
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_when_idle)
         self.push_screen(self._lock_screen())
 
@@ -245,6 +245,7 @@ class ReflectieApp(App[None]):
             if not all(isinstance(v, str) for v in keymap.values()):
                 raise ValueError("keys must be text")
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
-            self.notify(t("app.keymap_problem", path=path, problem=exc), severity="warning")
+            self.notify(t("app.keymap_problem", path=path, problem=exc), severity="warning",
+                        markup=False)
             return
         self.set_keymap(keymap)

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
-from .bundle import BundleInfo, Review, Selection, to_markdown
-from .bundle_html import FORMATS, write_bundle
+from .bundle.detector import Detector, load_language, prepare_language
+from .bundle.html import FORMATS, write_bundle
+from .bundle.markdown import title_of, to_markdown
+from .bundle.review import BundleInfo, Review
+from .bundle.selection import Selection
+from .cli import cache_dir
+from .clients import Client, clean_name
 from .commands import _print_json, _say, opened
 from .errors import InvalidEntry
-from .messages import t
-from .pseudonym import Client
+from .messages import describe_part, t
 from .trajectory_commands import parse_date
 
 EXIT_FINDINGS = 9
@@ -52,7 +57,8 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
         "--json", action="store_true")
     add = actions.add_parser("add", parents=[common], help=t("cli.clients.add"))
     add.add_argument("name")
-    add.add_argument("--pseudonym", default="")
+    add.add_argument("--pseudonym", default="", help=t("cli.opt.pseudonym"))
+    add.add_argument("--nickname", action="append", default=[], help=t("cli.opt.nickname"))
     actions.add_parser("remove", parents=[common], help=t("cli.clients.remove")).add_argument("name")
 
 
@@ -65,30 +71,27 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                               meetings=args.meetings, start=args.start, end=args.end,
                               entry_ids=[journal.resolve(i) for i in args.entry or []])
         entries = selection.entries(journal)
-        review = Review.of(entries, journal.clients(), dt.date.today())
+        clients = journal.clients()
     if not entries:
         _say("cli.bundle_empty")
         return 2
-    for entry in entries:
-        source = f"{entry.title}\n{entry.body}"
-        for finding in review.findings[entry.id]:
-            before, match, after = finding.context(source)
-            print(t("cli.finding", kind=t(f"finding.{finding.kind}"), entry=entry.id,
-                    context=f"…{before}[{match}]{after}…", replacement=finding.replacement))
+    info = BundleInfo(args.supervisant, args.supervisor, args.note,
+                      trajectory.title if trajectory else "")
+    review = Review.of(entries, info, Detector(clients, dt.date.today(), _language()))
+    if args.check or not (args.replace_all or args.keep_findings):
+        # The findings in context only when asked for, or when a decision is missing: a
+        # scripted run that writes keeps client names out of its logs.
+        _print_review(review, {e.id: e.title for e in entries})
     if args.check:
-        _say("cli.findings_count", count=review.total)
+        _say("cli.findings_count", count=review.total, entities=len(review.entities))
         return EXIT_FINDINGS if review.total else 0
-    if args.replace_all:
-        review.decide_all(None, replace=True)
-    elif args.keep_findings:
-        review.decide_all(None, replace=False)
+    if args.replace_all or args.keep_findings:
+        review.decide_open(replace_it=args.replace_all)  # the supervisor's name stays kept
     elif review.total:
         _say("cli.findings_open", count=review.total)
         return EXIT_FINDINGS
-    info = BundleInfo(args.supervisant, args.supervisor, args.note,
-                      trajectory.title if trajectory else "")
-    title = t("bundle.title") + (f": {info.trajectory_title}" if info.trajectory_title else "")
-    digest, code = write_bundle(args.out, to_markdown(entries, review, info), args.format, title)
+    digest, code = write_bundle(args.out, to_markdown(entries, review, info), args.format,
+                                title_of(review, info))
     _say("cli.bundle_written", path=args.out, count=len(entries))
     print(t("cli.bundle_sha256", digest=digest))
     if code:
@@ -97,19 +100,56 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def _language():  # type: ignore[no-untyped-def]
+    """deduce on its tables; the first time, prepared with the progress on the terminal."""
+    language = load_language(cache_dir())
+    if language is not None:
+        return language
+    _say("cli.preparing")
+    shown = sys.stderr.isatty()
+
+    def progress(share: float) -> None:
+        if shown:
+            print(t("cli.preparing_progress", percent=int(share * 100)), end="",
+                  file=sys.stderr, flush=True)
+
+    language = prepare_language(cache_dir(), progress)
+    if shown:
+        print(file=sys.stderr)
+    _say("cli.prepared")
+    return language
+
+
+def _print_review(review: Review, titles: dict[str, str]) -> None:
+    """Per person or thing: what it becomes, and every place it was found, in context."""
+    for key, entity in review.entities.items():
+        found = review.of_entity(key)
+        print(t("cli.entity", label=entity.label, replacement=entity.proposal,
+                kind=t(f"finding.{entity.kind}"), confidence=t(f"confidence.{entity.confidence}"),
+                count=len(found)))
+        for part, _, finding in found:
+            before, match, after = finding.context(review.texts[part])
+            print(t("cli.entity_finding", where=describe_part(part, titles),
+                    context=f"…{before}[{match}]{after}…"))
+
+
 def cmd_clients(args: argparse.Namespace) -> int:
     with opened(args, write=args.action != "list") as journal:
         clients = journal.clients()
         if args.action == "list":
             if args.json:
-                _print_json([{"name": c.name, "pseudonym": c.replacement} for c in clients.clients])
-            for c in clients.clients if not args.json else []:
-                print(f"{c.name} → {c.replacement}")
+                _print_json([{"name": c.name, "pseudonym": c.pseudonym or None,
+                              "nicknames": list(c.nicknames)} for c in clients.clients])
+                return 0
+            for c in clients.clients:
+                nicknames = f" ({', '.join(c.nicknames)})" if c.nicknames else ""
+                print(f"{c.name}{nicknames} → {c.pseudonym or t('clients.generated')}")
             return 0
-        name = " ".join(args.name.split())
-        clients.clients = [c for c in clients.clients if c.name != name]
         if args.action == "add":
-            clients.clients.append(Client(name, args.pseudonym.strip()))
+            if not clean_name(args.name):
+                raise InvalidEntry("empty_name", field="NAME")
+            clients.put(Client(args.name, args.pseudonym, tuple(args.nickname)))
+        else:
+            clients.remove(args.name)
         journal.save_clients(clients)
     return 0
-

@@ -37,6 +37,7 @@ EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (errors.HostileKdfParameters, 5),
     (errors.VaultLocked, 6),
     (errors.WriteFailed, 7),
+    (errors.DetectorUnavailable, 7),
 ]
 EXIT_DAMAGED = 5
 EXIT_CONFLICTS = 8

@@ -70,7 +70,7 @@ def opened(args: argparse.Namespace, write: bool = False) -> Iterator[Journal]:
     finally:
         if not journal.flush():
             _say("cli.warn_cache")
-        vault.release_lock()
+        journal.close()
 
 
 def _print_json(data: object) -> None:

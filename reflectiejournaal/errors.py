@@ -101,6 +101,15 @@ class DamagedItem(JournalError):
         super().__init__(name, reason, name=name, reason=reason)
 
 
+class DetectorUnavailable(JournalError):
+    """deduce's tables for the bundle review could not be prepared (so nothing is written)."""
+
+    key = "error.detector_unavailable"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, reason=reason)
+
+
 class WriteFailed(JournalError):
     """Saving failed (full disk, permissions); the previous version is intact."""
 

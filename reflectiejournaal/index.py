@@ -28,7 +28,7 @@ from .fsutil import atomic_write, make_private_dir
 from .model import Entry
 from .search import fold, prepare
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: apostrophes and hyphens folded to one form
 _LENGTH_BYTES = 8
 
 

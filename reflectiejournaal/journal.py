@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .drafts import Draft
-from .pseudonym import ClientList
+from .clients import ClientList
 from .settings import Settings
 from .trajectory import Trajectory
 from .errors import DamagedItem, InvalidEntry, ItemNotFound

@@ -132,21 +132,30 @@ NL: dict[str, str] = {
     "intentions.col.text": "Voornemen",
     "intentions.col.review": "Hoe het ging",
     "cli.cmd.bundle": "maak een bundel voor je supervisor, met cliëntgegevens vervangen",
-    "cli.cmd.clients": "je eigen lijst van cliëntnamen en hun schuilnamen (blijft in de kluis)",
+    "cli.cmd.clients": "je eigen lijst van cliëntnamen, roepnamen en schuilnamen (blijft in de "
+    "kluis)",
     "cli.clients.list": "toon de lijst",
-    "cli.clients.add": "voeg een naam toe (of wijzig de schuilnaam)",
+    "cli.clients.add": "voeg een naam toe (of wijzig schuilnaam en roepnamen)",
+    "cli.opt.pseudonym": "de schuilnaam in bundels (leeg: Cliënt A, Cliënt B … per bundel)",
+    "cli.opt.nickname": "een roepnaam of koosnaam, bijvoorbeeld Mo voor Mohammed (herhaalbaar)",
     "cli.clients.remove": "haal een naam van de lijst",
     "cli.opt.entry": "id van een tekst (herhaalbaar)",
     "cli.opt.meetings_range": "alleen deze bijeenkomsten, bijvoorbeeld 1-4",
     "cli.opt.bundle_out": "het bestand om te schrijven",
     "cli.opt.check": "toon alleen de vondsten; exitcode 9 als er vondsten zijn",
-    "cli.opt.replace_all": "vervang elke vondst door de schuilnaam of een aanduiding als [naam]",
-    "cli.opt.keep_findings": "schrijf de bundel met de vondsten zoals ze zijn (bewuste keuze)",
+    "cli.opt.replace_all": "vervang elke open vondst door de schuilnaam of een aanduiding als "
+    "[naam] (de naam van jou en je supervisor blijft staan)",
+    "cli.opt.keep_findings": "schrijf de bundel met de open vondsten zoals ze zijn (bewuste keuze)",
     "cli.opt.supervisant": "jouw naam op de bundel",
     "cli.opt.note": "een korte begeleidende notitie",
     "cli.bad_range": "geen geldige reeks: {value} (gebruik bijvoorbeeld 1-4)",
-    "cli.finding": "{kind} in {entry}: {context} → {replacement}",
-    "cli.findings_count": "{count} vondst(en).",
+    "cli.entity": "{label} → {replacement}  ({kind}, zekerheid {confidence}, {count}×)",
+    "cli.entity_finding": "    {where}: {context}",
+    "cli.findings_count": "{count} vondst(en) over {entities} personen of gegevens.",
+    "cli.preparing": "De woordenlijsten voor namen, plaatsen en instellingen worden eenmalig "
+    "klaargezet (ongeveer een minuut)…",
+    "cli.preparing_progress": "\r  {percent:3d}%",
+    "cli.prepared": "De woordenlijsten staan klaar.",
     "cli.findings_open": "{count} vondst(en) die naar een cliënt kunnen leiden. Kies "
     "--replace-all om ze te vervangen, of --keep-findings om ze bewust te laten staan. Er is "
     "niets geschreven.",
@@ -156,14 +165,33 @@ NL: dict[str, str] = {
     "cli.bundle_code": "Bundelcode: {code}",
     "cli.bundle_code_hint": "Geef de bundelcode langs een andere weg dan het bestand (telefoon, "
     "persoonlijk). Hij wordt maar één keer getoond.",
-    "finding.name": "naam",
-    "finding.bsn": "BSN",
-    "finding.birth_date": "geboortedatum",
+    "finding.name": "naam van je lijst",
+    "finding.person": "persoon",
+    "finding.place": "plaats",
+    "finding.address": "adres",
+    "finding.postcode": "postcode",
+    "finding.institution": "instelling",
+    "finding.school": "school",
     "finding.phone": "telefoonnummer",
     "finding.email": "e-mailadres",
-    "finding.postcode": "postcode",
-    "finding.address": "adres",
+    "finding.url": "link",
+    "finding.handle": "account op sociale media",
+    "finding.bsn": "BSN",
+    "finding.rrn": "rijksregisternummer",
     "finding.iban": "IBAN",
+    "finding.birth_date": "geboortedatum",
+    "finding.dossier": "dossiernummer",
+    "finding.license_plate": "kenteken",
+    "confidence.high": "hoog",
+    "confidence.medium": "middel",
+    "confidence.low": "laag",
+    "part.title": "titel van ‘{title}’",
+    "part.body": "tekst van ‘{title}’",
+    "part.tags": "labels van ‘{title}’",
+    "part.trajectory_title": "titel van het traject",
+    "part.supervisant": "jouw naam",
+    "part.supervisor": "naam van je supervisor",
+    "part.note": "begeleidende notitie",
     "cli.arg.id": "id van de tekst (of een uniek begin ervan, minstens 4 tekens)",
     "cli.arg.query": "zoekwoorden; tussen aanhalingstekens voor een woordgroep",
     "cli.arg.dir": "map met Markdown-bestanden",
@@ -486,6 +514,7 @@ NL: dict[str, str] = {
     "bundle.image": "afbeelding",
     "bundle.review_note": "Deze bundel is vóór het versturen gecontroleerd op gegevens die naar "
     "een cliënt kunnen leiden: {total} vondsten, waarvan {replaced} vervangen.",
+    "bundle.page.title": "Bundel voor supervisie",
     "bundle.page.intro": "Deze bundel is versleuteld. Typ de bundelcode die je apart hebt "
     "gekregen (telefonisch of persoonlijk). Er wordt niets opgeslagen of verstuurd.",
     "bundle.page.label": "Bundelcode",
@@ -508,13 +537,25 @@ NL: dict[str, str] = {
     "bundle.supervisor": "naam van je supervisor",
     "bundle.note": "korte begeleidende notitie (mag leeg)",
     "bundle.scan": "Zoeken naar cliëntgegevens",
+    "bundle.scanning": "Bezig met zoeken…",
+    "bundle.preview_cut": "*(Het voorbeeld toont het begin; de bundel bevat alles.)*",
     "bundle.bad_choice": "Controleer de bijeenkomsten (bijv. 1-4) en de data (bijv. 1-1-2026).",
-    "bundle.review_title": "2. Controle: {total} vondsten — {open} open, {replaced} vervangen",
-    "bundle.review_help": "v vervangt de gekozen vondst, l laat hem staan, w kiest een andere "
-    "vervanging (schuilnaam, initialen, [naam]); V en L doen dat voor alle vondsten van die soort. Je teksten in de kluis veranderen niet. Namen van cliënten "
-    "beheer je in de namenlijst (Ctrl+N).",
-    "bundle.replace_all": "Alles vervangen",
-    "bundle.keep_all": "Alles laten staan",
+    "bundle.review_title": "2. Controle: {total} vondsten over {entities} personen of gegevens "
+    "— {open} open, {replaced} vervangen",
+    "bundle.review_help": "Alle vormen van één persoon staan bij elkaar (Enter klapt open). "
+    "v vervangt, l laat staan, w kiest een andere vervanging — op een persoon voor alle "
+    "vormen, op één vondst voor die ene; V en L voor alles van die soort. Je kluis verandert "
+    "niet. De app vindt veel, niet alles: lees het voorbeeld zelf na.",
+    "bundle.preparing": "De woordenlijsten voor namen, plaatsen en instellingen worden eenmalig "
+    "klaargezet (ongeveer een minuut). Je kunt intussen kiezen wat erin gaat.",
+    "bundle.prepare_failed": "De woordenlijsten konden niet worden klaargezet ({reason}). Zonder "
+    "die controle schrijft de app geen bundel.",
+    "bundle.changed": "Je hebt na het zoeken iets veranderd. Zoek opnieuw, zodat alles wat in "
+    "de bundel komt gecontroleerd is.",
+    "bundle.entity_detail": "  {kind} · zekerheid {confidence} · {count}×",
+    "bundle.found_as": "  (ook: {forms})",
+    "bundle.replace_all": "Alle open vervangen",
+    "bundle.keep_all": "Alle open laten staan",
     "bundle.preview": "Voorbeeld van de bundel",
     "bundle.write": "Bundel schrijven",
     "bundle.format.html-encrypted": "Versleutelde webpagina (aanbevolen)",
@@ -527,8 +568,13 @@ NL: dict[str, str] = {
     "bundle.decision.open": "open",
     "bundle.decision.replaced": "vervangen",
     "bundle.decision.kept": "laten staan",
+    "bundle.decision.mixed": "deels",
     "bundle.confirm_open": "Er staan nog {count} vondsten open die naar een cliënt kunnen "
     "leiden. Toch schrijven?",
+    "bundle.written_title": "Bundel geschreven",
+    "notice.close": "Ik heb het genoteerd",
+    "bundle.binding.scan": "Controleren",
+    "bundle.binding.write": "Schrijven",
     "bundle.binding.replace": "Vervangen",
     "bundle.binding.keep": "Laten staan",
     "bundle.binding.replace_kind": "Soort vervangen",
@@ -536,11 +582,14 @@ NL: dict[str, str] = {
     "bundle.binding.keep_kind": "Soort laten staan",
     "bundle.binding.clients": "Namenlijst",
     "clients.title": "Namenlijst",
-    "clients.intro": "Namen (en andere kenmerken) van cliënten die nooit in een bundel mogen "
-    "staan, met de schuilnaam die ervoor in de plaats komt. Zonder schuilnaam worden het "
-    "initialen. Deze lijst blijft versleuteld in je kluis.",
+    "clients.intro": "Namen van cliënten die nooit in een bundel mogen staan, met hun roep- of "
+    "koosnamen (Mo, Lotje) en de schuilnaam die ervoor in de plaats komt. Zonder schuilnaam "
+    "wordt het Cliënt A, Cliënt B … Hoofdletters en accenten maken niet uit. Deze lijst blijft "
+    "versleuteld in je kluis.",
     "clients.name": "naam",
-    "clients.pseudonym": "schuilnaam (leeg: initialen)",
+    "clients.nicknames": "roepnamen, met komma's",
+    "clients.pseudonym": "schuilnaam (leeg: Cliënt A …)",
+    "clients.generated": "Cliënt A, B …",
     "clients.replacement": "wordt",
     "clients.add": "Toevoegen",
     "clients.remove": "Verwijderen",
@@ -663,6 +712,8 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "error.ambiguous_id": "‘{prefix}’ past bij meerdere teksten: {matches}. Typ meer tekens.",
     "error.damaged_item": "Bestand {name} is beschadigd of hoort niet bij deze kluis "
     "({reason}). De andere teksten zijn in orde.",
+    "error.detector_unavailable": "De woordenlijsten voor het herkennen van namen, plaatsen en "
+    "instellingen konden niet worden klaargezet ({reason}). Er is niets geschreven.",
     "error.write_failed": "Opslaan in {path} is mislukt ({reason}). De vorige versie is "
     "onaangetast.",
     "error.invalid_entry": "Ongeldige invoer: {reason}.",
@@ -699,6 +750,8 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "reason.role": "onbekende rol van de bijeenkomst",
     "reason.prompt_set": "onbekende vragenset",
     "reason.out": "kies met --out waar de bundel heen moet",
+    "reason.empty_name": "de naam is leeg",
+    "reason.unreadable_tables": "de lijsten zijn onleesbaar",
     "reason.no_meeting": "die bijeenkomst bestaat niet in dit traject",
 }
 
@@ -763,6 +816,15 @@ def describe_balance(name: str, result: Balance, label: int = 44, width: int = 2
     for aspect, missing in result.untouched():
         lines.append("  " + t("stats.untouched", aspect=aspect.title.lower(), count=missing))
     return "\n".join(lines)
+
+
+def describe_part(key: str, titles: dict[str, str]) -> str:
+    """Where in a bundle a finding is: ‘tekst van ‘Casus’’, ‘begeleidende notitie’."""
+    source, _, rest = key.partition(":")
+    if source == "entry":
+        entry_id, _, part = rest.partition(":")
+        return t(f"part.{part}", title=titles.get(entry_id, entry_id))
+    return t(f"part.{rest}")
 
 
 def kind_name(kind: str) -> str:

@@ -25,6 +25,13 @@ def _build_fold_table() -> dict[int, str]:
             table[code] = base
     for space in "\t\n\r\v\f\u00a0":
         table[ord(space)] = " "
+    # One apostrophe and one hyphen however they were typed or pasted: D’Hondt is D'Hondt,
+    # Jan‑Willem (a non-breaking hyphen) is Jan-Willem; the Turkish dotless ı is an i.
+    for apostrophe in "\u2019\u2018\u02bc\u00b4\u0060\u2032":
+        table[ord(apostrophe)] = "'"
+    for dash in "\u2010\u2011\u2012\u2013\u2212":
+        table[ord(dash)] = "-"
+    table[ord("\u0131")] = "i"
     return table
 
 

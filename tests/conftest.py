@@ -53,3 +53,45 @@ def journal(vault: Vault, cache_path: Path) -> Journal:
     journal = Journal(vault, cache_path)
     yield journal
     journal.flush()
+
+
+@pytest.fixture(scope="session")
+def detector_tables(request: pytest.FixtureRequest) -> Path:
+    """deduce's tables, built once (for real, in a child process) and kept between runs in
+    pytest's cache folder; rebuilt when deduce changes or the files were tampered with."""
+    from reflectiejournaal.bundle import lexicon
+
+    folder = Path(request.config.cache.mkdir("detector-tables"))
+    if lexicon.load(folder) is None:
+        shares: list[float] = []
+        lexicon.build_in_child(folder, shares.append)
+        assert shares == sorted(shares) and shares[-1] == 1.0, "progress goes one way, to 100%"
+    return folder
+
+
+@pytest.fixture(scope="session")
+def language(detector_tables: Path):
+    """deduce's recognisers on the prepared tables, shared by the domain tests."""
+    from reflectiejournaal.bundle import lexicon
+    from reflectiejournaal.bundle.language import Language
+
+    return Language(lexicon.load(detector_tables))
+
+
+def install_tables(tables: Path, cache_dir: Path) -> Path:
+    """Put prepared tables where the app and the command line look for them."""
+    import shutil
+
+    from reflectiejournaal.bundle.detector import tables_folder
+
+    target = tables_folder(cache_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    for file in tables.iterdir():
+        shutil.copy2(file, target / file.name)
+    return target
+
+
+@pytest.fixture
+def user_tables(detector_tables: Path, private_dirs: Path) -> Path:
+    """The tables in this test's user cache folder (for the installed command)."""
+    return install_tables(detector_tables, private_dirs / "xdg_cache_home" / "reflectiejournaal")

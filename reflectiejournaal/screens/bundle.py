@@ -1,8 +1,10 @@
 """A bundle for the supervisor: choose entries, review every finding, preview, write.
 
-Nothing leaves the vault before the review: each finding is replaced or kept (one by one, or
-all of a kind), writing with findings still open asks for confirmation, and the vault entries
-themselves are never changed.
+Nothing leaves the vault before the review. The findings are grouped per person or thing
+(all forms of one client together), each with its kind and how sure the detector is; a
+decision on a person covers every form of them, a decision on one finding only that one.
+Writing with findings still open asks for confirmation; the vault entries are never changed.
+The first time, deduce's word lists are prepared in a child process with a progress bar.
 """
 
 from __future__ import annotations
@@ -10,26 +12,40 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Markdown, Select, Static
+from textual.widgets import (
+    Button, Footer, Header, Input, Markdown, ProgressBar, Select, Static, Tree,
+)
+from textual.widgets.tree import TreeNode
+from textual.worker import get_current_worker
 
-from ..bundle import BundleInfo, Review, Selection, to_markdown
-from ..bundle_html import FORMATS, write_bundle
-from ..errors import WriteFailed
-from ..messages import describe, t
+from ..bundle.detector import Detector, prepare_language
+from ..bundle.html import FORMATS, write_bundle
+from ..bundle.markdown import title_of, to_markdown
+from ..bundle.review import INFO_FIELDS, BundleInfo, Review
+from ..bundle.selection import Selection
+from ..errors import JournalError, WriteFailed
+from ..messages import describe, describe_part, t
+from ..model import body_of
 from ..trajectory import parse_date
 from ..widgets.confirm import ConfirmDialog
+from ..widgets.notice import NoticeDialog
 
 ALL = "__alle__"
 SUFFIX = {"html-encrypted": ".html", "html": ".html", "md": ".md"}
+INFO_INPUTS = ("supervisant", "supervisor", "note")
+PREVIEW_CHARS = 12_000
+DECISION_STYLE = {"open": "bold yellow", "replaced": "green", "kept": "red", "mixed": "yellow"}
 
 
 class BundleScreen(Screen[None]):
     BINDINGS = [
+        Binding("ctrl+r", "scan", t("bundle.binding.scan"), id="bundle.scan"),
+        Binding("ctrl+s", "write", t("bundle.binding.write"), id="bundle.write"),
         Binding("v", "decide(True, False)", t("bundle.binding.replace"), id="bundle.replace"),
         Binding("l", "decide(False, False)", t("bundle.binding.keep"), id="bundle.keep"),
         Binding("w", "other_replacement", t("bundle.binding.other"), id="bundle.other"),
@@ -42,9 +58,11 @@ class BundleScreen(Screen[None]):
     def __init__(self, entry_ids: list[str] | None = None) -> None:
         super().__init__()
         self.entry_ids = entry_ids or []  # hand-picked in the list of entries
+        self.language = None  # deduce, once its tables are ready
         self.review: Review | None = None
+        self.scanned: BundleInfo | None = None  # the fields as they were scanned
+        self.scan_when_ready = False  # Ctrl+R pressed while deduce was still loading
         self.entries: list = []
-        self.rows: list[tuple[str, int]] = []  # (entry id, finding index) per table row
 
     def compose(self) -> ComposeResult:
         journal = self.app.journal  # type: ignore[attr-defined]
@@ -63,11 +81,17 @@ class BundleScreen(Screen[None]):
                 yield Input(placeholder=t("bundle.supervisant"), id="supervisant")
                 yield Input(placeholder=t("bundle.supervisor"), id="supervisor")
             yield Input(placeholder=t("bundle.note"), id="note")
-            yield Button(t("bundle.scan"), variant="primary", id="scan")
+            with Vertical(id="preparing"):
+                yield Static(t("bundle.preparing"), id="prepare-status", classes="muted",
+                             markup=False)
+                yield ProgressBar(total=100, id="prepare-bar")
+            yield Button(t("bundle.scan"), variant="primary", id="scan", disabled=True)
             with Vertical(id="review-step"):
                 yield Static("", id="review-title", classes="section-title")
-                yield Static(t("bundle.review_help"), classes="muted")
-                yield DataTable(id="findings", cursor_type="row", zebra_stripes=True)
+                yield Static(t("bundle.review_help"), classes="muted", markup=False)
+                tree: Tree[tuple] = Tree("", id="findings")
+                tree.show_root = False
+                yield tree
                 with Horizontal(classes="buttons"):
                     yield Button(t("bundle.replace_all"), id="replace-all")
                     yield Button(t("bundle.keep_all"), id="keep-all")
@@ -79,21 +103,58 @@ class BundleScreen(Screen[None]):
                                  value="html-encrypted", allow_blank=False, id="format")
                     yield Input(str(Path.home() / "bundel"), id="path")
                 yield Button(t("bundle.write"), variant="primary", id="write")
-                yield Static("", id="result", classes="result")
+                yield Static("", id="result", classes="result", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = t("bundle.screen_title")
         self.query_one("#review-step").display = False
+        self.query_one("#preparing").display = False
         self.query_one("#picked").display = bool(self.entry_ids)
         self.query_one("#choice").display = not self.entry_ids
-        table = self.query_one("#findings", DataTable)
-        for key in ("kind", "context", "replacement", "decision"):
-            table.add_column(t(f"bundle.col.{key}"), key=key)
+        self.prepare()
 
-    # -- step 1: choose ---------------------------------------------------------------------------
+    # -- step 0: deduce's tables (built once, in a child process) -----------------------------
+    @work(thread=True, exclusive=True, group="prepare")
+    def prepare(self) -> None:
+        cache_dir = self.app.cache_dir  # type: ignore[attr-defined]
+
+        def progress(share: float) -> None:
+            self.app.call_from_thread(self._show_progress, share)
+
+        try:
+            if cache_dir is None:
+                raise JournalError()
+            language = prepare_language(cache_dir, progress)
+        except JournalError as error:
+            self.app.call_from_thread(self._prepare_failed, error)
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._ready, language)
+
+    def _show_progress(self, share: float) -> None:
+        self.query_one("#preparing").display = True
+        self.query_one("#prepare-bar", ProgressBar).update(progress=share * 100)
+
+    def _ready(self, language) -> None:  # type: ignore[no-untyped-def]
+        self.language = language
+        self.query_one("#preparing").display = False
+        self.query_one("#scan", Button).disabled = False
+        if self.scan_when_ready:
+            self.action_scan()
+
+    def _prepare_failed(self, error: JournalError) -> None:
+        self.query_one("#preparing").display = True
+        self.query_one("#prepare-bar").display = False
+        reason = describe(error) if error.details else t("reason.unreadable_tables")
+        self.query_one("#prepare-status", Static).update(t("bundle.prepare_failed", reason=reason))
+
+    # -- step 1: choose and scan -------------------------------------------------------------
     @on(Button.Pressed, "#scan")
-    def scan(self) -> None:
+    def action_scan(self) -> None:
+        if self.language is None:  # still loading: scan as soon as it is ready
+            self.scan_when_ready = True
+            return
         journal = self.app.journal  # type: ignore[attr-defined]
         try:
             selection = self._selection()
@@ -104,12 +165,30 @@ class BundleScreen(Screen[None]):
         if not self.entries:
             self.notify(t("cli.bundle_empty"), severity="warning")
             return
-        self.review = Review.of(self.entries, journal.clients(), self.app.today())  # type: ignore[attr-defined]
-        self.rows = [(e.id, i) for e in self.entries for i in range(len(self.review.findings[e.id]))]
+        detector = Detector(journal.clients(), self.app.today(), self.language)  # type: ignore[attr-defined]
+        scan = self.query_one("#scan", Button)
+        scan.disabled, scan.label = True, t("bundle.scanning")
+        self._scan(self.entries, self.info(), detector)
+
+    @work(thread=True, exclusive=True, group="scan")
+    def _scan(self, entries: list, info: BundleInfo, detector: Detector) -> None:
+        """deduce takes about 20 ms per entry: a worker, so the screen never freezes."""
+        review = Review.of(entries, info, detector)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._scanned, review, info)
+
+    def _scanned(self, review: Review, info: BundleInfo) -> None:
+        self.review, self.scanned = review, info
+        scan = self.query_one("#scan", Button)
+        scan.disabled, scan.label = False, t("bundle.scan")
         self.query_one("#review-step").display = True
         self.query_one("#result", Static).update("")
+        self._fill_tree()
         self.show_review()
         self.query_one("#findings").focus()
+        # On a small terminal the review starts below the fold: bring its title to the top,
+        # once the newly shown review has been laid out.
+        self.call_after_refresh(self.call_after_refresh, self._show_review_step)
 
     def _selection(self) -> Selection:
         if self.entry_ids:
@@ -125,72 +204,125 @@ class BundleScreen(Screen[None]):
         return Selection(trajectory=None if trajectory == ALL else str(trajectory),
                          meetings=meetings, start=start, end=end)
 
-    # -- step 2: review -----------------------------------------------------------------------------
+    def info(self) -> BundleInfo:
+        value = self.query_one("#trajectory", Select).value
+        title = next((tr.title for tr in self.app.journal.trajectories() if tr.id == value), "")  # type: ignore[attr-defined]
+        supervisant, supervisor, note = (self.query_one(f"#{n}", Input).value.strip()
+                                         for n in INFO_INPUTS)
+        return BundleInfo(supervisant, supervisor, note, title)
+
+    # -- step 2: review ------------------------------------------------------------------------
+    def _fill_tree(self) -> None:
+        review = self.review
+        assert review is not None
+        tree = self.query_one("#findings", Tree)
+        tree.clear()
+        for key in review.entities:
+            node = tree.root.add("", data=("entity", key), expand=False)
+            for part, index, _ in review.of_entity(key):
+                node.add_leaf("", data=("finding", part, index))
+        tree.cursor_line = 0  # on the first person, so v and l work at once
+
+    def _show_review_step(self) -> None:
+        title = self.query_one("#review-title")
+        if not title.region.height:  # not laid out yet: once more after the next refresh
+            self.call_after_refresh(self._show_review_step)
+            return
+        self.query_one("#bundle", VerticalScroll).scroll_to_widget(title, top=True, animate=False)
+
     def show_review(self) -> None:
         review = self.review
         if review is None:
             return
-        table = self.query_one("#findings", DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        texts = {e.id: f"{e.title}\n{e.body}" for e in self.entries}
-        for entry_id, index in self.rows:
-            finding = review.findings[entry_id][index]
-            before, match, after = finding.context(texts[entry_id], width=30)
-            context = Text("…" + before)
-            context.append(match, style="bold reverse")
-            context.append(after + "…")
-            decision = ("replaced" if index in review.replace.get(entry_id, set()) else
-                        "kept" if index in review.kept.get(entry_id, set()) else "open")
-            table.add_row(t(f"finding.{finding.kind}"), context,
-                          Text(review.replacement(entry_id, index)),
-                          t(f"bundle.decision.{decision}"))
-        if self.rows:
-            table.move_cursor(row=min(cursor, len(self.rows) - 1))
+        titles = {e.id: e.title for e in self.entries}
+        for node in self.query_one("#findings", Tree).root.children:
+            node.set_label(self._entity_label(node.data[1]))
+            for child in node.children:
+                child.set_label(self._finding_label(child.data[1], child.data[2], titles))
         self.query_one("#review-title", Static).update(t(
-            "bundle.review_title", total=review.total, open=review.open, replaced=review.replaced))
-        self.query_one("#preview", Markdown).update(to_markdown(self.entries, review, self.info()))
+            "bundle.review_title", total=review.total, entities=len(review.entities),
+            open=review.open, replaced=review.replaced))
+        assert self.scanned is not None
+        # The preview shows what the supervisor reads: the bundle without its front matter,
+        # its beginning only when it is long (rendering 100 KB would cost every key a second).
+        preview = body_of(to_markdown(self.entries, review, self.scanned))
+        if len(preview) > PREVIEW_CHARS:
+            cut = preview.rfind("\n\n", 0, PREVIEW_CHARS)
+            preview = preview[:cut if cut > 0 else PREVIEW_CHARS] + "\n\n" + t("bundle.preview_cut")
+        self.query_one("#preview", Markdown).update(preview)
+
+    def _entity_label(self, key: str) -> Text:
+        """``vervangen  Noor Bakker → Cliënt A  naam van je lijst · zekerheid hoog · 3×``: the
+        decision first, so a narrow terminal cuts the details, never the choice."""
+        review = self.review
+        assert review is not None
+        entity = review.entities[key]
+        state = review.state(key)
+        label = Text(f"{t(f'bundle.decision.{state}'):<11} ", style=DECISION_STYLE[state])
+        label.append(entity.label, style="bold")
+        label.append(" → ")
+        label.append(review.replacement(key), style="bold")
+        label.append(t("bundle.entity_detail", kind=t(f"finding.{entity.kind}"),
+                       confidence=t(f"confidence.{entity.confidence}"),
+                       count=len(review.of_entity(key))), style="dim")
+        return label
+
+    def _finding_label(self, part: str, index: int, titles: dict[str, str]) -> Text:
+        review = self.review
+        assert review is not None
+        finding = review.findings[part][index]
+        state = review.decision(part, index)
+        before, match, after = finding.context(review.texts[part], width=24)
+        label = Text(f"{t(f'bundle.decision.{state}'):<11} ", style=DECISION_STYLE[state])
+        label.append(f"…{before}", style="dim")
+        label.append(match, style="bold reverse")
+        label.append(f"{after}… ({describe_part(part, titles)})", style="dim")
+        return label
+
+    def _cursor(self) -> tuple | None:
+        node: TreeNode | None = self.query_one("#findings", Tree).cursor_node
+        return node.data if node is not None and node.data else None
 
     def action_decide(self, replace: bool, whole_kind: bool) -> None:
-        if self.review is None or not self.rows:
+        review, data = self.review, self._cursor()
+        if review is None or data is None:
             return
-        entry_id, index = self.rows[self.query_one("#findings", DataTable).cursor_row]
+        entity = data[1] if data[0] == "entity" else review.findings[data[1]][data[2]].entity
         if whole_kind:
-            self.review.decide_all(self.review.findings[entry_id][index].kind, replace)
+            review.decide_all(review.entities[entity].kind, replace)
+        elif data[0] == "entity":
+            review.decide_entity(entity, replace)
         else:
-            self.review.decide(entry_id, index, replace)
+            review.decide(data[1], data[2], replace)
         self.show_review()
 
     def action_other_replacement(self) -> None:
-        if self.review is None or not self.rows:
+        review, data = self.review, self._cursor()
+        if review is None or data is None:
             return
-        entry_id, index = self.rows[self.query_one("#findings", DataTable).cursor_row]
-        self.review.next_replacement(entry_id, index)
+        review.next_replacement(data[1] if data[0] == "entity" else review.findings[data[1]][data[2]].entity)
         self.show_review()
 
     @on(Button.Pressed, "#replace-all")
-    def replace_all(self) -> None:
+    def replace_open(self) -> None:
         if self.review is not None:
-            self.review.decide_all(None, True)
+            self.review.decide_open(True)
             self.show_review()
 
     @on(Button.Pressed, "#keep-all")
-    def keep_all(self) -> None:
+    def keep_open(self) -> None:
         if self.review is not None:
-            self.review.decide_all(None, False)
+            self.review.decide_open(False)
             self.show_review()
 
-    # -- step 3: write ------------------------------------------------------------------------------
-    def info(self) -> BundleInfo:
-        value = self.query_one("#trajectory", Select).value
-        title = next((tr.title for tr in self.app.journal.trajectories() if tr.id == value), "")  # type: ignore[attr-defined]
-        return BundleInfo(*(self.query_one(f"#{n}", Input).value.strip()
-                            for n in ("supervisant", "supervisor", "note")), title)
-
+    # -- step 3: write -------------------------------------------------------------------------
     @on(Button.Pressed, "#write")
-    def write(self) -> None:
+    def action_write(self) -> None:
         review = self.review
         if review is None:
+            return
+        if self._changed():
+            self.notify(t("bundle.changed"), severity="warning")
             return
         if review.open:
             def confirmed(yes: bool | None) -> None:
@@ -202,24 +334,31 @@ class BundleScreen(Screen[None]):
         else:
             self._write()
 
+    def _changed(self) -> bool:
+        """Were the fields changed after the scan? Then what would be written is unreviewed."""
+        now, then = self.info(), self.scanned
+        return then is None or any(getattr(now, f) != getattr(then, f) for f in INFO_FIELDS)
+
     def _write(self) -> None:
-        review, info = self.review, self.info()
-        assert review is not None
+        review, info = self.review, self.scanned
+        assert review is not None and info is not None
         fmt = str(self.query_one("#format", Select).value)
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         if path.suffix.lower() not in (".html", ".md"):
             path = path.with_suffix(SUFFIX[fmt])
-        title = t("bundle.title") + (f": {info.trajectory_title}" if info.trajectory_title else "")
         try:
-            digest, code = write_bundle(path, to_markdown(self.entries, review, info), fmt, title)
+            digest, code = write_bundle(path, to_markdown(self.entries, review, info), fmt,
+                                        title_of(review, info))
         except WriteFailed as error:
-            self.notify(describe(error), severity="error")
+            self.notify(describe(error), severity="error", markup=False)
             return
         lines = [t("cli.bundle_written", path=path, count=len(self.entries)),
                  t("cli.bundle_sha256", digest=digest)]
         if code:
             lines += [t("cli.bundle_code", code=code), t("cli.bundle_code_hint")]
         self.query_one("#result", Static).update("\n".join(lines))
+        # The code is shown once: in a dialog that cannot be missed on any terminal size.
+        self.app.push_screen(NoticeDialog(t("bundle.written_title"), "\n\n".join(lines)))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,4 +1,4 @@
-"""The private list of client names and their pseudonyms, used by the bundle review."""
+"""The private list of client names, nicknames and pseudonyms, used by the bundle review."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
 from ..errors import JournalError
 from ..messages import describe, t
-from ..pseudonym import Client
+from ..clients import Client
 
 
 class ClientsScreen(Screen[None]):
@@ -26,6 +26,7 @@ class ClientsScreen(Screen[None]):
         yield Static(t("clients.intro"), classes="muted", id="clients-intro")
         with Horizontal(classes="fields"):
             yield Input(placeholder=t("clients.name"), id="name")
+            yield Input(placeholder=t("clients.nicknames"), id="nicknames")
             yield Input(placeholder=t("clients.pseudonym"), id="pseudonym")
             yield Button(t("clients.add"), variant="primary", id="add")
         yield DataTable(id="clients", cursor_type="row", zebra_stripes=True)
@@ -35,6 +36,7 @@ class ClientsScreen(Screen[None]):
         self.sub_title = t("clients.title")
         table = self.query_one("#clients", DataTable)
         table.add_column(t("clients.name"), key="name")
+        table.add_column(t("clients.nicknames"), key="nicknames")
         table.add_column(t("clients.replacement"), key="replacement")
         self.show()
         self.query_one("#name", Input).focus()
@@ -44,7 +46,8 @@ class ClientsScreen(Screen[None]):
         table = self.query_one("#clients", DataTable)
         table.clear()
         for client in self.clients.clients:
-            table.add_row(Text(client.name), Text(client.replacement))
+            table.add_row(Text(client.name), Text(", ".join(client.nicknames)),
+                          Text(client.pseudonym or t("clients.generated")))
 
     @on(Button.Pressed, "#add")
     @on(Input.Submitted)
@@ -52,11 +55,11 @@ class ClientsScreen(Screen[None]):
         name = " ".join(self.query_one("#name", Input).value.split())
         if not name:
             return
-        pseudonym = self.query_one("#pseudonym", Input).value.strip()
-        self.clients.clients = [c for c in self.clients.clients if c.name != name]
-        self.clients.clients.append(Client(name, pseudonym))
+        pseudonym = self.query_one("#pseudonym", Input).value
+        nicknames = tuple(self.query_one("#nicknames", Input).value.split(","))
+        self.clients.put(Client(name, pseudonym, nicknames))
         self._save()
-        for field in ("#name", "#pseudonym"):
+        for field in ("#name", "#nicknames", "#pseudonym"):
             self.query_one(field, Input).value = ""
         self.query_one("#name", Input).focus()
 

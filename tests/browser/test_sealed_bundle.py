@@ -8,11 +8,14 @@ make no network request at all.
 from __future__ import annotations
 
 import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from reflectiejournaal.bundle_html import format_bundle_code, new_bundle_key, render_html, seal_html
+from reflectiejournaal.bundle.html import format_bundle_code, new_bundle_key, render_html, seal_html
+from reflectiejournaal.bundle.markdown import without_links
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE = """# Casus
@@ -44,7 +47,7 @@ def browser():
 def sealed(tmp_path) -> tuple[Path, str]:
     key = new_bundle_key()
     path = tmp_path / "bundel.html"
-    path.write_text(seal_html(render_html(HOSTILE, "Bundel"), key, "Bundel voor Anna"), "utf-8")
+    path.write_text(seal_html(render_html(HOSTILE, "Bundel"), key), "utf-8")
     return path, format_bundle_code(key)
 
 
@@ -109,3 +112,57 @@ def test_a_damaged_header_is_refused_without_key_work(browser, sealed):
     page.fill("#code", code)
     page.click("button")
     page.locator("#message").filter(has_text="beschadigd").wait_for()
+
+
+@pytest.fixture
+def server():
+    """A local web server that records every request that reaches it."""
+    seen: list[str] = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 — the name http.server calls
+            seen.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"reached")
+
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", seen
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_links_reach_nothing_however_they_are_clicked(browser, server, tmp_path):
+    base, seen = server
+    markdown = (f"# Casus\n\nLees [de site van de school]({base}/link) of <{base}/auto> of "
+                f"{base}/bare.\n")
+    # What the app writes has no links left; a link that slipped through is text as well.
+    page_html = render_html(without_links(markdown) + f"\n[glipte erdoor]({base}/slipped)\n", "Bundel")
+    key = new_bundle_key()
+    path = tmp_path / "bundel.html"
+    path.write_text(seal_html(page_html, key), "utf-8")
+    page, requests = open_page(browser, path)
+    page.fill("#code", format_bundle_code(key))
+    page.click("button")
+    frame = page.frame_locator("iframe")
+    frame.locator("text=de site van de school").wait_for(timeout=30_000)
+    assert frame.locator("a").count() == 0
+    shown = frame.locator("main").inner_text()
+    assert f"{base}/link" in shown and f"{base}/slipped" in shown  # the address, as text
+    pages_before = len(page.context.pages)
+    for text in ("de site van de school", f"{base}/auto", "glipte erdoor"):
+        target = frame.locator(f"text={text}").first
+        target.click(modifiers=["Control"])
+        target.click(modifiers=["Shift"])
+        target.click(button="middle")
+        target.click()
+    page.wait_for_timeout(500)  # a navigation would have started by now; none may
+    assert seen == []
+    assert [u for u in requests if not u.startswith(("file:", "data:", "about:"))] == []
+    assert len(page.context.pages) == pages_before
+    assert page.frame_locator("iframe").locator("text=de site van de school").count() == 1

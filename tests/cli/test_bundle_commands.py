@@ -6,9 +6,17 @@ import hashlib
 import json
 import re
 
-from reflectiejournaal.bundle_html import open_sealed_html
+import pytest
+
+from reflectiejournaal.bundle.html import open_sealed_html
 
 CASE = "## Situatie\n\nJan belde vanaf 06-12345678 over zijn zus.\n"
+
+
+@pytest.fixture(autouse=True)
+def tables(user_tables):
+    """deduce's tables prepared in the user's cache folder, as after the first bundle."""
+    return user_tables
 
 
 def setup(cli) -> str:
@@ -21,21 +29,31 @@ def setup(cli) -> str:
     return trajectory
 
 
-def test_client_list_is_kept_in_the_vault(cli):
+def test_client_list_with_nicknames_is_kept_in_the_vault(cli):
     cli.ok("clients", "add", "Fatima El Amrani")
+    cli.ok("clients", "add", "Mohammed", "--nickname", "Mo", "--nickname", "Momo")
     cli.ok("clients", "add", "Jan", "--pseudonym", "Kees")
     assert json.loads(cli.ok("clients", "list", "--json")) == [
-        {"name": "Fatima El Amrani", "pseudonym": "F.E.A."}, {"name": "Jan", "pseudonym": "Kees"}]
-    cli.ok("clients", "remove", "Jan")
+        {"name": "Fatima El Amrani", "pseudonym": None, "nicknames": []},
+        {"name": "Mohammed", "pseudonym": None, "nicknames": ["Mo", "Momo"]},
+        {"name": "Jan", "pseudonym": "Kees", "nicknames": []}]
+    assert "Mohammed (Mo, Momo) → Cliënt A, B …" in cli.ok("clients", "list")
+    cli.ok("clients", "remove", "jan")  # any case
     assert "Jan" not in cli.ok("clients", "list")
+    assert cli("clients", "add", "  ").code == 2
 
 
-def test_check_lists_findings_and_exits_non_zero(cli):
+def test_check_lists_findings_per_person_and_exits_non_zero(cli):
     trajectory = setup(cli)
     result = cli("bundle", "--trajectory", trajectory, "--check")
     assert result.code == 9
-    assert "naam in" in result.out and "[Jan]" in result.out and "→ Kees" in result.out
-    assert "telefoonnummer" in result.out
+    lines = result.out.splitlines()
+    assert "Jan → Kees  (naam van je lijst, zekerheid hoog, 1×)" in lines
+    assert "    tekst van ‘Casus’: …## Situatie Jan belde vanaf [06-12345678] over zijn zus.…" in lines
+    assert any(line.startswith("06-12345678 → [telefoon]  (telefoonnummer") for line in lines)
+    assert "Anna → Persoon A  (persoon, zekerheid middel, 1×)" in lines  # the trajectory's title
+    assert "    titel van het traject: …Supervisie bij [Anna]…" in lines
+    assert "3 vondst(en) over 3 personen of gegevens." in result.err
     clean = cli("bundle", "--trajectory", trajectory, "--meetings", "5-9", "--check")
     assert clean.code == 2  # nothing selected: said so, nothing written
 
@@ -48,7 +66,59 @@ def test_open_findings_need_an_explicit_choice(cli, tmp_path):
     kept = cli("bundle", "--trajectory", trajectory, "--format", "md", "--out", str(out),
                "--keep-findings")
     assert kept.code == 0 and "Jan belde" in out.read_text()
-    assert "kept: 2" in out.read_text()
+    assert "kept: 3" in out.read_text()
+
+
+def test_the_reported_leaks_are_closed(cli, tmp_path):
+    """Issue 9: case, accents, particles, initials, unlisted names, everything scanned."""
+    trajectory = cli.ok("traject", "new", "--form", "supervisie", "--start", "2026-01-07",
+                        "--title", "Supervisie – casus Noor Bakker (Urk)").strip()
+    for name in ("Noor Bakker", "Pietje de Vries", "Zoë Verhoeven"):
+        cli.ok("clients", "add", name)
+    body = ("noor en NOOR kwamen met Zoe\u0308. Ik sprak met de moeder van de jongen.\n"
+            "Sanne vertelde dat haar broer op basisschool De Regenboog in Zeist zit; een "
+            "7-jarig meisje uit Schiermonnikoog, geb. 12 mrt. 2015, Lange Voorhout 3, "
+            "Grote Markt 12, 8321ab, 2015-03-12, +31 (0)6 - 1234 5678, BSN 1112-22-333, "
+            "rijksregisternummer 85.07.30-033.28.\n")
+    cli.ok("new", "--kind", "case", "--title", "Casus", "--tag", "noor", "--trajectory", trajectory,
+           "--meeting", "1", stdin=body)
+    check = cli("bundle", "--trajectory", trajectory, "--check", "--note", "Over Pietje")
+    assert check.code == 9
+    for shown in ("[noor]", "[NOOR]", "[Zoë]", "[Sanne]", "[basisschool De Regenboog]", "[Zeist]",
+                  "[Schiermonnikoog]", "[12 mrt. 2015]", "[Lange Voorhout 3]", "[Grote Markt 12]",
+                  "[8321ab]", "[2015-03-12]", "[+31 (0)6 - 1234 5678]", "[1112-22-333]",
+                  "[85.07.30-033.28]", "[Noor Bakker]", "[Urk]", "[Pietje]"):
+        assert shown in check.out, shown
+    assert "[de]" not in check.out and "[van]" not in check.out
+    out = tmp_path / "bundel.md"
+    written = cli("bundle", "--trajectory", trajectory, "--format", "md", "--out", str(out),
+                  "--replace-all", "--note", "Over Pietje")
+    assert written.code == 0
+    assert "Noor" not in written.out + written.err  # a scripted run logs no client data
+    text = out.read_text()
+    assert "Cliënt A en Cliënt A kwamen met Cliënt B. Ik sprak met de moeder van de jongen." in text
+    assert "Persoon A vertelde" in text and "#Cliënt A" in text
+    assert "Supervisie – casus Cliënt A ([plaats])" in text and "Over Cliënt C" in text
+    for name in ("Noor", "noor", "Zo", "Pietje", "Sanne", "Regenboog", "Zeist", "Urk", "N.B."):
+        assert name not in text, name
+
+
+def test_a_sealed_bundle_shows_nothing_but_a_generic_title_outside_its_ciphertext(cli, tmp_path):
+    trajectory = cli.ok("traject", "new", "--form", "supervisie", "--start", "2026-01-07",
+                        "--title", "Supervisie – casus Noor Bakker (Urk)").strip()
+    cli.ok("clients", "add", "Noor Bakker")
+    cli.ok("new", "--kind", "case", "--title", "Casus Noor", "--tag", "noor-bakker", "--trajectory",
+           trajectory, "--meeting", "1", stdin="Noor belde.\n")
+    sealed = tmp_path / "bundel.html"
+    result = cli.ok("bundle", "--trajectory", trajectory, "--out", str(sealed), "--keep-findings",
+                    "--supervisor", "Marieke de Boer", "--note", "Noor")
+    page = sealed.read_text()
+    for leak in ("Noor", "noor", "Bakker", "Urk", "Supervisie –", "Marieke", "Casus"):
+        assert leak not in page, leak
+    assert "<title>Bundel voor supervisie</title>" in page
+    code = re.search(r"Bundelcode: (\S+)", result).group(1)
+    inside = open_sealed_html(page, code)
+    assert "Noor belde." in inside  # kept, deliberately: inside the ciphertext only
 
 
 def test_markdown_html_and_sealed_bundles(cli, tmp_path):
@@ -58,7 +128,8 @@ def test_markdown_html_and_sealed_bundles(cli, tmp_path):
            "--supervisant", "Sam", "--supervisor", "Anna de Vries")
     text = md.read_text()
     assert "Kees belde vanaf [telefoon]" in text and "Jan" not in text
-    assert "supervisant: Sam" in text and "replaced: 2" in text
+    assert "supervisant: Sam" in text and "replaced: 3" in text
+    assert "trajectory: Supervisie bij [naam]" in text  # Anna: a form of the supervisor, open
     html_file = tmp_path / "b.html"
     cli.ok("bundle", "--trajectory", trajectory, "--format", "html", "--out", str(html_file),
            "--replace-all")
@@ -84,3 +155,17 @@ def test_bundle_by_entry_and_by_dates(cli, tmp_path):
     assert "Geen cliënt hier." in out.read_text() and "Casus" not in out.read_text().split("## Inhoud")[1]
     by_date = cli("bundle", "--from", "2000-01-01", "--to", "2000-12-31", "--check")
     assert by_date.code == 2
+
+
+def test_replace_all_keeps_the_supervisors_name_and_hides_everyone_else(cli, tmp_path):
+    trajectory = cli.ok("traject", "new", "--form", "supervisie", "--start", "2026-01-07",
+                        "--title", "Supervisie").strip()
+    cli.ok("new", "--kind", "case", "--title", "Casus", "--trajectory", trajectory, "--meeting", "1",
+           stdin="Marieke Jansen vond het goed. De vader, meneer Jansen, belde.\n")
+    out = tmp_path / "bundel.md"
+    cli.ok("bundle", "--trajectory", trajectory, "--format", "md", "--out", str(out),
+           "--replace-all", "--supervisor", "Marieke Jansen")
+    text = out.read_text()
+    assert "supervisor: Marieke Jansen" in text and "Marieke Jansen vond het goed." in text
+    assert "De vader, [naam], belde." in text
+    assert text.count("Jansen") == 3  # front matter, the line under the title, her own sentence

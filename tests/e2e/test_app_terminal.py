@@ -112,3 +112,49 @@ def _child_of(pid: int) -> int:
     children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     assert children, "the app is not running"
     return int(children[0])
+
+
+def test_a_reviewed_sealed_bundle_at_80_by_24(tmp_path, detector_tables):
+    """On a small laptop terminal: bundle a casus, replace a client in every form, write the
+    sealed page; what the supervisor opens names nobody."""
+    from reflectiejournaal.bundle.html import open_sealed_html
+    from reflectiejournaal.clients import Client, ClientList
+    from reflectiejournaal.model import Entry
+    from tests.conftest import install_tables
+
+    import datetime as dt
+
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    journal = Journal(made, None)
+    moment = dt.datetime(2026, 11, 2, 20, tzinfo=dt.timezone.utc)
+    journal.save(Entry("00000000000000b1", "case", "Casus", moment, moment,
+                       "noor belde; NOORS moeder ook. Noortje huilde.\n"))
+    journal.save_clients(ClientList([Client("Noor Bakker")]))
+    made.release_lock()
+    install_tables(detector_tables, Path(os.environ["XDG_CACHE_HOME"]) / "reflectiejournaal")
+    home = tmp_path / "home"
+    home.mkdir()
+    terminal = Terminal(tmp_path, width=80, height=24)
+    try:
+        terminal.start([COMMAND, "--vault", str(made.path)], env() | {"HOME": str(home)})
+        terminal.wait_for("Kluis openen")
+        terminal.send(PASSPHRASE, literal=True)
+        terminal.send("Enter")
+        terminal.wait_for("Overzicht")
+        terminal.send("b")
+        terminal.wait_for("Wat gaat erin")
+        terminal.send("C-r")
+        terminal.wait_for(r"open +Noor Bakker → Cliënt A")
+        terminal.send("v")
+        terminal.wait_for(r"vervangen +Noor Bakker → Cliënt A")
+        terminal.send("C-s")
+        terminal.wait_for("Bundel geschreven")  # the code in a dialog, whatever the size
+        code = terminal.wait_for(r"Bundelcode: (([0-9A-Z]{4}-){7}[0-9A-Z]{4})").group(1)
+        terminal.press_and_wait_for_change("Enter")  # "Ik heb het genoteerd"
+        terminal.send("C-q")
+        terminal.wait_for("EXIT=0")
+    finally:
+        terminal.close()
+    page = open_sealed_html((home / "bundel.html").read_text(), code)
+    assert "Cliënt A belde; Cliënt A moeder ook. Cliënt A huilde." in page
+    assert "noor" not in page.lower()

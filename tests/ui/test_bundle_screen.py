@@ -1,23 +1,29 @@
-"""The bundle screen: choose, review each finding, confirm open ones, write; the name list."""
+"""The bundle screen: prepare deduce once, review per person or thing, confirm open findings,
+write; the name list with nicknames."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import threading
 
-from textual.widgets import Button, DataTable, Input, Select, Static
+from textual.widgets import Button, DataTable, Input, ProgressBar, Select, Static, Tree
 
-from reflectiejournaal.bundle_html import open_sealed_html
+from reflectiejournaal.bundle import lexicon
+from reflectiejournaal.bundle.html import open_sealed_html
+from reflectiejournaal.clients import Client, ClientList
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.model import Entry
-from reflectiejournaal.pseudonym import Client, ClientList
 from reflectiejournaal.screens.bundle import BundleScreen
 from reflectiejournaal.screens.clients import ClientsScreen
 from reflectiejournaal.trajectory import Trajectory
 from reflectiejournaal.vault import ITEMS_DIR, Vault
 from reflectiejournaal.widgets.confirm import ConfirmDialog
+from reflectiejournaal.widgets.notice import NoticeDialog
+from tests.conftest import install_tables
 from tests.helpers import PASSPHRASE
-from tests.ui.conftest import SIZE, unlock
+from tests.ui.conftest import SIZE, settle, unlock
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 
@@ -25,62 +31,151 @@ TZ = dt.timezone(dt.timedelta(hours=1))
 def prepare(paths) -> str:
     journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
     trajectory = journal.save_trajectory(
-        Trajectory.plan("0000000000000a01", "supervisie", "Supervisie bij Anna", dt.date(2026, 1, 7)))
+        Trajectory.plan("0000000000000a01", "supervisie", "Supervisie bij Marieke", dt.date(2026, 1, 7)))
     moment = dt.datetime(2026, 2, 1, 20, tzinfo=TZ)
     journal.save(Entry("00000000000000c1", "case", "Casus", moment, moment,
-                       "Jan belde vanaf 06-12345678 en mailde jan@example.nl.\n",
+                       "Jan belde vanaf 06-12345678 en mailde jan@example.nl. Later belde jan "
+                       "weer, en Jantjes moeder ook.\n",
                        trajectory=trajectory.id, meeting=2))
     journal.save_clients(ClientList([Client("Jan", "Kees")]))
     journal.vault.release_lock()
     return trajectory.id
 
 
-async def test_review_every_finding_then_write_a_sealed_bundle(make_app, empty_vault, paths, tmp_path):
+async def open_bundle(pilot, app) -> BundleScreen:
+    await unlock(pilot, app)
+    await pilot.press("b")
+    await settle(pilot, app)
+    assert isinstance(app.screen, BundleScreen)
+    return app.screen
+
+
+async def test_review_per_person_then_write_a_sealed_bundle(make_app, empty_vault, paths, tmp_path,
+                                                            detector_tables):
+    install_tables(detector_tables, paths["cache"])
     trajectory_id = prepare(paths)
     before = {p.name: p.read_bytes() for p in (paths["vault"] / ITEMS_DIR).iterdir()}
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await unlock(pilot, app)
-        await pilot.press("b")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, BundleScreen)
+        screen = await open_bundle(pilot, app)
+        assert not screen.query_one("#scan", Button).disabled  # tables ready: no progress bar
+        assert not screen.query_one("#preparing").display
         screen.query_one("#trajectory", Select).value = trajectory_id
-        screen.query_one("#supervisant", Input).value = "Sam"
+        screen.query_one("#supervisor", Input).value = "Marieke"
         screen.query_one("#scan", Button).press()
+        await settle(pilot, app)
+        tree = screen.query_one("#findings", Tree)
+        people = [str(node.label) for node in tree.root.children]
+        assert people[0] == "open        Jan → Kees  naam van je lijst · zekerheid hoog · 3×"
+        assert [p[:38] for p in people[1:]] == [
+            "open        06-12345678 → [telefoon]  ",
+            "open        jan@example.nl → [e-mail] ",
+            "laten staan Marieke → [naam]  persoon "]  # the supervisor, shown, proposed as kept
+        assert "7 vondsten over 4 personen of gegevens — 5 open" in str(
+            screen.query_one("#review-title", Static).render())
+        tree.focus()
+        tree.move_cursor(tree.root.children[0])
+        await pilot.press("v")  # every form of Jan at once
         await pilot.pause()
-        table = screen.query_one("#findings", DataTable)
-        assert table.row_count == 3
-        assert "3 vondsten — 3 open" in str(screen.query_one("#review-title", Static).render())
-        table.focus()
-        await pilot.press("v")  # replace the name
+        assert str(tree.root.children[0].label).startswith("vervangen   Jan → Kees")
+        tree.root.children[1].expand()
         await pilot.pause()
-        assert str(table.get_cell_at((0, 3))) == "vervangen"
-        table.move_cursor(row=1)
+        tree.move_cursor(tree.root.children[1].children[0])
         await pilot.press("l")  # keep the phone number, deliberately
         await pilot.pause()
-        assert str(table.get_cell_at((1, 3))) == "laten staan"
+        assert str(tree.root.children[1].children[0].label).startswith("laten staan …")
         preview = screen.query_one("#preview").source
-        assert "Kees belde vanaf 06-12345678" in preview
+        assert "Kees belde vanaf 06-12345678" in preview and "Later belde Kees" in preview
+        assert "Kees moeder ook" in preview
         screen.query_one("#path", Input).value = str(tmp_path / "bundel")
         screen.query_one("#write", Button).press()
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)  # one finding (the e-mail) is still open
+        assert isinstance(app.screen, ConfirmDialog)  # the e-mail is still open
         await pilot.click("#no")
         await pilot.pause()
         assert not (tmp_path / "bundel.html").exists()
-        table.move_cursor(row=2)
-        await pilot.press("V")
+        tree.move_cursor(tree.root.children[2])
+        await pilot.press("V")  # every finding of this kind
         await pilot.pause()
         screen.query_one("#write", Button).press()
         await pilot.pause()
-        result = str(screen.query_one("#result", Static).render())
+        assert isinstance(app.screen, NoticeDialog)  # shown once, where it cannot be missed
+        result = str(app.screen.query_one("#notice-text", Static).render())
         code = re.search(r"Bundelcode: (\S+)", result).group(1)
         assert re.search(r"SHA-256: [0-9a-f]{64}", result)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and code in str(screen.query_one("#result", Static).render())
     page = open_sealed_html((tmp_path / "bundel.html").read_text(), code)
     assert "Kees belde vanaf 06-12345678 en mailde [e-mail]." in page
-    assert "Jan" not in page
+    assert "Jan" not in page and "jan" not in page
     assert {p.name: p.read_bytes() for p in (paths["vault"] / ITEMS_DIR).iterdir()} == before
+
+
+async def test_fields_changed_after_the_scan_are_scanned_again_before_writing(
+        make_app, empty_vault, paths, tmp_path, detector_tables):
+    install_tables(detector_tables, paths["cache"])
+    prepare(paths)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_bundle(pilot, app)
+        screen.query_one("#scan", Button).press()
+        await settle(pilot, app)
+        screen.query_one("#replace-all", Button).press()
+        screen.query_one("#note", Input).value = "Over Jan"  # typed after the review
+        screen.query_one("#path", Input).value = str(tmp_path / "bundel")
+        screen.query_one("#write", Button).press()
+        await pilot.pause()
+        assert not (tmp_path / "bundel.html").exists()
+        screen.query_one("#scan", Button).press()
+        await settle(pilot, app)
+        assert screen.review.texts["info:note"] == "Over Jan"
+
+
+async def test_the_first_time_the_word_lists_are_prepared_with_a_progress_bar(
+        make_app, empty_vault, paths, detector_tables, monkeypatch):
+    prepare(paths)
+    halfway, go_on = threading.Event(), threading.Event()
+
+    def build_in_child(folder, progress):  # the real build is tested with the session tables
+        progress(0.5)
+        halfway.set()
+        go_on.wait(30)
+        shutil.copytree(detector_tables, folder)
+        progress(1.0)
+
+    monkeypatch.setattr(lexicon, "build_in_child", build_in_child)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("b")
+        assert halfway.wait(30)
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#preparing").display
+        assert screen.query_one("#prepare-bar", ProgressBar).percentage == 0.5
+        assert screen.query_one("#scan", Button).disabled
+        assert "eenmalig klaargezet" in str(screen.query_one("#prepare-status", Static).render())
+        go_on.set()
+        await settle(pilot, app)
+        assert not screen.query_one("#scan", Button).disabled
+        assert not screen.query_one("#preparing").display
+
+
+async def test_when_the_word_lists_cannot_be_prepared_nothing_can_be_written(
+        make_app, empty_vault, paths, monkeypatch):
+    from reflectiejournaal.errors import DetectorUnavailable
+
+    def build_in_child(folder, progress):
+        raise DetectorUnavailable("disk_full")
+
+    monkeypatch.setattr(lexicon, "build_in_child", build_in_child)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_bundle(pilot, app)
+        assert screen.query_one("#scan", Button).disabled
+        status = str(screen.query_one("#prepare-status", Static).render())
+        assert "de schijf is vol" in status and "schrijft de app geen bundel" in status
 
 
 async def test_the_name_list(make_app, empty_vault, paths):
@@ -90,24 +185,30 @@ async def test_the_name_list(make_app, empty_vault, paths):
         app.action_clients()
         await pilot.pause()
         assert isinstance(app.screen, ClientsScreen)
-        for name, pseudonym in (("Fatima El Amrani", ""), ("Jan", "Kees")):
+        for name, nicknames, pseudonym in (("Fatima El Amrani", "", ""), ("Mohammed", "Mo, Momo", ""),
+                                           ("Jan", "", "Kees")):
             app.screen.query_one("#name", Input).value = name
+            app.screen.query_one("#nicknames", Input).value = nicknames
             app.screen.query_one("#pseudonym", Input).value = pseudonym
             await pilot.click("#add")
             await pilot.pause()
         table = app.screen.query_one("#clients", DataTable)
-        assert [str(table.get_cell_at((r, 1))) for r in range(table.row_count)] == ["F.E.A.", "Kees"]
+        assert [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)] == [
+            ["Fatima El Amrani", "", "Cliënt A, B …"], ["Mohammed", "Mo, Momo", "Cliënt A, B …"],
+            ["Jan", "", "Kees"]]
         table.focus()
         table.move_cursor(row=0)
         await pilot.press("delete")
         await pilot.pause()
     clients = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).clients()
-    assert [(c.name, c.replacement) for c in clients.clients] == [("Jan", "Kees")]
+    assert [(c.name, c.nicknames, c.pseudonym) for c in clients.clients] == [
+        ("Mohammed", ("Mo", "Momo"), ""), ("Jan", (), "Kees")]
 
 
-async def test_hand_picked_entries_from_the_list(make_app, filled_vault, paths, tmp_path):
+async def test_hand_picked_entries_from_the_list(make_app, filled_vault, paths, detector_tables):
     from reflectiejournaal.screens.entries import EntriesScreen
 
+    install_tables(detector_tables, paths["cache"])
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
@@ -121,9 +222,9 @@ async def test_hand_picked_entries_from_the_list(make_app, filled_vault, paths, 
         await pilot.pause()
         assert "2 gekozen voor een bundel" in str(app.screen.query_one("#count", Static).render())
         await pilot.press("b")
-        await pilot.pause()
+        await settle(pilot, app)
         screen = app.screen
         assert isinstance(screen, BundleScreen) and len(screen.entry_ids) == 2
         screen.query_one("#scan", Button).press()
-        await pilot.pause()
+        await settle(pilot, app)
         assert [e.title for e in screen.entries] == ["De moeder die niet kwam", "Losse gedachte"]

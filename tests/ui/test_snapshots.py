@@ -121,3 +121,56 @@ def test_balance_chart(snap_compare, paths, clock, filled_vault):
         await settle(pilot, pilot.app)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def _bundle_review(paths, detector_tables):
+    """A casus naming a client in three forms, a sibling and a phone number, reviewed."""
+    import datetime as dt
+
+    from reflectiejournaal.clients import Client, ClientList
+    from reflectiejournaal.journal import Journal
+    from reflectiejournaal.model import Entry
+    from reflectiejournaal.vault import Vault
+    from tests.conftest import install_tables
+    from tests.helpers import PASSPHRASE
+
+    journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
+    moment = dt.datetime(2026, 10, 20, 20, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    journal.save(Entry("00000000000000b1", "case", "Casus voor bijeenkomst 5", moment, moment,
+                       "noor belde; NOORS moeder ook. Noortje huilde. Haar broer Daan belde "
+                       "vanaf 06-12345678.\n", meeting=5))
+    journal.save_clients(ClientList([Client("Noor Bakker", nicknames=("Noortje",))]))
+    journal.vault.release_lock()
+    install_tables(detector_tables, paths["cache"])
+
+    async def run_before(pilot):
+        await unlock(pilot, pilot.app)
+        await pilot.press("b")
+        await settle(pilot, pilot.app)
+        await pilot.press("ctrl+r")
+        await settle(pilot, pilot.app)
+        scroll = pilot.app.screen.query_one("#bundle")
+        for _ in range(50):  # until the review has been brought into view (after a layout)
+            if scroll.scroll_y > 0:
+                break
+            await pilot.pause()
+        await pilot.press("v")  # every form of Noor
+        await pilot.press("down", "enter")  # open Daan
+        await settle(pilot, pilot.app)
+
+    return run_before
+
+
+def test_bundle_review_at_80_by_24(snap_compare, make_app, filled_vault, paths, detector_tables):
+    """You should see, on a small laptop terminal, the review brought to the top: "vervangen"
+    before Noor Bakker → Cliënt A (3×), Daan → Persoon A opened with its one finding in context,
+    the phone number open, the footer with Controleren, Schrijven, Vervangen, Laten staan."""
+    run_before = _bundle_review(paths, detector_tables)
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_bundle_review(snap_compare, make_app, filled_vault, paths, detector_tables):
+    """You should see the same review at the larger size, with the start of the preview in
+    which Noor is Cliënt A everywhere and Daan still Daan (open)."""
+    run_before = _bundle_review(paths, detector_tables)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)

@@ -19,30 +19,40 @@ from importlib import resources
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
-from markdown_it import MarkdownIt
-
 from pathlib import Path
 
-from . import crypto
-from .fsutil import write_private
-from .messages import t
-from .recovery import format_code, parse_code
+from markdown_it import MarkdownIt
+
+from .. import crypto
+from ..fsutil import write_private
+from ..messages import t
+from ..recovery import format_code, parse_code
 
 ITERATIONS = 600_000
 CODE_DOMAIN = b"reflectiejournaal/bundelcode"
-_ASSETS = resources.files("reflectiejournaal") / "bundle_assets"
+_ASSETS = resources.files(__package__) / "assets"
 
 
 def _markdown() -> MarkdownIt:
-    # html=False escapes raw HTML in entries; markdown-it refuses javascript:, vbscript: and
-    # file: links on its own. Images would be fetched: they are shown as text instead.
+    # html=False escapes raw HTML in entries. Images would be fetched and links followed: both
+    # are shown as text (the Markdown has no links left; these rules hold if one slips in).
     md = MarkdownIt("commonmark", {"html": False, "linkify": False})
 
     def image(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
         token = tokens[idx]
         return html.escape(f"[{t('bundle.image')}: {token.content or token.attrGet('src')}]")
 
+    def link_open(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        env.setdefault("links", []).append(str(tokens[idx].attrGet("href") or ""))
+        return "<span class=\"link\">"
+
+    def link_close(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        href = env["links"].pop() if env.get("links") else ""
+        return f"</span> (<code>{html.escape(href)}</code>)" if href else "</span>"
+
     md.add_render_rule("image", image)
+    md.add_render_rule("link_open", link_open)
+    md.add_render_rule("link_close", link_close)
     return md
 
 
@@ -79,8 +89,13 @@ def format_bundle_code(key: bytes) -> str:
     return format_code(key, CODE_DOMAIN)
 
 
-def seal_html(page: str, key: bytes, title: str) -> str:
-    """The page encrypted for the browser, inside a page that can open it with the code."""
+def seal_html(page: str, key: bytes) -> str:
+    """The page encrypted for the browser, inside a page that can open it with the code.
+
+    Outside the ciphertext there is nothing but a fixed title and the instructions: a
+    trajectory's title often names a client.
+    """
+    title = t("bundle.page.title")
     salt = os.urandom(16)
     aes_key = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=salt,
                          iterations=ITERATIONS).derive(key)
@@ -134,7 +149,7 @@ def write_bundle(path: Path, markdown: str, fmt: str, title: str) -> tuple[str, 
         text = render_html(markdown, title)
     else:
         key = new_bundle_key()
-        text = seal_html(render_html(markdown, title), key, title)
+        text = seal_html(render_html(markdown, title), key)
         code = format_bundle_code(key)
     data = text.encode("utf-8")
     write_private(path, data)

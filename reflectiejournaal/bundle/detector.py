@@ -1,0 +1,108 @@
+"""All detectors together: one scan of a text gives its findings, overlaps merged.
+
+The client list (``names.py``), numbers checked by ``phonenumbers`` and ``python-stdnum``
+(``numbers.py``), the app's own patterns (``patterns.py``) and deduce's persons, places and
+institutions (``language.py``). deduce needs its tables prepared once (``lexicon.py``); until
+they are, or if they cannot be, the other detectors still run and the review says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..clients import ClientList
+from ..errors import DetectorUnavailable
+from . import lexicon, numbers, patterns
+from .findings import Finding, merge_overlaps
+from .names import ClientNames, NameMatch, particle, split_name, words_of
+
+LANGUAGE_KINDS = ("person", "place", "institution")
+
+
+def tables_folder(cache_dir: Path) -> Path:
+    return cache_dir / "detector"
+
+
+def load_language(cache_dir: Path):  # type: ignore[no-untyped-def]
+    """deduce on prepared tables, or ``None`` when they are not (yet) there."""
+    tables = lexicon.load(tables_folder(cache_dir))
+    if tables is None:
+        return None
+    from .language import Language  # deduce loads only when it has tables to run on
+
+    return Language(tables)
+
+
+def prepare_language(cache_dir: Path, progress: lexicon.Progress = lambda share: None):  # type: ignore[no-untyped-def]
+    """deduce ready to run: the tables loaded, built first (in a child process) if needed.
+
+    Raises ``DetectorUnavailable`` when they cannot be built.
+    """
+    language = load_language(cache_dir)
+    if language is None:
+        lexicon.build_in_child(tables_folder(cache_dir), progress)
+        language = load_language(cache_dir)
+    if language is None:
+        raise DetectorUnavailable("unreadable_tables")
+    return language
+
+
+class Detector:
+    """Finds everything in a text that could identify a client."""
+
+    def __init__(self, clients: ClientList, today: dt.date, language=None) -> None:  # type: ignore[no-untyped-def]
+        self.clients = clients
+        self.today = today
+        self.language = language  # None: deduce's persons, places and institutions not checked
+        self.names = ClientNames(clients, self.is_common)
+
+    def is_common(self, word: str) -> bool:
+        """An ordinary Dutch word (by deduce's lists, once loaded), so as a name it needs a capital."""
+        return self.language is not None and self.language.is_common(word)
+
+    def scan(self, text: str) -> list[Finding]:
+        """The findings in ``text`` (normalised by :func:`text.compose`), in order."""
+        found = [Finding(m.kind, m.start, m.end, m.text, "high",
+                         "phonenumbers" if m.kind == "phone" else "stdnum")
+                 for m in numbers.find(text)]
+        fields = patterns.field_spans(text)
+
+        def in_field(start: int, end: int, strictly: bool = False) -> bool:
+            """Inside one of the field's own names (Korthagen, de Roos van Leary)."""
+            return any(s <= start and end <= e and (not strictly or e - s > end - start)
+                       for s, e in fields)
+
+        for m in patterns.find(text, self.today):
+            if m.kind == "person" and (self.is_common(m.text.lower()) or in_field(m.start, m.end)):
+                continue  # "haar moeder Hoop…" is no name; "collega Rogers" may be the model
+            found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "patterns"))
+        persons: list[Finding] = []
+        if self.language is not None:
+            for a in self.language.annotate(text):
+                if a.kind in LANGUAGE_KINDS and in_field(a.start, a.end):
+                    continue
+                found.append(Finding(a.kind, a.start, a.end, a.text, a.confidence, "deduce"))
+                if a.kind == "person":
+                    persons.append(found[-1])
+        for m in self.names.find(text):
+            if in_field(m.start, m.end, strictly=True):
+                continue  # client Roos in "de Roos van Leary": the model, not the client
+            if m.form == "surname" and any(self._relative(m, p) for p in persons):
+                continue  # "Sanne de Vries" beside client Pietje de Vries: a relative
+            found.append(Finding("name", m.start, m.end, m.text, "high", "clients",
+                                 f"client:{m.client}"))
+        return merge_overlaps(found, text)
+
+    def _relative(self, match: NameMatch, person: Finding) -> bool:
+        """Is ``person`` (found by deduce around a client's surname) someone else of that name?
+
+        It is when it has a given name that is not the client's (an initial of theirs counts
+        as theirs: "P. de Vries" is Pietje).
+        """
+        if not (person.start <= match.start and match.end <= person.end):
+            return False
+        own = set(words_of(match.text))
+        given = {w[:1] for w in words_of(" ".join(split_name(self.clients.clients[match.client].name)[0]))}
+        extra = [w for w in words_of(person.text) if w not in own and not particle(w)]
+        return any(len(w) > 1 or w not in given for w in extra)

@@ -1,0 +1,70 @@
+"""Numbers that identify a person, checked by the libraries made for them.
+
+Phone numbers by Google's ``phonenumbers`` (its matcher for Dutch and Belgian numbers, valid
+ranges only, so "om 12:30", a date or an amount is not a phone number); BSN, IBAN and the
+Belgian rijksregisternummer by ``python-stdnum`` (checksums: the elfproef, mod 97). Candidates
+are found by patterns that allow the ways people write them ("1112-22-333", "85.07.30-033.28").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+from stdnum import iban
+from stdnum.be import nn
+from stdnum.nl import bsn
+
+REGIONS = ("NL", "BE")
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    kind: str  # phone, bsn, rrn, iban
+    start: int
+    end: int
+    text: str
+
+
+# Not inside a longer number: a separator may touch a number only where it follows a letter
+# ("BSN nr.111222333", "bsn/111222333" are numbers; "1.111222333" is not).
+_EDGE = r"(?<!\w)(?<!\d[.,-])"
+_END = r"(?![\w]|[.,-]\d)"  # "111222333/123456782": two numbers
+_BSN = re.compile(_EDGE + r"(?:\d{9}|\d{4}[ .-]\d{2}[ .-]\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3}"
+                  r"|\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2})" + _END)
+_RRN = re.compile(_EDGE + r"(?:\d{11}|\d{2}[ .]?\d{2}[ .]?\d{2}[ .-]?\d{3}[ .-]?\d{2})" + _END)
+# Any case, spaces or hyphens; after the bank code every group holds a digit, so the word
+# after an IBAN is never taken for its last group.
+_GROUP = r"[ -]?(?=[A-Za-z]*\d)[A-Za-z0-9]"
+_IBAN = re.compile(r"(?<!\w)[A-Za-z]{2}[ -]?\d{2}[ -]?[A-Za-z0-9]{4}(?:" + _GROUP + r"{4}){1,6}"
+                   r"(?:" + _GROUP + r"{1,3})?(?!\w)")
+
+
+def find(text: str) -> list[NumberMatch]:
+    """Every valid phone number, BSN, IBAN and rijksregisternummer in ``text``."""
+    return [*_phones(text), *_checked(text, _BSN, "bsn", bsn.is_valid),
+            *_checked(text, _RRN, "rrn", nn.is_valid), *_checked(text, _IBAN, "iban", _iban_valid)]
+
+
+def _iban_valid(number: str) -> bool:
+    # The country's own bank-code registry is left out: a valid checksum is enough to matter.
+    return iban.is_valid(number.replace("-", "").upper(), check_country=False)
+
+
+def _phones(text: str) -> Iterator[NumberMatch]:
+    seen: set[tuple[int, int]] = set()
+    for region in REGIONS:
+        for match in phonenumbers.PhoneNumberMatcher(text, region,
+                                                     leniency=phonenumbers.Leniency.VALID):
+            span = (match.start, match.end)
+            if span not in seen:
+                seen.add(span)
+                yield NumberMatch("phone", match.start, match.end, match.raw_string)
+
+
+def _checked(text: str, pattern: re.Pattern[str], kind: str, valid) -> Iterator[NumberMatch]:  # type: ignore[no-untyped-def]
+    for match in pattern.finditer(text):
+        if valid(match.group()):
+            yield NumberMatch(kind, match.start(), match.end(), match.group())

@@ -1,0 +1,304 @@
+"""What no library knows: the app's own patterns for client data in Dutch and Flemish text.
+
+Dates of birth versus meeting dates, e-mail addresses and web links, Dutch and Belgian
+postcodes, dossier numbers, license plates, schools and other named organisations
+("basisschool De Regenboog", "op De Regenboog in Zeist"), and Flemish places (deduce's lists
+are Dutch). Each pattern says how sure it is: ``high`` or ``medium``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class PatternMatch:
+    kind: str
+    start: int
+    end: int
+    text: str
+    confidence: str
+
+
+def find(text: str, today: dt.date) -> list[PatternMatch]:
+    """Every match of the app's own patterns in ``text``."""
+    return [*_emails(text), *_urls(text), *_postcodes(text), *_birth_dates(text, today),
+            *_dossiers(text), *_plates(text), *_schools(text), *_named(text),
+            *_flemish_places(text), *_handles(text), *_relatives(text)]
+
+
+def _matches(pattern: re.Pattern[str], text: str, kind: str, confidence: str,
+             group: int | str = 0) -> Iterator[PatternMatch]:
+    for m in pattern.finditer(text):
+        if m.group(group):
+            yield PatternMatch(kind, m.start(group), m.end(group), m.group(group), confidence)
+
+
+# -- e-mail and links ---------------------------------------------------------------------------
+# A dot right after the address ends the sentence; only a dot followed by more name continues it.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?!\w|\.\w)")
+_URL = re.compile(r"(?<![\w@/])(?:https?://|www\.|(?<![.\w])(?=[a-z0-9-]+\.(?:com|nl|be|org|net|me|tv|eu|info)/))"
+                  r"[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.IGNORECASE)
+
+
+_HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@])")
+
+
+def _handles(text: str) -> Iterator[PatternMatch]:
+    """An account on social media: @roos_visser2011."""
+    return _matches(_HANDLE, text, "handle", "high")
+
+
+def _emails(text: str) -> Iterator[PatternMatch]:
+    return _matches(_EMAIL, text, "email", "high")
+
+
+def _urls(text: str) -> Iterator[PatternMatch]:
+    return _matches(_URL, text, "url", "high")
+
+
+# -- postcodes ----------------------------------------------------------------------------------
+# SA, SD and SS are never issued; a space before the letters needs capitals ("1000 km" is a
+# distance), and units written against the number are not postcodes.
+_POSTCODE_NL = re.compile(
+    r"(?<![\w.,-])[1-9]\d{3}(?: (?!SA|SD|SS)[A-Z]{2}|(?!sa|sd|ss|SA|SD|SS|mg|ml|km|kg|cm|mm|gr|jr|uur)"
+    r"[A-Za-z]{2})(?!\w)")
+_POSTCODE_BE = re.compile(r"(?<![\w.,:/-])(?:B-)?(?P<code>[1-9]\d{3}) (?P<place>[A-Z][a-zà-ÿ]+"
+                          r"(?:-[A-Z]?[a-zà-ÿ]+)*(?: [A-Z][a-zà-ÿ]+)?)")
+
+
+def _postcodes(text: str) -> Iterator[PatternMatch]:
+    yield from _matches(_POSTCODE_NL, text, "postcode", "high")
+    for m in _POSTCODE_BE.finditer(text):
+        # Four digits before a capital are a Belgian postcode when a Belgian place follows, or
+        # an address or the word "postcode" comes before ("in 2019 Marieke" is a year).
+        before = text[:m.start()].rstrip()
+        after_address = bool(re.search(r"(\d\w?,|postcode:?)$", before, re.IGNORECASE))
+        place = m.group("place")
+        known = place in _word_list("places_be.txt") or place.split()[0] in _word_list("places_be.txt")
+        if not (known or after_address or m.group().startswith("B-")):
+            continue
+        if not known:
+            place = place.split()[0]
+        yield PatternMatch("postcode", m.start("code"), m.end("code"), m.group("code"), "medium")
+        yield PatternMatch("place", m.start("place"), m.start("place") + len(place), place, "medium")
+
+
+# -- dates of birth -----------------------------------------------------------------------------
+MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3,
+          "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+          "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
+          "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SEP = r"\s?[-/.‐‑‒–]\s?"
+_DAY = r"(?P<{}>\d{{1,2}})(?:ste|de|e)?"
+_YEAR = r"(?P<{}>\d{{4}}|'\d{{2}})"
+_DATE = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?P<d1>\d{1,2})(?P<s>" + _SEP + r")(?P<m1>\d{1,2})(?P=s)(?P<y1>\d{4}|'?\d{2})"  # 12-03-2015
+    r"|(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"  # 2015-03-12
+    r"|" + _DAY.format("d3") + r" (?P<m3>" + _MONTH + r")\.?,? " + _YEAR.format("y3")  # 3de mrt. '15
+    + r"|(?P<m4>" + _MONTH + r")\.? (?P<d4>\d{1,2}),? (?P<y4>\d{4})"  # maart 3, 2012
+    r")(?![\w]|[-/.]\d)", re.IGNORECASE)
+# Without the day or the year, a date counts only next to a birth word: "geboren in maart
+# 2012", "verjaardag: 3 maart".
+_PARTIAL_DATE = re.compile(
+    r"(?<![\w/.-])(?:(?P<month>" + _MONTH + r")\.? (?P<year>(?:19|20)\d{2})|"
+    + _DAY.format("day") + r" (?P<month2>" + _MONTH + r"))(?![\w]|\.? ?'?\d)", re.IGNORECASE)
+_BIRTH_WORDS = re.compile(
+    r"geboren|geb\.|\bgeb\b|geboortedatum|geboortedag|verjaardag|jarig|°|\bdob\b", re.IGNORECASE)
+# A date after these words is when something began or ended, not a birthday.
+_EVENT_WORDS = re.compile(r"\b(?:sinds|sedert|vanaf|per|tot|tussen|na|gestart|begonnen|"
+                          r"opgenomen|aangemeld|ingeschreven|uitgeschreven|in zorg|ontslagen)\W*$",
+                          re.IGNORECASE)
+
+
+def _birth_dates(text: str, today: dt.date) -> Iterator[PatternMatch]:
+    """A real date in the past that is mentioned with a birth word, or lies years back.
+
+    Meetings and events are this year or last; a full date years back next to a person is
+    most often a date of birth (unless it follows "sinds", "vanaf" and the like).
+    """
+    taken: list[tuple[int, int]] = []
+    for m in _DATE.finditer(text):
+        date = _date_of(m, today)
+        if date is None or date >= today or date.year < 1900:
+            continue
+        nearby = text[max(0, m.start() - 40):m.start()]
+        taken.append((m.start(), m.end()))
+        if _BIRTH_WORDS.search(nearby):
+            yield PatternMatch("birth_date", m.start(), m.end(), m.group(), "high")
+        elif ((today - date).days > 2 * 365 and len(m.group("y1") or "yyyy") == 4
+              and not _EVENT_WORDS.search(nearby)):
+            yield PatternMatch("birth_date", m.start(), m.end(), m.group(), "medium")
+    for m in _PARTIAL_DATE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if _BIRTH_WORDS.search(text[max(0, m.start() - 40):m.start()]):
+            yield PatternMatch("birth_date", m.start(), m.end(), m.group(), "medium")
+
+
+def _date_of(m: re.Match[str], today: dt.date) -> dt.date | None:
+    if m.group("d1"):
+        day, month, year_text = m.group("d1"), m.group("m1"), m.group("y1")
+    elif m.group("y2"):
+        day, month, year_text = m.group("d2"), m.group("m2"), m.group("y2")
+    elif m.group("d3"):
+        day, month, year_text = m.group("d3"), str(MONTHS[m.group("m3").lower()]), m.group("y3")
+    else:
+        day, month, year_text = m.group("d4"), str(MONTHS[m.group("m4").lower()]), m.group("y4")
+    year_text = year_text.lstrip("'")
+    year = int(year_text)
+    if len(year_text) == 2:  # '15 → 2015, '89 → 1989
+        year += 2000 if year <= today.year % 100 else 1900
+    try:
+        return dt.date(year, int(month), int(day))
+    except ValueError:
+        return None
+
+
+# -- dossier numbers and license plates ----------------------------------------------------------
+_DOSSIER = re.compile(
+    r"(?:dossier(?:nummer|nr)?|cli[eë]nt(?:nummer|nr)|pati[eë]nt(?:nummer|nr)|zaak(?:nummer|nr)|"
+    r"registratie(?:nummer|nr)|casus(?:nummer|nr)|kenmerk|referentie|ref|volgnummer|"
+    r"(?:cli[eë]nt|dossier|pati[eë]nt)-?id)\.?\s*(?::|#|nr\.?|nummer)?\s*"
+    r"(?P<code>[A-Z0-9](?:[A-Z0-9./-]*\d)[A-Z0-9]*)", re.IGNORECASE)
+_CODE = re.compile(r"(?<![\w-])[A-Z]{1,4}-\d{2,4}-\d{2,6}(?![\w-])")
+_LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{7,}(?!\w|[.,/-]\d)")  # deduce's identifier pattern
+
+
+def _dossiers(text: str) -> Iterator[PatternMatch]:
+    yield from _matches(_DOSSIER, text, "dossier", "high", "code")
+    yield from _matches(_CODE, text, "dossier", "medium")
+    yield from _matches(_LONG_NUMBER, text, "dossier", "medium")
+
+
+_L, _D = "[A-Z]", r"\d"
+_SIDECODES = ["LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL",
+              "DD-LLL-D", "D-LLL-DD", "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL",
+              "D-LL-DDD", "DDD-LL-D", "D-LLL-DDD"]  # Dutch side codes 1–14, Belgian 1-ABC-123
+_PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(
+    code.replace("L", _L).replace("D", _D) for code in _SIDECODES) + r")(?![\w-])")
+_PLATE_WORDS = re.compile(r"(?:kenteken|nummerplaat)\s*:?\s*(?P<plate>[A-Z0-9]{1,3}[- ]?[A-Z0-9]"
+                          r"{2,3}[- ]?[A-Z0-9]{1,3})(?!\w)", re.IGNORECASE)
+
+
+def _plates(text: str) -> Iterator[PatternMatch]:
+    yield from _matches(_PLATE, text, "license_plate", "medium")
+    yield from _matches(_PLATE_WORDS, text, "license_plate", "high", "plate")
+
+
+# -- schools and named organisations ----------------------------------------------------------
+_PROPER = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
+_ARTICLE = r"(?:De |Het |'t |Sint[- ]|St\. |O\.?L\.?V\.? )"
+_NAME = _ARTICLE + "?" + _PROPER + r"(?: (?:van |aan |op |de |der |den )?" + _PROPER + "){0,3}"
+_SCHOOL_WORDS = (r"(?:basisschool|kindcentrum|IKC|OBS|CBS|PCBS|RKBS|SBO|VSO|kleuterschool|"
+                 r"lagere school|middelbare school|scholengemeenschap|school|lyceum|gymnasium|"
+                 r"college|atheneum|athenee|instituut|academie|praktijkschool|vakschool|"
+                 r"kinderdagverblijf|peuterspeelzaal|BSO|kinderopvang|vrije school)")
+_SCHOOL = re.compile(r"(?<!\w)(?:[A-Z]\w+ )?(?i:" + _SCHOOL_WORDS + r") (?P<name>" + _NAME + ")")
+_SCHOOL_AFTER = re.compile(r"(?<!\w)(?:" + _ARTICLE + r"?" + _PROPER + r" )+(?:College|Lyceum|"
+                           r"Gymnasium|Academie|Scholengemeenschap|Atheneum|Instituut)(?!\w)")
+# "De Regenboog" in the middle of a sentence is a name: of a school, a care farm, a team.
+_NAMED = re.compile(r"(?<=[a-zà-ÿ,;)] )(?:De|Het|'t) " + _PROPER + r"(?: " + _PROPER + "){0,2}")
+_SCHOOL_CONTEXT = re.compile(r"school|klas|juf|meester|leerling|groep \d|zit op|gaat naar|"
+                             r"kleuter|leerkracht|mentor|intern begeleider|\bIB\b", re.IGNORECASE)
+
+
+_SCHOOL_COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w'’]*-[A-Z]?[\w'’]*(?:college|school|lyceum|"
+                              r"atheneum|instituut)(?![\w-])")  # Sint-Jozefcollege
+
+
+def _schools(text: str) -> Iterator[PatternMatch]:
+    for m in _SCHOOL.finditer(text):
+        yield PatternMatch("school", m.start(), m.end(), m.group(), "high")
+    yield from _matches(_SCHOOL_AFTER, text, "school", "high")
+    yield from _matches(_SCHOOL_COMPOUND, text, "school", "high")
+
+
+def _named(text: str) -> Iterator[PatternMatch]:
+    for m in _NAMED.finditer(text):
+        if field_term(m.group()):
+            continue
+        around = text[max(0, m.start() - 60):m.start()]
+        kind = "school" if _SCHOOL_CONTEXT.search(around) else "institution"
+        yield PatternMatch(kind, m.start(), m.end(), m.group(), "medium")
+
+
+# -- Flemish places and the field's own names -------------------------------------------------------
+@cache
+def _word_list(name: str) -> frozenset[str]:
+    text = (resources.files(__package__) / name).read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _flemish_pattern() -> re.Pattern[str]:
+    places = sorted(_word_list("places_be.txt"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, places)) + r")(?![\w-])")
+
+
+def _flemish_places(text: str) -> Iterator[PatternMatch]:
+    return _matches(_flemish_pattern(), text, "place", "medium")
+
+
+def _field_lists() -> tuple[list[str], list[str]]:
+    """The field's names that always count, and those that count only next to theory."""
+    always, with_theory = [], []
+    for term in _word_list("field_terms.txt"):
+        (with_theory if term.startswith("?") else always).append(term.lstrip("?"))
+    return always, with_theory
+
+
+@cache
+def _field_pattern(theory_only: bool) -> re.Pattern[str]:
+    terms = sorted(_field_lists()[theory_only], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + r")(?:'s|s|')?(?!\w)",
+                      re.IGNORECASE)
+
+
+_THEORY = re.compile(
+    r"(?:volgens|model|modellen|cyclus|methode|methodiek|theorie|theorieën|kwadrant|kwadranten|"
+    r"piramide|driehoek|taxonomie|fasen|fases|stadia|niveaus|reflectiecyclus|literatuur|boek|"
+    r"auteur|onderzoek|zoals|à la|gebaseerd op|beschrijft|beschreef|noemt|noemde)\b[^.!?\n]{0,25}$",
+    re.IGNORECASE)
+_THEORY_AFTER = re.compile(r"^(?:'s|s)?\s*(?:\(\d{4}|[-‐]?(?:model|cyclus|methode|theorie))",
+                           re.IGNORECASE)
+
+
+def field_term(text: str) -> bool:
+    """Is ``text`` on its own a name everyone in the field uses (Korthagen, de Roos van Leary)?"""
+    return _field_pattern(False).fullmatch(text.strip()) is not None
+
+
+def field_spans(text: str) -> list[tuple[int, int]]:
+    """Where the field's own names (authors, models, methods) occur in ``text``: always for
+    the unmistakable ones, next to a word of theory for the rest."""
+    spans = [(m.start(), m.end()) for m in _field_pattern(False).finditer(text)]
+    for m in _field_pattern(True).finditer(text):
+        if _THEORY.search(text[max(0, m.start() - 60):m.start()]) or _THEORY_AFTER.match(text[m.end():]):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+# A relation word before a capitalised word names someone, whatever list the name is on:
+# "haar vriendin Özlem", "broer Yonas", "juf Semhar".
+_RELATION = (r"vriend|vriendin|vriendje|vriendinnetje|broer|broertje|zus|zusje|zoon|dochter|"
+             r"vader|moeder|stiefvader|stiefmoeder|pleegvader|pleegmoeder|pleegzus|pleegbroer|"
+             r"oom|tante|opa|oma|neef|nicht|buurman|buurvrouw|buurjongen|buurmeisje|juf|meester|"
+             r"mentor|collega|klasgenoot|klasgenote|leerling|partner|vriendje|ex|baby|tweeling|"
+             r"halfbroer|halfzus|stiefbroer|stiefzus|jongen|meisje|cliënt|client|cliënte|patiënt")
+_RELATIVE = re.compile(r"\b(?:" + _RELATION + r"),?\s+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}"
+                       r"(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?)(?![\w-])")
+
+
+def _relatives(text: str) -> Iterator[PatternMatch]:
+    for m in _RELATIVE.finditer(text):
+        if not field_term(m.group("name")):
+            yield PatternMatch("person", m.start("name"), m.end("name"), m.group("name"), "medium")

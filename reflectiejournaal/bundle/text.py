@@ -1,0 +1,54 @@
+"""The text of a bundle as the supervisor will see it, before anything is scanned.
+
+Whatever renders the same must be found the same. A name can be written so that a plain
+search misses it while a browser or Markdown viewer shows it whole: as character references
+(``&#78;oor``), with invisible characters pasted from a word processor (a soft hyphen or a
+zero-width space inside ``No\\u00adortje``), in full-width or ligature letters (``Ｎｏｏｒ``,
+``Soﬁe``), decomposed (``Zoe\\u0308`` from macOS), or with emphasis inside the word
+(``**No**or``). The review scans — and the bundle is built from — this normalised copy, so no
+offsets need mapping back; what the supervisor gets is what was scanned.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import cache
+
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_INNER_STARS = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
+_JOINER_IN_WORD = re.compile(r"(?<=[^\W\d_])\u200d(?=[^\W\d_])")
+_INVISIBLE = "\u00ad\u200b\u200c\u2060\ufeff\u180e"  # soft hyphen, zero-width (non-)joiners …
+
+
+def compose(text: str) -> str:
+    """The normalised text: references to letters decoded, invisible characters out,
+    compatibility letters and digits plain, composed Unicode, no emphasis inside a word."""
+    text = _REFERENCE.sub(_letter_reference, text)
+    text = unicodedata.normalize("NFC", text).translate(_table())
+    text = _JOINER_IN_WORD.sub("", text)  # a zero-width joiner between emoji stays
+    return _INNER_STARS.sub("", text)
+
+
+def _letter_reference(match: re.Match[str]) -> str:
+    """``&#78;`` → ``N`` and ``&eacute;`` → ``é``; ``&amp;`` and ``&lt;`` stay as written."""
+    decoded = html.unescape(match.group())
+    return decoded if len(decoded) == 1 and decoded.isalnum() else match.group()
+
+
+@cache
+def _table() -> dict[int, str | None]:
+    """Full-width and ligature letters and digits as plain ones; invisible characters removed.
+
+    Only letters and decimal digits are changed: ``…`` and ``²`` keep their form.
+    """
+    table: dict[int, str | None] = {ord(c): None for c in _INVISIBLE}
+    for code in range(0xA0, 0x10000):
+        char = chr(code)
+        if unicodedata.category(char)[0] != "L" and unicodedata.category(char) != "Nd":
+            continue
+        plain = unicodedata.normalize("NFKC", char)
+        if plain != char and plain.isalnum():
+            table[code] = plain
+    return table

@@ -1,0 +1,72 @@
+"""The user's private list of clients: names, nicknames and chosen pseudonyms.
+
+It is an encrypted vault item like the settings, and never leaves the vault: the bundle review
+uses it to find a client in any form of their name (see ``bundle/names.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+
+
+def clean_name(text: object) -> str:
+    """One line, single spaces, composed Unicode (a name pasted from macOS is decomposed)."""
+    return unicodedata.normalize("NFC", " ".join(str(text or "").split()))
+
+
+@dataclass
+class Client:
+    """A client's name, the nicknames the user knows them by, and an optional pseudonym.
+
+    Without a pseudonym a bundle calls the client ``Cliënt A``, ``Cliënt B``…: never their
+    initials unless the user picks those in the review, since initials are personal data too.
+    """
+
+    name: str
+    pseudonym: str = ""
+    nicknames: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.name = clean_name(self.name)
+        self.pseudonym = clean_name(self.pseudonym)
+        self.nicknames = tuple(dict.fromkeys(n for n in map(clean_name, self.nicknames) if n))
+
+    def initials(self) -> str:
+        return initials(self.name)
+
+
+def initials(name: str) -> str:
+    """``Fatima El Amrani`` → ``F.E.A.``; only offered when the user asks for initials."""
+    return "".join(f"{part[0].upper()}." for part in name.replace("-", " ").split() if part)
+
+
+@dataclass
+class ClientList:
+    clients: list[Client] = field(default_factory=list)
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(
+            [{"name": c.name, "pseudonym": c.pseudonym, "nicknames": list(c.nicknames)}
+             for c in self.clients], ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ClientList:
+        items = json.loads(data)
+        if not isinstance(items, list):
+            raise ValueError("client list")
+        return cls([Client(str(c["name"]), str(c.get("pseudonym") or ""),
+                           tuple(str(n) for n in c.get("nicknames") or ()))
+                    for c in items])
+
+    def put(self, client: Client) -> None:
+        """Add ``client``, or replace the one with the same name (compared case-insensitively)."""
+        self.remove(client.name)
+        self.clients.append(client)
+
+    def remove(self, name: str) -> bool:
+        key = clean_name(name).casefold()
+        before = len(self.clients)
+        self.clients = [c for c in self.clients if c.name.casefold() != key]
+        return len(self.clients) != before

@@ -1,0 +1,88 @@
+"""deduce's tables in the user cache: used only when they are the user's own and intact;
+anything else is rebuilt, never run, never a crash; the build never imports from the folder
+the user happens to be in."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from reflectiejournaal.bundle import lexicon
+
+
+@pytest.fixture
+def tables(detector_tables: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "detector"
+    shutil.copytree(detector_tables, folder)
+    return folder
+
+
+def _rewrite(folder: Path, data: bytes, manifest: object | None = None) -> None:
+    """Replace the tables by ``data`` with a manifest that vouches for it (as an attacker with
+    the user's own write access could)."""
+    (folder / lexicon.TABLES_FILE).write_bytes(data)
+    if manifest is None:
+        manifest = json.loads((folder / lexicon.MANIFEST).read_text())
+        manifest["sha256"] = __import__("hashlib").sha256(data).hexdigest()
+    (folder / lexicon.MANIFEST).write_text(json.dumps(manifest))
+    for file in folder.iterdir():
+        file.chmod(0o600)
+
+
+def test_intact_tables_load(tables):
+    assert lexicon.load(tables) is not None
+
+
+@pytest.mark.parametrize("damage", ["symlink", "world_writable", "truncated", "other_version",
+                                    "not_an_object", "fifo"])
+def test_foreign_or_damaged_tables_are_not_used(tables, tmp_path, damage):
+    manifest = tables / lexicon.MANIFEST
+    if damage == "symlink":
+        target = tmp_path / "elsewhere.json"
+        manifest.rename(target)
+        manifest.symlink_to(target)
+    elif damage == "world_writable":
+        (tables / lexicon.TABLES_FILE).chmod(0o666)
+    elif damage == "truncated":
+        data = (tables / lexicon.TABLES_FILE).read_bytes()
+        (tables / lexicon.TABLES_FILE).write_bytes(data[: len(data) // 2])
+    elif damage == "other_version":
+        values = json.loads(manifest.read_text()) | {"deduce": "0.0.1"}
+        manifest.write_text(json.dumps(values))
+    elif damage == "not_an_object":
+        manifest.write_text("[]")
+    elif damage == "fifo":
+        manifest.unlink()
+        os.mkfifo(manifest, 0o600)  # would block a plain open() forever
+    assert lexicon.load(tables) is None
+
+
+def test_arrays_of_the_wrong_shape_or_a_pickle_are_refused(tables):
+    buffer = io.BytesIO()
+    np.savez(buffer, **{f"{n}.{k}": np.zeros((2, 2), dtype=np.uint64)
+                        for n in lexicon.TABLES for k in ("prefixes", "phrases")})
+    _rewrite(tables, buffer.getvalue())
+    assert lexicon.load(tables) is None
+    buffer = io.BytesIO()
+    np.savez(buffer, **{f"{n}.{k}": np.array([object()]) for n in lexicon.TABLES
+                        for k in ("prefixes", "phrases")})
+    _rewrite(tables, buffer.getvalue())
+    assert lexicon.load(tables) is None  # allow_pickle=False: nothing is ever unpickled
+
+
+def test_the_build_never_imports_from_the_folder_it_runs_in(tmp_path):
+    """The child's interpreter ignores a numpy.py beside it (it runs in the cache folder)."""
+    (tmp_path / "numpy.py").write_text(f"open({str(tmp_path / 'RAN')!r}, 'w').write('x')\n")
+    done = subprocess.run([*lexicon.PYTHON, "-c", "import numpy"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and not (tmp_path / "RAN").exists()
+    unsafe = subprocess.run([sys.executable, "-c", "import numpy"], cwd=tmp_path)
+    assert unsafe.returncode == 0 and (tmp_path / "RAN").exists()  # what -P prevents
