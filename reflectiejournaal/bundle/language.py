@@ -11,6 +11,7 @@ the app's own detectors, which know a meeting date from a date of birth.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -124,9 +125,25 @@ class Language:
         found = []
         for a in sorted(doc.annotations, key=lambda a: a.start_char):
             kind, confidence = _kind_of(a.tag, a.text)
+            if kind == "address" and _numbered_heading(text, a.start_char, a.text):
+                continue
             if kind:
                 found.append(Annotation(kind, a.start_char, a.end_char, a.text, confidence))
         return found
+
+
+# deduce's street list holds every street name in the country, "Punt", "Blok", "Deel" and
+# "Winter" among them; one such word and a number opening a sentence is far more often a
+# heading ("Blok 3 van de opleiding") than an address. A street-like word still counts.
+STREET_WORD = re.compile(r"\w*(straat|str|laan|weg|plein|markt|gracht|kade|dijk|singel|hof|"
+                         r"dreef|steenweg|lei|baan|park|pad|dam|steeg|plantsoen)\.?", re.IGNORECASE)
+SENTENCE_OPENING = re.compile(r"(^|[.!?:;]\s*|\n)[\s#>*\-]*(\d+[.)]\s*)?$")
+
+
+def _numbered_heading(text: str, start: int, found: str) -> bool:
+    street = re.split(r"\s+\d", found, maxsplit=1)[0]
+    return (len(street.split()) == 1 and not STREET_WORD.fullmatch(street)
+            and bool(SENTENCE_OPENING.search(text[:start])))
 
 
 def _kind_of(tag: str, text: str) -> tuple[str | None, str]:
@@ -145,6 +162,23 @@ def _kind_of(tag: str, text: str) -> tuple[str | None, str]:
     return None, ""
 
 
+# Street abbreviations that are also the ending of everyday words: "Bijeenkomst 5",
+# "Herfst 2024" and "Dienst 3" are not addresses. Written-out streets ("Kerkstraat 5") and the
+# abbreviation "str" still are.
+AMBIGUOUS_STREET_ENDINGS = ("st",)
+
+
+def _without_word_endings(annotator: dict) -> dict:
+    [step] = annotator["args"]["pattern"]
+    head, endings, tail = re.fullmatch(r"(.*\()(.*)(\)\$)", step["re_match"]).groups()
+    kept = "|".join(e for e in endings.split("|") if e not in AMBIGUOUS_STREET_ENDINGS)
+    pattern = [{**step, "re_match": head + kept + tail}]
+    return {**annotator, "args": {**annotator["args"], "pattern": pattern}}
+
+
+SLACK = r"-? ?|\."
+
+
 def _config() -> frozendict:
     """deduce's base configuration, narrowed to what serves a bundle, on hashed lookups."""
     base = json.loads((resources.files("deduce") / "base_config.json").read_text("utf-8"))
@@ -154,5 +188,9 @@ def _config() -> frozendict:
             continue
         if annotator["annotator_type"] == "docdeid.process.MultiTokenLookupAnnotator":
             annotator = {**annotator, "annotator_type": f"{__name__}.PhraseAnnotator"}
+        if name == "street_pattern":
+            annotator = _without_word_endings(annotator)
         annotators[name] = annotator
-    return frozendict({**base, "annotators": annotators})
+    # deduce joins neighbouring finds across ". " as well ("J. Jansen"); across a sentence end
+    # that swallows the full stop: "Punt 3. Markt 12" became one address.
+    return frozendict({**base, "annotators": annotators, "adjacent_annotations_slack": SLACK})

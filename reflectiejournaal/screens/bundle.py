@@ -223,10 +223,11 @@ class BundleScreen(Screen[None]):
                 node.add_leaf("", data=("finding", part, index))
         tree.cursor_line = 0  # on the first person, so v and l work at once
 
-    def _show_review_step(self) -> None:
+    def _show_review_step(self, attempts: int = 20) -> None:
         title = self.query_one("#review-title")
-        if not title.region.height:  # not laid out yet: once more after the next refresh
-            self.call_after_refresh(self._show_review_step)
+        # Not laid out yet (no place in the scroll area): once more after the next refresh.
+        if not title.virtual_region.height and attempts:
+            self.call_after_refresh(self._show_review_step, attempts - 1)
             return
         self.query_one("#bundle", VerticalScroll).scroll_to_widget(title, top=True, animate=False)
 

@@ -157,6 +157,19 @@ def test_persons_places_institutions_and_addresses_by_deduce(language):
         ("person", "Mevrouw Yilmaz"), ("institution", "Parnassia"), ("institution", "UMC Utrecht")]
 
 
+def test_meeting_numbers_are_not_addresses(language):
+    """deduce's street pattern ends in "st" (for "Kerkst"): every "Bijeenkomst 5" was a street."""
+    text = "Bijeenkomst 5: ik bracht de casus in. Zie Bijeenkomst 7. Ze woont op de Kerkstr 5."
+    assert found(text, language, ClientList()) == [("address", "Kerkstr 5")]
+
+
+def test_a_numbered_heading_is_not_an_address_but_the_same_street_mid_sentence_is(language):
+    """"Punt" and "Blok" are streets somewhere; opening a line they are a heading."""
+    assert found("Blok 3 van de opleiding.\n- Punt 2: ik durf niet.", language, ClientList()) == []
+    assert found("Ze woont op de Punt 3. Markt 12 is van oma.", language, ClientList()) == [
+        ("address", "Punt 3"), ("address", "Markt 12")]
+
+
 def test_the_fields_own_names_are_not_persons(language):
     text = ("Volgens Korthagen en Rogers, de Roos van Leary en de kernkwadranten van Ofman "
             "reflecteerde ik met de cyclus van Kolb en Gibbs.")
