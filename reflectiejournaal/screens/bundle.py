@@ -112,6 +112,9 @@ class BundleScreen(Screen[None]):
         self.query_one("#preparing").display = False
         self.query_one("#picked").display = bool(self.entry_ids)
         self.query_one("#choice").display = not self.entry_ids
+        self.bring_review_up = False
+        # The review's place is known only once the scroll area has been laid out anew.
+        self.watch(self.query_one("#bundle"), "virtual_size", self._show_review_step, init=False)
         self.prepare()
 
     # -- step 0: deduce's tables (built once, in a child process) -----------------------------
@@ -188,7 +191,8 @@ class BundleScreen(Screen[None]):
         self.query_one("#findings").focus()
         # On a small terminal the review starts below the fold: bring its title to the top,
         # once the newly shown review has been laid out.
-        self.call_after_refresh(self.call_after_refresh, self._show_review_step)
+        self.bring_review_up = True
+        self.call_after_refresh(self._show_review_step)
 
     def _selection(self) -> Selection:
         if self.entry_ids:
@@ -223,13 +227,19 @@ class BundleScreen(Screen[None]):
                 node.add_leaf("", data=("finding", part, index))
         tree.cursor_line = 0  # on the first person, so v and l work at once
 
-    def _show_review_step(self, attempts: int = 20) -> None:
+    def _show_review_step(self) -> None:
         title = self.query_one("#review-title")
-        # Not laid out yet (no place in the scroll area): once more after the next refresh.
-        if not title.virtual_region.height and attempts:
-            self.call_after_refresh(self._show_review_step, attempts - 1)
+        if not (self.bring_review_up and title.virtual_region.height):
             return
-        self.query_one("#bundle", VerticalScroll).scroll_to_widget(title, top=True, animate=False)
+        scroll = self.query_one("#bundle", VerticalScroll)
+        # force: the scroll bar this new height calls for is not there yet, and without one
+        # Textual holds the area still.
+        scroll.scroll_to_widget(title, top=True, animate=False, force=True, immediate=True)
+        # The form above and the preview below may still change height (the progress bar
+        # goes, the preview renders): this runs again after each change, until a key.
+
+    def on_key(self) -> None:
+        self.bring_review_up = False  # the user moves on: leave the view where they put it
 
     def show_review(self) -> None:
         review = self.review

@@ -149,9 +149,9 @@ def _bundle_review(paths, detector_tables):
         await settle(pilot, pilot.app)
         await pilot.press("ctrl+r")
         await settle(pilot, pilot.app)
-        scroll = pilot.app.screen.query_one("#bundle")
-        for _ in range(50):  # until the review has been brought into view (after a layout)
-            if scroll.scroll_y > 0:
+        scroll, title = (pilot.app.screen.query_one(q) for q in ("#bundle", "#review-title"))
+        for _ in range(100):  # until the review has been brought to the top (after layouts)
+            if title.region.y - title.styles.margin.top == scroll.content_region.y:
                 break
             await pilot.pause()
         await pilot.press("v")  # every form of Noor
