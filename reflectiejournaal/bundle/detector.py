@@ -9,6 +9,7 @@ they are, or if they cannot be, the other detectors still run and the review say
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from ..clients import ClientList
@@ -48,6 +49,15 @@ def prepare_language(cache_dir: Path, progress: lexicon.Progress = lambda share:
     return language
 
 
+SHOUTED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ]{3,}(?![\w-])")
+
+
+def _shouted_as_names(text: str) -> str:
+    """"KEVIN" as "Kevin", so deduce's lists (written with a capital) know it; acronyms such as
+    "MDO" or "CLB" are no names either way. Same length: offsets hold."""
+    return SHOUTED.sub(lambda m: m.group().capitalize(), text)
+
+
 class Detector:
     """Finds everything in a text that could identify a client."""
 
@@ -79,10 +89,13 @@ class Detector:
             found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "patterns"))
         persons: list[Finding] = []
         if self.language is not None:
-            for a in self.language.annotate(text):
+            for a in self.language.annotate(_shouted_as_names(text)):
                 if a.kind in LANGUAGE_KINDS and in_field(a.start, a.end):
                     continue
-                found.append(Finding(a.kind, a.start, a.end, a.text, a.confidence, "deduce"))
+                if a.kind == "person" and patterns.relation_word(a.text):
+                    continue  # "Buurman had het kenteken…": a surname, but here the neighbour
+                found.append(Finding(a.kind, a.start, a.end, text[a.start:a.end], a.confidence,
+                                     "deduce"))
                 if a.kind == "person":
                     persons.append(found[-1])
         for m in self.names.find(text):

@@ -127,11 +127,16 @@ class Language:
             kind, confidence = _kind_of(a.tag, a.text)
             if kind == "address" and _numbered_heading(text, a.start_char, a.text):
                 continue
+            end = a.end_char
+            if kind in ("place", "institution") and (district := DISTRICT.match(text, end)):
+                end = district.end()  # "Rotterdam-Zuid": deduce's tokens stop at the hyphen
             if kind:
-                found.append(Annotation(kind, a.start_char, a.end_char, a.text, confidence))
+                found.append(Annotation(kind, a.start_char, end, text[a.start_char:end], confidence))
         return found
 
 
+DISTRICT = re.compile(r"-(?:Noord|Oost|Zuid|West|Centrum|Noordoost|Noordwest|Zuidoost|Zuidwest|"
+                      r"Noord-Oost|Noord-West|Zuid-Oost|Zuid-West)(?![\w-])")
 # deduce's street list holds every street name in the country, "Punt", "Blok", "Deel" and
 # "Winter" among them; one such word and a number opening a sentence is far more often a
 # heading ("Blok 3 van de opleiding") than an address. A street-like word still counts.

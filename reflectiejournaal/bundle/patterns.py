@@ -28,7 +28,7 @@ class PatternMatch:
 def find(text: str, today: dt.date) -> list[PatternMatch]:
     """Every match of the app's own patterns in ``text``."""
     return [*_emails(text), *_urls(text), *_postcodes(text), *_birth_dates(text, today),
-            *_dossiers(text), *_plates(text), *_schools(text), *_named(text),
+            *_dossiers(text), *_plates(text), *_schools(text), *_care(text), *_named(text),
             *_flemish_places(text), *_handles(text), *_relatives(text)]
 
 
@@ -168,7 +168,7 @@ _DOSSIER = re.compile(
     r"registratie(?:nummer|nr)|casus(?:nummer|nr)|kenmerk|referentie|ref|volgnummer|"
     r"(?:cli[eë]nt|dossier|pati[eë]nt)-?id)\.?\s*(?::|#|nr\.?|nummer)?\s*"
     r"(?P<code>[A-Z0-9](?:[A-Z0-9./-]*\d)[A-Z0-9]*)", re.IGNORECASE)
-_CODE = re.compile(r"(?<![\w-])[A-Z]{1,4}-\d{2,4}-\d{2,6}(?![\w-])")
+_CODE = re.compile(r"(?<![\w-])[A-Z]{1,4}-\d{2,4}[-/]\d{2,6}(?![\w-])")  # CAW-23/1187
 _LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{7,}(?!\w|[.,/-]\d)")  # deduce's identifier pattern
 
 
@@ -184,8 +184,10 @@ _SIDECODES = ["LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL
               "D-LL-DDD", "DDD-LL-D", "D-LLL-DDD"]  # Dutch side codes 1–14, Belgian 1-ABC-123
 _PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(
     code.replace("L", _L).replace("D", _D) for code in _SIDECODES) + r")(?![\w-])")
-_PLATE_WORDS = re.compile(r"(?:kenteken|nummerplaat)\s*:?\s*(?P<plate>[A-Z0-9]{1,3}[- ]?[A-Z0-9]"
-                          r"{2,3}[- ]?[A-Z0-9]{1,3})(?!\w)", re.IGNORECASE)
+# Every plate mixes letters and digits ("het kenteken genoteerd" is no plate).
+_PLATE_WORDS = re.compile(r"(?:kenteken|nummerplaat)\s*:?\s*(?P<plate>(?=[A-Z- ]{0,8}\d)(?=[0-9- ]{0,8}"
+                          r"[A-Z])[A-Z0-9]{1,3}[- ]?[A-Z0-9]{2,3}[- ]?[A-Z0-9]{1,3})(?!\w)",
+                          re.IGNORECASE)
 
 
 def _plates(text: str) -> Iterator[PatternMatch]:
@@ -198,6 +200,7 @@ _PROPER = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
 _ARTICLE = r"(?:De |Het |'t |Sint[- ]|St\. |O\.?L\.?V\.? )"
 _NAME = _ARTICLE + "?" + _PROPER + r"(?: (?:van |aan |op |de |der |den )?" + _PROPER + "){0,3}"
 _SCHOOL_WORDS = (r"(?:basisschool|kindcentrum|IKC|OBS|CBS|PCBS|RKBS|SBO|VSO|kleuterschool|"
+                 r"VBS|GBS|SBS|KTA|BuSO|BuBaO|GO! (?:atheneum|basisschool|school)|"
                  r"lagere school|middelbare school|scholengemeenschap|school|lyceum|gymnasium|"
                  r"college|atheneum|athenee|instituut|academie|praktijkschool|vakschool|"
                  r"kinderdagverblijf|peuterspeelzaal|BSO|kinderopvang|vrije school)")
@@ -212,6 +215,15 @@ _SCHOOL_CONTEXT = re.compile(r"school|klas|juf|meester|leerling|groep \d|zit op|
 
 _SCHOOL_COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w'’]*-[A-Z]?[\w'’]*(?:college|school|lyceum|"
                               r"atheneum|instituut)(?![\w-])")  # Sint-Jozefcollege
+
+
+# Belgian care: algemeen/universitair ziekenhuis, psychiatrisch centrum/ziekenhuis,
+# woonzorgcentrum, centrum geestelijke gezondheidszorg ("AZ Sint-Lucas", "PC Dr. Guislain").
+_CARE = re.compile(r"(?<!\w)(?:AZ|UZ|PC|PZ|ZNA|GZA|WZC|CGG|MPC|OLV)\s+(?:Dr\.\s*)?" + _NAME)
+
+
+def _care(text: str) -> Iterator[PatternMatch]:
+    return _matches(_CARE, text, "institution", "high")
 
 
 def _schools(text: str) -> Iterator[PatternMatch]:
@@ -296,6 +308,14 @@ _RELATION = (r"vriend|vriendin|vriendje|vriendinnetje|broer|broertje|zus|zusje|z
              r"halfbroer|halfzus|stiefbroer|stiefzus|jongen|meisje|cliënt|client|cliënte|patiënt")
 _RELATIVE = re.compile(r"\b(?:" + _RELATION + r"),?\s+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}"
                        r"(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?)(?![\w-])")
+
+
+_RELATION_WORD = re.compile(r"(?:" + _RELATION + r"|pleeg\w+|stief\w+|schoon\w+)", re.IGNORECASE)
+
+
+def relation_word(word: str) -> bool:
+    """Is ``word`` a relation or role ("Buurman", "Oma", "Schoonmoeder"), which alone is no name?"""
+    return _RELATION_WORD.fullmatch(word) is not None
 
 
 def _relatives(text: str) -> Iterator[PatternMatch]:

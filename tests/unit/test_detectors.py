@@ -246,3 +246,30 @@ def test_theorists_with_ordinary_surnames_count_only_next_to_theory(language):
     assert found("Volgens Rogers en de cyclus van Gibbs; Egan (2010).", language, ClientList()) == []
     assert [k for k, _ in found("Haar vader, Peter Vermeulen, belde.", language, ClientList())] == ["person"]
     assert [k for k, _ in found("Haar broer Gibbs belde.", language, ClientList())] == ["person"]
+
+
+# -- what the annotated corpus showed (benchmarks/bench_detector.py) -------------------------------
+def test_a_plate_mixes_letters_and_digits():
+    assert found("Hij had het kenteken genoteerd van de auto: XK-482-B.") == [
+        ("license_plate", "XK-482-B")]
+    assert found("kenteken: 1-abc-234") == [("license_plate", "1-abc-234")]
+
+
+def test_codes_with_a_slash_and_flemish_schools_and_care():
+    assert found("Het dossier van de jongen (CAW-23/1187) is over.") == [("dossier", "CAW-23/1187")]
+    assert found("Hij zit in het VBS De Horizon; zij in het GO! atheneum Mechelen.") == [
+        ("school", "VBS De Horizon"), ("school", "GO! atheneum Mechelen")]
+    assert found("Opgenomen in PC Dr. Guislain, later AZ Sint-Lucas en UZ Leuven.") == [
+        ("institution", "PC Dr. Guislain"), ("institution", "AZ Sint-Lucas"),
+        ("institution", "UZ Leuven")]
+
+
+def test_a_relation_alone_is_no_person_and_a_district_belongs_to_its_city(language):
+    text = "Buurman belde. Oma ook. Meneer Buurman woont in Rotterdam-Zuid."
+    assert found(text, language, ClientList()) == [
+        ("person", "Meneer Buurman"), ("place", "Rotterdam-Zuid")]
+
+
+def test_a_shouted_name_is_a_name_and_an_acronym_is_not(language):
+    text = "KEVIN was er niet. Het MDO met CLB, CAW, OCMW, GGZ en SKJ. NOOR BAKKER belde."
+    assert found(text, language, ClientList()) == [("person", "KEVIN"), ("person", "NOOR BAKKER")]

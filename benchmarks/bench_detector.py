@@ -1,0 +1,255 @@
+"""How well the bundle review finds client data: recall per kind and false positives, on the
+annotated corpus in tests/data/detector-corpus.yaml; and what the detector costs.
+
+    .venv/bin/python benchmarks/bench_detector.py [--json]
+
+Each fragment is scanned as the review scans a part of a bundle (all detectors, overlaps
+merged), twice: with an empty client list and with the corpus's list. An annotated identifier
+counts as *caught* when every word of it (name particles such as "de" or "van" aside) lies
+inside some finding — what the user would replace. A finding that touches no annotation is a
+*false positive*; a clean fragment (no annotations) with any finding counts against the
+false-positive rate. Then, in fresh child processes: review start-up (tables loaded, deduce
+ready) and the detector's extra memory, and the scan time per fragment. The tables must have
+been prepared (run the app's bundle screen once, or the tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reflectiejournaal.bundle.detector import Detector  # noqa: E402
+from reflectiejournaal.bundle.text import compose  # noqa: E402
+from reflectiejournaal.bundle.names import ClientNames, particle  # noqa: E402
+from reflectiejournaal.clients import Client, ClientList  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "detector-corpus.yaml"
+TODAY = dt.date(2026, 11, 23)
+MARKER = re.compile(r"\[\[(\w+):(.+?)\]\]")
+CHECKSUMMED = ("bsn", "rrn", "iban")
+# The targets of issue 9 (recall per group, false positives on clean fragments).
+TARGETS = {"checksummed numbers": 0.95, "phone": 0.95, "email": 0.95, "postcode": 0.95,
+           "person (not on the list)": 0.90}
+CLEAN_FALSE_POSITIVE_TARGET = 0.05
+
+
+@dataclass
+class Annotation:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Fragment:
+    id: str
+    variant: str
+    text: str
+    annotations: list[Annotation]
+
+
+@dataclass
+class Report:
+    caught: dict[str, list[int]] = field(default_factory=dict)  # group → [caught, total]
+    missed: list[tuple[str, str, str]] = field(default_factory=list)  # (fragment, kind, text)
+    false_positives: list[tuple[str, str, str]] = field(default_factory=list)
+    clean: int = 0
+    clean_with_findings: int = 0
+    findings: int = 0
+
+    def recall(self, group: str) -> float:
+        caught, total = self.caught.get(group, (0, 0))
+        return caught / total if total else 1.0
+
+    @property
+    def clean_false_positive_rate(self) -> float:
+        return self.clean_with_findings / self.clean if self.clean else 0.0
+
+    @property
+    def precision(self) -> float:
+        return 1 - len(self.false_positives) / self.findings if self.findings else 1.0
+
+
+def load_corpus(path: Path = CORPUS) -> tuple[list[Fragment], ClientList]:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    clients = ClientList([Client(c["name"], c.get("pseudonym", ""), tuple(c.get("nicknames") or ()))
+                          for c in data["clients"]])
+    return [_fragment(f) for f in data["fragments"]], clients
+
+
+def _fragment(raw: dict) -> Fragment:
+    text, annotations, position = [], [], 0
+    source = str(raw["text"])
+    offset = 0
+    for m in MARKER.finditer(source):
+        text.append(source[position:m.start()])
+        offset += m.start() - position
+        annotations.append(Annotation(m.group(1), offset, offset + len(m.group(2)), m.group(2)))
+        text.append(m.group(2))
+        offset += len(m.group(2))
+        position = m.end()
+    text.append(source[position:])
+    joined = "".join(text)
+    composed = compose(joined)
+    if composed != joined:  # a decomposed accent: offsets must follow the composed text
+        return _fragment({**raw, "text": compose(source)})
+    return Fragment(str(raw["id"]), str(raw.get("variant", "nl")), joined, annotations)
+
+
+def evaluate(fragments: list[Fragment], detector: Detector, listed: ClientList) -> Report:
+    """Recall per group and false positives of ``detector`` over the corpus.
+
+    ``listed`` is the corpus's client list: a person annotation is "on the list" when the list
+    names it, whichever list the detector was given.
+    """
+    names = ClientNames(listed)
+    report = Report()
+    for fragment in fragments:
+        findings = detector.scan(fragment.text)
+        report.findings += len(findings)
+        if not fragment.annotations:
+            report.clean += 1
+            report.clean_with_findings += bool(findings)
+        for a in fragment.annotations:
+            group = _group(a, names)
+            entry = report.caught.setdefault(group, [0, 0])
+            entry[1] += 1
+            if _covered(a, fragment.text, findings):
+                entry[0] += 1
+            else:
+                report.missed.append((fragment.id, a.kind, a.text))
+        for f in findings:
+            if not any(f.start < a.end and a.start < f.end for a in fragment.annotations):
+                report.false_positives.append((fragment.id, f.kind, f.text))
+    return report
+
+
+def _group(a: Annotation, names: ClientNames) -> str:
+    if a.kind in CHECKSUMMED:
+        return "checksummed numbers"
+    if a.kind == "person":
+        matches = names.find(compose(a.text))
+        words = [w for w in re.finditer(r"\w+", a.text) if not particle(w.group())]
+        listed = bool(words) and all(any(m.start <= w.start() and w.end() <= m.end for m in matches)
+                                     for w in words)
+        return "person (on the list)" if listed else "person (not on the list)"
+    return a.kind
+
+
+def _covered(a: Annotation, text: str, findings) -> bool:  # type: ignore[no-untyped-def]
+    """Every word of the annotation (particles aside) lies inside a finding."""
+    for word in re.finditer(r"\w+", text[a.start:a.end]):
+        if particle(word.group()) and a.kind in ("person", "school", "institution", "place"):
+            continue
+        start, end = a.start + word.start(), a.start + word.end()
+        if not any(f.start <= start and end <= f.end for f in findings):
+            return False
+    return True
+
+
+def table(empty: Report, listed: Report) -> str:
+    groups = sorted(set(empty.caught) | set(listed.caught), key=lambda g: (g not in TARGETS, g))
+    lines = ["| kind | annotated | recall, empty list | recall, with the list | target |",
+             "|---|---:|---:|---:|---:|"]
+    for g in groups:
+        target = f"≥ {TARGETS[g]:.0%}" if g in TARGETS else "—"
+        lines.append(f"| {g} | {empty.caught.get(g, listed.caught.get(g))[1]} | "
+                     f"{empty.recall(g):.1%} | {listed.recall(g):.1%} | {target} |")
+    lines.append(f"| **clean fragments with a false positive** | {empty.clean} | "
+                 f"{empty.clean_false_positive_rate:.1%} | {listed.clean_false_positive_rate:.1%} | "
+                 f"≤ {CLEAN_FALSE_POSITIVE_TARGET:.0%} |")
+    lines.append(f"| precision of all findings | {empty.findings} / {listed.findings} | "
+                 f"{empty.precision:.1%} | {listed.precision:.1%} | — |")
+    return "\n".join(lines)
+
+
+# -- cost, each in a fresh child process ------------------------------------------------------------
+_COST = r"""
+import json, sys, time, datetime as dt
+from pathlib import Path
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+sys.path.insert(0, sys.argv[2])
+import reflectiejournaal.bundle.review, reflectiejournaal.clients  # what the screen has anyway
+before = rss()
+start = time.perf_counter()
+from reflectiejournaal.bundle.detector import Detector, load_language
+language = load_language(Path(sys.argv[1]))
+from benchmarks.bench_detector import load_corpus
+fragments, clients = load_corpus()
+detector = Detector(clients, dt.date(2026, 11, 23), language)
+ready = time.perf_counter() - start
+after_load = rss()
+start = time.perf_counter()
+for fragment in fragments:
+    detector.scan(fragment.text)
+per_fragment = (time.perf_counter() - start) / len(fragments)
+print(json.dumps({"startup_s": ready, "extra_mb": after_load - before,
+                  "extra_mb_after_scan": rss() - before, "scan_ms": per_fragment * 1000,
+                  "fragments": len(fragments)}))
+"""
+
+
+def cost(cache_dir: Path, runs: int = 3) -> dict:
+    samples = [json.loads(subprocess.run(
+        [sys.executable, "-c", _COST, str(cache_dir), str(ROOT)], capture_output=True, text=True,
+        check=True).stdout) for _ in range(runs)]
+    return {k: sorted(s[k] for s in samples)[len(samples) // 2] for k in samples[0]}
+
+
+def main() -> int:
+    import platformdirs
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cache-dir", type=Path,
+                        default=Path(platformdirs.user_cache_dir("reflectiejournaal")),
+                        help="the folder holding detector/ (default: the user's cache folder)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    from reflectiejournaal.bundle.detector import load_language
+
+    language = load_language(args.cache_dir)
+    if language is None:
+        print("The detector tables are not prepared in", args.cache_dir, file=sys.stderr)
+        return 2
+    fragments, clients = load_corpus()
+    empty = evaluate(fragments, Detector(ClientList(), TODAY, language), clients)
+    listed = evaluate(fragments, Detector(clients, TODAY, language), clients)
+    spent = cost(args.cache_dir)
+    if args.json:
+        print(json.dumps({"empty": empty.caught, "listed": listed.caught, "cost": spent,
+                          "clean_fp": [empty.clean_false_positive_rate,
+                                       listed.clean_false_positive_rate]}, indent=1))
+        return 0
+    nl = sum(f.variant == "nl" for f in fragments)
+    print(f"{len(fragments)} fragments ({nl} Dutch, {len(fragments) - nl} Flemish), "
+          f"{empty.clean} clean\n")
+    print(table(empty, listed))
+    print(f"\nreview start-up (tables loaded, deduce ready): {spent['startup_s'] * 1000:.0f} ms; "
+          f"extra memory {spent['extra_mb']:.0f} MB (after scanning the corpus: "
+          f"{spent['extra_mb_after_scan']:.0f} MB); scan {spent['scan_ms']:.1f} ms per fragment")
+    print("\nmissed (empty list):")
+    for item in empty.missed:
+        print("  ", *item)
+    print("\nfalse positives (empty list):")
+    for item in empty.false_positives:
+        print("  ", *item)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
