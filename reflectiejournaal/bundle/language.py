@@ -127,6 +127,9 @@ class Language:
             kind, confidence = _kind_of(a.tag, a.text)
             if kind == "address" and _numbered_heading(text, a.start_char, a.text):
                 continue
+            if (kind == "person" and re.match(r" \d", text[a.end_char:a.end_char + 2])
+                    and _numbered_heading(text, a.start_char, text[a.start_char:a.end_char + 2])):
+                continue  # "Stap 3 van de meldcode": the surname Stap, but a heading
             end = a.end_char
             if kind in ("place", "institution") and (district := DISTRICT.match(text, end)):
                 end = district.end()  # "Rotterdam-Zuid": deduce's tokens stop at the hyphen
@@ -146,8 +149,9 @@ SENTENCE_OPENING = re.compile(r"(^|[.!?:;]\s*|\n)[\s#>*\-]*(\d+[.)]\s*)?$")
 
 
 def _numbered_heading(text: str, start: int, found: str) -> bool:
-    street = re.split(r"\s+\d", found, maxsplit=1)[0]
-    return (len(street.split()) == 1 and not STREET_WORD.fullmatch(street)
+    """One word and a number opening a sentence ("Blok 3", "Stap 2"), unless a street word."""
+    word, number = (re.split(r"\s+(?=\d)", found, maxsplit=1) + [""])[:2]
+    return (len(word.split()) == 1 and number[:1].isdigit() and not STREET_WORD.fullmatch(word)
             and bool(SENTENCE_OPENING.search(text[:start])))
 
 
