@@ -110,6 +110,7 @@ class Language:
         for name, table in lexicon.tables.items():
             structures[name] = table
         self._common = structures["whitelist"]
+        self._first_names: PhraseTable = structures["first_name"]
         self.deid = dd.DocDeid()
         self.deid.tokenizers["default"] = tokenizer
         self.deid.processors = processor_loader().load(
@@ -120,6 +121,9 @@ class Language:
         terms), so that as a name it needs a capital?"""
         return word in self._common
 
+    def _is_first_name(self, word: str) -> bool:
+        return bool(self._first_names.has_phrase(np.array([phrase_hash((word,))], np.uint64))[0])
+
     def annotate(self, text: str) -> list[Annotation]:
         doc = self.deid.deidentify(text, disabled={"redactor"})
         found = []
@@ -128,6 +132,7 @@ class Language:
             if kind == "address" and _numbered_heading(text, a.start_char, a.text):
                 continue
             if (kind == "person" and re.match(r" \d", text[a.end_char:a.end_char + 2])
+                    and not self._is_first_name(a.text)
                     and _numbered_heading(text, a.start_char, text[a.start_char:a.end_char + 2])):
                 continue  # "Stap 3 van de meldcode": the surname Stap, but a heading
             end = a.end_char

@@ -166,8 +166,8 @@ def test_meeting_numbers_are_not_addresses(language):
 def test_a_numbered_heading_is_not_an_address_but_the_same_street_mid_sentence_is(language):
     """"Punt" and "Blok" are streets somewhere; opening a line they are a heading."""
     assert found("Blok 3 van de opleiding.\n- Punt 2: ik durf niet.", language, ClientList()) == []
-    assert found("Stap 3 van de meldcode. Cliënt: Thijs, 16 jaar.", language, ClientList()) == [
-        ("person", "Thijs")]
+    assert found("Stap 3 van de meldcode. Thijs, 16 jaar. Sanne 2 weken niet gezien.", language,
+                 ClientList()) == [("person", "Thijs"), ("person", "Sanne")]
     assert found("Ze woont op de Punt 3. Markt 12 is van oma.", language, ClientList()) == [
         ("address", "Punt 3"), ("address", "Markt 12")]
 
