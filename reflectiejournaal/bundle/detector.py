@@ -49,13 +49,20 @@ def prepare_language(cache_dir: Path, progress: lexicon.Progress = lambda share:
     return language
 
 
-SHOUTED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ]{3,}(?![\w-])")
+SHOUTED = re.compile(r"(?<![\w-])[^\W\d_]{3,}(?![\w-])")
 
 
 def _shouted_as_names(text: str) -> str:
-    """"KEVIN" as "Kevin", so deduce's lists (written with a capital) know it; acronyms such as
-    "MDO" or "CLB" are no names either way. Same length: offsets hold."""
-    return SHOUTED.sub(lambda m: m.group().capitalize(), text)
+    """"KEVIN ŞAHIN" as "Kevin Şahin", so deduce's lists (written with a capital) know it;
+    acronyms such as "MDO" or "CLB" are no names either way. Offsets must hold: a word whose
+    lower case has another length ("İ") stays as it is."""
+    def spoken(m: re.Match[str]) -> str:
+        word = m.group()
+        if not word.isupper():
+            return word
+        quieter = word.capitalize()
+        return quieter if len(quieter) == len(word) else word
+    return SHOUTED.sub(spoken, text)
 
 
 class Detector:

@@ -129,12 +129,11 @@ class Language:
         found = []
         for a in sorted(doc.annotations, key=lambda a: a.start_char):
             kind, confidence = _kind_of(a.tag, a.text)
-            if kind == "address" and _numbered_heading(text, a.start_char, a.text):
-                continue
-            if (kind == "person" and re.match(r" \d", text[a.end_char:a.end_char + 2])
-                    and not self._is_first_name(a.text)
-                    and _numbered_heading(text, a.start_char, text[a.start_char:a.end_char + 2])):
-                continue  # "Stap 3 van de meldcode": the surname Stap, but a heading
+            if kind == "address" and _numbered_thing(a.text):
+                continue  # "Bijeenkomst 5", "Blok 3": deduce's streets, but here a numbering
+            if (kind == "person" and _numbered_thing(text[a.start_char:a.end_char + 2])
+                    and not self._is_first_name(a.text)):
+                continue  # "Stap 3 van de meldcode": the surname Stap, but a numbering
             end = a.end_char
             if kind in ("place", "institution") and (district := DISTRICT.match(text, end)):
                 end = district.end()  # "Rotterdam-Zuid": deduce's tokens stop at the hyphen
@@ -145,19 +144,24 @@ class Language:
 
 DISTRICT = re.compile(r"-(?:Noord|Oost|Zuid|West|Centrum|Noordoost|Noordwest|Zuidoost|Zuidwest|"
                       r"Noord-Oost|Noord-West|Zuid-Oost|Zuid-West)(?![\w-])")
-# deduce's street list holds every street name in the country, "Punt", "Blok", "Deel" and
-# "Winter" among them; one such word and a number opening a sentence is far more often a
-# heading ("Blok 3 van de opleiding") than an address. A street-like word still counts.
-STREET_WORD = re.compile(r"\w*(straat|str|laan|weg|plein|markt|gracht|kade|dijk|singel|hof|"
-                         r"dreef|steenweg|lei|baan|park|pad|dam|steeg|plantsoen)\.?", re.IGNORECASE)
-SENTENCE_OPENING = re.compile(r"(^|[.!?:;]\s*|\n)[\s#>*\-]*(\d+[.)]\s*)?$")
+# What supervisants number: deduce's street list holds every street name in the country,
+# "Punt", "Blok" and "Deel" among them, and its street pattern ends in "st" ("Kerkst"), so
+# "Bijeenkomst 5" was an address. These words with a number are a numbering, wherever they
+# stand; any other word with a number ("Brink 12", "Kouter 3") stays an address.
+NUMBERED_WORDS = frozenset("""
+    bijeenkomst sessie gesprek supervisie intervisie werkbegeleiding vergadering overleg
+    training cursus workshop les module blok periode semester kwartaal jaar leerjaar week dag
+    stap fase punt deel hoofdstuk paragraaf pagina bladzijde bijlage figuur tabel versie
+    casus vraag leervraag leerdoel doel thema ronde opdracht oefening toets niveau groep klas
+    aspect dimensie competentie stelling artikel lid trede stadium kwadrant rol dienst
+    lente zomer herfst winter
+""".split())
 
 
-def _numbered_heading(text: str, start: int, found: str) -> bool:
-    """One word and a number opening a sentence ("Blok 3", "Stap 2"), unless a street word."""
-    word, number = (re.split(r"\s+(?=\d)", found, maxsplit=1) + [""])[:2]
-    return (len(word.split()) == 1 and number[:1].isdigit() and not STREET_WORD.fullmatch(word)
-            and bool(SENTENCE_OPENING.search(text[:start])))
+def _numbered_thing(found: str) -> bool:
+    """One word of :data:`NUMBERED_WORDS` and a number ("Blok 3", "Stap 2")."""
+    match = re.fullmatch(r"(\w+)\s+\d.*", found, re.DOTALL)
+    return match is not None and match.group(1).lower() in NUMBERED_WORDS
 
 
 def _kind_of(tag: str, text: str) -> tuple[str | None, str]:
@@ -176,17 +180,16 @@ def _kind_of(tag: str, text: str) -> tuple[str | None, str]:
     return None, ""
 
 
-# Street abbreviations that are also the ending of everyday words: "Bijeenkomst 5",
-# "Herfst 2024" and "Dienst 3" are not addresses. Written-out streets ("Kerkstraat 5") and the
-# abbreviation "str" still are.
-AMBIGUOUS_STREET_ENDINGS = ("st",)
+# Flemish street endings deduce's Dutch pattern lacks: Tiensevest, Kipdorpvest, Jordaenskaai,
+# Frankrijklei, Zuidwal.
+FLEMISH_STREET_ENDINGS = ("vest", "kaai", "lei", "wal")
 
 
-def _without_word_endings(annotator: dict) -> dict:
+def _with_flemish_endings(annotator: dict) -> dict:
     [step] = annotator["args"]["pattern"]
     head, endings, tail = re.fullmatch(r"(.*\()(.*)(\)\$)", step["re_match"]).groups()
-    kept = "|".join(e for e in endings.split("|") if e not in AMBIGUOUS_STREET_ENDINGS)
-    pattern = [{**step, "re_match": head + kept + tail}]
+    wider = "|".join([endings, *FLEMISH_STREET_ENDINGS])
+    pattern = [{**step, "re_match": head + wider + tail}]
     return {**annotator, "args": {**annotator["args"], "pattern": pattern}}
 
 
@@ -203,7 +206,7 @@ def _config() -> frozendict:
         if annotator["annotator_type"] == "docdeid.process.MultiTokenLookupAnnotator":
             annotator = {**annotator, "annotator_type": f"{__name__}.PhraseAnnotator"}
         if name == "street_pattern":
-            annotator = _without_word_endings(annotator)
+            annotator = _with_flemish_endings(annotator)
         annotators[name] = annotator
     # deduce joins neighbouring finds across ". " as well ("J. Jansen"); across a sentence end
     # that swallows the full stop: "Punt 3. Markt 12" became one address.

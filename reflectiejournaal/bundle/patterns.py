@@ -310,7 +310,9 @@ _RELATIVE = re.compile(r"\b(?:" + _RELATION + r"),?\s+(?P<name>[A-ZÀ-ÖØ-Þ][^
                        r"(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?)(?![\w-])")
 
 
-_RELATION_WORD = re.compile(r"(?:" + _RELATION + r"|pleeg\w+|stief\w+|schoon\w+)", re.IGNORECASE)
+_RELATION_WORD = re.compile(r"(?:" + _RELATION + r"|(?:pleeg|stief|schoon|half)(?:moeder|vader|"
+                            r"ouders?|zus|zussen|broer|broers|zoon|dochter|kind|kinderen|"
+                            r"familie|gezin))", re.IGNORECASE)
 
 
 def relation_word(word: str) -> bool:
