@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ FORMAT_NAME = "reflectiejournaal-vault"
 FORMAT_VERSION = 1
 HEADER_FILE = "reflectiejournaal-vault.json"
 MAX_HEADER_BYTES = 64 * 1024
+VAULT_ID = re.compile(r"[0-9a-f]{32}")  # ASCII only: "٠" is a digit to int(), not to AES-GCM
 
 
 def b64(data: bytes) -> str:
@@ -127,15 +129,14 @@ class Header:
         if len(data) > MAX_HEADER_BYTES:
             raise NotAVault(path, "too_large")
         try:
-            document = json.loads(data)
-            if document.get("format") != FORMAT_NAME:
+            document = json.loads(data)  # 64 KiB at most; too deep raises RecursionError
+            if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
                 raise NotAVault(path, "foreign")
-            if document.get("version") != FORMAT_VERSION:
+            if _int(document.get("version")) != FORMAT_VERSION:
                 raise NotAVault(path, "version")
             vault_id = document["vault_id"]
-            if not (isinstance(vault_id, str) and len(vault_id) == 32):
+            if not (isinstance(vault_id, str) and VAULT_ID.fullmatch(vault_id)):
                 raise NotAVault(path, "vault_id")
-            int(vault_id, 16)
             p, r = document["passphrase_slot"], document["recovery_slot"]
             if p["kdf"] != "argon2id" or r["kdf"] != "hkdf-sha256":
                 raise NotAVault(path, "kdf")
@@ -152,7 +153,7 @@ class Header:
             )
         except NotAVault:
             raise
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise NotAVault(path, "malformed") from exc
         kdf.check_caps()
         return header

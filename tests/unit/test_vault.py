@@ -159,10 +159,25 @@ def test_absurd_kdf_parameters_are_refused_at_once(made_vault, vault_path, monke
         lambda d: d["passphrase_slot"].__setitem__("memory_kib", "veel"),
         lambda d: d["passphrase_slot"].__setitem__("salt", "@@@"),
         lambda d: d.pop("recovery_slot"),
+        lambda d: d.__setitem__("vault_id", "\u0660" * 32),  # Arabic-Indic digits: int() takes them
+        lambda d: d.__setitem__("vault_id", "ABCDEF" + "0" * 26),  # not the lowercase we write
+        lambda d: d.__setitem__("version", True),  # True == 1 in Python, not in JSON
+        lambda d: d["passphrase_slot"].__setitem__("lanes", 1.0),
+        lambda d: d.__setitem__("vault_id", ["0" * 32]),
     ],
 )
 def test_malformed_headers_are_not_a_vault(made_vault, vault_path, change):
     _edit_header(vault_path, change)
+    with pytest.raises(NotAVault):
+        Vault.unlock(vault_path, PASSPHRASE)
+
+
+@pytest.mark.parametrize("document", [b"[" * 60_000, b"[]", b"null", b'"x"', b"\xff\xfe"],
+                         ids=["deep", "list", "null", "string", "not-utf8"])
+def test_a_header_that_is_no_object_or_too_deep_is_damaged_not_a_crash(made_vault, vault_path,
+                                                                        monkeypatch, document):
+    monkeypatch.setattr(crypto, "Argon2id", lambda **k: pytest.fail("no derivation"))
+    (vault_path / HEADER_FILE).write_bytes(document)
     with pytest.raises(NotAVault):
         Vault.unlock(vault_path, PASSPHRASE)
 
