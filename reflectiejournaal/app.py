@@ -14,10 +14,12 @@ from importlib import import_module
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from .crypto import KdfParams
 from .journal import Journal
@@ -125,12 +127,38 @@ class ReflectieApp(App[None]):
 
     def on_unmount(self) -> None:
         if self.journal is not None:
-            for screen in self.screen_stack:
-                save = getattr(screen, "save_draft_now", None)
-                if save is not None:
-                    save()
+            self._keep_drafts()
             self.journal.close()
             self.journal = None
+
+    def _keep_drafts(self) -> None:
+        """Save what is being written as encrypted drafts, each screen on its own: one that
+        fails (the cause of a crash, say) does not keep the others from being saved."""
+        for screen in reversed(self.screen_stack):
+            save = getattr(screen, "save_draft_now", None)
+            if save is None:
+                continue
+            try:
+                save()
+            except Exception:  # noqa: BLE001 - a crash is already under way; keep going
+                pass
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app like the command line: the kind of error only.
+
+        Textual's own handler prints the traceback with every local variable — the
+        passphrase, the keys, the text of an entry — into the terminal's scrollback.
+        """
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises it in tests
+            self._exception = error
+            self._exception_event.set()
+        if self.journal is not None:
+            self._keep_drafts()
+        self.bell()
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        self._exit_renderables.append(Text(t("app.unexpected", kind=type(cause).__name__)))
+        self._close_messages_no_wait()
 
     # -- navigation (also the command palette) -------------------------------------------------
     def action_help(self) -> None:

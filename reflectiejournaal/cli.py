@@ -187,8 +187,9 @@ def start_app(args: argparse.Namespace) -> int:
         return 2
     from .app import ReflectieApp
 
-    ReflectieApp(args.vault, cache_dir(), config_dir()).run()
-    return 0
+    app = ReflectieApp(args.vault, cache_dir(), config_dir())
+    app.run()
+    return app.return_code or 0  # 1 after an unexpected error
 
 
 def main_entry() -> None:

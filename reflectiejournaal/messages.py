@@ -261,6 +261,9 @@ NL: dict[str, str] = {
     "al was opgeslagen. Meld dit graag, zonder inhoud van je journaal.",
     # -- the app: general -----------------------------------------------------------------------
     "app.title": "reflectiejournaal",
+    "app.unexpected": "reflectiejournaal stopte door een onverwachte fout ({kind}). Wat je nog "
+    "niet had opgeslagen, staat als concept in je kluis. Meld dit graag, zonder inhoud van je "
+    "journaal.",
     "app.binding.help": "Help",
     "app.binding.lock": "Vergrendel",
     "app.binding.quit": "Afsluiten",

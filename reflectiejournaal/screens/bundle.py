@@ -173,7 +173,8 @@ class BundleScreen(Screen[None]):
         scan.disabled, scan.label = True, t("bundle.scanning")
         self._scan(self.entries, self.info(), detector)
 
-    @work(thread=True, exclusive=True, group="scan")
+    # A worker's name shows its arguments by default: not the entries.
+    @work(thread=True, exclusive=True, group="scan", description="scan")
     def _scan(self, entries: list, info: BundleInfo, detector: Detector) -> None:
         """deduce takes about 20 ms per entry: a worker, so the screen never freezes."""
         review = Review.of(entries, info, detector)

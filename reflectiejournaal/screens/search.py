@@ -83,7 +83,8 @@ class SearchScreen(Screen[None]):
     def run_search(self) -> None:
         self.search(self.query_one("#query", Input).value, self.filters())
 
-    @work(thread=True, exclusive=True, group="search")
+    # A worker's name shows its arguments by default: not the search terms.
+    @work(thread=True, exclusive=True, group="search", description="search")
     def search(self, text: str, filters: Filters | None) -> None:
         hits = self.app.journal.search(text, filters)  # type: ignore[attr-defined]
         if not get_current_worker().is_cancelled:

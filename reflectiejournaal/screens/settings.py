@@ -77,7 +77,8 @@ class SettingsScreen(Screen[None]):
             self.query_one("#change", Button).disabled = True
             self.change_passphrase(current, new)
 
-    @work(thread=True, exclusive=True, group="passphrase")
+    # A worker's name shows its arguments by default: not the passphrases.
+    @work(thread=True, exclusive=True, group="passphrase", description="passphrase")
     def change_passphrase(self, current: str, new: str) -> None:
         app = self.app
         try:

@@ -49,7 +49,8 @@ class UnlockScreen(Screen[None]):
         self.set_busy(True)
         self.unlock(passphrase)
 
-    @work(thread=True, exclusive=True, group="unlock")
+    # A worker's name shows its arguments by default: not the passphrase.
+    @work(thread=True, exclusive=True, group="unlock", description="unlock")
     def unlock(self, passphrase: str) -> None:
         try:
             vault = Vault.unlock(self.app.vault_path, passphrase)  # type: ignore[attr-defined]

@@ -158,3 +158,60 @@ def test_a_reviewed_sealed_bundle_at_80_by_24(tmp_path, detector_tables):
     page = open_sealed_html((home / "bundel.html").read_text(), code)
     assert "Cliënt A belde; Cliënt A moeder ook. Cliënt A huilde." in page
     assert "noor" not in page.lower()
+
+
+# An unexpected error, injected where it would hurt most, in the installed app.
+CRASH_AFTER_UNLOCK = """
+import sys
+from reflectiejournaal import vault
+unlock = vault.Vault.unlock.__func__
+def failing_unlock(cls, path, passphrase):
+    opened = unlock(cls, path, passphrase)  # the passphrase and the keys are locals here
+    raise RuntimeError("a bug after key derivation")
+vault.Vault.unlock = classmethod(failing_unlock)
+from reflectiejournaal.cli import main_entry
+sys.argv = ["reflectiejournaal", *sys.argv[1:]]
+main_entry()
+"""
+
+CRASH_ON_HELP = """
+import sys
+from reflectiejournaal.screens import help
+def failing_compose(self):
+    raise RuntimeError("a bug in the help screen")
+help.HelpScreen.compose = failing_compose
+from reflectiejournaal.cli import main_entry
+sys.argv = ["reflectiejournaal", *sys.argv[1:]]
+main_entry()
+"""
+
+
+def test_a_crash_shows_no_secret_and_exits_non_zero(terminal, tmp_path):
+    """Textual prints a traceback with every local: the passphrase and the keys, in the
+    scrollback, and exits 0. The app says what kind of error it was, nothing more."""
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    made.release_lock()
+    start_and_unlock(terminal, [sys.executable, "-c", CRASH_AFTER_UNLOCK, "--vault",
+                                str(made.path)], "EXIT=1")
+    shown = terminal.history()
+    assert "onverwachte fout (RuntimeError)" in shown
+    assert PASSPHRASE not in shown
+    assert "Traceback" not in shown and "passphrase" not in shown
+
+
+def test_a_crash_while_writing_keeps_the_text_as_a_draft(terminal, tmp_path):
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    made.release_lock()
+    start_and_unlock(terminal, [sys.executable, "-c", CRASH_ON_HELP, "--vault", str(made.path)],
+                     "Overzicht")
+    terminal.send("c")
+    terminal.wait_for("Wat ga je schrijven")
+    terminal.send("Enter")
+    terminal.wait_for("Vraag 1 van")
+    terminal.send("Vlak voor de fout getypt", literal=True)
+    terminal.wait_for("Vlak voor de fout getypt")
+    terminal.send("F1")  # the help screen fails: before any autosave
+    terminal.wait_for("EXIT=1")
+    assert "Vlak voor de fout getypt" not in terminal.history().split("EXIT=1")[0].splitlines()[-1]
+    drafts = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
+    assert [d.answers.get("situatie") for d in drafts] == ["Vlak voor de fout getypt"]

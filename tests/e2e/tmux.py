@@ -44,6 +44,10 @@ class Terminal:
     def screen(self, colours: bool = False) -> str:
         return self._tmux("capture-pane", "-p", "-J", *(["-e"] if colours else []))
 
+    def history(self) -> str:
+        """Everything the terminal shows and has scrolled away (what a user could scroll back to)."""
+        return self._tmux("capture-pane", "-p", "-J", "-S", "-")
+
     def press_and_wait_for_change(self, *keys: str, timeout: float = WAIT_SECONDS) -> None:
         """Send keys and wait until the screen (colours included) shows they were handled.
 
