@@ -56,6 +56,7 @@ class ReflectieApp(App[None]):
         command line never passes a ``kdf``, so a user's vault is always calibrated."""
         super().__init__()
         self.kdf = kdf
+        self.copied = False  # something went to the clipboard since the last lock
         self.today = today
         self.autosave_seconds = AUTOSAVE_SECONDS
         self.vault_path = vault_path
@@ -109,6 +110,9 @@ class ReflectieApp(App[None]):
                 save()
         journal, self.journal = self.journal, None
         journal.close()
+        if self.copied:  # what was copied from an entry does not outlast the lock
+            super().copy_to_clipboard("")
+            self.copied = False
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(self._lock_screen())
@@ -130,6 +134,21 @@ class ReflectieApp(App[None]):
             self._keep_drafts()
             self.journal.close()
             self.journal = None
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        pass
+
+    def save_screenshot(self, filename: str | None = None, path: str | None = None,
+                        time_format: str | None = None) -> str:
+        raise PermissionError("reflectiejournaal writes no screenshots")
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        return None
+
+    def copy_to_clipboard(self, text: str) -> None:
+        self.copied = True
+        super().copy_to_clipboard(text)
 
     def _keep_drafts(self) -> None:
         """Save what is being written as encrypted drafts, each screen on its own: one that
@@ -221,7 +240,9 @@ class ReflectieApp(App[None]):
             self.push_screen(screen_class())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's "Screenshot" writes the screen, entry text and all, as a world-readable
+        # SVG to ~/Downloads: not offered (and refused below, however it is asked for).
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Screenshot")
         yield SystemCommand(t("app.cmd.help"), t("app.cmd.help.help"), self.action_help)
         # Every key the current screen offers (next prompt, save, edit, delete …) too.
         seen = {t("app.cmd.help")}

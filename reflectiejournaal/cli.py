@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from . import errors
+from . import errors, hardening
 from .cli_input import InputProblem
 from .messages import describe, t
 
@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    hardening.no_core_dumps()
     args = build_parser().parse_args(argv)
     args.vault = getattr(args, "vault", None) or default_vault()
     args.passphrase_file = getattr(args, "passphrase_file", None)
@@ -185,6 +186,7 @@ def start_app(args: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(t("cli.app_needs_terminal"), file=sys.stderr)
         return 2
+    hardening.without_debugging_variables()  # before Textual reads them at import
     from .app import ReflectieApp
 
     app = ReflectieApp(args.vault, cache_dir(), config_dir())

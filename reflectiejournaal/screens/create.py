@@ -10,6 +10,7 @@ from textual.widgets import Button, Footer, Input, LoadingIndicator, Static
 from zxcvbn import zxcvbn
 
 from ..errors import JournalError, MistypedRecoveryCode
+from ..widgets.secret import SecretInput
 from ..messages import describe, t
 from ..recovery import format_recovery_code, new_recovery_key, parse_recovery_code
 from ..vault import Vault
@@ -31,9 +32,9 @@ class CreateScreen(Screen[None]):
         with Vertical(classes="dialog"):
             yield Static(t("create.title"), classes="dialog-title")
             yield Static(t("create.intro", path=self.app.vault_path), markup=False)  # type: ignore[attr-defined]
-            yield Input(placeholder=t("create.passphrase"), password=True, id="first")
+            yield SecretInput(placeholder=t("create.passphrase"), id="first")
             yield Static("", id="strength", classes="muted")
-            yield Input(placeholder=t("create.repeat"), password=True, id="second")
+            yield SecretInput(placeholder=t("create.repeat"), id="second")
             yield Static("", id="error", classes="error")
             yield Button(t("create.button"), variant="primary", id="create")
         yield Footer()

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, LoadingIndicator, Select, Static
 
 from ..errors import JournalError
+from ..widgets.secret import SecretInput
 from ..messages import describe, t
 from ..settings import Settings
 from ..vault import Vault
@@ -24,9 +25,9 @@ class SettingsScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="settings"):
             yield Static(t("settings.passphrase"), classes="section-title")
-            yield Input(placeholder=t("settings.current"), password=True, id="current")
-            yield Input(placeholder=t("settings.new"), password=True, id="new")
-            yield Input(placeholder=t("settings.repeat"), password=True, id="repeat")
+            yield SecretInput(placeholder=t("settings.current"), id="current")
+            yield SecretInput(placeholder=t("settings.new"), id="new")
+            yield SecretInput(placeholder=t("settings.repeat"), id="repeat")
             yield Static("", id="passphrase-message")
             yield LoadingIndicator(id="busy")
             yield Button(t("settings.change"), id="change")

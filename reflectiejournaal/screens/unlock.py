@@ -10,6 +10,7 @@ from textual.widgets import Button, Footer, Input, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from ..errors import JournalError
+from ..widgets.secret import SecretInput
 from ..messages import describe, t
 from ..vault import Vault
 
@@ -21,7 +22,7 @@ class UnlockScreen(Screen[None]):
         with Vertical(classes="dialog"):
             yield Static(t("unlock.title"), classes="dialog-title")
             yield Static(t("unlock.intro"))
-            yield Input(placeholder=t("unlock.placeholder"), password=True, id="passphrase")
+            yield SecretInput(placeholder=t("unlock.placeholder"), id="passphrase")
             yield Static("", id="error", classes="error")
             yield LoadingIndicator(id="busy")
             yield Static(t("unlock.busy"), id="busy-text", classes="muted")

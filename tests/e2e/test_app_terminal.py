@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -215,3 +216,24 @@ def test_a_crash_while_writing_keeps_the_text_as_a_draft(terminal, tmp_path):
     assert "Vlak voor de fout getypt" not in terminal.history().split("EXIT=1")[0].splitlines()[-1]
     drafts = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
     assert [d.answers.get("situatie") for d in drafts] == ["Vlak voor de fout getypt"]
+
+
+def test_debugging_variables_write_nothing_and_no_core_dumps(terminal, tmp_path):
+    """TEXTUAL_LOG logged every key of the passphrase field; TEXTUAL_SCREENSHOT saves the
+    screen; a core dump holds the keys. The installed app switches all of it off."""
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    made.release_lock()
+    traces = tmp_path / "traces"
+    traces.mkdir()
+    debugging = {"TEXTUAL": "devtools,debug", "TEXTUAL_LOG": str(traces / "textual.log"),
+                 "TEXTUAL_SCREENSHOT": "1", "TEXTUAL_SCREENSHOT_LOCATION": str(traces)}
+    terminal.start([COMMAND, "--vault", str(made.path)], env() | debugging)
+    terminal.wait_for("Kluis openen")
+    limits = Path(f"/proc/{_child_of(terminal.pane_pid())}/limits").read_text()
+    assert re.search(r"Max core file size\s+0\s+0", limits)
+    terminal.send(PASSPHRASE, literal=True)
+    terminal.send("Enter")
+    terminal.wait_for("Overzicht")
+    terminal.send("C-q")
+    terminal.wait_for("EXIT=0")
+    assert list(traces.iterdir()) == []

@@ -1,0 +1,66 @@
+"""Nothing plaintext through Textual's side doors: screenshots, the clipboard, hostile headers."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Input, TextArea
+
+from reflectiejournaal.header import HEADER_FILE
+from reflectiejournaal.screens.unlock import UnlockScreen
+from tests.helpers import PASSPHRASE
+from tests.ui.conftest import SIZE, settle, start_writing, type_text, unlock
+
+
+async def test_no_screenshot_however_it_is_asked_for(make_app, filled_vault, tmp_path,
+                                                     monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))  # Textual's default: ~/Downloads
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "Screenshot" not in titles and "Vergrendelen" in titles
+        app.action_screenshot()
+        assert app.deliver_screenshot() is None
+        await pilot.pause()
+    assert list(tmp_path.rglob("*.svg")) == []
+
+
+async def test_the_passphrase_cannot_be_copied_or_cut(make_app, filled_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#passphrase")
+        await pilot.press(*PASSPHRASE)
+        await pilot.press("ctrl+shift+a", "ctrl+c", "ctrl+shift+a", "ctrl+x")
+        assert app.clipboard == ""
+        assert app.screen.query_one("#passphrase", Input).value == PASSPHRASE
+
+
+async def test_what_was_copied_does_not_outlast_the_lock(make_app, empty_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await start_writing(pilot, app, "c")
+        await type_text(pilot, "Wat ik over de cliënt schreef")
+        assert isinstance(app.focused, TextArea)
+        app.focused.select_all()
+        await pilot.press("ctrl+c")
+        assert app.clipboard == "Wat ik over de cliënt schreef"
+        await pilot.press("ctrl+l")
+        await settle(pilot, app)
+        assert isinstance(app.screen, UnlockScreen) and app.clipboard == ""
+
+
+async def test_hostile_headers_are_a_damaged_vault_not_a_crash(make_app, filled_vault):
+    """A vault_id of Arabic-Indic digits passed int() and crashed after key derivation; 60,000
+    brackets overflowed the parser. Both printed the passphrase in a traceback."""
+    header = json.loads((filled_vault / HEADER_FILE).read_text())
+    for hostile in (json.dumps(header | {"vault_id": "\u0660" * 32}), "[" * 60_000):
+        (filled_vault / HEADER_FILE).write_text(hostile)
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await unlock(pilot, app)
+            assert isinstance(app.screen, UnlockScreen)
+            shown = str(app.screen.query_one("#error").render())
+            assert "geen kluis van reflectiejournaal" in shown and PASSPHRASE not in shown
+        assert app.return_code in (None, 0)
