@@ -7,6 +7,7 @@ import fcntl
 import os
 import secrets
 import socket
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -81,19 +82,50 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
+def lock_folder() -> Path:
+    """Where writer locks live: this machine's runtime folder, never the (synced) vault.
+
+    ``$XDG_RUNTIME_DIR`` (private to the user, emptied at logout) where there is one, else the
+    user's cache folder. Refused if it is a symlink, someone else's, or open to others.
+    """
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime:
+        folder = Path(runtime) / "reflectiejournaal"
+    else:
+        import platformdirs
+
+        folder = Path(platformdirs.user_cache_dir("reflectiejournaal")) / "locks"
+    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    info = os.lstat(folder)
+    if (stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode)
+            or info.st_uid != os.getuid() or info.st_mode & 0o077):
+        raise WriteFailed(folder, "permission")
+    return folder
+
+
 class WriterLock:
-    """An exclusive ``flock`` on a file in the vault: one writing process at a time.
+    """An exclusive ``flock`` on a file of this machine: one writing process per vault.
 
     The kernel drops the lock when the process dies, so a crash never leaves a stale lock.
-    The file records who holds it, only to make the message to a second instance helpful.
+    The file records who holds it, only to make the message to a second instance helpful. It
+    lives outside the vault: in a synced folder a planted symlink would have had it overwrite
+    any file of the user, and a sync tool replacing it would have let a second writer in.
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, name: str) -> None:
+        self.name = name
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        self.path = lock_folder() / self.name
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
+                         FILE_MODE)
+        except OSError as exc:  # ELOOP: a symlink where the lock should be
+            raise WriteFailed(self.path, _reason(exc)) from exc
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise WriteFailed(self.path, "permission")
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

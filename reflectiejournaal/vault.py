@@ -39,7 +39,6 @@ from .recovery import format_recovery_code, new_recovery_key, parse_recovery_cod
 
 ITEMS_DIR = "items"
 ITEM_SUFFIX = ".rj"
-LOCK_FILE = ".reflectiejournaal.lock"
 ITEM_MAGIC = b"RJIT"
 ITEM_VERSION = 1
 ITEM_ID = re.compile(r"[0-9a-f]{16}")
@@ -89,7 +88,7 @@ class Vault:
         self._vault_key = vault_key
         self._item_key = crypto.hkdf(vault_key, b"", b"rj-item-key-v1")
         self.cache_key = crypto.hkdf(vault_key, b"", b"rj-cache-key-v1")
-        self._lock = WriterLock(path / LOCK_FILE)
+        self._lock = WriterLock(f"{header.vault_id}.lock")  # on this machine, not in the vault
 
     # -- opening ----------------------------------------------------------------------
     @classmethod

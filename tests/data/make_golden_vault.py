@@ -42,7 +42,6 @@ def main() -> None:
         vault.write(entry.id, "entry", entry.to_markdown().encode())
         (expected / f"{entry.id}.md").write_bytes(entry.to_markdown().encode())
     vault.release_lock()
-    (target / ".reflectiejournaal.lock").unlink()
     (HERE / "golden-herstelcode.txt").write_text(code + "\n")
 
 

@@ -337,3 +337,40 @@ def test_second_writer_is_refused_with_the_holder_named(made_vault, vault_path):
     other.acquire_lock()
     other.write(new_item_id(), "entry", b"x")
     other.release_lock()
+
+
+def test_the_lock_lives_on_this_machine_not_in_the_synced_vault(made_vault, vault_path, tmp_path):
+    vault, _ = made_vault
+    assert vault.writable
+    assert [p.name for p in vault_path.iterdir() if "lock" in p.name] == []
+    held = tmp_path / "xdg_runtime_dir" / "reflectiejournaal" / f"{vault.vault_id}.lock"
+    assert held.is_file() and (held.stat().st_mode & 0o777) == 0o600
+
+
+def test_a_planted_symlink_never_overwrites_a_file(made_vault, vault_path, tmp_path):
+    """The old lock in the vault folder was opened through symlinks and truncated: a symlink
+    planted in the synced folder turned a 13 KB document into 16 bytes."""
+    vault, _ = made_vault
+    vault.release_lock()
+    victim = tmp_path / "scriptie.docx"
+    victim.write_bytes(b"x" * 13_000)
+    (vault_path / ".reflectiejournaal.lock").symlink_to(victim)  # the old place
+    held = tmp_path / "xdg_runtime_dir" / "reflectiejournaal" / f"{vault.vault_id}.lock"
+    held.unlink()
+    held.symlink_to(victim)  # and the new one, by a process of the same user
+    with pytest.raises(WriteFailed):
+        vault.acquire_lock()
+    assert victim.read_bytes() == b"x" * 13_000
+    held.unlink()
+    vault.acquire_lock()
+    vault.write(new_item_id(), "entry", b"x")
+    assert victim.read_bytes() == b"x" * 13_000
+
+
+def test_a_lock_folder_open_to_others_is_refused(made_vault, tmp_path):
+    vault, _ = made_vault
+    vault.release_lock()
+    os.chmod(tmp_path / "xdg_runtime_dir" / "reflectiejournaal", 0o777)
+    with pytest.raises(WriteFailed):
+        vault.acquire_lock()
+
