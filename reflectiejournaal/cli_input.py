@@ -12,9 +12,9 @@ import os
 import sys
 from pathlib import Path
 
+from .strength import strong_enough
 from .messages import t
 
-MIN_PASSPHRASE = 8
 TERMINAL_ATTEMPTS = 3
 
 
@@ -68,8 +68,8 @@ def ask_new_passphrase() -> str:
     """A new passphrase typed twice on the terminal, long enough, identical both times."""
     for _ in range(TERMINAL_ATTEMPTS):
         first = ask_secret("cli.prompt.new_passphrase")
-        if len(first) < MIN_PASSPHRASE:
-            print(t("cli.passphrase_too_short", minimum=MIN_PASSPHRASE), file=sys.stderr)
+        if not strong_enough(first):
+            print(t("cli.passphrase_too_weak"), file=sys.stderr)
             continue
         if ask_secret("cli.prompt.repeat_passphrase") == first:
             return first
@@ -78,8 +78,9 @@ def ask_new_passphrase() -> str:
 
 
 def check_new_passphrase(passphrase: str) -> str:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise InputProblem(t("cli.passphrase_too_short", minimum=MIN_PASSPHRASE))
+    """The app's bar (zxcvbn score ≥ 2), also for a passphrase read from a file."""
+    if not strong_enough(passphrase):
+        raise InputProblem(t("cli.passphrase_too_weak"))
     return passphrase
 
 

@@ -209,8 +209,8 @@ NL: dict[str, str] = {
     "cli.prompt.confirm_delete": "‘{title}’ ({id}) definitief verwijderen? [j/N] ",
     "cli.prompt.body": "Typ of plak de tekst (Markdown); sluit af met Ctrl-D.",
     "cli.passphrase_mismatch": "De wachtwoordzinnen zijn niet gelijk. Probeer het opnieuw.",
-    "cli.passphrase_too_short": "Kies een wachtwoordzin van minstens {minimum} tekens; "
-    "een zin van een paar woorden is sterk en goed te onthouden.",
+    "cli.passphrase_too_weak": "Deze wachtwoordzin is te makkelijk te raden. Kies een zin van "
+    "een paar woorden die niet bij elkaar horen: sterk en goed te onthouden.",
     "cli.recovery_retype_mismatch": "Dat is niet dezelfde herstelcode. Kijk nog eens goed.",
     "cli.calibrating": "Sleutelafleiding afstemmen op deze computer…",
     "cli.unlocking": "Kluis openen…",

@@ -7,25 +7,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, LoadingIndicator, Static
-from zxcvbn import zxcvbn
 
 from ..errors import JournalError, MistypedRecoveryCode
 from ..widgets.secret import SecretInput
 from ..messages import describe, t
+from ..strength import MIN_SCORE, strength
 from ..recovery import format_recovery_code, new_recovery_key, parse_recovery_code
 from ..vault import Vault
-
-ZXCVBN_MAX = 72
-MIN_SCORE = 2  # zxcvbn's "somewhat guessable": about 10^8 guesses, each costing Argon2id
-
-
-def strength(passphrase: str) -> int:
-    """0 (very weak) to 4 (very strong), by zxcvbn (which refuses more than 72 characters;
-    a passphrase that long is strong by its length alone)."""
-    if len(passphrase) > ZXCVBN_MAX:
-        return 4
-    return zxcvbn(passphrase)["score"] if passphrase else 0
-
 
 class CreateScreen(Screen[None]):
     def compose(self) -> ComposeResult:

@@ -14,7 +14,7 @@ from ..widgets.secret import SecretInput
 from ..messages import describe, t
 from ..settings import Settings
 from ..vault import Vault
-from .create import MIN_SCORE, strength
+from ..strength import MIN_SCORE, strength
 
 
 class SettingsScreen(Screen[None]):

@@ -58,11 +58,13 @@ def test_init_creates_a_calibrated_vault_and_prints_the_herstelcode_once(tmp_pat
     assert again.code == 2 and "staat al iets" in again.err
 
 
-def test_init_refuses_a_short_passphrase_and_a_missing_terminal(tmp_path):
+def test_init_refuses_a_weak_passphrase_and_a_missing_terminal(tmp_path):
+    """The app's bar (zxcvbn ≥ 2): "wachtwoord1" is long enough but guessed at once."""
     short = tmp_path / "kort"
-    short.write_text("kort\n")
-    result = Cli(tmp_path / "k1", short)("init")
-    assert result.code == 2 and "minstens 8 tekens" in result.err
+    for weak in ("kort", "wachtwoord1", "welkom123"):
+        short.write_text(weak + "\n")
+        result = Cli(tmp_path / "k1", short)("init")
+        assert result.code == 2 and "te makkelijk te raden" in result.err
     no_source = Cli(tmp_path / "k2", short).raw("--vault", str(tmp_path / "k2"), "init")
     assert no_source.code == 2 and "--passphrase-file" in no_source.err
     assert not (tmp_path / "k1").exists() and not (tmp_path / "k2").exists()
@@ -188,6 +190,17 @@ def test_passwd_rewraps_only_the_key(cli, tmp_path):
     old = cli("list")
     assert old.code == 3 and "Onjuiste wachtwoordzin" in old.err
     assert "blijft gelijk" in Cli(cli.vault, new).ok("search", "blijft")
+
+
+def test_passwd_and_recover_refuse_a_weak_new_passphrase(cli, tmp_path):
+    weak = tmp_path / "zwak.txt"
+    weak.write_text("wachtwoord1\n")
+    changed = cli("passwd", "--new-passphrase-file", str(weak))
+    assert changed.code == 2 and "te makkelijk te raden" in changed.err
+    recovered = cli.raw("--vault", str(cli.vault), "recover", "--new-passphrase-file", str(weak),
+                        stdin=cli.recovery_code + "\n")
+    assert recovered.code == 2 and "te makkelijk te raden" in recovered.err
+    assert cli("list").code == 0  # the old passphrase still opens it
 
 
 def test_recover_with_the_herstelcode_from_standard_input(cli, tmp_path):
