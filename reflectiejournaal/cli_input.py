@@ -10,6 +10,8 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .strength import strong_enough
@@ -56,6 +58,19 @@ def _first_line(text: str, source: str) -> str:
     if not line:
         raise InputProblem(t("cli.bad_passphrase_source", source=source, reason="leeg"))
     return line
+
+
+@contextmanager
+def passing_screen() -> Iterator[None]:
+    """The terminal's alternate screen, as full-screen programs use: what is shown on it is
+    not kept in the scrollback once it is left (also when interrupted)."""
+    sys.stdout.write("\x1b[?1049h\x1b[H")
+    sys.stdout.flush()
+    try:
+        yield
+    finally:
+        sys.stdout.write("\x1b[2J\x1b[?1049l")
+        sys.stdout.flush()
 
 
 def ask_secret(prompt_key: str) -> str:

@@ -97,11 +97,17 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     recovery_key = new_recovery_key()
     code = format_recovery_code(recovery_key)
-    _say("cli.recovery_intro")
-    print(code, flush=True)
-    if sys.stdin.isatty() and cli_input.has_terminal():
-        while _typed_key(cli_input.ask_secret("cli.prompt.retype_recovery")) != recovery_key:
-            _say("cli.recovery_retype_mismatch")
+    if sys.stdin.isatty() and sys.stdout.isatty() and cli_input.has_terminal():
+        # On a screen of its own, gone once retyped: not left in the terminal's scrollback.
+        with cli_input.passing_screen():
+            _say("cli.recovery_intro")
+            print(code, flush=True)
+            while _typed_key(cli_input.ask_secret("cli.prompt.retype_recovery")) != recovery_key:
+                _say("cli.recovery_retype_mismatch")
+        _say("cli.recovery_cleared")
+    else:  # a script asked for it: the code goes where its output goes
+        _say("cli.recovery_intro")
+        print(code, flush=True)
     _say("cli.calibrating")
     vault, _ = Vault.create(args.vault, passphrase, recovery_key=recovery_key)
     vault.release_lock()

@@ -215,6 +215,7 @@ NL: dict[str, str] = {
     "cli.calibrating": "Sleutelafleiding afstemmen op deze computer…",
     "cli.unlocking": "Kluis openen…",
     "cli.created": "Kluis gemaakt in {path}.",
+    "cli.recovery_cleared": "De herstelcode staat niet meer op je scherm; bewaar je papiertje goed.",
     "cli.recovery_intro": "Dit is je herstelcode. Hij wordt maar één keer getoond.\n"
     "Schrijf hem op papier en bewaar hem veilig: zonder wachtwoordzin én zonder "
     "herstelcode is je journaal voor niemand meer te lezen.",
