@@ -56,10 +56,11 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     actions.add_parser("list", parents=[common], help=t("cli.clients.list")).add_argument(
         "--json", action="store_true")
     add = actions.add_parser("add", parents=[common], help=t("cli.clients.add"))
-    add.add_argument("name")
+    add.add_argument("name", help=t("cli.arg.client_name"))
     add.add_argument("--pseudonym", default="", help=t("cli.opt.pseudonym"))
     add.add_argument("--nickname", action="append", default=[], help=t("cli.opt.nickname"))
-    actions.add_parser("remove", parents=[common], help=t("cli.clients.remove")).add_argument("name")
+    actions.add_parser("remove", parents=[common], help=t("cli.clients.remove")).add_argument(
+        "name", help=t("cli.arg.client_name"))
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:

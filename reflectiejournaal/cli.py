@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from . import errors, hardening
+from . import cli_input, errors, hardening
 from .cli_input import InputProblem
 from .messages import describe, t
 
@@ -142,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     args.passphrase_fd = getattr(args, "passphrase_fd", None)
     if args.command is None:
         return start_app(args)
+    try:
+        cli_input.fill_in_asked(args)
+    except InputProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     # The domain is only imported when a command needs it.
     from . import bundle_commands, commands, review_commands, trajectory_commands
 

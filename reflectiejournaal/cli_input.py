@@ -73,6 +73,39 @@ def passing_screen() -> Iterator[None]:
         sys.stdout.flush()
 
 
+ASK = "-"
+# What may name a client, and so is better typed than given as an argument (which ``ps`` and
+# the shell's history keep): the value "-" asks for it.
+ASKABLE = {"title": "titel", "note": "notitie", "name": "naam", "supervisor": "supervisor",
+           "supervisant": "jouw naam", "nickname": "roepnaam", "query": "zoekwoorden"}
+
+
+def fill_in_asked(args: object) -> None:
+    """Replace every "-" among the askable arguments by a line typed at a prompt."""
+    for attribute, label in ASKABLE.items():
+        value = getattr(args, attribute, None)
+        if value == ASK:
+            setattr(args, attribute, ask_line(label))
+        elif isinstance(value, list) and ASK in value:
+            typed = [ask_line(label) if v == ASK else v for v in value]
+            setattr(args, attribute, " ".join(typed).split() if attribute == "query" else typed)
+
+
+def ask_line(label: str) -> str:
+    """A line typed at a prompt on the terminal; without one, the next line of standard input."""
+    try:
+        with open("/dev/tty", "r+", encoding="utf-8") as tty:
+            tty.write(t("cli.prompt.asked", what=label))
+            tty.flush()
+            line = tty.readline()
+    except OSError:  # bytes, so that what follows stays for read_body
+        line = sys.stdin.buffer.readline().decode("utf-8", "replace")
+    text = line.strip()
+    if not text:
+        raise InputProblem(t("cli.empty_input"))
+    return text
+
+
 def ask_secret(prompt_key: str) -> str:
     if not has_terminal():
         raise InputProblem(t("cli.no_terminal"))

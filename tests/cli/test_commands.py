@@ -334,3 +334,17 @@ def test_search_filters_on_the_command_line(cli):
     assert json.loads(cli.ok("search", "grenzen", "--from", "2000-01-01", "--to", "2000-12-31", "--json")) == []
     nothing = cli("search")
     assert nothing.code == 2 and "zoekwoorden" in nothing.err
+
+
+def test_what_may_name_a_client_can_be_typed_instead_of_given_as_an_argument(cli):
+    """Arguments are visible in ps and kept in the shell's history; "-" asks for the value
+    (at a prompt on the terminal, or here, without one, from standard input)."""
+    cli.ok("clients", "add", "-", "--nickname", "-", stdin="Noor Bakker\nNoortje\n")
+    listed = json.loads(cli.ok("clients", "list", "--json"))
+    assert listed == [{"name": "Noor Bakker", "pseudonym": None, "nicknames": ["Noortje"]}]
+    cli.ok("new", "--kind", "note", "--title", "-", stdin="Gesprek met Noor\nNoor belde.\n")
+    found = json.loads(cli.ok("search", "-", "--json", stdin="belde\n"))
+    assert [hit["title"] for hit in found] == ["Gesprek met Noor"]
+    empty = cli("clients", "add", "-", stdin="\n")
+    assert empty.code == 2 and "Lege invoer" in empty.err
+    assert "niet zichtbaar in ps" in " ".join(cli.ok("clients", "add", "--help").split())
