@@ -22,7 +22,10 @@ def files_containing(root: Path, needles: list[bytes]) -> list[Path]:
     return found
 
 
-def test_marker_is_nowhere_on_disk(made_vault, vault_path, tmp_path, cache_path):
+def test_marker_is_nowhere_on_disk(made_vault, vault_path, tmp_path, cache_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / "Downloads").mkdir(parents=True)  # where Textual would put a screenshot
+    monkeypatch.setenv("HOME", str(home))
     vault, _ = made_vault
     marker = f"KANARIE{uuid.uuid4().hex}"
     needles = [marker.lower().encode(), marker.lower().encode("utf-16-le")]
@@ -48,6 +51,10 @@ def test_marker_is_nowhere_on_disk(made_vault, vault_path, tmp_path, cache_path)
     passphrase_file.unlink()
 
     assert list(cache_path.iterdir()), "the cache was written"
-    roots = [tmp_path, Path(os.environ["TMPDIR"])]
+    runtime = Path(os.environ["XDG_RUNTIME_DIR"])
+    assert list(runtime.rglob("*.lock")), "the writer lock was taken (on this machine)"
+    assert [p for p in tmp_path.rglob("core*") if p.is_file()] == []  # no core dumps
+    # tmp_path holds the vault, the data, cache, config and runtime folders and ~/Downloads.
+    roots = [tmp_path, Path(os.environ["TMPDIR"]), runtime, home]
     for root in roots:
         assert files_containing(root, needles) == []
