@@ -72,10 +72,12 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                               meetings=args.meetings, start=args.start, end=args.end,
                               entry_ids=[journal.resolve(i) for i in args.entry or []])
         entries = selection.entries(journal)
-        clients = journal.clients()
+        clients, list_state = journal.clients(), journal.clients_state()
     if not entries:
         _say("cli.bundle_empty")
         return 2
+    if list_state != "ok":  # a missing or damaged list silently weakens the review
+        _say(f"bundle.clients.{list_state}")
     info = BundleInfo(args.supervisant, args.supervisor, args.note,
                       trajectory.title if trajectory else "")
     review = Review.of(entries, info, Detector(clients, dt.date.today(), _language()))

@@ -70,3 +70,22 @@ class ClientList:
         before = len(self.clients)
         self.clients = [c for c in self.clients if c.name.casefold() != key]
         return len(self.clients) != before
+
+    @classmethod
+    def merged(cls, lists: list[ClientList]) -> ClientList:
+        """Every client of every list (two devices, a sync tool's conflict copy): a union, so
+        that merging never drops a name; only the user removes one. Nicknames are joined; the
+        first pseudonym given is kept."""
+        union: dict[str, Client] = {}
+        for client in (c for listed in lists for c in listed.clients):
+            key = client.name.casefold()
+            known = union.get(key)
+            if known is None:
+                union[key] = client
+                continue
+            # The same client typed twice: the name as written with capitals wins.
+            name = max((known.name, client.name), key=lambda n: sum(c.isupper() for c in n))
+            union[key] = Client(name, known.pseudonym or client.pseudonym,
+                                known.nicknames + client.nicknames)
+        return cls(list(union.values()))
+

@@ -179,7 +179,14 @@ class Journal:
         return self.save(entry)
 
     def save(self, entry: Entry) -> Entry:
-        """Encrypt and durably write ``entry``; the cache follows in memory."""
+        """Encrypt and durably write ``entry``; the cache follows in memory.
+
+        Refused when the id is another item's (an imported file naming the client list's id
+        would have replaced the list).
+        """
+        record = self._records.get(entry.id)
+        if record is not None and record.item_type != ENTRY:
+            raise InvalidEntry("id_taken")
         item = self.vault.write(entry.id, ENTRY, entry.to_markdown().encode("utf-8"))
         self._records[entry.id] = Record.for_entry(item.signature, entry)
         self._dirty = True
@@ -278,15 +285,61 @@ class Journal:
         self._save_single(SETTINGS, settings.to_bytes())
 
     def clients(self) -> ClientList:
-        """The private list of client names and their pseudonyms (never leaves the vault)."""
-        body = self._read_single(CLIENTS)
+        """The private list of client names and their pseudonyms (never leaves the vault).
+
+        Lists started on two devices, and a sync tool's conflict copies of the list, are
+        merged: every name of each is kept.
+        """
+        lists = []
+        for body in self._bodies_of(CLIENTS):
+            try:
+                lists.append(ClientList.from_bytes(body))
+            except (ValueError, KeyError, TypeError):
+                continue
+        return ClientList.merged(lists)
+
+    def clients_state(self) -> str:
+        """``ok``, ``missing`` (no list yet) or ``damaged``: a list that cannot be read, or no
+        list beside damaged items (whose type cannot be known: the list may be among them)."""
+        ids = [i for i, r in self._records.items() if r.item_type == CLIENTS]
+        if not ids:
+            return "damaged" if self.damaged else "missing"
         try:
-            return ClientList.from_bytes(body) if body else ClientList()
-        except (ValueError, KeyError, TypeError):
-            return ClientList()
+            for item_id in ids:
+                ClientList.from_bytes(self.vault.read(item_id)[1])
+        except (ItemNotFound, DamagedItem, ValueError, KeyError, TypeError):
+            return "damaged"
+        return "ok"
 
     def save_clients(self, clients: ClientList) -> None:
+        """Write the list as the one list item; other copies, merged into it, are removed."""
         self._save_single(CLIENTS, clients.to_bytes())
+        kept = next(i for i, r in self._records.items() if r.item_type == CLIENTS)
+        for item_id in [i for i, r in self._records.items() if r.item_type == CLIENTS and i != kept]:
+            self.vault.delete(item_id)
+            del self._records[item_id]
+        for copy in self._copies_of(CLIENTS):
+            self.vault.remove_file(copy.path)
+            self.conflicts = [c for c in self.conflicts if c.path != copy.path]
+
+    def _bodies_of(self, item_type: str) -> list[bytes]:
+        """The readable bodies of every item of ``item_type`` and of their conflict copies."""
+        bodies = []
+        for item_id in [i for i, r in self._records.items() if r.item_type == item_type]:
+            try:
+                bodies.append(self.vault.read(item_id)[1])
+            except (ItemNotFound, DamagedItem):
+                continue
+        for copy in self._copies_of(item_type):
+            try:
+                bodies.append(self.vault.open_item_bytes(copy.path.read_bytes(), copy.path.name)[2])
+            except (DamagedItem, OSError):
+                continue
+        return bodies
+
+    def _copies_of(self, item_type: str) -> list[ItemFile]:
+        return [c for c in self.conflicts if (r := self._records.get(c.item_id)) is not None
+                and r.item_type == item_type]
 
     def _read_single(self, item_type: str) -> bytes | None:
         """The body of the one item of this type (settings, client list), if readable."""
@@ -321,7 +374,13 @@ class Journal:
         return Conflict(copy, current, theirs)
 
     def resolve_conflict(self, copy: ItemFile, keep: str) -> Entry | None:
-        """``keep`` is ``current``, ``copy`` or ``both`` (the copy becomes a new entry)."""
+        """``keep`` is ``current``, ``copy`` or ``both`` (the copy becomes a new entry).
+
+        A conflict copy of the client list is merged whatever ``keep`` says: no name is lost.
+        """
+        if copy in self._copies_of(CLIENTS):
+            self.save_clients(self.clients())
+            return None
         conflict = self.conflict(copy)
         kept: Entry | None = None
         if keep in ("copy", "both"):

@@ -543,6 +543,12 @@ NL: dict[str, str] = {
     "bundle.supervisor": "naam van je supervisor",
     "bundle.note": "korte begeleidende notitie (mag leeg)",
     "bundle.scan": "Zoeken naar cliëntgegevens",
+    "bundle.clients.missing": "Je hebt nog geen cliëntenlijst: je cliënten worden alleen gevonden "
+    "als de app hun naam als naam herkent. Voeg ze toe onder Cliënten (of met "
+    "‘reflectiejournaal clients add -’).",
+    "bundle.clients.damaged": "Je cliëntenlijst is niet te lezen (beschadigd of ontbrekend na "
+    "een synchronisatie): de namen van je cliënten worden nu niet als zodanig herkend. Kijk met "
+    "‘reflectiejournaal check’ en voeg ze zo nodig opnieuw toe.",
     "bundle.scanning": "Bezig met zoeken…",
     "bundle.preview_cut": "*(Het voorbeeld toont het begin; de bundel bevat alles.)*",
     "bundle.bad_choice": "Controleer de bijeenkomsten (bijv. 1-4) en de data (bijv. 1-1-2026).",
@@ -750,6 +756,8 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "reason.missing": "verplicht veld ontbreekt",
     "reason.no_front_matter": "geen kopgegevens (---) gevonden",
     "reason.not_utf8": "geen UTF-8-tekst",
+    "reason.id_taken": "dit id hoort bij iets anders in je kluis (zoals je cliëntenlijst of je "
+    "instellingen)",
     "reason.unreadable": "bestand niet te lezen",
     "reason.form": "onbekende vorm van begeleiding",
     "reason.status": "onbekende status",

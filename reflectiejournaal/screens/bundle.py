@@ -168,6 +168,8 @@ class BundleScreen(Screen[None]):
         if not self.entries:
             self.notify(t("cli.bundle_empty"), severity="warning")
             return
+        if (state := journal.clients_state()) != "ok":  # the review is weaker without the list
+            self.notify(t(f"bundle.clients.{state}"), severity="warning", markup=False, timeout=15)
         detector = Detector(journal.clients(), self.app.today(), self.language)  # type: ignore[attr-defined]
         scan = self.query_one("#scan", Button)
         scan.disabled, scan.label = True, t("bundle.scanning")

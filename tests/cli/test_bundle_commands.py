@@ -58,6 +58,15 @@ def test_check_lists_findings_per_person_and_exits_non_zero(cli):
     assert clean.code == 2  # nothing selected: said so, nothing written
 
 
+def test_a_missing_client_list_is_said_at_bundle_time(cli):
+    """Without the list (never made, lost in a sync), the review cannot know the clients."""
+    cli.ok("new", "--kind", "note", stdin="Een notitie zonder namen.")
+    result = cli("bundle", "--from", "2000-01-01", "--check")
+    assert result.code == 0 and "nog geen cliëntenlijst" in result.err
+    cli.ok("clients", "add", "-", stdin="Noor Bakker\n")
+    assert "cliëntenlijst" not in cli("bundle", "--from", "2000-01-01", "--check").err
+
+
 def test_open_findings_need_an_explicit_choice(cli, tmp_path):
     trajectory = setup(cli)
     out = tmp_path / "bundel.md"

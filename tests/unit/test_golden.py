@@ -3,6 +3,8 @@ by this program and by the stand-alone script that documents the format."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import shutil
 import subprocess
 import sys
@@ -54,3 +56,66 @@ def test_script_imports_nothing_of_this_program():
     source = (ROOT / "docs" / "decrypt_vault.py").read_text()
     assert "reflectiejournaal." not in source.replace("reflectiejournaal-vault", "")
     assert "import reflectiejournaal" not in source
+
+
+def test_script_decrypts_items_and_cache_of_a_new_vault(journal, vault, cache_path, tmp_path):
+    """Every item and the whole cache, as this version writes them, read back by the script."""
+    from reflectiejournaal.clients import Client, ClientList
+    from reflectiejournaal.drafts import Draft
+    from reflectiejournaal.index import EntrySummary, Record
+    from reflectiejournaal.settings import Settings
+    from reflectiejournaal.trajectory import Trajectory
+    from tests.helpers import PASSPHRASE
+
+    trajectory = Trajectory.plan("7a0000000000000f", "supervisie", "Supervisie één",
+                                 dt.date(2026, 1, 7))
+    journal.save_trajectory(trajectory)
+    kept = [
+        journal.create("case", "# Situatie\n\nÉén moeder, D’Hondt — ĳs 🌱 İstanbul.\n",
+                       title="Casus: één grens", tags=("grenzen", "ouders"),
+                       trajectory=trajectory.id, meeting=2),
+        journal.create("note", "Korte notitie\r\nmet een tweede regel\n"),
+    ]
+    gone = journal.create("reflection", "Wordt gewist.")
+    journal.delete(gone.id)
+    journal.save_draft(Draft(journal.new_draft_id(), "reflection", body="half af ✍", title="Concept"))
+    journal.save_settings(Settings(idle_minutes=5, theme="textual-light"))
+    journal.save_clients(ClientList([Client("Fatima El Amrani", "Cliënt A", ("Fa",))]))
+    assert journal.flush()
+    cache_file = cache_path / f"{vault.vault_id}.cache"
+    assert cache_file.is_file()
+
+    out = tmp_path / "out"
+    result = subprocess.run(  # --cache without a file: the default place ($XDG_CACHE_HOME here)
+        [sys.executable, "-I", str(ROOT / "docs" / "decrypt_vault.py"), str(vault.path), str(out),
+         "--cache"],
+        input=PASSPHRASE + "\n", capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+    scan = vault.scan()
+    items = {p.name.split(".")[0]: p for p in out.iterdir() if p.name != "cache.json"}
+    assert set(items) == set(scan.items) and gone.id not in items
+    for item_id, path in items.items():
+        item_type, body = vault.read(item_id)
+        assert path.name == item_id + (".md" if item_type == "entry" else f".{item_type}")
+        assert path.read_bytes() == body
+    assert {vault.read(i)[0] for i in items} == {"entry", "draft", "settings", "clients",
+                                                "trajectory"}
+
+    cache = json.loads((out / "cache.json").read_text("utf-8"))
+    assert cache["version"] == 4 and len(cache["generation"]) == 16
+    assert set(cache["records"]) == set(scan.items)
+    for item_id, record in cache["records"].items():
+        size, mtime_ns, inode = scan.items[item_id].signature
+        assert record["signature"] == {"size": size, "mtime_ns": mtime_ns, "inode": inode}
+        assert record["type"] == vault.read(item_id)[0]
+        if record["type"] != "entry":
+            assert (record["summary"], record["body_at"], record["text"]) == (None, 0, "")
+            continue
+        entry = journal.get(item_id)
+        expected = Record.for_entry(scan.items[item_id].signature, entry)
+        assert record["summary"] == EntrySummary.of(entry).to_json()
+        assert (record["body_at"], record["text"]) == (expected.body_at, expected.folded)
+    assert {i for i, r in cache["records"].items() if r["summary"]} == {e.id for e in kept}
+    assert "een moeder, d'hondt — ĳs 🌱 istanbul" in cache["records"][kept[0].id]["text"]

@@ -1,0 +1,70 @@
+"""The client list is no single point of failure: two devices, conflict copies, imports."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflectiejournaal.clients import Client, ClientList
+from reflectiejournaal.errors import InvalidEntry
+from reflectiejournaal.journal import CLIENTS, Journal
+from reflectiejournaal.transfer import import_directory
+from reflectiejournaal.vault import ITEMS_DIR, new_item_id
+
+
+def names(journal: Journal) -> list[str]:
+    return sorted(c.name for c in journal.clients().clients)
+
+
+def test_lists_started_on_two_devices_are_both_kept(journal, vault, cache_path):
+    journal.save_clients(ClientList([Client("Noor Bakker", nicknames=("Noortje",))]))
+    # The other device's list arrives through the sync tool, with an id of its own.
+    other = ClientList([Client("Sanne de Vries"), Client("noor bakker", "Cliënt N", ("Noor",))])
+    vault.write(new_item_id(), CLIENTS, other.to_bytes())
+    reopened = Journal(vault, cache_path)
+    merged = reopened.clients()
+    assert names(reopened) == ["Noor Bakker", "Sanne de Vries"]
+    noor = next(c for c in merged.clients if c.name == "Noor Bakker")
+    assert set(noor.nicknames) == {"Noortje", "Noor"} and noor.pseudonym == "Cliënt N"
+    reopened.save_clients(merged)
+    assert [r.item_type for r in reopened._records.values()].count(CLIENTS) == 1
+    assert names(Journal(vault, cache_path)) == ["Noor Bakker", "Sanne de Vries"]
+
+
+def test_a_conflict_copy_of_the_list_is_merged_and_resolvable(journal, vault, cache_path):
+    journal.save_clients(ClientList([Client("Noor Bakker")]))
+    [list_id] = [i for i, r in journal._records.items() if r.item_type == CLIENTS]
+    items = vault.path / ITEMS_DIR
+    copy_path = items / f"{list_id}.sync-conflict-20261122-101010-ABC.rj"
+    copy_path.write_bytes((items / f"{list_id}.rj").read_bytes())  # the laptop's version
+    journal.save_clients(ClientList([Client("Kevin Smit")]))  # the phone dropped Noor
+    reopened = Journal(vault, cache_path)
+    assert names(reopened) == ["Kevin Smit", "Noor Bakker"]  # only the user removes a name
+    [copy] = reopened.conflicts
+    assert reopened.resolve_conflict(copy, "copy") is None  # failed before: not an entry
+    assert not copy_path.exists() and reopened.conflicts == []
+    assert names(Journal(vault, cache_path)) == ["Kevin Smit", "Noor Bakker"]
+
+
+def test_an_import_with_the_lists_id_is_refused(journal, vault, cache_path, tmp_path):
+    journal.save_clients(ClientList([Client("Noor Bakker")]))
+    [list_id] = [i for i, r in journal._records.items() if r.item_type == CLIENTS]
+    folder = tmp_path / "import"
+    folder.mkdir()
+    (folder / "a.md").write_text(f"---\nid: {list_id}\nkind: note\ntitle: x\n---\nTekst\n")
+    report = import_directory(journal, folder)
+    assert [type(e) for _, e in report.failed] == [InvalidEntry] and report.new == 0
+    assert names(journal) == ["Noor Bakker"]
+    with pytest.raises(InvalidEntry):
+        journal.save(journal.create("note", "x").edited(id=list_id))
+
+
+def test_the_state_of_the_list_for_the_bundle_warning(journal, vault, cache_path):
+    assert journal.clients_state() == "missing"
+    journal.save_clients(ClientList([Client("Noor Bakker")]))
+    assert journal.clients_state() == "ok"
+    [list_id] = [i for i, r in journal._records.items() if r.item_type == CLIENTS]
+    path = vault.path / ITEMS_DIR / f"{list_id}.rj"
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert Journal(vault, cache_path).clients_state() == "damaged"
