@@ -137,7 +137,7 @@ def decrypt_cache(path, vault_id, vault_key):
             "type": item_type,
             "summary": None if row is None else dict(zip(SUMMARY, row)),
             "body_at": body_at,
-            "text": texts.decode("utf-8")[at : at + length],
+            "text": texts[at : at + length].decode("utf-8"),
         }
         at += length
     need(at == len(texts), "cache: texts do not add up")
