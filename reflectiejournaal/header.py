@@ -146,10 +146,13 @@ class Header:
                 lanes=_int(p["lanes"]),
                 salt=unb64(p["salt"]),
             )
+            recovery_salt = unb64(r["salt"])
+            if not (crypto.SALT_BYTES <= len(recovery_salt) <= 64):  # as for the passphrase salt
+                raise NotAVault(path, "malformed")
             header = cls(
                 vault_id,
                 PassphraseSlot(kdf, unb64(p["wrapped_key"])),
-                RecoverySlot(unb64(r["salt"]), unb64(r["wrapped_key"])),
+                RecoverySlot(recovery_salt, unb64(r["wrapped_key"])),
             )
         except NotAVault:
             raise

@@ -8,9 +8,11 @@ another item or into another vault does not decrypt. See ``docs/vault-format.md`
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
+import stat as stat_module
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -233,14 +235,14 @@ class Vault:
         """``(item_type, body)`` of one item."""
         path = self._item_path(item_id)
         try:
-            data = path.read_bytes()
+            data = _read_regular(path)
         except FileNotFoundError:
             raise ItemNotFound(item_id) from None
         return self.read_file(ItemFile(item_id, path.parent, path.name, (0, 0, 0)), data)
 
     def read_file(self, item: ItemFile, data: bytes | None = None) -> tuple[str, bytes]:
         """Decrypt one scanned file, checking that it really is the item its name says."""
-        data = item.path.read_bytes() if data is None else data
+        data = _read_regular(item.path) if data is None else data
         stated_id, item_type, body = self.open_item_bytes(data, item.name)
         if stated_id != item.item_id:
             raise DamagedItem(item.name, "swapped")
@@ -273,7 +275,8 @@ class Vault:
             name = entry.name
             # Hidden files are our own writes in progress or a sync tool's (.syncthing.*.tmp,
             # .~lock*, .DS_Store): never items, and not damage either.
-            if name.startswith(".") or not entry.is_file():
+            # A symlink is never ours: one planted in a synced folder is not followed.
+            if name.startswith(".") or not entry.is_file(follow_symlinks=False):
                 continue
             stat = entry.stat()
             stem = name[: -len(ITEM_SUFFIX)] if name.endswith(ITEM_SUFFIX) else None
@@ -320,6 +323,21 @@ def _clear_item_id(data: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return item_id if ITEM_ID.fullmatch(item_id) else None
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file; a symlink or a FIFO put in its place is
+    damage, never followed or waited on."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DamagedItem(path.name, "header") from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+            raise DamagedItem(path.name, "header")
+        return handle.read()
 
 
 def _scandir(path: Path) -> Iterator[os.DirEntry[str]]:

@@ -164,6 +164,7 @@ def test_absurd_kdf_parameters_are_refused_at_once(made_vault, vault_path, monke
         lambda d: d.__setitem__("version", True),  # True == 1 in Python, not in JSON
         lambda d: d["passphrase_slot"].__setitem__("lanes", 1.0),
         lambda d: d.__setitem__("vault_id", ["0" * 32]),
+        lambda d: d["recovery_slot"].__setitem__("salt", ""),  # an empty salt was accepted
     ],
 )
 def test_malformed_headers_are_not_a_vault(made_vault, vault_path, change):
@@ -373,4 +374,19 @@ def test_a_lock_folder_open_to_others_is_refused(made_vault, tmp_path):
     os.chmod(tmp_path / "xdg_runtime_dir" / "reflectiejournaal", 0o777)
     with pytest.raises(WriteFailed):
         vault.acquire_lock()
+
+
+def test_symlinks_and_fifos_in_the_items_folder_are_never_followed_or_waited_on(
+        made_vault, vault_path, tmp_path):
+    vault, _ = made_vault
+    victim = tmp_path / "elders.txt"
+    victim.write_bytes(b"niet van de kluis")
+    planted = new_item_id()
+    (vault_path / ITEMS_DIR / f"{planted}.rj").symlink_to(victim)
+    os.mkfifo(vault_path / ITEMS_DIR / f"{new_item_id()}.rj")  # reading it would block forever
+    (vault_path / ITEMS_DIR / "x.sync-conflict-1.rj").symlink_to(victim)
+    scan = vault.scan()
+    assert scan.items == {} and scan.conflicts == [] and scan.strays == []
+    with pytest.raises(DamagedItem):
+        vault.read(planted)
 
