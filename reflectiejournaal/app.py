@@ -110,9 +110,7 @@ class ReflectieApp(App[None]):
                 save()
         journal, self.journal = self.journal, None
         journal.close()
-        if self.copied:  # what was copied from an entry does not outlast the lock
-            super().copy_to_clipboard("")
-            self.copied = False
+        self._clear_clipboard()  # what was copied from an entry does not outlast the lock
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(self._lock_screen())
@@ -149,6 +147,20 @@ class ReflectieApp(App[None]):
     def copy_to_clipboard(self, text: str) -> None:
         self.copied = True
         super().copy_to_clipboard(text)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: what was typed since the last autosave is kept as a draft first (by the
+        time the app unmounts, its screens and their text are gone)."""
+        if self.journal is not None:
+            self._keep_drafts()
+        self._clear_clipboard()
+        self.exit()
+
+    def _clear_clipboard(self) -> None:
+        """Overwrite what was copied from an entry (tmux ignores an empty copy: a space)."""
+        if self.copied:
+            super().copy_to_clipboard(" ")
+            self.copied = False
 
     def _keep_drafts(self) -> None:
         """Save what is being written as encrypted drafts, each screen on its own: one that

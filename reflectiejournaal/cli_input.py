@@ -93,12 +93,13 @@ def fill_in_asked(args: object) -> None:
 
 def ask_line(label: str) -> str:
     """A line typed at a prompt on the terminal; without one, the next line of standard input."""
-    try:
-        with open("/dev/tty", "r+", encoding="utf-8") as tty:
-            tty.write(t("cli.prompt.asked", what=label))
-            tty.flush()
+    try:  # two handles: a terminal is not seekable, so Python refuses one text handle in "r+"
+        with open("/dev/tty", "w", encoding="utf-8") as out, \
+                open("/dev/tty", encoding="utf-8") as tty:
+            out.write(t("cli.prompt.asked", what=label))
+            out.flush()
             line = tty.readline()
-    except OSError:  # bytes, so that what follows stays for read_body
+    except OSError:  # no terminal; bytes, so that what follows stays for read_body
         line = sys.stdin.buffer.readline().decode("utf-8", "replace")
     text = line.strip()
     if not text:

@@ -97,7 +97,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     recovery_key = new_recovery_key()
     code = format_recovery_code(recovery_key)
-    if sys.stdin.isatty() and sys.stdout.isatty() and cli_input.has_terminal():
+    # By the terminal, not by stdin: a passphrase piped in (--passphrase-fd 0) still has a
+    # person at the screen, whose scrollback must not keep the code.
+    if sys.stdout.isatty() and cli_input.has_terminal():
         # On a screen of its own, gone once retyped: not left in the terminal's scrollback.
         with cli_input.passing_screen():
             _say("cli.recovery_intro")

@@ -17,7 +17,7 @@ from .errors import DamagedItem, InvalidEntry, ItemNotFound
 from .index import CacheFile, EntrySummary, Filters, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
 from .search import Query, prepare, snippet
-from .vault import ItemFile, Vault, new_item_id
+from .vault import ItemFile, Vault, new_item_id, read_regular
 
 ENTRY = "entry"
 DRAFT = "draft"
@@ -332,14 +332,23 @@ class Journal:
                 continue
         for copy in self._copies_of(item_type):
             try:
-                bodies.append(self.vault.open_item_bytes(copy.path.read_bytes(), copy.path.name)[2])
+                bodies.append(self.vault.open_item_bytes(read_regular(copy.path), copy.path.name)[2])
             except (DamagedItem, OSError):
                 continue
         return bodies
 
     def _copies_of(self, item_type: str) -> list[ItemFile]:
-        return [c for c in self.conflicts if (r := self._records.get(c.item_id)) is not None
-                and r.item_type == item_type]
+        """Conflict copies of items of ``item_type``, by their own (encrypted) type: also when
+        the item they are a copy of is gone."""
+        found = []
+        for copy in self.conflicts:
+            try:
+                _, kind, _ = self.vault.open_item_bytes(read_regular(copy.path), copy.path.name)
+            except (DamagedItem, OSError):
+                continue
+            if kind == item_type:
+                found.append(copy)
+        return found
 
     def _read_single(self, item_type: str) -> bytes | None:
         """The body of the one item of this type (settings, client list), if readable."""
@@ -367,7 +376,7 @@ class Journal:
         except (ItemNotFound, DamagedItem):
             current = None
         try:
-            _, _, body = self.vault.open_item_bytes(copy.path.read_bytes(), copy.path.name)
+            _, _, body = self.vault.open_item_bytes(read_regular(copy.path), copy.path.name)
             theirs = _parse(body, copy.path.name)
         except DamagedItem:
             theirs = None

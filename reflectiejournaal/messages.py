@@ -6,6 +6,8 @@ Use :func:`t` with a key and named values. Domain errors carry their own key (se
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from .errors import JournalError
@@ -772,10 +774,23 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
 _catalogue = NL
 
 
+# Terminal control characters (ESC, BEL, C1 …) in a value — a file name planted in a synced
+# folder — would be obeyed by the terminal (OSC 52 fills the clipboard): shown escaped.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def t(key: str, /, **values: object) -> str:
     """The catalogue text for ``key`` with ``values`` filled in; the key itself if unknown."""
     template = _catalogue.get(key, key)
-    return template.format(**values) if values else template
+    if not values:
+        return template
+    return template.format(**{k: _visible(v) for k, v in values.items()})
+
+
+def _visible(value: object) -> object:
+    if isinstance(value, (int, float)):
+        return value
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
 
 
 def reason(code: object) -> str:

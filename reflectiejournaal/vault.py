@@ -235,14 +235,14 @@ class Vault:
         """``(item_type, body)`` of one item."""
         path = self._item_path(item_id)
         try:
-            data = _read_regular(path)
+            data = read_regular(path)
         except FileNotFoundError:
             raise ItemNotFound(item_id) from None
         return self.read_file(ItemFile(item_id, path.parent, path.name, (0, 0, 0)), data)
 
     def read_file(self, item: ItemFile, data: bytes | None = None) -> tuple[str, bytes]:
         """Decrypt one scanned file, checking that it really is the item its name says."""
-        data = _read_regular(item.path) if data is None else data
+        data = read_regular(item.path) if data is None else data
         stated_id, item_type, body = self.open_item_bytes(data, item.name)
         if stated_id != item.item_id:
             raise DamagedItem(item.name, "swapped")
@@ -325,7 +325,7 @@ def _clear_item_id(data: bytes) -> str | None:
     return item_id if ITEM_ID.fullmatch(item_id) else None
 
 
-def _read_regular(path: Path) -> bytes:
+def read_regular(path: Path) -> bytes:
     """The bytes of ``path`` if it is a regular file; a symlink or a FIFO put in its place is
     damage, never followed or waited on."""
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -92,4 +93,21 @@ def test_delete_asks_for_confirmation(terminal, vault, tmp_path):
         terminal.wait_for(expected)
         terminal.wait_for("EXIT=0")
     assert Vault.unlock(vault, PASSPHRASE).scan().items == {}
+
+
+def test_a_title_given_as_dash_is_asked_at_a_prompt(terminal, vault, tmp_path):
+    """Out of ps and the shell history: the title is typed, not an argument."""
+    passphrase_file = tmp_path / "pw"
+    passphrase_file.write_text(PASSPHRASE + "\n")
+    terminal.start([COMMAND, "--vault", str(vault), "--passphrase-file", str(passphrase_file),
+                    "new", "--kind", "note", "--title", "-"], env())
+    terminal.wait_for("titel: ")
+    terminal.type("Gesprek met Noor")
+    terminal.wait_for("Ctrl-D")
+    terminal.type("Noor belde.")
+    terminal.send("C-d")
+    terminal.wait_for("EXIT=0")
+    listed = subprocess.run([COMMAND, "--vault", str(vault), "--passphrase-file",
+                             str(passphrase_file), "list"], capture_output=True, text=True)
+    assert "Gesprek met Noor" in listed.stdout
 

@@ -7,6 +7,8 @@ import json
 from textual.widgets import Input, TextArea
 
 from reflectiejournaal.header import HEADER_FILE
+from reflectiejournaal.journal import Journal
+from reflectiejournaal.vault import Vault
 from reflectiejournaal.screens.unlock import UnlockScreen
 from tests.helpers import PASSPHRASE
 from tests.ui.conftest import SIZE, settle, start_writing, type_text, unlock
@@ -48,7 +50,7 @@ async def test_what_was_copied_does_not_outlast_the_lock(make_app, empty_vault):
         assert app.clipboard == "Wat ik over de cliënt schreef"
         await pilot.press("ctrl+l")
         await settle(pilot, app)
-        assert isinstance(app.screen, UnlockScreen) and app.clipboard == ""
+        assert isinstance(app.screen, UnlockScreen) and app.clipboard == " "  # tmux ignores ""
 
 
 async def test_hostile_headers_are_a_damaged_vault_not_a_crash(make_app, filled_vault):
@@ -64,3 +66,18 @@ async def test_hostile_headers_are_a_damaged_vault_not_a_crash(make_app, filled_
             shown = str(app.screen.query_one("#error").render())
             assert "geen kluis van reflectiejournaal" in shown and PASSPHRASE not in shown
         assert app.return_code in (None, 0)
+
+
+async def test_ctrl_q_right_after_typing_keeps_the_words_as_a_draft(make_app, empty_vault, paths):
+    """Within the autosave's three seconds, Ctrl+Q lost the last words: by the time the app
+    unmounted, its screens and their text were gone."""
+    app = make_app()
+    app.autosave_seconds = 3600  # no autosave can save it first
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await start_writing(pilot, app, "c")
+        await type_text(pilot, "Het laatste wat ik typte")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    drafts = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts()
+    assert ["Het laatste wat ik typte" in str(d.answers) + d.body for d in drafts] == [True]

@@ -68,3 +68,15 @@ def test_the_state_of_the_list_for_the_bundle_warning(journal, vault, cache_path
     data[-3] ^= 0xFF
     path.write_bytes(bytes(data))
     assert Journal(vault, cache_path).clients_state() == "damaged"
+
+
+def test_a_copy_of_the_list_is_the_list_when_the_original_is_gone(journal, vault, cache_path):
+    journal.save_clients(ClientList([Client("Noor Bakker")]))
+    [list_id] = [i for i, r in journal._records.items() if r.item_type == CLIENTS]
+    items = vault.path / ITEMS_DIR
+    (items / f"{list_id}.rj").rename(items / f"{list_id}.sync-conflict-20261122-101010-ABC.rj")
+    reopened = Journal(vault, cache_path)
+    assert names(reopened) == ["Noor Bakker"]
+    [copy] = reopened.conflicts
+    reopened.resolve_conflict(copy, "current")  # deleted the only list before
+    assert names(Journal(vault, cache_path)) == ["Noor Bakker"]

@@ -44,3 +44,11 @@ def test_every_reason_code_the_domain_raises_has_words():
         codes |= set(re.findall(r"""InvalidEntry\(\s*["']([a-z_]+)["']""", text))
     assert codes
     assert sorted(c for c in codes if f"reason.{c}" not in NL) == []
+
+
+def test_terminal_control_characters_in_values_are_shown_not_obeyed():
+    """A file name planted in a synced folder carried OSC 52 (fill the clipboard) to `check`."""
+    from reflectiejournaal.messages import t
+
+    shown = t("error.not_a_vault", path="items/y\x1b]52;c;cm0gLXJmIH4=\x07.rj", reason="x")
+    assert "\x1b" not in shown and "\x07" not in shown and "\\x1b]52" in shown
