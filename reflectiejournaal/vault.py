@@ -284,8 +284,11 @@ class Vault:
                 items[stem] = ItemFile.from_stat(stem, folder, name, stat)
                 continue
             # Another name: a sync tool's conflict copy if its clear header names an item.
-            with open(entry.path, "rb") as handle:
-                item_id = _clear_item_id(handle.read(64))
+            try:
+                with open(entry.path, "rb") as handle:
+                    item_id = _clear_item_id(handle.read(64))
+            except OSError:  # unreadable (mode 000): reported, never in the way of the rest
+                item_id = None
             if item_id is None:
                 strays.append(Path(entry.path))
             else:
@@ -330,14 +333,18 @@ def read_regular(path: Path) -> bytes:
     damage, never followed or waited on."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise DamagedItem(path.name, "header") from None
+    except FileNotFoundError:
         raise
+    except OSError as exc:  # a symlink (ELOOP), a file this user may not read (mode 000)
+        reason = "header" if exc.errno == errno.ELOOP else "unreadable"
+        raise DamagedItem(path.name, reason) from None
     with os.fdopen(fd, "rb") as handle:
         if not stat_module.S_ISREG(os.fstat(fd).st_mode):
             raise DamagedItem(path.name, "header")
-        return handle.read()
+        try:
+            return handle.read()
+        except OSError:
+            raise DamagedItem(path.name, "unreadable") from None
 
 
 def _scandir(path: Path) -> Iterator[os.DirEntry[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,7 +34,7 @@ class ChooseScreen(ModalScreen[tuple[str, str | None] | None]):
             yield Static(t("choose.set"), classes="label")
             options = self.set_options(self.kind)
             yield Select(options, value=options[0][1], allow_blank=False, id="set")
-            yield Static("", id="description", classes="muted")
+            yield Static("", id="description", classes="muted", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(t("choose.cancel"), id="cancel")
                 yield Button(t("choose.start"), variant="primary", id="start")
@@ -41,10 +42,11 @@ class ChooseScreen(ModalScreen[tuple[str, str | None] | None]):
     def on_mount(self) -> None:
         self.query_one("#start", Button).focus()
 
-    def set_options(self, kind: str) -> list[tuple[str, str]]:
-        """The sets that suit ``kind``, the proposed one first, then free writing."""
+    def set_options(self, kind: str) -> list[tuple[Text, str]]:
+        """The sets that suit ``kind``, the proposed one first, then free writing. Titles as
+        plain Text: a set someone shared may hold "[/]" or "[@click=…]", never markup."""
         sets = self.app.library.for_kind(kind)  # type: ignore[attr-defined]
-        return [(s.title, s.id) for s in sets] + [(t("choose.free"), FREE)]
+        return [(Text(s.title), s.id) for s in sets] + [(Text(t("choose.free")), FREE)]
 
     def fill_sets(self, kind: str) -> None:
         options = self.set_options(kind)

@@ -81,3 +81,26 @@ async def test_ctrl_q_right_after_typing_keeps_the_words_as_a_draft(make_app, em
         await pilot.pause()
     drafts = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts()
     assert ["Het laatste wat ik typte" in str(d.answers) + d.body for d in drafts] == [True]
+
+
+async def test_a_shared_prompt_set_with_brackets_is_text_not_markup(make_app, filled_vault, paths):
+    """A set's title with "[/]" crashed the app when picked; "[@click=…]" ran an action."""
+    from textual.widgets import Select
+
+    from reflectiejournaal.screens.choose import ChooseScreen
+
+    (paths["config"] / "vragensets").mkdir(parents=True)
+    (paths["config"] / "vragensets" / "gedeeld.toml").write_text(
+        'id = "gedeeld"\ntitle = "Van [/] mijn [@click=app.quit]supervisor"\n'
+        'description = "Uitleg [b]vet[/b] en [/]"\nsource = "Gedeeld"\nkinds = ["case"]\n\n'
+        '[[prompts]]\nid = "a"\ntitle = "A"\nquestion = "Wat?"\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChooseScreen)
+        app.screen.query_one("#set", Select).value = "gedeeld"
+        await settle(pilot, app)
+        shown = str(app.screen.query_one("#description").render())
+        assert shown == "Uitleg [b]vet[/b] en [/]" and app.is_running

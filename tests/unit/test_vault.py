@@ -390,3 +390,24 @@ def test_symlinks_and_fifos_in_the_items_folder_are_never_followed_or_waited_on(
     with pytest.raises(DamagedItem):
         vault.read(planted)
 
+
+def test_a_file_this_user_may_not_read_is_damage_not_a_stop(made_vault, vault_path, monkeypatch):
+    """Syncthing copies permission bits: one mode-000 file stopped list and the app. (Root
+    reads any file, so the refusal is the kernel's answer, given here by hand.)"""
+    vault, _ = made_vault
+    kept = new_item_id()
+    vault.write(kept, "entry", b"blijft leesbaar")
+    locked = new_item_id()
+    vault.write(locked, "entry", b"x")
+    real_open = os.open
+
+    def refusing_open(path, *args, **kwargs):
+        if str(path).endswith(f"{locked}.rj"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    with pytest.raises(DamagedItem) as caught:
+        vault.read(locked)
+    assert caught.value.details["reason"] == "unreadable"
+    assert vault.read(kept)[1] == b"blijft leesbaar"
