@@ -287,16 +287,26 @@ class Journal:
     def clients(self) -> ClientList:
         """The private list of client names and their pseudonyms (never leaves the vault).
 
-        Lists started on two devices, and a sync tool's conflict copies of the list, are
-        merged: every name of each is kept.
+        Lists started on two devices are merged, and a sync tool's conflict copies of the
+        list add the names they alone hold: no name is lost. What a copy says of a name the
+        list has is an older version and is not taken (a pseudonym the user cleared stays
+        cleared).
         """
+        current, older = (ClientList.merged(self._lists(bodies))
+                          for bodies in self._bodies_of(CLIENTS))
+        known = {c.name.casefold() for c in current.clients}
+        current.clients += [c for c in older.clients if c.name.casefold() not in known]
+        return current
+
+    @staticmethod
+    def _lists(bodies: list[bytes]) -> list[ClientList]:
         lists = []
-        for body in self._bodies_of(CLIENTS):
+        for body in bodies:
             try:
                 lists.append(ClientList.from_bytes(body))
             except (ValueError, KeyError, TypeError):
                 continue
-        return ClientList.merged(lists)
+        return lists
 
     def clients_state(self) -> str:
         """``ok``, ``missing`` (no list yet) or ``damaged``: a list that cannot be read, or no
@@ -322,20 +332,20 @@ class Journal:
             self.vault.remove_file(copy.path)
             self.conflicts = [c for c in self.conflicts if c.path != copy.path]
 
-    def _bodies_of(self, item_type: str) -> list[bytes]:
-        """The readable bodies of every item of ``item_type`` and of their conflict copies."""
-        bodies = []
+    def _bodies_of(self, item_type: str) -> tuple[list[bytes], list[bytes]]:
+        """The readable bodies of the items of ``item_type``, and of their conflict copies."""
+        items, copies = [], []
         for item_id in [i for i, r in self._records.items() if r.item_type == item_type]:
             try:
-                bodies.append(self.vault.read(item_id)[1])
+                items.append(self.vault.read(item_id)[1])
             except (ItemNotFound, DamagedItem):
                 continue
         for copy in self._copies_of(item_type):
             try:
-                bodies.append(self.vault.open_item_bytes(read_regular(copy.path), copy.path.name)[2])
+                copies.append(self.vault.open_item_bytes(read_regular(copy.path), copy.path.name)[2])
             except (DamagedItem, OSError):
                 continue
-        return bodies
+        return items, copies
 
     def _copies_of(self, item_type: str) -> list[ItemFile]:
         """Conflict copies of items of ``item_type``, by their own (encrypted) type: also when

@@ -80,3 +80,18 @@ def test_a_copy_of_the_list_is_the_list_when_the_original_is_gone(journal, vault
     [copy] = reopened.conflicts
     reopened.resolve_conflict(copy, "current")  # deleted the only list before
     assert names(Journal(vault, cache_path)) == ["Noor Bakker"]
+
+
+def test_a_stale_copy_does_not_bring_back_a_cleared_pseudonym(journal, vault, cache_path):
+    """A pseudonym of initials the user cleared would have gone into bundles again."""
+    journal.save_clients(ClientList([Client("Pieter de Vries", "P.d.V.")]))
+    [list_id] = [i for i, r in journal._records.items() if r.item_type == CLIENTS]
+    items = vault.path / ITEMS_DIR
+    laptop = (items / f"{list_id}.rj").read_bytes()
+    journal.save_clients(ClientList([Client("Pieter de Vries")]))  # cleared on the phone
+    (items / f"{list_id}.sync-conflict-20261122-101010-ABC.rj").write_bytes(laptop)  # arrives
+    reopened = Journal(vault, cache_path)
+    assert len(reopened.conflicts) == 1
+    [pieter] = reopened.clients().clients
+    assert pieter.pseudonym == ""
+
