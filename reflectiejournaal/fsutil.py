@@ -83,24 +83,26 @@ def _reason(exc: OSError) -> str:
 
 
 def lock_folder() -> Path:
-    """Where writer locks live: this machine's runtime folder, never the (synced) vault.
-
-    ``$XDG_RUNTIME_DIR`` (private to the user, emptied at logout) where there is one, else the
-    user's cache folder. Refused if it is a symlink, someone else's, or open to others.
+    """Where writer locks live: one folder of this user on this machine, never the (synced)
+    vault, and found the same way by every process of the user — not from environment
+    variables, which differ between a login session, cron and ssh (two writers would each
+    have had a lock of their own). Refused if it is a symlink, someone else's, or open to
+    others.
     """
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime:
-        folder = Path(runtime) / "reflectiejournaal"
-    else:
-        import platformdirs
-
-        folder = Path(platformdirs.user_cache_dir("reflectiejournaal")) / "locks"
+    folder = lock_home() / ".cache" / "reflectiejournaal" / "locks"
     folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     info = os.lstat(folder)
     if (stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode)
             or info.st_uid != os.getuid() or info.st_mode & 0o077):
         raise WriteFailed(folder, "permission")
     return folder
+
+
+def lock_home() -> Path:
+    """The user's home folder from the password database (not ``$HOME``)."""
+    import pwd
+
+    return Path(pwd.getpwuid(os.getuid()).pw_dir)
 
 
 class WriterLock:

@@ -23,6 +23,10 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder.mkdir()
         monkeypatch.setenv(name, str(folder))
     monkeypatch.delenv("REFLECTIEJOURNAAL_VAULT", raising=False)
+    # Locks are found from the password database, not the environment: the tests' own home.
+    from reflectiejournaal import fsutil
+
+    monkeypatch.setattr(fsutil, "lock_home", lambda: tmp_path / "lock_home")
     return tmp_path
 
 

@@ -51,7 +51,7 @@ def test_marker_is_nowhere_on_disk(made_vault, vault_path, tmp_path, cache_path,
     passphrase_file.unlink()
 
     assert list(cache_path.iterdir()), "the cache was written"
-    runtime = Path(os.environ["XDG_RUNTIME_DIR"])
+    runtime = tmp_path / "lock_home"  # the locks' folder, outside the vault
     assert list(runtime.rglob("*.lock")), "the writer lock was taken (on this machine)"
     assert [p for p in tmp_path.rglob("core*") if p.is_file()] == []  # no core dumps
     # tmp_path holds the vault, the data, cache, config and runtime folders and ~/Downloads.

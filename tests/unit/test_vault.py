@@ -344,8 +344,17 @@ def test_the_lock_lives_on_this_machine_not_in_the_synced_vault(made_vault, vaul
     vault, _ = made_vault
     assert vault.writable
     assert [p.name for p in vault_path.iterdir() if "lock" in p.name] == []
-    held = tmp_path / "xdg_runtime_dir" / "reflectiejournaal" / f"{vault.vault_id}.lock"
+    held = tmp_path / "lock_home" / ".cache" / "reflectiejournaal" / "locks" / f"{vault.vault_id}.lock"
     assert held.is_file() and (held.stat().st_mode & 0o777) == 0o600
+
+
+def test_every_process_of_the_user_finds_the_same_lock(made_vault, vault_path, monkeypatch):
+    """A writer started from cron or ssh (another XDG_RUNTIME_DIR, HOME, XDG_CACHE_HOME) got a
+    lock of its own and wrote beside the app."""
+    for name in ("XDG_RUNTIME_DIR", "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.setenv(name, "/elders")
+    with pytest.raises(VaultLocked):
+        Vault.unlock(vault_path, PASSPHRASE).acquire_lock()
 
 
 def test_a_planted_symlink_never_overwrites_a_file(made_vault, vault_path, tmp_path):
@@ -356,7 +365,7 @@ def test_a_planted_symlink_never_overwrites_a_file(made_vault, vault_path, tmp_p
     victim = tmp_path / "scriptie.docx"
     victim.write_bytes(b"x" * 13_000)
     (vault_path / ".reflectiejournaal.lock").symlink_to(victim)  # the old place
-    held = tmp_path / "xdg_runtime_dir" / "reflectiejournaal" / f"{vault.vault_id}.lock"
+    held = tmp_path / "lock_home" / ".cache" / "reflectiejournaal" / "locks" / f"{vault.vault_id}.lock"
     held.unlink()
     held.symlink_to(victim)  # and the new one, by a process of the same user
     with pytest.raises(WriteFailed):
@@ -371,7 +380,7 @@ def test_a_planted_symlink_never_overwrites_a_file(made_vault, vault_path, tmp_p
 def test_a_lock_folder_open_to_others_is_refused(made_vault, tmp_path):
     vault, _ = made_vault
     vault.release_lock()
-    os.chmod(tmp_path / "xdg_runtime_dir" / "reflectiejournaal", 0o777)
+    os.chmod(tmp_path / "lock_home" / ".cache" / "reflectiejournaal" / "locks", 0o777)
     with pytest.raises(WriteFailed):
         vault.acquire_lock()
 
