@@ -23,10 +23,9 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder.mkdir()
         monkeypatch.setenv(name, str(folder))
     monkeypatch.delenv("REFLECTIEJOURNAAL_VAULT", raising=False)
-    # Locks are found from the password database, not the environment: the tests' own home.
-    from reflectiejournaal import fsutil
-
-    monkeypatch.setattr(fsutil, "lock_home", lambda: tmp_path / "lock_home")
+    # Locks are found from the password database, not the environment: they live in the
+    # real ~/.cache/reflectiejournaal/locks (per vault id), shared with the command line the
+    # tests start, as it is for a user.
     return tmp_path
 
 

@@ -8,6 +8,7 @@ import sys
 import uuid
 from pathlib import Path
 
+from reflectiejournaal.fsutil import lock_folder
 from reflectiejournaal.journal import Journal
 from tests.helpers import PASSPHRASE
 
@@ -51,8 +52,8 @@ def test_marker_is_nowhere_on_disk(made_vault, vault_path, tmp_path, cache_path,
     passphrase_file.unlink()
 
     assert list(cache_path.iterdir()), "the cache was written"
-    runtime = tmp_path / "lock_home"  # the locks' folder, outside the vault
-    assert list(runtime.rglob("*.lock")), "the writer lock was taken (on this machine)"
+    runtime = lock_folder()  # the locks' folder, outside the vault
+    assert (runtime / f"{vault.vault_id}.lock").is_file(), "the lock was taken (on this machine)"
     assert [p for p in tmp_path.rglob("core*") if p.is_file()] == []  # no core dumps
     # tmp_path holds the vault, the data, cache, config and runtime folders and ~/Downloads.
     roots = [tmp_path, Path(os.environ["TMPDIR"]), runtime, home]

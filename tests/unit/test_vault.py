@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reflectiejournaal import crypto, fsutil
+from reflectiejournaal.fsutil import lock_folder
 from reflectiejournaal.errors import (
     DamagedItem,
     HostileKdfParameters,
@@ -344,7 +345,7 @@ def test_the_lock_lives_on_this_machine_not_in_the_synced_vault(made_vault, vaul
     vault, _ = made_vault
     assert vault.writable
     assert [p.name for p in vault_path.iterdir() if "lock" in p.name] == []
-    held = tmp_path / "lock_home" / ".cache" / "reflectiejournaal" / "locks" / f"{vault.vault_id}.lock"
+    held = lock_folder() / f"{vault.vault_id}.lock"
     assert held.is_file() and (held.stat().st_mode & 0o777) == 0o600
 
 
@@ -365,7 +366,7 @@ def test_a_planted_symlink_never_overwrites_a_file(made_vault, vault_path, tmp_p
     victim = tmp_path / "scriptie.docx"
     victim.write_bytes(b"x" * 13_000)
     (vault_path / ".reflectiejournaal.lock").symlink_to(victim)  # the old place
-    held = tmp_path / "lock_home" / ".cache" / "reflectiejournaal" / "locks" / f"{vault.vault_id}.lock"
+    held = lock_folder() / f"{vault.vault_id}.lock"
     held.unlink()
     held.symlink_to(victim)  # and the new one, by a process of the same user
     with pytest.raises(WriteFailed):
@@ -377,10 +378,12 @@ def test_a_planted_symlink_never_overwrites_a_file(made_vault, vault_path, tmp_p
     assert victim.read_bytes() == b"x" * 13_000
 
 
-def test_a_lock_folder_open_to_others_is_refused(made_vault, tmp_path):
+def test_a_lock_folder_open_to_others_is_refused(made_vault, tmp_path, monkeypatch):
     vault, _ = made_vault
     vault.release_lock()
-    os.chmod(tmp_path / "lock_home" / ".cache" / "reflectiejournaal" / "locks", 0o777)
+    monkeypatch.setattr(fsutil, "lock_home", lambda: tmp_path / "home")  # not the real one
+    lock_folder()
+    os.chmod(tmp_path / "home" / ".cache" / "reflectiejournaal" / "locks", 0o777)
     with pytest.raises(WriteFailed):
         vault.acquire_lock()
 
