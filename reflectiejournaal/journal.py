@@ -328,36 +328,31 @@ class Journal:
         for item_id in [i for i, r in self._records.items() if r.item_type == CLIENTS and i != kept]:
             self.vault.delete(item_id)
             del self._records[item_id]
-        for copy in self._copies_of(CLIENTS):
+        for copy, _ in self._copies_of(CLIENTS):
             self.vault.remove_file(copy.path)
             self.conflicts = [c for c in self.conflicts if c.path != copy.path]
 
     def _bodies_of(self, item_type: str) -> tuple[list[bytes], list[bytes]]:
         """The readable bodies of the items of ``item_type``, and of their conflict copies."""
-        items, copies = [], []
+        items = []
         for item_id in [i for i, r in self._records.items() if r.item_type == item_type]:
             try:
                 items.append(self.vault.read(item_id)[1])
             except (ItemNotFound, DamagedItem):
                 continue
-        for copy in self._copies_of(item_type):
-            try:
-                copies.append(self.vault.open_item_bytes(read_regular(copy.path), copy.path.name)[2])
-            except (DamagedItem, OSError):
-                continue
-        return items, copies
+        return items, [body for _, body in self._copies_of(item_type)]
 
-    def _copies_of(self, item_type: str) -> list[ItemFile]:
-        """Conflict copies of items of ``item_type``, by their own (encrypted) type: also when
-        the item they are a copy of is gone."""
+    def _copies_of(self, item_type: str) -> list[tuple[ItemFile, bytes]]:
+        """Conflict copies of items of ``item_type`` with their bodies, by their own
+        (encrypted) type: also when the item they are a copy of is gone. Decrypted once."""
         found = []
         for copy in self.conflicts:
             try:
-                _, kind, _ = self.vault.open_item_bytes(read_regular(copy.path), copy.path.name)
+                _, kind, body = self.vault.open_item_bytes(read_regular(copy.path), copy.path.name)
             except (DamagedItem, OSError):
                 continue
             if kind == item_type:
-                found.append(copy)
+                found.append((copy, body))
         return found
 
     def _read_single(self, item_type: str) -> bytes | None:
@@ -397,7 +392,7 @@ class Journal:
 
         A conflict copy of the client list is merged whatever ``keep`` says: no name is lost.
         """
-        if copy in self._copies_of(CLIENTS):
+        if any(c == copy for c, _ in self._copies_of(CLIENTS)):
             self.save_clients(self.clients())
             return None
         conflict = self.conflict(copy)
