@@ -66,9 +66,25 @@ def unlock(vault_dir, passphrase):
     ad = (f"rj-slot-v1|passphrase|{vault_id}|argon2id|{memory}|{passes}|{lanes}|"
           f"{base64.b64encode(salt).decode('ascii')}")
     try:
-        return vault_id, open_sealed(kek, unb64(slot["wrapped_key"]), ad)
+        vault_key = open_sealed(kek, unb64(slot["wrapped_key"]), ad)
     except InvalidTag:
         sys.exit("decrypt_vault: wrong passphrase (or a changed header)")
+    return vault_id, vault_key, keys_of(header, vault_id, vault_key)
+
+
+def keys_of(header, vault_id, key):
+    """Every vault key, the one new writes use first: during a rekey the new key (sealed
+    under the current one), then the current key, then older keys kept after rekeys."""
+    pending, retired = header.get("rekey"), header.get("retired_keys")
+    if pending is not None:
+        new_key = open_sealed(hkdf(key, b"rj-next-key-v1"), unb64(pending["next_key"]),
+                              f"rj-next-key-v1|{vault_id}")
+        key, retired = new_key, pending["retired_keys"]
+    older = b""
+    if retired is not None:
+        older = open_sealed(hkdf(key, b"rj-retired-keys-v1"), unb64(retired),
+                            f"rj-retired-v1|{vault_id}")
+    return [key] + [older[i : i + 32] for i in range(0, len(older), 32)]
 
 
 def write_private(path, data):
@@ -78,8 +94,17 @@ def write_private(path, data):
     print(path)
 
 
-def decrypt_items(vault_dir, vault_id, vault_key, out_dir):
-    item_key, damaged = hkdf(vault_key, b"rj-item-key-v1"), 0
+def open_item(item_keys, sealed, ad):
+    for item_key in item_keys:  # an item may still be sealed under an older key
+        try:
+            return open_sealed(item_key, sealed, ad)
+        except InvalidTag:
+            continue
+    raise InvalidTag()
+
+
+def decrypt_items(vault_dir, vault_id, keys, out_dir):
+    item_keys, damaged = [hkdf(k, b"rj-item-key-v1") for k in keys], 0
     items_dir = os.path.join(vault_dir, "items")
     for name in sorted(os.listdir(items_dir)):
         path = os.path.join(items_dir, name)
@@ -95,7 +120,7 @@ def decrypt_items(vault_dir, vault_id, vault_key, out_dir):
             damaged += 1
             continue
         try:
-            padded = open_sealed(item_key, data[21:], f"rj-item-v1|{vault_id}|{item_id}")
+            padded = open_item(item_keys, data[21:], f"rj-item-v1|{vault_id}|{item_id}")
             end = padded.rindex(b"\x80")
             if padded[end + 1 :].strip(b"\x00"):
                 raise ValueError("padding")
@@ -103,7 +128,8 @@ def decrypt_items(vault_dir, vault_id, vault_key, out_dir):
             print(f"{name}: does not authenticate", file=sys.stderr)
             damaged += 1
             continue
-        item_type, _, body = padded[:end].partition(b"\n")
+        first_line, _, body = padded[:end].partition(b"\n")
+        item_type = first_line.split(b" ")[0]  # "entry 7": the type, then the item's version
         suffix = ".md" if item_type == b"entry" else "." + item_type.decode("ascii", "replace")
         write_private(os.path.join(out_dir, item_id + ("" if named else "." + name) + suffix), body)
     return damaged
@@ -153,11 +179,11 @@ def main(argv, passphrase=None):
     if passphrase is None:
         passphrase = (getpass.getpass("Wachtwoordzin: ") if sys.stdin.isatty()  # never trimmed
                       else sys.stdin.readline().removesuffix("\n").removesuffix("\r"))
-    vault_id, vault_key = unlock(args.vault_dir, passphrase)
+    vault_id, _, keys = unlock(args.vault_dir, passphrase)
     os.makedirs(args.out_dir, mode=0o700, exist_ok=True)
-    damaged = decrypt_items(args.vault_dir, vault_id, vault_key, args.out_dir)
-    if args.cache is not None:
-        cache = decrypt_cache(args.cache or default_cache(vault_id), vault_id, vault_key)
+    damaged = decrypt_items(args.vault_dir, vault_id, keys, args.out_dir)
+    if args.cache is not None:  # the cache is sealed under the key new writes use
+        cache = decrypt_cache(args.cache or default_cache(vault_id), vault_id, keys[0])
         write_private(os.path.join(args.out_dir, "cache.json"),
                       json.dumps(cache, ensure_ascii=False, indent=1).encode("utf-8"))
     return 1 if damaged else 0

@@ -59,11 +59,77 @@ def recovery_kek(recovery_key: bytes, salt: bytes, vault_id: str) -> bytes:
     return crypto.hkdf(recovery_key, salt, f"rj-recovery-v1|{vault_id}".encode("ascii"))
 
 
+MAX_RETIRED_KEYS = 64
+
+
+def _subkey(key: bytes, purpose: str) -> bytes:
+    return crypto.hkdf(key, b"", f"rj-{purpose}-v1".encode("ascii"))
+
+
+def seal_retired(key: bytes, vault_id: str, keys: list[bytes]) -> bytes:
+    """Older vault keys, newest first, sealed under ``key``: items a rekey has not reached
+    yet (or that another device wrote before it learnt of the rekey) stay readable."""
+    return crypto.seal(_subkey(key, "retired-keys"), b"".join(keys),
+                       f"rj-retired-v1|{vault_id}".encode("ascii"))
+
+
+def open_retired(key: bytes, vault_id: str, sealed: bytes) -> list[bytes]:
+    if not sealed:
+        return []
+    joined = crypto.open_sealed(_subkey(key, "retired-keys"), sealed,
+                                f"rj-retired-v1|{vault_id}".encode("ascii"))
+    return [joined[i : i + crypto.KEY_BYTES] for i in range(0, len(joined), crypto.KEY_BYTES)]
+
+
+def seal_next_key(current: bytes, vault_id: str, next_key: bytes) -> bytes:
+    return crypto.seal(_subkey(current, "next-key"), next_key,
+                       f"rj-next-key-v1|{vault_id}".encode("ascii"))
+
+
+def open_next_key(current: bytes, vault_id: str, sealed: bytes) -> bytes:
+    return crypto.open_sealed(_subkey(current, "next-key"), sealed,
+                              f"rj-next-key-v1|{vault_id}".encode("ascii"))
+
+
+@dataclass(frozen=True)
+class PendingRekey:
+    """A rekey under way: the header it will become, and the new key sealed under the old.
+
+    Written before the first item is re-encrypted, so an interrupted rekey can be resumed
+    with either the passphrase or either herstelcode.
+    """
+
+    next_key: bytes  # the new vault key, sealed under the current one
+    passphrase_slot: PassphraseSlot  # the new key under the same passphrase
+    recovery_slot: RecoverySlot  # the new key under the new herstelcode
+    retired: bytes  # the current key and those before it, sealed under the new key
+
+
+@dataclass(frozen=True)
+class Keyring:
+    """The keys an unlocked vault holds: writes use ``write_key``, reads try every key."""
+
+    current: bytes  # the key the header's slots wrap
+    next: bytes | None  # the new key of a rekey under way
+    retired: tuple[bytes, ...]  # older keys, newest first
+
+    @property
+    def write_key(self) -> bytes:
+        return self.next or self.current
+
+    @property
+    def read_keys(self) -> list[bytes]:
+        keys = [self.write_key, self.current, *self.retired]
+        return list(dict.fromkeys(keys))  # in order, each once
+
+
 @dataclass(frozen=True)
 class Header:
     vault_id: str
     passphrase_slot: PassphraseSlot
     recovery_slot: RecoverySlot
+    retired: bytes = b""  # see seal_retired; empty before the first rekey
+    rekey: PendingRekey | None = None
 
     # -- building -----------------------------------------------------------------------
     @staticmethod
@@ -93,34 +159,56 @@ class Header:
             raise WrongPassphrase() from None
 
     def unwrap_with_recovery(self, recovery_key: bytes) -> bytes:
-        slot = self.recovery_slot
-        kek = recovery_kek(recovery_key, slot.salt, self.vault_id)
+        """The vault key for the herstelcode; during a rekey the new code opens it too."""
+        slots = [self.recovery_slot] + ([self.rekey.recovery_slot] if self.rekey else [])
+        for slot in slots:
+            kek = recovery_kek(recovery_key, slot.salt, self.vault_id)
+            try:
+                return crypto.open_sealed(kek, slot.wrapped_key,
+                                          slot.associated_data(self.vault_id))
+            except DecryptionFailed:
+                continue
+        raise WrongRecoveryCode()
+
+    def keyring(self, key: bytes) -> Keyring:
+        """Every key ``key`` gives access to; raises :class:`DecryptionFailed` on a header
+        whose key lists were tampered with."""
+        pending = self.rekey
+        if pending is None:
+            return Keyring(key, None, tuple(open_retired(key, self.vault_id, self.retired)))
         try:
-            return crypto.open_sealed(kek, slot.wrapped_key, slot.associated_data(self.vault_id))
-        except DecryptionFailed:
-            raise WrongRecoveryCode() from None
+            next_key = open_next_key(key, self.vault_id, pending.next_key)
+        except DecryptionFailed:  # opened with the new herstelcode: ``key`` is the new key
+            next_key = key
+        older = open_retired(next_key, self.vault_id, pending.retired)
+        if not older:
+            raise DecryptionFailed("no current key")
+        return Keyring(older[0], next_key, tuple(older[1:]))
+
+    def promoted(self) -> Header:
+        """The header once the rekey under way is done."""
+        assert self.rekey is not None
+        p = self.rekey
+        return Header(self.vault_id, p.passphrase_slot, p.recovery_slot, p.retired, None)
 
     # -- serialisation ------------------------------------------------------------------
     def to_bytes(self) -> bytes:
-        p, r = self.passphrase_slot, self.recovery_slot
-        document = {
+        document: dict[str, object] = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
             "vault_id": self.vault_id,
-            "passphrase_slot": {
-                "kdf": "argon2id",
-                "memory_kib": p.kdf.memory_kib,
-                "iterations": p.kdf.iterations,
-                "lanes": p.kdf.lanes,
-                "salt": b64(p.kdf.salt),
-                "wrapped_key": b64(p.wrapped_key),
-            },
-            "recovery_slot": {
-                "kdf": "hkdf-sha256",
-                "salt": b64(r.salt),
-                "wrapped_key": b64(r.wrapped_key),
-            },
+            "passphrase_slot": _passphrase_json(self.passphrase_slot),
+            "recovery_slot": _recovery_json(self.recovery_slot),
         }
+        if self.retired:
+            document["retired_keys"] = b64(self.retired)
+        if self.rekey is not None:
+            document["rekey"] = {
+                "next_key": b64(self.rekey.next_key),
+                "passphrase_slot": _passphrase_json(self.rekey.passphrase_slot),
+                "recovery_slot": _recovery_json(self.rekey.recovery_slot),
+                "retired_keys": b64(self.rekey.retired),
+            }
         return (json.dumps(document, indent=2) + "\n").encode("ascii")
 
     @classmethod
@@ -137,29 +225,88 @@ class Header:
             vault_id = document["vault_id"]
             if not (isinstance(vault_id, str) and VAULT_ID.fullmatch(vault_id)):
                 raise NotAVault(path, "vault_id")
-            p, r = document["passphrase_slot"], document["recovery_slot"]
-            if p["kdf"] != "argon2id" or r["kdf"] != "hkdf-sha256":
-                raise NotAVault(path, "kdf")
-            kdf = crypto.KdfParams(
-                memory_kib=_int(p["memory_kib"]),
-                iterations=_int(p["iterations"]),
-                lanes=_int(p["lanes"]),
-                salt=unb64(p["salt"]),
-            )
-            recovery_salt = unb64(r["salt"])
-            if not (crypto.SALT_BYTES <= len(recovery_salt) <= 64):  # as for the passphrase salt
-                raise NotAVault(path, "malformed")
-            header = cls(
-                vault_id,
-                PassphraseSlot(kdf, unb64(p["wrapped_key"])),
-                RecoverySlot(recovery_salt, unb64(r["wrapped_key"])),
-            )
+            passphrase_slot = _passphrase_slot(document["passphrase_slot"], path)
+            recovery_slot = _recovery_slot(document["recovery_slot"], path)
+            retired = _key_list(document.get("retired_keys"))
+            pending = document.get("rekey")
+            rekey = None
+            if pending is not None:
+                rekey = PendingRekey(
+                    _sealed_key(pending["next_key"]),
+                    _passphrase_slot(pending["passphrase_slot"], path),
+                    _recovery_slot(pending["recovery_slot"], path),
+                    _key_list(pending["retired_keys"]),
+                )
+                if not rekey.retired:
+                    raise ValueError("a rekey keeps the current key")
+            header = cls(vault_id, passphrase_slot, recovery_slot, retired, rekey)
         except NotAVault:
             raise
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise NotAVault(path, "malformed") from exc
-        kdf.check_caps()
+        passphrase_slot.kdf.check_caps()
+        if rekey is not None:
+            rekey.passphrase_slot.kdf.check_caps()
         return header
+
+
+def _passphrase_json(slot: PassphraseSlot) -> dict[str, object]:
+    return {
+        "kdf": "argon2id",
+        "memory_kib": slot.kdf.memory_kib,
+        "iterations": slot.kdf.iterations,
+        "lanes": slot.kdf.lanes,
+        "salt": b64(slot.kdf.salt),
+        "wrapped_key": b64(slot.wrapped_key),
+    }
+
+
+def _recovery_json(slot: RecoverySlot) -> dict[str, object]:
+    return {"kdf": "hkdf-sha256", "salt": b64(slot.salt), "wrapped_key": b64(slot.wrapped_key)}
+
+
+def _passphrase_slot(p: dict, path: Path) -> PassphraseSlot:
+    if p["kdf"] != "argon2id":
+        raise NotAVault(path, "kdf")
+    kdf = crypto.KdfParams(
+        memory_kib=_int(p["memory_kib"]),
+        iterations=_int(p["iterations"]),
+        lanes=_int(p["lanes"]),
+        salt=unb64(p["salt"]),
+    )
+    return PassphraseSlot(kdf, _sealed_key(p["wrapped_key"]))
+
+
+def _recovery_slot(r: dict, path: Path) -> RecoverySlot:
+    if r["kdf"] != "hkdf-sha256":
+        raise NotAVault(path, "kdf")
+    salt = unb64(r["salt"])
+    if not (crypto.SALT_BYTES <= len(salt) <= 64):  # as for the passphrase salt
+        raise ValueError("recovery salt")
+    return RecoverySlot(salt, _sealed_key(r["wrapped_key"]))
+
+
+_SEALED_KEY_BYTES = crypto.NONCE_BYTES + crypto.KEY_BYTES + crypto.TAG_BYTES
+
+
+def _sealed_key(text: object) -> bytes:
+    """One vault key sealed by :func:`crypto.seal`: exactly 60 bytes."""
+    if not isinstance(text, str) or len(data := unb64(text)) != _SEALED_KEY_BYTES:
+        raise ValueError("sealed key")
+    return data
+
+
+def _key_list(text: object) -> bytes:
+    """A sealed list of whole keys, at most MAX_RETIRED_KEYS; absent is empty."""
+    if text is None:
+        return b""
+    if not isinstance(text, str):
+        raise TypeError("key list")
+    data = unb64(text)
+    keys, rest = divmod(len(data) - crypto.NONCE_BYTES - crypto.TAG_BYTES, crypto.KEY_BYTES)
+    if rest or not (1 <= keys <= MAX_RETIRED_KEYS):
+        raise ValueError("key list")
+    return data
 
 
 def _int(value: object) -> int:

@@ -15,11 +15,13 @@ import secrets
 import stat as stat_module
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import crypto
 from .errors import (
+    WrongPassphrase,
     AmbiguousId,
     DamagedItem,
     DecryptionFailed,
@@ -36,7 +38,16 @@ from .fsutil import (
     fsync_dir,
     make_private_dir,
 )
-from .header import HEADER_FILE, MAX_HEADER_BYTES, Header
+from .header import (
+    HEADER_FILE,
+    MAX_HEADER_BYTES,
+    Header,
+    Keyring,
+    PendingRekey,
+    open_retired,
+    seal_next_key,
+    seal_retired,
+)
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
 
 ITEMS_DIR = "items"
@@ -45,6 +56,7 @@ ITEM_MAGIC = b"RJIT"
 ITEM_VERSION = 1
 ITEM_ID = re.compile(r"[0-9a-f]{16}")
 STALE_TEMP_SECONDS = 3600
+MAX_KEPT_KEYS = 64  # older keys a header keeps (one per rekey)
 
 
 def new_item_id() -> str:
@@ -72,6 +84,23 @@ class ItemFile:
 
 
 @dataclass(frozen=True)
+class OpenedItem:
+    """A decrypted item: what it is, which version, and whether it needs re-encrypting."""
+
+    item_id: str
+    item_type: str
+    version: int  # 0 for items written before versions existed
+    body: bytes
+    old_key: bool  # sealed under a key older than the one new writes use
+
+
+@dataclass(frozen=True)
+class RekeyReport:
+    reencrypted: int
+    unreadable: list[str]  # files no key opens: left as they are, reported by ``check``
+
+
+@dataclass(frozen=True)
 class Scan:
     """What the items folder holds: regular items, conflict copies, and unreadable strays."""
 
@@ -85,12 +114,19 @@ class Vault:
 
     def __init__(self, path: Path, header: Header, vault_key: bytes) -> None:
         self.path = path
-        self.header = header
         self.vault_id = header.vault_id
-        self._vault_key = vault_key
-        self._item_key = crypto.hkdf(vault_key, b"", b"rj-item-key-v1")
-        self.cache_key = crypto.hkdf(vault_key, b"", b"rj-cache-key-v1")
         self._lock = WriterLock(f"{header.vault_id}.lock")  # on this machine, not in the vault
+        try:
+            keyring = header.keyring(vault_key)
+        except DecryptionFailed:  # key lists that do not open: changed by someone else
+            raise NotAVault(path, "malformed") from None
+        self._use(header, keyring)
+
+    def _use(self, header: Header, keyring: Keyring) -> None:
+        self.header = header
+        self.keys = keyring
+        self._item_keys = [crypto.hkdf(k, b"", b"rj-item-key-v1") for k in keyring.read_keys]
+        self.cache_key = crypto.hkdf(keyring.write_key, b"", b"rj-cache-key-v1")
 
     # -- opening ----------------------------------------------------------------------
     @classmethod
@@ -174,6 +210,11 @@ class Vault:
         if not self._lock.held:
             self.acquire_lock()
 
+    def _write_header(self, header: Header, keyring: Keyring) -> None:
+        self._require_lock()
+        atomic_write(self.path / HEADER_FILE, header.to_bytes())
+        self._use(header, keyring)
+
     def _remove_stale_temp_files(self) -> None:
         # Left behind only by a crash mid-write; they hold ciphertext, never plaintext.
         cutoff = time.time() - STALE_TEMP_SECONDS
@@ -184,13 +225,106 @@ class Vault:
 
     # -- passphrase ---------------------------------------------------------------------
     def change_passphrase(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> None:
-        """Rewrap the vault key only: every item file stays byte-identical."""
+        """Rewrap the vault key only: every item file stays byte-identical.
+
+        Revokes the old passphrase for this header only: a copy of the old header still opens
+        the same key with it. :meth:`begin_rekey` is what revokes that.
+        """
         self._require_lock()
         kdf = kdf or crypto.calibrate_kdf()
-        slot = Header.wrap_passphrase(self.vault_id, self._vault_key, new_passphrase, kdf)
-        header = Header(self.vault_id, slot, self.header.recovery_slot)
-        atomic_write(self.path / HEADER_FILE, header.to_bytes())
-        self.header = header
+        slot = Header.wrap_passphrase(self.vault_id, self.keys.current, new_passphrase, kdf)
+        rekey = self.header.rekey
+        if rekey is not None and self.keys.next is not None:  # the new key gets it too
+            rekey = replace(rekey, passphrase_slot=Header.wrap_passphrase(
+                self.vault_id, self.keys.next, new_passphrase, kdf))
+        self._write_header(replace(self.header, passphrase_slot=slot, rekey=rekey), self.keys)
+
+    def replace_recovery_code(self, recovery_key: bytes) -> None:
+        """A new herstelcode for this header; the old one no longer opens it (but still
+        opens old copies of the header, until :meth:`begin_rekey`)."""
+        self._require_lock()
+        slot = Header.wrap_recovery(self.vault_id, self.keys.current, recovery_key)
+        rekey = self.header.rekey
+        if rekey is not None and self.keys.next is not None:
+            rekey = replace(rekey, recovery_slot=Header.wrap_recovery(
+                self.vault_id, self.keys.next, recovery_key))
+        self._write_header(replace(self.header, recovery_slot=slot, rekey=rekey), self.keys)
+
+    # -- rekey: a new vault key, every item re-encrypted ------------------------------------
+    @property
+    def rekey_pending(self) -> bool:
+        return self.header.rekey is not None
+
+    def begin_rekey(
+        self, passphrase: str, recovery_key: bytes, kdf: crypto.KdfParams | None = None
+    ) -> None:
+        """Write the header of a rekey under way: from here on new writes use the new key.
+
+        The passphrase is checked against the header first (and stays the same); the new
+        herstelcode must have been shown and retyped before this is called.
+        """
+        self._require_lock()
+        if self.header.rekey is not None:
+            return  # already under way: resume it with :meth:`reencrypt_items`
+        if self.header.unwrap_with_passphrase(passphrase) != self.keys.current:
+            raise WrongPassphrase()
+        kdf = kdf or crypto.calibrate_kdf()
+        current, new_key = self.keys.current, os.urandom(crypto.KEY_BYTES)
+        older = [current, *self.keys.retired][: MAX_KEPT_KEYS]
+        pending = PendingRekey(
+            seal_next_key(current, self.vault_id, new_key),
+            Header.wrap_passphrase(self.vault_id, new_key, passphrase, kdf),
+            Header.wrap_recovery(self.vault_id, new_key, recovery_key),
+            seal_retired(new_key, self.vault_id, older),
+        )
+        self._write_header(replace(self.header, rekey=pending),
+                           Keyring(current, new_key, self.keys.retired))
+
+    def reencrypt_items(
+        self, progress: Callable[[int, int], None] | None = None
+    ) -> RekeyReport:
+        """Seal every item and conflict copy under the newest key; each file is replaced
+        atomically, so a kill at any point leaves every item readable and this resumable."""
+        self._require_lock()
+        scan = self.scan()
+        files = [*scan.items.values(), *scan.conflicts]
+        done, unreadable = 0, []
+        for number, item in enumerate(files, start=1):
+            try:
+                data = read_regular(item.path)
+                item_id, plaintext, key_index = self._open(data, item.name)
+            except FileNotFoundError:
+                continue
+            except DamagedItem:
+                unreadable.append(item.name)
+                continue
+            if key_index:
+                atomic_write(item.path, self._seal(item_id, plaintext))
+                done += 1
+            if progress is not None:
+                progress(number, len(files))
+        return RekeyReport(done, unreadable)
+
+    def finish_rekey(self) -> None:
+        """Make the new key the vault's: the old passphrase slot and herstelcode are gone."""
+        if self.header.rekey is None or self.keys.next is None:
+            return
+        header = self.header.promoted()
+        older = open_retired(self.keys.next, self.vault_id, header.retired)
+        self._write_header(header, Keyring(self.keys.next, None, tuple(older)))
+
+    def rekey(
+        self,
+        passphrase: str,
+        recovery_key: bytes,
+        kdf: crypto.KdfParams | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> RekeyReport:
+        """Begin (or resume) a rekey, re-encrypt everything, finish it."""
+        self.begin_rekey(passphrase, recovery_key, kdf)
+        report = self.reencrypt_items(progress)
+        self.finish_rekey()
+        return report
 
     # -- items --------------------------------------------------------------------------
     def _item_path(self, item_id: str) -> Path:
@@ -201,35 +335,76 @@ class Vault:
     def _associated_data(self, item_id: str) -> bytes:
         return f"rj-item-v{ITEM_VERSION}|{self.vault_id}|{item_id}".encode("ascii")
 
-    def seal_item(self, item_id: str, item_type: str, body: bytes) -> bytes:
-        """The exact bytes of an item file."""
-        clear = ITEM_MAGIC + bytes([ITEM_VERSION]) + item_id.encode("ascii")
-        plaintext = crypto.pad(item_type.encode("ascii") + b"\n" + body)
-        return clear + crypto.seal(self._item_key, plaintext, self._associated_data(item_id))
+    def seal_item(self, item_id: str, item_type: str, body: bytes, version: int = 1) -> bytes:
+        """The exact bytes of an item file (the version travels inside the ciphertext)."""
+        first_line = f"{item_type} {version}" if version else item_type
+        return self._seal(item_id, crypto.pad(first_line.encode("ascii") + b"\n" + body))
 
-    def open_item_bytes(self, data: bytes, name: str) -> tuple[str, str, bytes]:
-        """Decrypt the bytes of an item file: ``(item_id, item_type, body)``."""
+    def _seal(self, item_id: str, padded: bytes) -> bytes:
+        clear = ITEM_MAGIC + bytes([ITEM_VERSION]) + item_id.encode("ascii")
+        return clear + crypto.seal(self._item_keys[0], padded, self._associated_data(item_id))
+
+    def _open(self, data: bytes, name: str) -> tuple[str, bytes, int]:
+        """``(item_id, padded plaintext, index of the key that opened it)``."""
         item_id = _clear_item_id(data)
         if item_id is None:
             raise DamagedItem(name, "header")
-        try:
-            sealed = data[len(ITEM_MAGIC) + 1 + 16 :]
-            plaintext = crypto.unpad(
-                crypto.open_sealed(self._item_key, sealed, self._associated_data(item_id))
-            )
-        except DecryptionFailed:
-            raise DamagedItem(name, "authentication") from None
-        item_type, newline, body = plaintext.partition(b"\n")
-        if not newline:
-            raise DamagedItem(name, "layout")
-        return item_id, item_type.decode("ascii", "replace"), body
+        sealed = data[len(ITEM_MAGIC) + 1 + 16 :]
+        for index, key in enumerate(self._item_keys):
+            try:
+                return item_id, crypto.open_sealed(key, sealed, self._associated_data(item_id)), index
+            except DecryptionFailed:
+                continue
+        raise DamagedItem(name, "authentication")
 
-    def write(self, item_id: str, item_type: str, body: bytes) -> ItemFile:
-        """Encrypt and durably replace one item; on failure the old version is intact."""
+    def open_item(self, data: bytes, name: str) -> OpenedItem:
+        """Decrypt the bytes of an item file."""
+        item_id, padded, key_index = self._open(data, name)
+        try:
+            plaintext = crypto.unpad(padded)
+        except DecryptionFailed:
+            raise DamagedItem(name, "layout") from None
+        first_line, newline, body = plaintext.partition(b"\n")
+        item_type, _, version = first_line.decode("ascii", "replace").partition(" ")
+        if not newline or not (version == "" or (version.isascii() and version.isdigit())):
+            raise DamagedItem(name, "layout")
+        return OpenedItem(item_id, item_type, int(version or 0), body, key_index > 0)
+
+    def open_item_bytes(self, data: bytes, name: str) -> tuple[str, str, bytes]:
+        """Decrypt the bytes of an item file: ``(item_id, item_type, body)``."""
+        opened = self.open_item(data, name)
+        return opened.item_id, opened.item_type, opened.body
+
+    def write(self, item_id: str, item_type: str, body: bytes, version: int | None = None) -> ItemFile:
+        """Encrypt and durably replace one item; on failure the old version is intact.
+
+        ``version`` defaults to one more than the version on disk.
+        """
         self._require_lock()
         path = self._item_path(item_id)
-        atomic_write(path, self.seal_item(item_id, item_type, body))
+        if version is None:
+            try:
+                version = self.read_opened(item_id).version + 1
+            except (ItemNotFound, DamagedItem):
+                version = 1
+        atomic_write(path, self.seal_item(item_id, item_type, body, version))
         return ItemFile.from_stat(item_id, path.parent, path.name, path.stat())
+
+    def read_opened(self, item_id: str) -> OpenedItem:
+        path = self._item_path(item_id)
+        try:
+            data = read_regular(path)
+        except FileNotFoundError:
+            raise ItemNotFound(item_id) from None
+        return self.open_file(ItemFile(item_id, path.parent, path.name, (0, 0, 0)), data)
+
+    def open_file(self, item: ItemFile, data: bytes | None = None) -> OpenedItem:
+        """Decrypt one scanned file, checking that it really is the item its name says."""
+        data = read_regular(item.path) if data is None else data
+        opened = self.open_item(data, item.name)
+        if opened.item_id != item.item_id:
+            raise DamagedItem(item.name, "swapped")
+        return opened
 
     def read(self, item_id: str) -> tuple[str, bytes]:
         """``(item_type, body)`` of one item."""
@@ -241,12 +416,9 @@ class Vault:
         return self.read_file(ItemFile(item_id, path.parent, path.name, (0, 0, 0)), data)
 
     def read_file(self, item: ItemFile, data: bytes | None = None) -> tuple[str, bytes]:
-        """Decrypt one scanned file, checking that it really is the item its name says."""
-        data = read_regular(item.path) if data is None else data
-        stated_id, item_type, body = self.open_item_bytes(data, item.name)
-        if stated_id != item.item_id:
-            raise DamagedItem(item.name, "swapped")
-        return item_type, body
+        """``(item_type, body)`` of one scanned file."""
+        opened = self.open_file(item, data)
+        return opened.item_type, opened.body
 
     def delete(self, item_id: str) -> None:
         self._require_lock()
