@@ -119,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
         command(name).add_argument(
             "--new-passphrase-file", type=Path, help=t("cli.opt.new_passphrase_file")
         )
+    command("rekey")
+    command("recovery-code")
     command("check")
     json_flag(command("conflicts"))
     resolve = command("resolve")
@@ -152,8 +154,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         modules = (commands, trajectory_commands, bundle_commands, review_commands)
-        handler = next(getattr(m, f"cmd_{args.command}") for m in modules
-                       if hasattr(m, f"cmd_{args.command}"))
+        name = f"cmd_{args.command.replace('-', '_')}"
+        handler = next(getattr(m, name) for m in modules if hasattr(m, name))
         return handler(args)
     except KeyboardInterrupt:
         print("\n" + t("cli.interrupted"), file=sys.stderr)

@@ -36,17 +36,21 @@ def _passphrase(args: argparse.Namespace) -> str | None:
 
 
 def unlock(args: argparse.Namespace) -> Vault:
+    return unlock_with_passphrase(args)[0]
+
+
+def unlock_with_passphrase(args: argparse.Namespace) -> tuple[Vault, str]:
     Vault.read_header(args.vault)  # a missing or foreign vault is reported before asking
     given = _passphrase(args)
     if given is not None:
-        return Vault.unlock(args.vault, given)
+        return Vault.unlock(args.vault, given), given
     attempts_left = cli_input.TERMINAL_ATTEMPTS
     while True:
         passphrase = cli_input.ask_secret("cli.prompt.passphrase")
         if sys.stderr.isatty():
             _say("cli.unlocking")
         try:
-            return Vault.unlock(args.vault, passphrase)
+            return Vault.unlock(args.vault, passphrase), passphrase
         except WrongPassphrase as wrong:
             attempts_left -= 1
             if not attempts_left:
@@ -95,6 +99,16 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = (
         cli_input.check_new_passphrase(given) if given is not None else cli_input.ask_new_passphrase()
     )
+    recovery_key = _show_new_recovery_code()
+    _say("cli.calibrating")
+    vault, _ = Vault.create(args.vault, passphrase, recovery_key=recovery_key)
+    vault.release_lock()
+    _say("cli.created", path=args.vault)
+    return 0
+
+
+def _show_new_recovery_code() -> bytes:
+    """A new herstelcode, shown once (and retyped where a person is at the screen)."""
     recovery_key = new_recovery_key()
     code = format_recovery_code(recovery_key)
     # By the terminal, not by stdin: a passphrase piped in (--passphrase-fd 0) still has a
@@ -110,11 +124,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     else:  # a script asked for it: the code goes where its output goes
         _say("cli.recovery_intro")
         print(code, flush=True)
-    _say("cli.calibrating")
-    vault, _ = Vault.create(args.vault, passphrase, recovery_key=recovery_key)
-    vault.release_lock()
-    _say("cli.created", path=args.vault)
-    return 0
+    return recovery_key
 
 
 def _typed_key(text: str) -> bytes | None:
@@ -269,6 +279,44 @@ def cmd_recover(args: argparse.Namespace) -> int:
     # A typo is caught here, before any key work.
     _set_new_passphrase(Vault.recover(args.vault, code), args)
     _say("cli.recovered")
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    """A new vault key: old headers, the old passphrase and the old herstelcode open nothing
+    written from now on. Resumes a rekey that was interrupted."""
+    vault, passphrase = unlock_with_passphrase(args)
+    vault.acquire_lock()
+    try:
+        if vault.rekey_pending:
+            _say("cli.rekey_resuming")
+        else:
+            _say("cli.rekey_intro")
+            recovery_key = _show_new_recovery_code()
+            _say("cli.calibrating")
+            vault.begin_rekey(passphrase, recovery_key)
+        _say("cli.rekey_busy")
+        report = vault.reencrypt_items()
+        vault.finish_rekey()
+        journal = Journal(vault, cache_dir())  # the cache too, under the new key
+        if not journal.flush():
+            _say("cli.warn_cache")
+    finally:
+        vault.release_lock()
+    for name in report.unreadable:
+        _say("cli.rekey_unreadable", name=name)
+    _say("cli.rekeyed", count=report.reencrypted)
+    return EXIT_DAMAGED if report.unreadable else 0
+
+
+def cmd_recovery_code(args: argparse.Namespace) -> int:
+    vault = unlock(args)
+    vault.acquire_lock()
+    try:
+        vault.replace_recovery_code(_show_new_recovery_code())
+    finally:
+        vault.release_lock()
+    _say("cli.recovery_replaced")
     return 0
 
 

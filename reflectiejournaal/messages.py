@@ -52,6 +52,11 @@ NL: dict[str, str] = {
     "cli.cmd.search": "zoek in alle teksten (hoofdletters en accenten tellen niet)",
     "cli.cmd.passwd": "wijzig de wachtwoordzin",
     "cli.cmd.recover": "nieuwe wachtwoordzin instellen met de herstelcode",
+    "cli.cmd.rekey": "vervang de sleutel van de kluis (met nieuwe herstelcode): een oude "
+    "kopie van de kluis, je oude wachtwoordzin en je oude herstelcode openen daarna niets "
+    "nieuws meer; maakt ook een onderbroken sleutelwissel af",
+    "cli.cmd.recovery-code": "maak een nieuwe herstelcode; de oude werkt niet meer op deze "
+    "kluis (wel op oude kopieën ervan: daarvoor is 'rekey')",
     "cli.cmd.check": "controleer elk bestand in de kluis",
     "cli.cmd.conflicts": "toon conflictkopieën van synchronisatieprogramma's",
     "cli.cmd.resolve": "los een conflictkopie op",
@@ -226,9 +231,23 @@ NL: dict[str, str] = {
     "cli.deleted": "Verwijderd: {id}",
     "cli.not_deleted": "Niets verwijderd.",
     "cli.passphrase_changed": "De wachtwoordzin is gewijzigd. De teksten zelf zijn niet "
-    "opnieuw versleuteld en bleven ongewijzigd.",
+    "opnieuw versleuteld en bleven ongewijzigd.\nDenk je dat iemand je oude wachtwoordzin kent "
+    "en een oude kopie van de kluis heeft (een back-up, de geschiedenis van je "
+    "synchronisatiedienst)? Voer dan ook 'reflectiejournaal rekey' uit.",
+    "cli.rekey_intro": "De kluis krijgt een nieuwe sleutel en je krijgt een nieuwe herstelcode. "
+    "Je wachtwoordzin blijft dezelfde.",
+    "cli.rekey_resuming": "Een onderbroken sleutelwissel wordt afgemaakt (de nieuwe herstelcode "
+    "heb je al gekregen).",
+    "cli.rekey_busy": "Alle bestanden opnieuw versleutelen… (onderbreken mag: 'rekey' gaat "
+    "later verder waar hij was)",
+    "cli.rekeyed": "Sleutel vervangen; {count} bestanden opnieuw versleuteld. Je oude "
+    "herstelcode en oude kopieën van de kluis openen niets meer van wat je vanaf nu schrijft.",
+    "cli.rekey_unreadable": "Niet opnieuw versleuteld (onleesbaar): {name}",
+    "cli.recovery_replaced": "Nieuwe herstelcode ingesteld; de oude opent deze kluis niet meer. "
+    "Een oude kopie van de kluis opent hij nog wel: wil je ook dat uitsluiten, gebruik dan "
+    "'reflectiejournaal rekey'.",
     "cli.recovered": "Nieuwe wachtwoordzin ingesteld met de herstelcode. De herstelcode "
-    "blijft geldig.",
+    "blijft geldig; 'reflectiejournaal recovery-code' geeft je een nieuwe.",
     "cli.no_entries": "Nog geen teksten.",
     "cli.no_results": "Niets gevonden voor ‘{query}’.",
     "cli.search_needs_something": "Geef zoekwoorden, een filter, of beide.",

@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
+import pytest
+
 from reflectiejournaal.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB
+from reflectiejournaal.errors import WrongRecoveryCode
 from reflectiejournaal.vault import ITEMS_DIR, Vault
 from tests.cli.conftest import Cli
 from tests.helpers import PASSPHRASE, cheap_kdf
@@ -216,6 +220,48 @@ def test_recover_with_the_herstelcode_from_standard_input(cli, tmp_path):
     assert done.code == 0, done.err
     assert Cli(cli.vault, new)("list").code == 0
     assert cli("list").code == 3
+
+
+CODE = re.compile(r"^[0-9A-Z]{4}(?:-[0-9A-Z]{4}){7}$", re.M)
+
+
+def test_rekey_leaves_old_copies_of_the_vault_nothing_new_to_open(cli, tmp_path):
+    from reflectiejournaal.header import HEADER_FILE
+    from reflectiejournaal.index import CacheFile
+
+    cli.ok("new", "--kind", "note", stdin="voor de wissel")
+    old_header = (cli.vault / HEADER_FILE).read_bytes()
+    old_cache_key = Vault.unlock(cli.vault, PASSPHRASE).cache_key
+    done = cli("rekey")
+    assert done.code == 0, done.err
+    new_code = CODE.search(done.out).group(0)
+    assert "Sleutel vervangen; 1 bestanden opnieuw versleuteld" in done.err
+    after = cli.ok("new", "--kind", "note", stdin="na de wissel").strip()
+
+    stolen = tmp_path / "oude-kopie"
+    shutil.copytree(cli.vault, stolen)
+    (stolen / HEADER_FILE).write_bytes(old_header)
+    old = Cli(stolen, cli.passphrase_file)("show", after)
+    assert old.code != 0 and "na de wissel" not in old.out + old.err
+    old_code = cli.raw("--vault", str(cli.vault), "recover", "--new-passphrase-file",
+                       str(cli.passphrase_file), stdin=cli.recovery_code + "\n")
+    assert old_code.code == 3
+    assert "na de wissel" in Vault.recover(cli.vault, new_code).read(after)[1].decode()
+    assert cli.ok("search", "wissel").count("\n") >= 2 and cli.ok("check")
+    # The cache on this machine was rewritten under the new key.
+    cache = tmp_path / "xdg_cache_home" / "reflectiejournaal" / f"{Vault.read_header(cli.vault).vault_id}.cache"
+    assert CacheFile(cache, old_cache_key, Vault.read_header(cli.vault).vault_id).load() == {}
+
+
+def test_a_new_herstelcode_alone(cli):
+    done = cli("recovery-code")
+    assert done.code == 0, done.err
+    assert "oude opent deze kluis niet meer" in done.err
+    new_code = CODE.search(done.out).group(0)
+    with pytest.raises(WrongRecoveryCode):
+        Vault.recover(cli.vault, cli.recovery_code)
+    assert Vault.recover(cli.vault, new_code)
+    assert "rekey" in cli.ok("--help") and "recovery-code" in cli.ok("--help")
 
 
 # -- bad input ---------------------------------------------------------------------------------
