@@ -104,6 +104,8 @@ class ReflectieApp(App[None]):
         """Drop the keys and go back to the lock screen; unsaved text is kept as a draft."""
         if self.journal is None:
             return
+        if any(getattr(screen, "busy", False) is True for screen in self.screen_stack):
+            return  # a rekey is re-encrypting: the keys are needed until it is done
         for screen in reversed(self.screen_stack):
             save = getattr(screen, "save_draft_now", None)
             if save is not None:

@@ -406,6 +406,15 @@ class Journal:
         self.conflicts = [c for c in self.conflicts if c.path != copy.path]
         return kept
 
+    def rekeyed(self) -> None:
+        """After a rekey: every file changed, and the cache is written under the new key."""
+        if self._cache is not None:
+            self._cache.close()
+            self._cache = CacheFile(self._cache.path, self.vault.cache_key, self.vault.vault_id)
+        self.refresh()
+        self._dirty = True
+        self.flush()
+
     # -- closing ---------------------------------------------------------------------------
     def flush(self) -> bool:
         """Persist the cache if it changed; False if it could not be written."""

@@ -635,6 +635,41 @@ NL: dict[str, str] = {
     "settings.change": "Wijzigen",
     "settings.changed": "De wachtwoordzin is gewijzigd. Je teksten zelf bleven ongewijzigd.",
     "settings.busy": "Bezig met wijzigen…",
+    "settings.keys": "Sleutel en herstelcode",
+    "settings.keys_intro": "Een nieuwe wachtwoordzin of herstelcode geldt voor de kluis zoals "
+    "hij nu is. Een oude kopie (een back-up, de geschiedenis van je synchronisatiedienst) opent "
+    "nog met de oude. Vervang de sleutel als je denkt dat iemand je oude wachtwoordzin of "
+    "herstelcode kent: wat je daarna schrijft, opent die kopie niet meer.",
+    "settings.rekey": "Sleutel vervangen",
+    "settings.no_rekey": "Nee, niet nodig",
+    "settings.recovery_code": "Nieuwe herstelcode",
+    "settings.offer_rekey": "Je wachtwoordzin is gewijzigd. Denk je dat iemand je oude "
+    "wachtwoordzin kent? Een oude kopie van je kluis opent daarmee nog alles, ook wat je vanaf "
+    "nu schrijft, tot je de sleutel vervangt. Je krijgt dan ook een nieuwe herstelcode.",
+    "rekey.title.rekey": "Sleutel vervangen",
+    "rekey.title.code": "Nieuwe herstelcode",
+    "rekey.intro.rekey": "Je kluis krijgt een nieuwe sleutel en je krijgt een nieuwe herstelcode; "
+    "je wachtwoordzin blijft dezelfde. Oude kopieën van je kluis, je oude wachtwoordzin en je "
+    "oude herstelcode openen daarna niets van wat je vanaf nu schrijft. Wat iemand al eerder "
+    "kopieerde, blijft voor hem leesbaar. Typ eerst je wachtwoordzin.",
+    "rekey.intro.code": "Je krijgt een nieuwe herstelcode; de oude opent deze kluis daarna niet "
+    "meer (een oude kopie van de kluis wel: vervang daarvoor de sleutel). Typ eerst je "
+    "wachtwoordzin.",
+    "rekey.intro.resume": "Een sleutelwissel werd onderbroken. Alles is leesbaar; maak hem af "
+    "om je oude wachtwoordzin en herstelcode ook voor nieuwe teksten uit te sluiten. Je nieuwe "
+    "herstelcode kreeg je al.",
+    "rekey.passphrase": "je wachtwoordzin",
+    "rekey.checking": "Wachtwoordzin controleren…",
+    "rekey.next": "Verder",
+    "rekey.finish": "Sleutelwissel afmaken",
+    "rekey.close": "Klaar",
+    "rekey.busy.rekey": "Alle bestanden opnieuw versleutelen… Onderbreken kan geen kwaad: je "
+    "kunt later verder waar het was.",
+    "rekey.busy.code": "De nieuwe herstelcode instellen…",
+    "rekey.done.rekey": "De sleutel is vervangen; {count} bestanden opnieuw versleuteld. Je "
+    "oude herstelcode werkt niet meer.",
+    "rekey.done.code": "De nieuwe herstelcode is ingesteld; de oude werkt niet meer op deze "
+    "kluis.",
     "settings.idle": "Automatisch vergrendelen na (minuten, 0 = nooit)",
     "settings.idle_invalid": "Geef een aantal minuten van 0 tot 1440.",
     "settings.theme": "Thema",

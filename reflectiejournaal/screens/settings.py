@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, LoadingIndicator, Select, Static
 
 from ..errors import JournalError
+from ..widgets.confirm import ConfirmDialog
 from ..widgets.secret import SecretInput
 from ..messages import describe, t
 from ..settings import Settings
@@ -38,6 +39,11 @@ class SettingsScreen(Screen[None]):
                          value=self.app.theme, allow_blank=False, id="theme")
             with Horizontal(classes="buttons"):
                 yield Button(t("settings.save"), variant="primary", id="save")
+            yield Static(t("settings.keys"), classes="section-title")
+            yield Static(t("settings.keys_intro"), classes="muted")
+            with Horizontal(classes="buttons"):
+                yield Button(t("settings.rekey"), id="rekey")
+                yield Button(t("settings.recovery_code"), id="recovery-code")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,14 +95,34 @@ class SettingsScreen(Screen[None]):
         except JournalError as error:
             app.call_from_thread(self.passphrase_done, describe(error))
             return
-        app.call_from_thread(self.passphrase_done, t("settings.changed"))
+        app.call_from_thread(self.passphrase_done, t("settings.changed"), True)
 
-    def passphrase_done(self, message: str) -> None:
+    def passphrase_done(self, message: str, changed: bool = False) -> None:
         self.query_one("#busy").display = False
         self.query_one("#change", Button).disabled = False
         self.query_one("#passphrase-message", Static).update(message)
         for field in ("#current", "#new", "#repeat"):
             self.query_one(field, Input).value = ""
+        if changed:  # an old header still opens the old key with the old passphrase
+            self.app.push_screen(ConfirmDialog(t("settings.offer_rekey"), yes=t("settings.rekey"),
+                                               no=t("settings.no_rekey")), self.offer_rekey)
+
+    def offer_rekey(self, wanted: bool | None) -> None:
+        if wanted:
+            self.open_rekey("rekey")
+
+    @on(Button.Pressed, "#rekey")
+    def rekey(self) -> None:
+        self.open_rekey("rekey")
+
+    @on(Button.Pressed, "#recovery-code")
+    def recovery_code(self) -> None:
+        self.open_rekey("code")
+
+    def open_rekey(self, mode: str) -> None:
+        from .rekey import RekeyScreen
+
+        self.app.push_screen(RekeyScreen(mode))
 
     def action_back(self) -> None:
         self.app.pop_screen()

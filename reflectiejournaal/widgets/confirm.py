@@ -17,16 +17,18 @@ class ConfirmDialog(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "no", t("confirm.no"), id="confirm.no")]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
         self.question = question
+        self.yes_label = yes or t("confirm.yes")
+        self.no_label = no or t("confirm.no")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(t("confirm.no"), id="no")
-                yield Button(t("confirm.yes"), variant="error", id="yes")
+                yield Button(self.no_label, id="no")
+                yield Button(self.yes_label, variant="error", id="yes")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

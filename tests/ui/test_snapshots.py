@@ -174,3 +174,32 @@ def test_bundle_review(snap_compare, make_app, filled_vault, paths, detector_tab
     which Noor is Cliënt A everywhere and Daan still Daan (open)."""
     run_before = _bundle_review(paths, detector_tables)
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def _rekey_code_step(monkeypatch):
+    monkeypatch.setattr("reflectiejournaal.screens.rekey.new_recovery_key", lambda: bytes(range(16)))
+
+    async def run_before(pilot):
+        await unlock(pilot, pilot.app)
+        await pilot.press("s")
+        await pilot.pause()
+        pilot.app.screen.query_one("#rekey").press()
+        await pilot.pause()
+        from tests.helpers import PASSPHRASE
+
+        await pilot.press(*PASSPHRASE, "enter")
+        await settle(pilot, pilot.app)
+
+    return run_before
+
+
+def test_rekey_code_step_at_80_by_24(snap_compare, make_app, filled_vault, monkeypatch):
+    """You should see, on a small terminal, "Sleutel vervangen" with what it revokes and what
+    not, the new herstelcode 0000-… in the middle, the field to retype it and Verder."""
+    assert snap_compare(make_app(), terminal_size=(80, 24),
+                        run_before=_rekey_code_step(monkeypatch))
+
+
+def test_rekey_code_step(snap_compare, make_app, filled_vault, monkeypatch):
+    """You should see the same step at the larger size, in a centred dialog."""
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_rekey_code_step(monkeypatch))

@@ -1,0 +1,115 @@
+"""Replacing the vault key from the app: offered after a passphrase change, resumable."""
+
+from __future__ import annotations
+
+import shutil
+
+from textual.widgets import Input
+
+from reflectiejournaal.errors import DamagedItem
+from reflectiejournaal.header import HEADER_FILE
+from reflectiejournaal.journal import Journal
+from reflectiejournaal.recovery import new_recovery_key
+from reflectiejournaal.screens.rekey import RekeyScreen
+from reflectiejournaal.vault import Vault
+from reflectiejournaal.widgets.confirm import ConfirmDialog
+from tests.helpers import PASSPHRASE, cheap_kdf
+from tests.ui.conftest import SIZE, settle, unlock
+from tests.ui.test_app import NEW_PASSPHRASE, text_of
+
+
+async def change_passphrase(pilot, app) -> None:
+    await pilot.press("s")
+    await pilot.pause()
+    for field, value in (("#current", PASSPHRASE), ("#new", NEW_PASSPHRASE),
+                         ("#repeat", NEW_PASSPHRASE)):
+        app.screen.query_one(field, Input).value = value
+    await pilot.click("#change")
+    await settle(pilot, app)
+
+
+async def test_after_a_passphrase_change_the_app_offers_a_new_key(make_app, filled_vault, paths,
+                                                                  tmp_path):
+    old_header = (paths["vault"] / HEADER_FILE).read_bytes()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await change_passphrase(pilot, app)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "oude wachtwoordzin kent" in text_of(app, "Static")
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, RekeyScreen)
+        await pilot.press(*"niet de goede zin")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "Onjuiste wachtwoordzin" in text_of(app, "#error")
+        await pilot.press(*NEW_PASSPHRASE)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        code = text_of(app, "#code")
+        assert app.screen.query_one("#code").display
+        await pilot.press(*"AAAA-BBBB", "enter")
+        await pilot.pause()
+        assert "niet dezelfde code" in text_of(app, "#error")
+        app.screen.query_one("#retype", Input).value = code
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "De sleutel is vervangen; 3 bestanden" in text_of(app, "#status")
+        # The journal goes on under the new key.
+        entry = app.journal.create("note", "na de wissel")
+        await pilot.click("#go")
+        await pilot.pause()
+    stolen = tmp_path / "oude-kopie"
+    shutil.copytree(paths["vault"], stolen)
+    (stolen / HEADER_FILE).write_bytes(old_header)
+    old = Vault.unlock(stolen, PASSPHRASE)
+    for item in old.scan().items.values():
+        try:
+            old.read_file(item)
+            raise AssertionError("an old header still opens an item")
+        except DamagedItem:
+            pass
+    reopened = Journal(Vault.recover(paths["vault"], code), None)
+    assert len(reopened.summaries()) == 4 and reopened.get(entry.id).body == "na de wissel"
+
+
+async def test_a_new_herstelcode_alone_from_settings(make_app, filled_vault, paths):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#recovery-code").press()
+        await pilot.pause()
+        await pilot.press(*PASSPHRASE, "enter")
+        await settle(pilot, app)
+        code = text_of(app, "#code")
+        app.screen.query_one("#retype", Input).value = code
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "nieuwe herstelcode is ingesteld" in text_of(app, "#status")
+    recovered = Journal(Vault.recover(paths["vault"], code), None)  # the new code opens it
+    assert len(recovered.summaries()) == 3
+
+
+async def test_an_interrupted_rekey_is_finished_from_settings(make_app, filled_vault, paths):
+    vault = Vault.unlock(paths["vault"], PASSPHRASE)
+    vault.acquire_lock()
+    vault.begin_rekey(PASSPHRASE, new_recovery_key(), kdf=cheap_kdf())  # then "killed"
+    vault.release_lock()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        app.screen.query_one("#rekey").press()
+        await pilot.pause()
+        assert "werd onderbroken" in text_of(app, "#intro")
+        assert not app.screen.query_one("#passphrase").display
+        await pilot.click("#go")
+        await settle(pilot, app)
+        assert "De sleutel is vervangen" in text_of(app, "#status")
+    done = Vault.unlock(paths["vault"], PASSPHRASE)
+    assert not done.rekey_pending
+    assert not any(done.open_file(i).old_key for i in done.scan().items.values())
