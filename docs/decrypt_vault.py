@@ -150,19 +150,20 @@ def decrypt_cache(path, vault_id, vault_key):
     size = int.from_bytes(data[:8], "big")  # the file starts with a length, not a nonce
     need(len(data) >= 8 and size <= len(data) - 8, "cache: damaged length")
     try:
-        meta = json.loads(open_sealed(key, data[8 : 8 + size], f"rj-cache-v4|{vault_id}|meta"))
-        need(meta["version"] == 4, "cache: another version")
-        texts = open_sealed(key, data[8 + size :], f"rj-cache-v4|{vault_id}|texts|"
+        meta = json.loads(open_sealed(key, data[8 : 8 + size], f"rj-cache-v5|{vault_id}|meta"))
+        need(meta["version"] == 5, "cache: another version")
+        texts = open_sealed(key, data[8 + size :], f"rj-cache-v5|{vault_id}|texts|"
                                                    f"{meta['generation']}")
     except InvalidTag:
         sys.exit("decrypt_vault: the cache does not authenticate (another vault, or damaged)")
     records, at = {}, 0
-    for item_id, (signature, item_type, row, body_at, length) in meta["records"].items():
+    for item_id, (signature, item_type, row, body_at, length, version) in meta["records"].items():
         records[item_id] = {  # texts follow the order of the records, lengths in bytes
             "signature": dict(zip(("size", "mtime_ns", "inode"), signature)),
             "type": item_type,
             "summary": None if row is None else dict(zip(SUMMARY, row)),
             "body_at": body_at,
+            "item_version": version,
             "text": texts[at : at + length].decode("utf-8"),
         }
         at += length

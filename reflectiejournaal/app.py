@@ -51,6 +51,7 @@ class ReflectieApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         kdf: Callable[[], KdfParams] | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        state_dir: Path | None = None,
     ) -> None:
         """``clock`` and ``kdf`` exist for tests (a fake clock, a cheap key derivation); the
         command line never passes a ``kdf``, so a user's vault is always calibrated."""
@@ -61,6 +62,7 @@ class ReflectieApp(App[None]):
         self.autosave_seconds = AUTOSAVE_SECONDS
         self.vault_path = vault_path
         self.cache_dir = cache_dir
+        self.state_dir = state_dir  # what this device saw of the vault (see seen.py)
         self.config_dir = config_dir
         self.clock = clock
         self.journal: Journal | None = None
@@ -88,7 +90,7 @@ class ReflectieApp(App[None]):
         from .screens.dashboard import DashboardScreen
 
         vault.acquire_lock()
-        self.journal = Journal(vault, self.cache_dir)
+        self.journal = Journal(vault, self.cache_dir, self.state_dir)
         self.settings = self.journal.settings()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme

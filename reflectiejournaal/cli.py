@@ -3,7 +3,8 @@
 Exit codes (also in the README): 0 done; 1 unexpected error; 2 usage or invalid input;
 3 wrong passphrase or herstelcode; 4 vault or entry not found; 5 damaged items (``check``);
 6 vault in use by another instance; 7 a write failed (old version intact); 8 conflict copies
-waiting (``check``); 9 client data found (``bundle``); 130 interrupted.
+waiting (``check``); 9 client data found (``bundle``); 10 items went back to an older version,
+returned after deletion or vanished (``check``); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ EXIT_CODES: list[tuple[type[BaseException], int]] = [
 ]
 EXIT_DAMAGED = 5
 EXIT_CONFLICTS = 8
+EXIT_ANOMALIES = 10
 
 
 def default_vault() -> Path:
@@ -52,6 +54,11 @@ def default_vault() -> Path:
 
 def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def state_dir() -> Path:
+    """What this device remembers of each vault (kept, unlike the cache: see seen.py)."""
+    return Path(platformdirs.user_state_dir(APP_NAME))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
         )
     command("rekey")
     command("recovery-code")
-    command("check")
+    command("check").add_argument("--accept", action="append", default=[], metavar="ID",
+                                  help=t("cli.opt.accept"))
     json_flag(command("conflicts"))
     resolve = command("resolve")
     resolve.add_argument("copy", help=t("cli.arg.copy"))
@@ -196,7 +204,7 @@ def start_app(args: argparse.Namespace) -> int:
     hardening.without_debugging_variables()  # before Textual reads them at import
     from .app import ReflectieApp
 
-    app = ReflectieApp(args.vault, cache_dir(), config_dir())
+    app = ReflectieApp(args.vault, cache_dir(), config_dir(), state_dir=state_dir())
     app.run()
     return app.return_code or 0  # 1 after an unexpected error
 

@@ -10,11 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import cli_input
-from .cli import EXIT_CONFLICTS, EXIT_DAMAGED, cache_dir, config_dir
+from .cli import EXIT_ANOMALIES, EXIT_CONFLICTS, EXIT_DAMAGED, cache_dir, config_dir, state_dir
 from .errors import DamagedItem, InvalidEntry, MistypedRecoveryCode, WrongPassphrase
 from .index import EntrySummary, Filters
 from .journal import Journal
-from .messages import describe, kind_name, reason, t
+from .messages import describe, item_name, kind_name, reason, t
 from .model import KINDS, Entry, clean_tags, normalise_kind
 from .prompts import load_library
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
@@ -64,12 +64,14 @@ def opened(args: argparse.Namespace, write: bool = False) -> Iterator[Journal]:
     vault = unlock(args)
     if write:
         vault.acquire_lock()
-    journal = Journal(vault, cache_dir())
+    journal = Journal(vault, cache_dir(), state_dir())
     try:
         if journal.damaged:
             _say("cli.warn_damaged", count=len(journal.damaged))
         if journal.conflicts:
             _say("cli.warn_conflicts", count=len(journal.conflicts))
+        if journal.anomalies:
+            _say("cli.warn_anomalies", count=len(journal.anomalies))
         yield journal
     finally:
         if not journal.flush():
@@ -322,25 +324,59 @@ def cmd_recovery_code(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     vault = unlock(args)
+    if args.accept:
+        return _accept(vault, args.accept)
     scan = vault.scan()
     damaged: list[DamagedItem] = [DamagedItem(p.name, "header") for p in scan.strays]
+    old_key = 0
     for item in scan.items.values():
         try:
-            vault.read_file(item)
+            old_key += vault.open_file(item).old_key
         except DamagedItem as damage:
             damaged.append(damage)
     for damage in damaged:
         print(t("cli.check_damaged", name=damage.details["name"],
                 reason=reason(damage.details["reason"])))
-    count = len(scan.items) + len(scan.strays)
-    if damaged:
-        _say("cli.check_summary", damaged=len(damaged), count=count)
-        return EXIT_DAMAGED
-    if scan.conflicts:
-        journal = Journal(vault, cache_dir())
-        _print_conflicts(journal)
-        return EXIT_CONFLICTS
-    print(t("cli.check_ok", count=count))
+    journal = Journal(vault, cache_dir(), state_dir())
+    try:
+        for anomaly in journal.anomalies:
+            print(t(f"cli.check_{anomaly.kind}", id=anomaly.item_id, version=anomaly.version,
+                    seen=anomaly.seen, what=item_name(anomaly.item_type, anomaly.title)))
+        if vault.rekey_pending:
+            print(t("cli.check_rekey_pending"))
+        elif old_key:
+            print(t("cli.check_old_key", count=old_key))
+        count = len(scan.items) + len(scan.strays)
+        if damaged:
+            _say("cli.check_summary", damaged=len(damaged), count=count)
+            return EXIT_DAMAGED
+        if journal.anomalies:
+            _say("cli.check_anomaly_hint")
+            return EXIT_ANOMALIES
+        if scan.conflicts:
+            _print_conflicts(journal)
+            return EXIT_CONFLICTS
+        print(t("cli.check_ok", count=count))
+        return 0
+    finally:
+        journal.close()
+
+
+def _accept(vault: Vault, wanted: list[str]) -> int:
+    """``check --accept ID``: the user keeps what is there now."""
+    vault.acquire_lock()
+    journal = Journal(vault, cache_dir(), state_dir())
+    try:
+        for prefix in wanted:
+            prefix = prefix.strip().lower()
+            matches = [a.item_id for a in journal.anomalies
+                       if a.item_id == prefix or (len(prefix) >= 4 and a.item_id.startswith(prefix))]
+            if len(matches) != 1:
+                raise cli_input.InputProblem(t("cli.check_no_anomaly", id=prefix))
+            journal.accept(matches[0])
+            _say("cli.check_accepted", id=matches[0])
+    finally:
+        journal.close()
     return 0
 
 

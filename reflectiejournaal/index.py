@@ -28,7 +28,7 @@ from .fsutil import atomic_write, make_private_dir
 from .model import Entry
 from .search import fold, prepare
 
-CACHE_VERSION = 4  # 4: apostrophes and hyphens folded to one form
+CACHE_VERSION = 5  # 4: apostrophes and hyphens folded to one form; 5: item versions
 _LENGTH_BYTES = 8
 
 
@@ -131,12 +131,13 @@ class Record:
     summary: EntrySummary | None = None
     folded: str | None = None  # folded title, tags and body; None until texts are loaded
     body_at: int = 0  # where the body starts in ``folded``
+    version: int = 0  # the item's version, from inside its ciphertext
 
     @classmethod
-    def for_entry(cls, signature: tuple[int, ...], entry: Entry) -> Record:
+    def for_entry(cls, signature: tuple[int, ...], entry: Entry, version: int = 0) -> Record:
         head = fold(prepare(entry.title)) + "\n" + fold(" ".join(entry.tags)) + "\n"
         return cls(signature, "entry", EntrySummary.of(entry), head + fold(prepare(entry.body)),
-                   len(head))
+                   len(head), version)
 
 
 def _utf8_length(text: str) -> int:
@@ -176,9 +177,11 @@ class CacheFile:
             if document["version"] != CACHE_VERSION:
                 raise ValueError("version")
             records = {}
-            for item_id, (signature, item_type, meta, body_at, length) in document["records"].items():
+            for item_id, row in document["records"].items():
+                signature, item_type, meta, body_at, length, version = row
                 summary = EntrySummary.from_row(meta) if meta is not None else None
-                records[item_id] = Record(tuple(signature), item_type, summary, None, body_at)
+                records[item_id] = Record(tuple(signature), item_type, summary, None, body_at,
+                                          version)
                 self._order.append(item_id)
                 self._lengths.append(length)
             self._generation = document["generation"]
@@ -240,6 +243,7 @@ class CacheFile:
                     list(records[i].signature), records[i].item_type,
                     records[i].summary.to_row() if records[i].summary else None,
                     records[i].body_at, _utf8_length(records[i].folded or ""),
+                    records[i].version,
                 ]
                 for i in order
             },

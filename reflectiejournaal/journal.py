@@ -17,13 +17,32 @@ from .errors import DamagedItem, InvalidEntry, ItemNotFound
 from .index import CacheFile, EntrySummary, Filters, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
 from .search import Query, prepare, snippet
-from .vault import ItemFile, Vault, new_item_id, read_regular
+from .seen import SeenState
+from .vault import ITEM_ID, ItemFile, Vault, new_item_id, read_regular
 
 ENTRY = "entry"
 DRAFT = "draft"
 SETTINGS = "settings"
 TRAJECTORY = "trajectory"
 CLIENTS = "clients"
+DELETED = "deleted"  # a deletion is written, not only a file removed: see ``Anomaly``
+
+
+@dataclass(frozen=True)
+class Anomaly:
+    """Something the folder did that this device's work does not explain.
+
+    ``rollback``: an item is at an older version than this device saw; ``resurrected``: a
+    deleted item is back; ``vanished``: an item is gone without having been deleted. Each
+    waits for the user: :meth:`Journal.accept` keeps what is there now.
+    """
+
+    kind: str
+    item_id: str
+    item_type: str | None  # None for a vanished item
+    title: str | None  # an entry's title, to recognise it by
+    version: int | None  # the version there now
+    seen: int  # the highest version this device saw
 
 
 @dataclass(frozen=True)
@@ -45,7 +64,9 @@ class Conflict:
 class Journal:
     """Entries of one unlocked vault. Call :meth:`close` to persist the cache and unlock."""
 
-    def __init__(self, vault: Vault, cache_dir: Path | None) -> None:
+    def __init__(self, vault: Vault, cache_dir: Path | None, state_dir: Path | None = None) -> None:
+        """``state_dir`` holds what this device has seen (see :mod:`seen`); without it,
+        rollbacks, resurrections and vanished items are not looked for."""
         self.vault = vault
         self._cache = (
             CacheFile(cache_dir / f"{vault.vault_id}.cache", vault.cache_key, vault.vault_id)
@@ -55,8 +76,13 @@ class Journal:
         self._records: dict[str, Record] = self._cache.load() if self._cache else {}
         self._texts_loaded = not self._records  # records read from disk come with their text
         self._dirty = False
+        self._seen_path = state_dir / f"{vault.vault_id}.seen" if state_dir else None
+        self._seen = (SeenState.load(self._seen_path, vault.vault_id, vault.keys.read_keys)
+                      if self._seen_path else None)
+        self._seen_dirty = False
         self.damaged: list[DamagedItem] = []
         self.conflicts: list[ItemFile] = []
+        self.anomalies: list[Anomaly] = []
         self.refresh()
 
     # -- keeping the cache in step with the folder ---------------------------------------
@@ -78,6 +104,97 @@ class Journal:
                 self._records.pop(item_id, None)
                 self.damaged.append(damage)
             self._dirty = True
+        self._observe()
+
+    def _observe(self) -> None:
+        """Compare the folder with what this device saw; remember what is new."""
+        seen = self._seen
+        if seen is None:
+            return
+        copies = {c.item_id for c in self.conflicts}  # a sync conflict, shown as such
+        found = []
+        for item_id, record in self._records.items():
+            highest = seen.versions.get(item_id)
+            if item_id in seen.deleted and record.item_type != DELETED and (
+                    highest is None or record.version <= highest):
+                found.append(self._anomaly("resurrected", item_id, record, highest or 0))
+                continue
+            if highest is not None and record.version < highest and item_id not in copies:
+                found.append(self._anomaly("rollback", item_id, record, highest))
+                continue
+            if highest != record.version:
+                seen.versions[item_id] = record.version
+                self._seen_dirty = True
+            if record.item_type == DELETED and item_id not in seen.deleted:
+                seen.deleted.add(item_id)
+                self._seen_dirty = True
+            elif record.item_type != DELETED and item_id in seen.deleted:
+                seen.deleted.discard(item_id)  # written again since: by the user's choice
+                self._seen_dirty = True
+        unreadable = {d.details["name"].partition(".")[0] for d in self.damaged}
+        for item_id in sorted(set(seen.versions) - set(self._records) - unreadable):
+            if ITEM_ID.fullmatch(item_id):
+                found.append(Anomaly("vanished", item_id, None, None, None,
+                                     seen.versions[item_id]))
+        self.anomalies = found
+
+    @staticmethod
+    def _anomaly(kind: str, item_id: str, record: Record, highest: int) -> Anomaly:
+        title = record.summary.title if record.summary else None
+        return Anomaly(kind, item_id, record.item_type, title, record.version, highest)
+
+    def accept(self, item_id: str) -> None:
+        """Keep what is there now: a rolled-back or returned item becomes the newest version
+        (so it is not reported again), a vanished one is forgotten."""
+        anomaly = next((a for a in self.anomalies if a.item_id == item_id), None)
+        if anomaly is None or self._seen is None:
+            raise ItemNotFound(item_id)
+        if anomaly.kind == "vanished":
+            self._seen.versions.pop(item_id, None)
+            self._seen.deleted.discard(item_id)
+        else:
+            opened = self.vault.read_opened(item_id)
+            self._seen.deleted.discard(item_id)
+            item, version = self._write(item_id, opened.item_type, opened.body)
+            record = self._records[item_id]
+            record.signature, record.version = item.signature, version
+        self.anomalies = [a for a in self.anomalies if a.item_id != item_id]
+        self._seen_dirty = True
+        self._save_seen()
+
+    def discard(self, item_id: str) -> None:
+        """Delete a returned item again (its deletion becomes the newest version)."""
+        if not any(a.item_id == item_id for a in self.anomalies):
+            raise ItemNotFound(item_id)
+        self._tombstone(item_id)
+        self.anomalies = [a for a in self.anomalies if a.item_id != item_id]
+        self._save_seen()
+
+    def _write(self, item_id: str, item_type: str, body: bytes) -> tuple[ItemFile, int]:
+        """Every write goes here: one version above any this device has seen of the item."""
+        record = self._records.get(item_id)
+        seen = self._seen.versions.get(item_id, 0) if self._seen is not None else 0
+        version = max(record.version if record else 0, seen) + 1
+        item = self.vault.write(item_id, item_type, body, version)
+        if self._seen is not None:
+            self._seen.versions[item_id] = version
+            if item_type == DELETED:
+                self._seen.deleted.add(item_id)
+            else:
+                self._seen.deleted.discard(item_id)
+            self._seen_dirty = True
+        self._dirty = True
+        return item, version
+
+    def _tombstone(self, item_id: str) -> None:
+        """Delete an item by writing its deletion: a later return of the old file shows."""
+        item, version = self._write(item_id, DELETED, b"")
+        self._records[item_id] = Record(item.signature, DELETED, version=version)
+
+    def _save_seen(self) -> None:
+        if self._seen is not None and self._seen_path is not None and self._seen_dirty:
+            key = self.vault.keys.write_key
+            self._seen_dirty = not self._seen.save(self._seen_path, self.vault.vault_id, key)
 
     def _ensure_texts(self) -> None:
         """Load the folded texts (only search needs them); re-read any the cache lacks."""
@@ -95,10 +212,10 @@ class Journal:
         self._texts_loaded = True
 
     def _read_record(self, item: ItemFile) -> Record:
-        item_type, body = self.vault.read_file(item)
-        if item_type != ENTRY:
-            return Record(item.signature, item_type)
-        return Record.for_entry(item.signature, _parse(body, item.name))
+        opened = self.vault.open_file(item)
+        if opened.item_type != ENTRY:
+            return Record(item.signature, opened.item_type, version=opened.version)
+        return Record.for_entry(item.signature, _parse(opened.body, item.name), opened.version)
 
     # -- reading ---------------------------------------------------------------------------
     def summaries(
@@ -185,26 +302,22 @@ class Journal:
         would have replaced the list).
         """
         record = self._records.get(entry.id)
-        if record is not None and record.item_type != ENTRY:
+        if record is not None and record.item_type not in (ENTRY, DELETED):
             raise InvalidEntry("id_taken")
-        item = self.vault.write(entry.id, ENTRY, entry.to_markdown().encode("utf-8"))
-        self._records[entry.id] = Record.for_entry(item.signature, entry)
-        self._dirty = True
+        item, version = self._write(entry.id, ENTRY, entry.to_markdown().encode("utf-8"))
+        self._records[entry.id] = Record.for_entry(item.signature, entry, version)
         return entry
 
     def delete(self, id_or_prefix: str) -> str:
         entry_id = self.resolve(id_or_prefix)
-        self.vault.delete(entry_id)
-        self._records.pop(entry_id, None)
-        self._dirty = True
+        self._tombstone(entry_id)
         return entry_id
 
     # -- drafts -----------------------------------------------------------------------------
     def save_draft(self, draft: Draft) -> None:
         """Autosave: encrypted like everything else, written durably in about a millisecond."""
-        item = self.vault.write(draft.id, DRAFT, draft.to_bytes())
-        self._records[draft.id] = Record(item.signature, DRAFT)
-        self._dirty = True
+        item, version = self._write(draft.id, DRAFT, draft.to_bytes())
+        self._records[draft.id] = Record(item.signature, DRAFT, version=version)
 
     def drafts(self) -> list[Draft]:
         """Every draft in the vault, most recently saved first (unreadable ones are skipped)."""
@@ -220,19 +333,17 @@ class Journal:
         return sorted(found, key=lambda d: d.updated, reverse=True)
 
     def delete_draft(self, draft_id: str) -> None:
-        if draft_id in self._records:
-            self.vault.delete(draft_id)
-            del self._records[draft_id]
-            self._dirty = True
+        record = self._records.get(draft_id)
+        if record is not None and record.item_type == DRAFT:
+            self._tombstone(draft_id)
 
     def new_draft_id(self) -> str:
         return new_item_id()
 
     # -- trajectories -------------------------------------------------------------------------
     def save_trajectory(self, trajectory: Trajectory) -> Trajectory:
-        item = self.vault.write(trajectory.id, TRAJECTORY, trajectory.to_bytes())
-        self._records[trajectory.id] = Record(item.signature, TRAJECTORY)
-        self._dirty = True
+        item, version = self._write(trajectory.id, TRAJECTORY, trajectory.to_bytes())
+        self._records[trajectory.id] = Record(item.signature, TRAJECTORY, version=version)
         return trajectory
 
     def trajectories(self, include_closed: bool = True) -> list[Trajectory]:
@@ -326,8 +437,7 @@ class Journal:
         self._save_single(CLIENTS, clients.to_bytes())
         kept = next(i for i, r in self._records.items() if r.item_type == CLIENTS)
         for item_id in [i for i, r in self._records.items() if r.item_type == CLIENTS and i != kept]:
-            self.vault.delete(item_id)
-            del self._records[item_id]
+            self._tombstone(item_id)
         for copy, _ in self._copies_of(CLIENTS):
             self.vault.remove_file(copy.path)
             self.conflicts = [c for c in self.conflicts if c.path != copy.path]
@@ -369,9 +479,8 @@ class Journal:
         """Items of which a vault has one (settings, the client list): reuse its id."""
         item_id = next((i for i, r in self._records.items() if r.item_type == item_type), None)
         item_id = item_id or new_item_id()
-        item = self.vault.write(item_id, item_type, body)
-        self._records[item_id] = Record(item.signature, item_type)
-        self._dirty = True
+        item, version = self._write(item_id, item_type, body)
+        self._records[item_id] = Record(item.signature, item_type, version=version)
 
     # -- sync conflicts ----------------------------------------------------------------------
     def conflict(self, copy: ItemFile) -> Conflict:
@@ -412,12 +521,14 @@ class Journal:
             self._cache.close()
             self._cache = CacheFile(self._cache.path, self.vault.cache_key, self.vault.vault_id)
         self.refresh()
-        self._dirty = True
+        self._dirty = self._seen_dirty = True  # what this device saw, too
         self.flush()
 
     # -- closing ---------------------------------------------------------------------------
     def flush(self) -> bool:
-        """Persist the cache if it changed; False if it could not be written."""
+        """Persist the cache (and what this device saw) if it changed; False if the cache
+        could not be written."""
+        self._save_seen()
         if not self._dirty or self._cache is None:
             return True
         self._ensure_texts()

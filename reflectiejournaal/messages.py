@@ -264,6 +264,66 @@ NL: dict[str, str] = {
     "'reflectiejournaal check' noemt ze.",
     "cli.warn_conflicts": "Let op: {count} conflictkopie(ën) gevonden; zie "
     "'reflectiejournaal conflicts'.",
+    "cli.warn_anomalies": "Let op: {count} bestand(en) zijn teruggezet naar een oudere versie, "
+    "teruggekomen na verwijderen of verdwenen; 'reflectiejournaal check' noemt ze.",
+    "cli.check_rollback": "Teruggezet naar een oudere versie: {what} ({id}): nu versie "
+    "{version}, op dit apparaat al versie {seen} gezien.",
+    "cli.check_resurrected": "Teruggekomen na verwijderen: {what} ({id}).",
+    "cli.check_vanished": "Verdwenen zonder dat het verwijderd werd: {id} (versie {seen} "
+    "gezien op dit apparaat).",
+    "cli.check_anomaly_hint": "Dit kan een teruggezette back-up zijn, een synchronisatiedienst "
+    "die oude bestanden terugzet, of iemand die aan je kluismap komt. Er is niets weggegooid. "
+    "Houd wat er nu staat met 'reflectiejournaal check --accept ID'; verwijder een "
+    "teruggekomen tekst opnieuw met 'reflectiejournaal delete ID'. Een nieuwere versie uit je "
+    "back-up terugzetten kan ook.",
+    "cli.check_accepted": "Bewaard zoals het nu is: {id}",
+    "cli.check_no_anomaly": "Niets teruggezet, teruggekomen of verdwenen met id {id}.",
+    "cli.check_rekey_pending": "Een sleutelwissel is onderbroken; 'reflectiejournaal rekey' "
+    "maakt hem af.",
+    "cli.check_old_key": "{count} bestand(en) staan nog onder een oude sleutel (geschreven "
+    "door een apparaat dat de sleutelwissel nog niet kende); een nieuwe 'reflectiejournaal "
+    "rekey' versleutelt ze opnieuw.",
+    "cli.opt.accept": "houd een teruggezet, teruggekomen of verdwenen bestand zoals het nu is "
+    "(id of begin ervan; mag vaker)",
+    "dashboard.attention": "Let op",
+    "dashboard.attention_found": "Er is iets in je kluismap veranderd dat je zelf moet bekijken: "
+    "zie ‘Let op’.",
+    "attention.rollback": "Teruggezet naar een oudere versie: {what}",
+    "attention.resurrected": "Teruggekomen na verwijderen: {what}",
+    "attention.vanished": "Verdwenen zonder dat je het verwijderde: {what}",
+    "attention.rekey": "Een sleutelwissel werd onderbroken: kies dit om hem af te maken",
+    "attention.damaged": "{count} bestand(en) in je kluis konden niet worden gelezen",
+    "attention.conflicts": "{count} conflictkopie(ën) van je synchronisatiedienst",
+    "attention.damaged_help": "Deze bestanden zijn beschadigd, onvolledig gesynchroniseerd of "
+    "niet van deze kluis. Er is niets aan veranderd. 'reflectiejournaal check' noemt ze; zet "
+    "ze zo nodig terug uit een back-up.",
+    "attention.conflicts_help": "Je synchronisatiedienst bewaarde twee versies van hetzelfde "
+    "bestand. 'reflectiejournaal conflicts' toont ze en 'reflectiejournaal resolve' laat je "
+    "kiezen; er wordt niets weggegooid zonder dat jij kiest.",
+    "anomaly.title.rollback": "Teruggezet naar een oudere versie",
+    "anomaly.title.resurrected": "Teruggekomen na verwijderen",
+    "anomaly.title.vanished": "Verdwenen",
+    "anomaly.rollback": "{what} staat nu op versie {version}; op dit apparaat zag je al versie "
+    "{seen}. Dat gebeurt als een back-up of je synchronisatiedienst een oud bestand terugzet, "
+    "of als iemand aan je kluismap komt. Er is niets weggegooid. Je kunt deze versie houden, "
+    "of eerst de nieuwere uit een back-up terugzetten.",
+    "anomaly.resurrected": "Je had {what} verwijderd, maar het oude bestand staat weer in je "
+    "kluis (een back-up, je synchronisatiedienst, of iemand anders). Houden of opnieuw "
+    "verwijderen?",
+    "anomaly.vanished": "Een {what} ({id}) dat op dit apparaat bekend was (versie {seen}), staat niet "
+    "meer in je kluis, en je hebt het niet verwijderd. Zet het zo nodig terug uit een back-up; "
+    "of neem het verlies voor lief.",
+    "anomaly.accept": "Houden zoals het is",
+    "anomaly.accept_vanished": "Het is goed zo",
+    "anomaly.discard": "Opnieuw verwijderen",
+    "anomaly.later": "Later",
+    "item.unknown": "bestand",
+    "item.entry": "tekst",
+    "item.draft": "concept",
+    "item.clients": "je cliëntenlijst",
+    "item.settings": "je instellingen",
+    "item.trajectory": "een traject",
+    "item.deleted": "een verwijdering",
     "cli.warn_cache": "Let op: de zoekcache kon niet worden bewaard; de volgende keer wordt "
     "hij opnieuw opgebouwd.",
     "cli.exported": "{count} teksten geschreven naar {path}.",
@@ -908,6 +968,26 @@ def describe_part(key: str, titles: dict[str, str]) -> str:
         entry_id, _, part = rest.partition(":")
         return t(f"part.{part}", title=titles.get(entry_id, entry_id))
     return t(f"part.{rest}")
+
+
+def describe_attention(kind: str, value: object) -> str:
+    """One line of the dashboard's "Let op" list."""
+    if kind == "anomaly":
+        anomaly = value
+        what = item_name(anomaly.item_type, anomaly.title)  # type: ignore[attr-defined]
+        if anomaly.title is None:  # type: ignore[attr-defined]
+            what += f" {anomaly.item_id}"  # type: ignore[attr-defined]
+        return t(f"attention.{anomaly.kind}", what=what)  # type: ignore[attr-defined]
+    return t(f"attention.{kind}", count=value)
+
+
+def item_name(item_type: str | None, title: str | None) -> str:
+    """How to recognise an item: an entry's title, else what kind of item it is."""
+    if title:
+        return f"‘{title}’"
+    if item_type is None:
+        return t("item.unknown")
+    return _catalogue.get(f"item.{item_type}", item_type)
 
 
 def kind_name(kind: str) -> str:

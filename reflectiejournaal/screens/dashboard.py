@@ -13,7 +13,8 @@ from textual.widgets.option_list import Option
 
 from ..drafts import Draft
 from ..due import all_due
-from ..messages import describe_due, kind_name, t
+from ..errors import JournalError
+from ..messages import describe, describe_attention, describe_due, kind_name, t
 from ..widgets.entry_table import EntryTable
 
 RECENT = 12
@@ -41,6 +42,8 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="dashboard"):
+            yield Static(t("dashboard.attention"), id="attention-title", classes="section-title")
+            yield OptionList(id="attention")
             yield Static(t("dashboard.drafts"), id="drafts-title", classes="section-title")
             yield OptionList(id="drafts")
             yield Static(t("dashboard.due"), id="due-title", classes="section-title")
@@ -62,7 +65,9 @@ class DashboardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = t("dashboard.title")
         self.refresh_lists()
-        if self.drafts:
+        if self.attention:
+            self.notify(t("dashboard.attention_found"), severity="warning", timeout=12)
+        elif self.drafts:
             self.notify(t("dashboard.draft_found"), timeout=8)
 
     def on_screen_resume(self) -> None:
@@ -72,6 +77,7 @@ class DashboardScreen(Screen[None]):
         journal = self.app.journal  # type: ignore[attr-defined]
         if journal is None:
             return
+        self.show_attention(journal)
         self.drafts: list[Draft] = journal.drafts()
         options = self.query_one("#drafts", OptionList)
         options.clear_options()
@@ -107,6 +113,47 @@ class DashboardScreen(Screen[None]):
             listing.add_option(Option(Text(f"{trajectory.title} · {form}"), id=trajectory.id))
         listing.display = bool(self.open_trajectories)
         self.query_one("#trajectories-title").display = bool(self.open_trajectories)
+
+    def show_attention(self, journal) -> None:
+        """What the folder did that needs the user: never dropped, never decided silently."""
+        self.attention: list[tuple[str, object]] = [
+            ("anomaly", anomaly) for anomaly in journal.anomalies]
+        if journal.vault.rekey_pending:
+            self.attention.append(("rekey", None))
+        if journal.damaged:
+            self.attention.append(("damaged", len(journal.damaged)))
+        if journal.conflicts:
+            self.attention.append(("conflicts", len(journal.conflicts)))
+        listing = self.query_one("#attention", OptionList)
+        listing.clear_options()
+        for index, (kind, value) in enumerate(self.attention):
+            listing.add_option(Option(Text(describe_attention(kind, value)), id=str(index)))
+        listing.display = self.query_one("#attention-title").display = bool(self.attention)
+
+    @on(OptionList.OptionSelected, "#attention")
+    def open_attention(self, event: OptionList.OptionSelected) -> None:
+        from ..widgets.anomaly import AnomalyDialog
+        from ..widgets.notice import NoticeDialog
+        from .rekey import RekeyScreen
+
+        kind, value = self.attention[int(event.option.id or 0)]
+        if kind == "rekey":
+            self.app.push_screen(RekeyScreen("rekey"))
+        elif kind == "anomaly":
+            self.app.push_screen(AnomalyDialog(value), self.decided)  # type: ignore[arg-type]
+        else:
+            self.app.push_screen(NoticeDialog(t("dashboard.attention"), t(f"attention.{kind}_help")))
+
+    def decided(self, choice: str | None) -> None:
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is None or choice is None:
+            return
+        item_id, action = choice.split(":")
+        try:
+            journal.accept(item_id) if action == "accept" else journal.discard(item_id)
+        except JournalError as error:
+            self.notify(describe(error), severity="error")
+        self.refresh_lists()
 
     @on(OptionList.OptionSelected, "#due")
     def write_due(self, event: OptionList.OptionSelected) -> None:

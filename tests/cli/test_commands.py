@@ -394,3 +394,43 @@ def test_what_may_name_a_client_can_be_typed_instead_of_given_as_an_argument(cli
     empty = cli("clients", "add", "-", stdin="\n")
     assert empty.code == 2 and "Lege invoer" in empty.err
     assert "niet zichtbaar in ps" in " ".join(cli.ok("clients", "add", "--help").split())
+
+
+def test_check_reports_an_older_version_put_back_and_accept_keeps_it(cli, tmp_path):
+    entry_id = cli.ok("new", "--kind", "note", "--title", "Mijn notitie", stdin="eerste").strip()
+    item = cli.vault / "items" / f"{entry_id}.rj"
+    old = item.read_bytes()
+    cli.ok("edit", entry_id, stdin="tweede, nieuwer")
+    assert cli.ok("check")
+    item.write_bytes(old)  # a sync service or a restored backup puts the old file back
+    listed = cli("list")
+    assert listed.code == 0 and "teruggezet naar een oudere versie" in listed.err
+    checked = cli("check")
+    assert checked.code == 10
+    assert f"Teruggezet naar een oudere versie: ‘Mijn notitie’ ({entry_id}): nu versie 1" in checked.out
+    assert "check --accept ID" in checked.err
+    again = cli("check")
+    assert again.code == 10  # reported until the user decides
+    assert cli("check", "--accept", "ffff").code == 2
+    accepted = cli("check", "--accept", entry_id[:6])
+    assert accepted.code == 0 and f"Bewaard zoals het nu is: {entry_id}" in accepted.err
+    assert cli("check").code == 0
+    assert "eerste" in cli.ok("show", entry_id)
+
+
+def test_check_reports_a_deleted_entry_that_returned_and_one_that_vanished(cli):
+    gone = cli.ok("new", "--kind", "note", stdin="weg ermee").strip()
+    kept = cli.ok("new", "--kind", "note", stdin="blijft").strip()
+    old = (cli.vault / "items" / f"{gone}.rj").read_bytes()
+    cli.ok("delete", gone, "--yes")
+    assert cli.ok("check")
+    (cli.vault / "items" / f"{gone}.rj").write_bytes(old)
+    (cli.vault / "items" / f"{kept}.rj").unlink()
+    checked = cli("check")
+    assert checked.code == 10
+    assert f"Teruggekomen na verwijderen: ‘weg ermee’ ({gone})" in checked.out
+    assert f"Verdwenen zonder dat het verwijderd werd: {kept}" in checked.out
+    cli.ok("delete", gone, "--yes")
+    cli.ok("check", "--accept", kept)
+    assert cli("check").code == 0
+    assert cli.ok("list") == ""

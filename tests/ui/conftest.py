@@ -44,7 +44,8 @@ def fixture_entries() -> list[Entry]:
 
 @pytest.fixture
 def paths(tmp_path: Path) -> dict[str, Path]:
-    return {"vault": tmp_path / "kluis", "cache": tmp_path / "cache", "config": tmp_path / "config"}
+    return {"vault": tmp_path / "kluis", "cache": tmp_path / "cache", "config": tmp_path / "config",
+            "state": tmp_path / "state"}
 
 
 @pytest.fixture
@@ -73,7 +74,7 @@ def clock() -> FakeClock:
 def make_app(paths, clock):
     def make() -> ReflectieApp:
         return ReflectieApp(paths["vault"], paths["cache"], paths["config"], clock=clock,
-                            kdf=cheap_kdf)
+                            kdf=cheap_kdf, state_dir=paths["state"])
     return make
 
 

@@ -203,3 +203,46 @@ def test_rekey_code_step_at_80_by_24(snap_compare, make_app, filled_vault, monke
 def test_rekey_code_step(snap_compare, make_app, filled_vault, monkeypatch):
     """You should see the same step at the larger size, in a centred dialog."""
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_rekey_code_step(monkeypatch))
+
+
+def _rolled_back(paths, tmp_path, open_dialog: bool):
+    """The note put back to an older version after an edit on this device."""
+    import shutil
+
+    from reflectiejournaal.journal import Journal
+    from reflectiejournaal.vault import Vault
+    from tests.helpers import PASSPHRASE
+
+    item = paths["vault"] / "items" / "00000000000000e3.rj"
+    shutil.copy(item, tmp_path / "oud.rj")
+    vault = Vault.unlock(paths["vault"], PASSPHRASE)
+    vault.acquire_lock()
+    journal = Journal(vault, None, paths["state"])
+    journal.save(journal.get("00000000000000e3").edited(body="Nieuwer.\n"))
+    journal.close()
+    shutil.copy(tmp_path / "oud.rj", item)
+
+    async def run_before(pilot):
+        await unlock(pilot, pilot.app)
+        if open_dialog:
+            listing = pilot.app.screen.query_one("#attention")
+            listing.focus()
+            listing.highlighted = 0
+            await pilot.press("enter")
+            await pilot.pause()
+
+    return run_before
+
+
+def test_dashboard_with_attention(snap_compare, make_app, filled_vault, paths, tmp_path):
+    """You should see "Let op" at the top of the dashboard with one line: Teruggezet naar een
+    oudere versie: ‘Losse gedachte’, above the quick actions and the recent entries."""
+    assert snap_compare(make_app(), terminal_size=SIZE,
+                        run_before=_rolled_back(paths, tmp_path, open_dialog=False))
+
+
+def test_rollback_dialog_at_80_by_24(snap_compare, make_app, filled_vault, paths, tmp_path):
+    """You should see, on a small terminal, what happened to ‘Losse gedachte’ (version 1 now,
+    version 2 seen here), that nothing was thrown away, and Later / Houden zoals het is."""
+    assert snap_compare(make_app(), terminal_size=(80, 24),
+                        run_before=_rolled_back(paths, tmp_path, open_dialog=True))

@@ -95,16 +95,20 @@ def test_script_decrypts_items_and_cache_of_a_new_vault(journal, vault, cache_pa
 
     scan = vault.scan()
     items = {p.name.split(".")[0]: p for p in out.iterdir() if p.name != "cache.json"}
-    assert set(items) == set(scan.items) and gone.id not in items
+    assert set(items) == set(scan.items)
+    assert items[gone.id].name == f"{gone.id}.deleted" and items[gone.id].read_bytes() == b""
     for item_id, path in items.items():
         item_type, body = vault.read(item_id)
         assert path.name == item_id + (".md" if item_type == "entry" else f".{item_type}")
         assert path.read_bytes() == body
     assert {vault.read(i)[0] for i in items} == {"entry", "draft", "settings", "clients",
-                                                "trajectory"}
+                                                "trajectory", "deleted"}
 
     cache = json.loads((out / "cache.json").read_text("utf-8"))
-    assert cache["version"] == 4 and len(cache["generation"]) == 16
+    assert cache["version"] == 5 and len(cache["generation"]) == 16
+    assert {i: r["item_version"] for i, r in cache["records"].items()} == {
+        i: vault.read_opened(i).version for i in scan.items}
+    assert cache["records"][gone.id]["item_version"] == 2  # written, then its deletion
     assert set(cache["records"]) == set(scan.items)
     for item_id, record in cache["records"].items():
         size, mtime_ns, inode = scan.items[item_id].signature
@@ -114,8 +118,31 @@ def test_script_decrypts_items_and_cache_of_a_new_vault(journal, vault, cache_pa
             assert (record["summary"], record["body_at"], record["text"]) == (None, 0, "")
             continue
         entry = journal.get(item_id)
-        expected = Record.for_entry(scan.items[item_id].signature, entry)
+        expected = Record.for_entry(scan.items[item_id].signature, entry, 1)
         assert record["summary"] == EntrySummary.of(entry).to_json()
         assert (record["body_at"], record["text"]) == (expected.body_at, expected.folded)
     assert {i for i, r in cache["records"].items() if r["summary"]} == {e.id for e in kept}
     assert "een moeder, d'hondt — ĳs 🌱 istanbul" in cache["records"][kept[0].id]["text"]
+
+
+def test_script_decrypts_a_vault_during_and_after_a_rekey(made_vault, vault_path, tmp_path):
+    """Items under the new key, under the old one (a rekey under way, or another device that
+    wrote before it knew), all read back by the script with the passphrase alone."""
+    from reflectiejournaal.recovery import new_recovery_key
+    from reflectiejournaal.vault import new_item_id
+    from tests.helpers import PASSPHRASE, cheap_kdf
+
+    vault, _ = made_vault
+    old, new = new_item_id(), new_item_id()
+    vault.write(old, "entry", b"onder de oude sleutel")
+    vault.begin_rekey(PASSPHRASE, new_recovery_key(), kdf=cheap_kdf())
+    vault.write(new, "entry", b"onder de nieuwe sleutel")
+    for stage in ("under way", "done"):
+        out = tmp_path / stage
+        result = subprocess.run(
+            [sys.executable, "-I", str(ROOT / "docs" / "decrypt_vault.py"), str(vault_path),
+             str(out)], input=PASSPHRASE + "\n", capture_output=True, text=True)
+        assert result.returncode == 0, (stage, result.stderr)
+        assert (out / f"{old}.md").read_bytes() == b"onder de oude sleutel"
+        assert (out / f"{new}.md").read_bytes() == b"onder de nieuwe sleutel"
+        vault.finish_rekey()  # without re-encrypting: the old item stays under the old key

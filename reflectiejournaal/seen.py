@@ -1,0 +1,61 @@
+"""What this device has seen of a vault: each item's highest version, and the deleted ids.
+
+Kept on this device only (the user's state folder, never synced), so that a synced folder
+cannot rewrite it: an older authentic version of an item put back (a rollback), a deleted item
+whose old file returns (a resurrection) and an item that disappears without being deleted can
+all be told apart from ordinary work. Sealed under a key derived from the vault key, like the
+cache; a file that does not open is treated as new (nothing is reported, nothing is lost).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import crypto
+from .errors import DecryptionFailed, WriteFailed
+from .fsutil import atomic_write, make_private_dir
+
+
+def _key(vault_key: bytes) -> bytes:
+    return crypto.hkdf(vault_key, b"", b"rj-seen-key-v1")
+
+
+def _ad(vault_id: str) -> bytes:
+    return f"rj-seen-v1|{vault_id}".encode("ascii")
+
+
+@dataclass
+class SeenState:
+    versions: dict[str, int] = field(default_factory=dict)  # item id -> highest version seen
+    deleted: set[str] = field(default_factory=set)  # ids whose highest version was a deletion
+
+    @classmethod
+    def load(cls, path: Path, vault_id: str, keys: list[bytes]) -> SeenState:
+        """Open with any of the vault's keys (written before a rekey, it is under an older one)."""
+        try:
+            sealed = path.read_bytes()
+        except OSError:
+            return cls()
+        for key in keys:
+            try:
+                document = json.loads(crypto.open_sealed(_key(key), sealed, _ad(vault_id)))
+                versions = {str(k): int(v) for k, v in document["versions"].items()}
+                return cls(versions, {str(i) for i in document["deleted"]})
+            except DecryptionFailed:
+                continue
+            except (ValueError, KeyError, TypeError, AttributeError):
+                break
+        return cls()
+
+    def save(self, path: Path, vault_id: str, key: bytes) -> bool:
+        document = {"versions": self.versions, "deleted": sorted(self.deleted)}
+        sealed = crypto.seal(_key(key), json.dumps(document, separators=(",", ":")).encode(),
+                             _ad(vault_id))
+        try:
+            make_private_dir(path.parent)
+            atomic_write(path, sealed)
+        except (OSError, WriteFailed):
+            return False
+        return True

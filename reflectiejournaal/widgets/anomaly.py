@@ -1,0 +1,51 @@
+"""A rolled-back, returned or vanished item: what happened, and the user's choice."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from ..journal import Anomaly
+from ..messages import item_name, t
+
+
+class AnomalyDialog(ModalScreen[str | None]):
+    """Dismisses with ``"<id>:accept"``, ``"<id>:discard"`` or None (later, or escape)."""
+
+    BINDINGS = [Binding("escape", "later", t("anomaly.later"), id="anomaly.later")]
+
+    def __init__(self, anomaly: Anomaly) -> None:
+        super().__init__()
+        self.anomaly = anomaly
+
+    def compose(self) -> ComposeResult:
+        a = self.anomaly
+        with Vertical(classes="dialog"):
+            yield Static(t(f"anomaly.title.{a.kind}"), classes="dialog-title")
+            yield Static(t(f"anomaly.{a.kind}", what=item_name(a.item_type, a.title),
+                           version=a.version, seen=a.seen, id=a.item_id), markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(t("anomaly.later"), id="later")
+                if a.kind == "resurrected":
+                    yield Button(t("anomaly.discard"), variant="error", id="discard")
+                accept = "anomaly.accept_vanished" if a.kind == "vanished" else "anomaly.accept"
+                yield Button(t(accept), variant="primary", id="accept")
+
+    def on_mount(self) -> None:
+        self.query_one("#later", Button).focus()
+
+    @on(Button.Pressed, "#accept")
+    def accept(self) -> None:
+        self.dismiss(f"{self.anomaly.item_id}:accept")
+
+    @on(Button.Pressed, "#discard")
+    def discard(self) -> None:
+        self.dismiss(f"{self.anomaly.item_id}:discard")
+
+    @on(Button.Pressed, "#later")
+    def action_later(self) -> None:
+        self.dismiss(None)
