@@ -12,6 +12,7 @@ from .bundle.html import FORMATS, write_bundle
 from .bundle.markdown import title_of, to_markdown
 from .bundle.review import BundleInfo, Review
 from .bundle.selection import Selection
+from . import cli_input
 from .cli import cache_dir
 from .clients import Client, clean_name
 from .commands import _print_json, _say, opened
@@ -59,8 +60,18 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     add.add_argument("name", help=t("cli.arg.client_name"))
     add.add_argument("--pseudonym", default="", help=t("cli.opt.pseudonym"))
     add.add_argument("--nickname", action="append", default=[], help=t("cli.opt.nickname"))
-    actions.add_parser("remove", parents=[common], help=t("cli.clients.remove")).add_argument(
-        "name", help=t("cli.arg.client_name"))
+    remove = actions.add_parser("remove", parents=[common], help=t("cli.clients.remove"))
+    remove.add_argument("name", help=t("cli.arg.client_name"))
+    remove.add_argument("--yes", action="store_true", help=t("cli.opt.yes"))
+
+
+def _removal_confirmed(args: argparse.Namespace) -> bool:
+    """A name off the list is no longer recognised in bundles: asked, or ``--yes``."""
+    if args.yes:
+        return True
+    if not cli_input.has_terminal():
+        raise cli_input.InputProblem(t("cli.needs_yes"))
+    return cli_input.confirm(t("cli.prompt.confirm_remove_client", name=args.name))
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
@@ -152,6 +163,9 @@ def cmd_clients(args: argparse.Namespace) -> int:
             if not clean_name(args.name):
                 raise InvalidEntry("empty_name", field="NAME")
             clients.put(Client(args.name, args.pseudonym, tuple(args.nickname)))
+        elif not _removal_confirmed(args):
+            _say("cli.not_removed")
+            return 0
         else:
             clients.remove(args.name)
         journal.save_clients(clients)

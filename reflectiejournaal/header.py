@@ -118,6 +118,11 @@ class Keyring:
         return self.next or self.current
 
     @property
+    def first(self) -> bytes:
+        """The vault's first key (kept through rekeys): for ids that must never change."""
+        return self.retired[-1] if self.retired else self.current
+
+    @property
     def read_keys(self) -> list[bytes]:
         keys = [self.write_key, self.current, *self.retired]
         return list(dict.fromkeys(keys))  # in order, each once

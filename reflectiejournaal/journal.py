@@ -6,9 +6,10 @@ Markdown or YAML of entries it does not have to: lists and search come from the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import crypto
 from .drafts import Draft
 from .clients import ClientList
 from .settings import Settings
@@ -302,7 +303,8 @@ class Journal:
         would have replaced the list).
         """
         record = self._records.get(entry.id)
-        if record is not None and record.item_type not in (ENTRY, DELETED):
+        if (record is not None and record.item_type not in (ENTRY, DELETED)) or entry.id in (
+                self.singleton_id(SETTINGS), self.singleton_id(CLIENTS)):
             raise InvalidEntry("id_taken")
         item, version = self._write(entry.id, ENTRY, entry.to_markdown().encode("utf-8"))
         self._records[entry.id] = Record.for_entry(item.signature, entry, version)
@@ -475,10 +477,19 @@ class Journal:
         except (ItemNotFound, DamagedItem):
             return None
 
+    def singleton_id(self, item_type: str) -> str:
+        """The id every device gives a new settings item or client list: two devices that
+        each start one write the same file, which the sync tool turns into a conflict copy
+        that is merged, not two lists of which one is silently used. Derived from the
+        vault's first key, so it says nothing to whoever sees the folder, and survives a
+        rekey; entries can never take it (see :meth:`save`)."""
+        return crypto.hkdf(self.vault.keys.first, b"",
+                           f"rj-singleton-id-v1|{item_type}".encode("ascii"), 8).hex()
+
     def _save_single(self, item_type: str, body: bytes) -> None:
         """Items of which a vault has one (settings, the client list): reuse its id."""
         item_id = next((i for i, r in self._records.items() if r.item_type == item_type), None)
-        item_id = item_id or new_item_id()
+        item_id = item_id or self.singleton_id(item_type)
         item, version = self._write(item_id, item_type, body)
         self._records[item_id] = Record(item.signature, item_type, version=version)
 
@@ -504,6 +515,10 @@ class Journal:
         if any(c == copy for c, _ in self._copies_of(CLIENTS)):
             self.save_clients(self.clients())
             return None
+        opened = self.vault.open_item(read_regular(copy.path), copy.path.name)
+        if opened.item_type != ENTRY:
+            self._resolve_other(copy, opened.item_type, opened.body, keep)
+            return None
         conflict = self.conflict(copy)
         kept: Entry | None = None
         if keep in ("copy", "both"):
@@ -514,6 +529,23 @@ class Journal:
         self.vault.remove_file(copy.path)
         self.conflicts = [c for c in self.conflicts if c.path != copy.path]
         return kept
+
+    def _resolve_other(self, copy: ItemFile, item_type: str, body: bytes, keep: str) -> None:
+        """A copy of settings, a trajectory or a draft: the user's choice, as for entries
+        (``both`` keeps a trajectory or draft as a new one; settings exist once)."""
+        if keep == "copy":
+            item, version = self._write(copy.item_id, item_type, body)
+            self._records[copy.item_id] = Record(item.signature, item_type, version=version)
+        elif keep == "both":
+            if item_type not in (TRAJECTORY, DRAFT):
+                raise InvalidEntry("keep_both")
+            new_id = new_item_id()
+            if item_type == TRAJECTORY:
+                self.save_trajectory(replace(Trajectory.from_bytes(body), id=new_id))
+            else:
+                self.save_draft(replace(Draft.from_bytes(body), id=new_id))
+        self.vault.remove_file(copy.path)
+        self.conflicts = [c for c in self.conflicts if c.path != copy.path]
 
     def rekeyed(self) -> None:
         """After a rekey: every file changed, and the cache is written under the new key."""

@@ -215,6 +215,9 @@ NL: dict[str, str] = {
     "cli.prompt.repeat_passphrase": "Herhaal de wachtwoordzin: ",
     "cli.prompt.recovery_code": "Herstelcode: ",
     "cli.prompt.retype_recovery": "Typ de herstelcode over ter controle: ",
+    "cli.prompt.confirm_remove_client": "‘{name}’ van je namenlijst halen? Hij wordt dan niet "
+    "meer herkend in bundels. [j/N] ",
+    "cli.not_removed": "Niets van de namenlijst gehaald.",
     "cli.prompt.confirm_delete": "‘{title}’ ({id}) definitief verwijderen? [j/N] ",
     "cli.prompt.body": "Typ of plak de tekst (Markdown); sluit af met Ctrl-D.",
     "cli.passphrase_mismatch": "De wachtwoordzinnen zijn niet gelijk. Probeer het opnieuw.",
@@ -686,6 +689,8 @@ NL: dict[str, str] = {
     "clients.replacement": "wordt",
     "clients.add": "Toevoegen",
     "clients.remove": "Verwijderen",
+    "clients.confirm_remove": "‘{name}’ van je namenlijst halen? Deze naam (en de roepnamen) "
+    "wordt dan niet meer als cliëntnaam herkend als je een bundel maakt.",
     # -- settings ----------------------------------------------------------------------------------
     "settings.title": "Instellingen",
     "settings.passphrase": "Wachtwoordzin wijzigen",
@@ -874,6 +879,8 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "reason.not_utf8": "geen UTF-8-tekst",
     "reason.id_taken": "dit id hoort bij iets anders in je kluis (zoals je cliëntenlijst of je "
     "instellingen)",
+    "reason.keep_both": "instellingen en je cliëntenlijst bestaan maar één keer: kies current "
+    "of copy",
     "reason.unreadable": "bestand niet te lezen",
     "reason.form": "onbekende vorm van begeleiding",
     "reason.status": "onbekende status",

@@ -64,10 +64,20 @@ class ClientsScreen(Screen[None]):
         self.query_one("#name", Input).focus()
 
     def action_remove(self) -> None:
+        """Asks first: a name off the list is no longer recognised in bundles."""
+        from ..widgets.confirm import ConfirmDialog
+
         table = self.query_one("#clients", DataTable)
-        if self.clients.clients:
-            del self.clients.clients[table.cursor_row]
-            self._save()
+        if not self.clients.clients:
+            return
+        client = self.clients.clients[table.cursor_row]
+
+        def remove(sure: bool | None) -> None:
+            if sure:
+                self.clients.remove(client.name)
+                self._save()
+
+        self.app.push_screen(ConfirmDialog(t("clients.confirm_remove", name=client.name)), remove)
 
     def _save(self) -> None:
         try:

@@ -200,6 +200,15 @@ async def test_the_name_list(make_app, empty_vault, paths):
         table.move_cursor(row=0)
         await pilot.press("delete")
         await pilot.pause()
+        assert "niet meer als cliëntnaam herkend" in str(
+            app.screen.query_one("Static").render())
+        await pilot.press("escape")  # no: the name stays
+        await pilot.pause()
+        assert table.row_count == 3
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
     clients = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).clients()
     assert [(c.name, c.nicknames, c.pseudonym) for c in clients.clients] == [
         ("Mohammed", ("Mo", "Momo"), ""), ("Jan", (), "Kees")]

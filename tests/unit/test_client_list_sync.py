@@ -95,3 +95,48 @@ def test_a_stale_copy_does_not_bring_back_a_cleared_pseudonym(journal, vault, ca
     [pieter] = reopened.clients().clients
     assert pieter.pseudonym == ""
 
+
+
+def test_two_devices_that_each_start_a_list_write_the_same_item(vault, tmp_path):
+    """Both write the one id every device derives, so the sync tool makes a conflict copy,
+    which is merged; before, each had an id of its own and one list could win silently."""
+    import shutil
+
+    from reflectiejournaal.vault import Vault
+    from tests.helpers import PASSPHRASE
+
+    offline = tmp_path / "telefoon"
+    shutil.copytree(vault.path, offline)
+    here = Journal(vault, None)
+    here.save_clients(ClientList([Client("Noor Bakker")]))
+    phone_vault = Vault.unlock(offline, PASSPHRASE)
+    phone_vault._lock = vault._lock  # another device: its own lock
+    phone = Journal(phone_vault, None)
+    phone.save_clients(ClientList([Client("Kevin Smit")]))
+    list_id = here.singleton_id(CLIENTS)
+    assert phone.singleton_id(CLIENTS) == list_id
+    assert {i for i, r in here._records.items() if r.item_type == CLIENTS} == {list_id}
+    # The sync tool keeps one file and renames the other.
+    theirs = offline / ITEMS_DIR / f"{list_id}.rj"
+    shutil.copy(theirs, vault.path / ITEMS_DIR / f"{list_id}.sync-conflict-20261123-1.rj")
+    assert names(Journal(vault, None)) == ["Kevin Smit", "Noor Bakker"]
+    with pytest.raises(InvalidEntry):  # an entry can never take the id, even before a list
+        Journal(phone_vault, None).save(here.create("note", "x").edited(
+            id=here.singleton_id("settings")))
+
+
+def test_a_conflict_copy_of_the_settings_can_be_kept(journal, vault, cache_path):
+    from reflectiejournaal.settings import Settings
+
+    journal.save_settings(Settings(idle_minutes=5))
+    settings_id = journal.singleton_id("settings")
+    items = vault.path / ITEMS_DIR
+    copy_path = items / f"{settings_id}.sync-conflict-1.rj"
+    copy_path.write_bytes((items / f"{settings_id}.rj").read_bytes())  # the other device: 5
+    journal.save_settings(Settings(idle_minutes=30))
+    reopened = Journal(vault, cache_path)
+    [copy] = reopened.conflicts
+    with pytest.raises(InvalidEntry):
+        reopened.resolve_conflict(copy, "both")
+    reopened.resolve_conflict(copy, "copy")  # failed before: only discardable
+    assert not copy_path.exists() and Journal(vault, cache_path).settings().idle_minutes == 5

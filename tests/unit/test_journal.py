@@ -202,3 +202,22 @@ def test_settings_round_trip(journal, vault, cache_path):
     journal.save_settings(Settings(idle_minutes=3, theme="nord"))
     journal.save_settings(Settings(idle_minutes=5, theme="nord"))
     assert Journal(vault, cache_path).settings() == Settings(5, "nord")
+
+
+def test_a_conflict_copy_of_a_trajectory_can_be_kept_beside_it(journal, vault, cache_path):
+    import datetime as dt
+
+    from reflectiejournaal.trajectory import Trajectory
+    from reflectiejournaal.vault import ITEMS_DIR
+
+    plan = Trajectory.plan("7a0000000000000f", "supervisie", "Supervisie", dt.date(2026, 1, 7))
+    journal.save_trajectory(plan)
+    items = vault.path / ITEMS_DIR
+    copy_path = items / f"{plan.id}.sync-conflict-1.rj"
+    copy_path.write_bytes((items / f"{plan.id}.rj").read_bytes())
+    journal.save_trajectory(plan.__class__(**{**plan.__dict__, "title": "Supervisie (hernoemd)"}))
+    reopened = Journal(vault, cache_path)
+    [copy] = reopened.conflicts
+    reopened.resolve_conflict(copy, "both")
+    titles = sorted(t.title for t in Journal(vault, cache_path).trajectories())
+    assert titles == ["Supervisie", "Supervisie (hernoemd)"] and not copy_path.exists()
