@@ -6,7 +6,9 @@ screens call it, slow work (key derivation) runs in thread workers.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import signal
 import time
 import tomllib
 from functools import partial
@@ -30,6 +32,8 @@ from .vault import Vault
 
 IDLE_CHECK_SECONDS = 15
 AUTOSAVE_SECONDS = 3.0
+# A closed terminal, a shutdown, an interrupt from outside (Ctrl+C is a key in the app).
+ENDING_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
 class ReflectieApp(App[None]):
@@ -72,6 +76,7 @@ class ReflectieApp(App[None]):
 
     # -- start and lock ---------------------------------------------------------------------
     def on_mount(self) -> None:
+        self._catch_ending_signals()
         self._apply_keymap()
         for problem in self.library.problems:
             self.notify(t("app.prompt_problem", problem=describe_prompt_problem(problem)),
@@ -136,6 +141,26 @@ class ReflectieApp(App[None]):
             self._keep_drafts()
             self.journal.close()
             self.journal = None
+        loop = asyncio.get_running_loop()
+        for sig in ENDING_SIGNALS:
+            loop.remove_signal_handler(sig)
+
+    def _catch_ending_signals(self) -> None:
+        """What is on screen and not yet autosaved is kept as an encrypted draft when the
+        terminal is closed or the app is told to stop; by default those end it at once."""
+        loop = asyncio.get_running_loop()
+        for sig in ENDING_SIGNALS:
+            try:
+                loop.add_signal_handler(sig, self._ended_by_signal, sig)
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
+                pass
+
+    def _ended_by_signal(self, sig: int) -> None:
+        if self.journal is not None:
+            self._keep_drafts()
+            self.journal.close()
+            self.journal = None
+        self.exit(return_code=128 + sig)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         pass

@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,7 @@ def test_a_reviewed_sealed_bundle_at_80_by_24(tmp_path, detector_tables):
 # An unexpected error, injected where it would hurt most, in the installed app.
 CRASH_AFTER_UNLOCK = """
 import sys
+import time
 from reflectiejournaal import vault
 unlock = vault.Vault.unlock.__func__
 def failing_unlock(cls, path, passphrase):
@@ -177,6 +179,7 @@ main_entry()
 
 CRASH_ON_HELP = """
 import sys
+import time
 from reflectiejournaal.screens import help
 def failing_compose(self):
     raise RuntimeError("a bug in the help screen")
@@ -237,3 +240,52 @@ def test_debugging_variables_write_nothing_and_no_core_dumps(terminal, tmp_path)
     terminal.send("C-q")
     terminal.wait_for("EXIT=0")
     assert list(traces.iterdir()) == []
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT],
+                         ids=["closed terminal", "terminate", "interrupt"])
+def test_the_last_words_survive_a_closed_terminal_or_a_signal(terminal, tmp_path, sig):
+    """Typed and on screen, not yet autosaved: a signal keeps them as an encrypted draft."""
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    made.release_lock()
+    start_and_unlock(terminal, [COMMAND, "--vault", str(made.path)], "Overzicht")
+    terminal.send("c")
+    terminal.wait_for("Wat ga je schrijven")
+    terminal.send("Enter")
+    terminal.wait_for("Vraag 1 van")
+    terminal.send("Net getypt, nog niet bewaard", literal=True)
+    terminal.wait_for("Net getypt, nog niet bewaard")  # on screen: the user saw it
+    os.kill(_child_of(terminal.pane_pid()), sig)
+    terminal.wait_for(r"EXIT=\d+")
+    drafts = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
+    assert [d.answers.get("situatie") for d in drafts] == ["Net getypt, nog niet bewaard"]
+    assert "Traceback" not in terminal.screen()
+
+
+def test_the_last_words_survive_closing_the_terminal_window(terminal, tmp_path):
+    """The window really goes: the terminal is gone when the app learns of it."""
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    made.release_lock()
+    start_and_unlock(terminal, [COMMAND, "--vault", str(made.path)], "Overzicht")
+    terminal.send("c")
+    terminal.wait_for("Wat ga je schrijven")
+    terminal.send("Enter")
+    terminal.wait_for("Vraag 1 van")
+    terminal.send("Venster dicht", literal=True)
+    terminal.wait_for("Venster dicht")
+    app = _child_of(terminal.pane_pid())
+    terminal.close()  # the tmux server and its terminals are gone
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{app}").exists() and "zombie" not in _state(app):
+        assert time.monotonic() < deadline, "the app outlived its terminal"
+        time.sleep(0.05)
+    drafts = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
+    assert [d.answers.get("situatie") for d in drafts] == ["Venster dicht"]
+
+
+def _state(pid: int) -> str:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return "zombie"
+    return "zombie" if "\nState:\tZ" in status else "running"
