@@ -7,6 +7,7 @@ screens call it, slow work (key derivation) runs in thread workers.
 from __future__ import annotations
 
 import asyncio
+import codecs
 import datetime as dt
 import signal
 import time
@@ -36,6 +37,20 @@ AUTOSAVE_SECONDS = 3.0
 ENDING_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
+def _tolerate_stray_bytes() -> None:
+    """A byte that is not UTF-8 (a Latin-1 paste, a terminal's meta key) becomes one "�"
+    instead of ending the session: Textual's terminal driver decodes its input strictly."""
+    try:
+        from textual.drivers import linux_driver
+    except ImportError:  # not a POSIX terminal
+        return
+
+    def replacing(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
+        return partial(codecs.getincrementaldecoder(encoding), errors="replace")
+
+    linux_driver.getincrementaldecoder = replacing  # type: ignore[assignment]
+
+
 class ReflectieApp(App[None]):
     """reflectiejournaal in the terminal."""
 
@@ -60,6 +75,7 @@ class ReflectieApp(App[None]):
         """``clock`` and ``kdf`` exist for tests (a fake clock, a cheap key derivation); the
         command line never passes a ``kdf``, so a user's vault is always calibrated."""
         super().__init__()
+        _tolerate_stray_bytes()
         self.kdf = kdf
         self.copied = False  # something went to the clipboard since the last lock
         self.today = today
@@ -202,6 +218,19 @@ class ReflectieApp(App[None]):
                 save()
             except Exception:  # noqa: BLE001 - a crash is already under way; keep going
                 pass
+
+    def panic(self, *renderables: object) -> None:
+        """Textual's last resort (its input thread died, say): like any unexpected error,
+        drafts kept, the kind of error only (its traceback shows the code around it), exit 1."""
+        from rich.traceback import Traceback
+
+        trace = renderables[0].trace if renderables and isinstance(renderables[0], Traceback) else None
+        kind = trace.stacks[-1].exc_type if trace and trace.stacks else "panic"
+        self._return_code = 1
+        if self.journal is not None:
+            self._keep_drafts()
+        self._exit_renderables.append(Text(t("app.unexpected", kind=kind)))
+        self._close_messages_no_wait()
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error ends the app like the command line: the kind of error only.

@@ -289,3 +289,59 @@ def _state(pid: int) -> str:
     except OSError:
         return "zombie"
     return "zombie" if "\nState:\tZ" in status else "running"
+
+
+def test_a_byte_that_is_not_utf8_is_no_end_of_the_session(terminal, tmp_path):
+    """Textual decodes terminal input strictly: one stray byte killed its input thread with a
+    traceback, exit 0 and the words since the last autosave gone."""
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    made.release_lock()
+    start_and_unlock(terminal, [COMMAND, "--vault", str(made.path)], "Overzicht")
+    terminal.send("c")
+    terminal.wait_for("Wat ga je schrijven")
+    terminal.send("Enter")
+    terminal.wait_for("Vraag 1 van")
+    terminal.send("Voor", literal=True)
+    terminal.wait_for("Voor")
+    terminal._tmux("send-keys", "-H", "ff")  # a raw 0xFF byte, as a Latin-1 paste sends
+    terminal.send(" en na", literal=True)
+    terminal.wait_for("Voor.? en na")
+    terminal.send("C-q")
+    terminal.wait_for("EXIT=0")
+    drafts = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
+    assert [d.answers.get("situatie") for d in drafts] == ["Voor\ufffd en na"]
+
+
+CRASH_IN_INPUT = """
+import sys
+from textual import _xterm_parser
+feed = _xterm_parser.XTermParser.feed
+def failing_feed(self, data):
+    if "§" in data:
+        raise RuntimeError("a bug in reading the terminal")
+    return feed(self, data)
+_xterm_parser.XTermParser.feed = failing_feed
+from reflectiejournaal.cli import main_entry
+sys.argv = ["reflectiejournaal", *sys.argv[1:]]
+main_entry()
+"""
+
+
+def test_when_textual_reading_the_terminal_fails_the_words_are_kept(terminal, tmp_path):
+    """Textual's last resort (panic) printed a traceback and exited 0 without a draft."""
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    made.release_lock()
+    start_and_unlock(terminal, [sys.executable, "-c", CRASH_IN_INPUT, "--vault", str(made.path)],
+                     "Overzicht")
+    terminal.send("c")
+    terminal.wait_for("Wat ga je schrijven")
+    terminal.send("Enter")
+    terminal.wait_for("Vraag 1 van")
+    terminal.send("Net voor het einde", literal=True)
+    terminal.wait_for("Net voor het einde")
+    terminal.send("§", literal=True)
+    terminal.wait_for("EXIT=1")
+    shown = terminal.history()
+    assert "onverwachte fout (RuntimeError)" in shown and "Traceback" not in shown
+    drafts = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
+    assert [d.answers.get("situatie") for d in drafts] == ["Net voor het einde"]
