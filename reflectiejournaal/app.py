@@ -123,12 +123,15 @@ class ReflectieApp(App[None]):
     def action_lock(self) -> None:
         self.lock()
 
-    def lock(self) -> None:
-        """Drop the keys and go back to the lock screen; unsaved text is kept as a draft."""
+    def lock(self) -> bool:
+        """Drop the keys and go back to the lock screen; unsaved text is kept as a draft.
+
+        False when there was nothing to lock, or a rekey is re-encrypting (it needs the keys
+        until it is done; the idle lock tries again later)."""
         if self.journal is None:
-            return
+            return False
         if any(getattr(screen, "busy", False) is True for screen in self.screen_stack):
-            return  # a rekey is re-encrypting: the keys are needed until it is done
+            return False
         for screen in reversed(self.screen_stack):
             save = getattr(screen, "save_draft_now", None)
             if save is not None:
@@ -139,12 +142,13 @@ class ReflectieApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(self._lock_screen())
+        return True
 
     def lock_when_idle(self) -> None:
         minutes = self.settings.idle_minutes
         if self.journal is not None and minutes and self.clock() - self.last_activity >= minutes * 60:
-            self.lock()
-            self.notify(t("app.locked", minutes=minutes), timeout=30)
+            if self.lock():
+                self.notify(t("app.locked", minutes=minutes), timeout=30)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,

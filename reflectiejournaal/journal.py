@@ -184,6 +184,8 @@ class Journal:
             else:
                 self._seen.deleted.discard(item_id)
             self._seen_dirty = True
+            if item_type != DRAFT:  # a kill must not forget what was saved (drafts: at close)
+                self._save_seen()
         self._dirty = True
         return item, version
 

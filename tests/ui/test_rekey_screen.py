@@ -113,3 +113,19 @@ async def test_an_interrupted_rekey_is_finished_from_settings(make_app, filled_v
     done = Vault.unlock(paths["vault"], PASSPHRASE)
     assert not done.rekey_pending
     assert not any(done.open_file(i).old_key for i in done.scan().items.values())
+
+
+async def test_the_idle_lock_waits_for_a_rekey_at_work(make_app, filled_vault, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.push_screen(RekeyScreen("rekey"))
+        await pilot.pause()
+        app.screen.busy = True  # re-encrypting: the keys are needed until it is done
+        clock.now += 3600
+        app.lock_when_idle()
+        assert app.journal is not None
+        app.screen.busy = False
+        app.lock_when_idle()
+        await pilot.pause()
+        assert app.journal is None
