@@ -6,6 +6,7 @@ import errno
 import fcntl
 import os
 import secrets
+import time
 import socket
 import stat
 from collections.abc import Iterable
@@ -61,6 +62,20 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
         except FileNotFoundError:
             pass
         raise WriteFailed(path, _reason(exc)) from exc
+
+
+def remove_stale_temp_files(folder: Path, older_than_seconds: float = 3600) -> None:
+    """Temp files a crash left mid-write (ciphertext only); recent ones may be another
+    process's write in progress."""
+    cutoff = time.time() - older_than_seconds
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if (entry.name.startswith(TEMP_PREFIX) and entry.is_file(follow_symlinks=False)
+                        and entry.stat(follow_symlinks=False).st_mtime < cutoff):
+                    os.unlink(entry.path)
+    except OSError:
+        pass  # a folder that cannot be read or cleaned is no reason to fail
 
 
 def write_private(path: Path, data: bytes) -> None:

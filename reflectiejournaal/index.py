@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from . import crypto
 from .errors import DecryptionFailed, WriteFailed
-from .fsutil import atomic_write, make_private_dir
+from .fsutil import atomic_write, make_private_dir, remove_stale_temp_files
 from .model import Entry
 from .search import fold, prepare
 
@@ -257,6 +257,7 @@ class CacheFile:
                                    _ad(self._vault_id, f"texts|{generation}"))
         try:
             make_private_dir(self.path.parent)
+            remove_stale_temp_files(self.path.parent)  # a killed writer's (ciphertext only)
             atomic_write(self.path, itertools.chain(
                 [len(sealed_meta).to_bytes(_LENGTH_BYTES, "big"), sealed_meta], texts))
         except (OSError, WriteFailed):

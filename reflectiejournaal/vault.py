@@ -13,7 +13,6 @@ import os
 import re
 import secrets
 import stat as stat_module
-import time
 from collections.abc import Iterator
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -32,11 +31,11 @@ from .errors import (
     WriteFailed,
 )
 from .fsutil import (
-    TEMP_PREFIX,
     WriterLock,
     atomic_write,
     fsync_dir,
     make_private_dir,
+    remove_stale_temp_files,
 )
 from .header import (
     HEADER_FILE,
@@ -216,12 +215,8 @@ class Vault:
         self._use(header, keyring)
 
     def _remove_stale_temp_files(self) -> None:
-        # Left behind only by a crash mid-write; they hold ciphertext, never plaintext.
-        cutoff = time.time() - STALE_TEMP_SECONDS
         for folder in (self.path, self.path / ITEMS_DIR):
-            for entry in os.scandir(folder):
-                if entry.name.startswith(TEMP_PREFIX) and entry.stat().st_mtime < cutoff:
-                    os.unlink(entry.path)
+            remove_stale_temp_files(folder, STALE_TEMP_SECONDS)
 
     # -- passphrase ---------------------------------------------------------------------
     def change_passphrase(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> None:

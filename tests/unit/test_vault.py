@@ -423,3 +423,16 @@ def test_a_file_this_user_may_not_read_is_damage_not_a_stop(made_vault, vault_pa
         vault.read(locked)
     assert caught.value.details["reason"] == "unreadable"
     assert vault.read(kept)[1] == b"blijft leesbaar"
+
+
+def test_stale_temp_files_in_the_cache_folder_are_cleaned_when_it_is_written(journal, cache_path):
+    """A killed writer's cache temp file (ciphertext, tens of MB) was never removed."""
+    cache_path.mkdir(parents=True, exist_ok=True)
+    stale = cache_path / ".tmp-0123456789abcdef"
+    stale.write_bytes(b"ciphertext left by a kill")
+    os.utime(stale, (1, 1))
+    fresh = cache_path / ".tmp-fedcba9876543210"
+    fresh.write_bytes(b"another process, writing now")
+    journal.create("note", "iets")
+    assert journal.flush()
+    assert not stale.exists() and fresh.exists()
