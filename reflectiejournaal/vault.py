@@ -403,12 +403,8 @@ class Vault:
 
     def read(self, item_id: str) -> tuple[str, bytes]:
         """``(item_type, body)`` of one item."""
-        path = self._item_path(item_id)
-        try:
-            data = read_regular(path)
-        except FileNotFoundError:
-            raise ItemNotFound(item_id) from None
-        return self.read_file(ItemFile(item_id, path.parent, path.name, (0, 0, 0)), data)
+        opened = self.read_opened(item_id)
+        return opened.item_type, opened.body
 
     def read_file(self, item: ItemFile, data: bytes | None = None) -> tuple[str, bytes]:
         """``(item_type, body)`` of one scanned file."""

@@ -80,14 +80,8 @@ def test_first_guided_casus_from_an_empty_machine(terminal, tmp_path):
 
 
 def test_a_draft_survives_kill_9(terminal, tmp_path):
-    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
-    made.release_lock()
+    made = writing_a_casus(terminal, tmp_path)
     command = [COMMAND, "--vault", str(made.path)]
-    start_and_unlock(terminal, command, "Overzicht")
-    terminal.send("c")
-    terminal.wait_for("Wat ga je schrijven")
-    terminal.send("Enter")
-    terminal.wait_for("Vraag 1 van")
     terminal.send("Dit mag niet verloren gaan", literal=True)
     terminal.wait_for("concept bewaard")  # the autosave, within a few seconds
     os.kill(_child_of(terminal.pane_pid()), signal.SIGKILL)
@@ -100,6 +94,18 @@ def test_a_draft_survives_kill_9(terminal, tmp_path):
     terminal.send("Enter")
     terminal.wait_for("Vraag 1 van")
     terminal.wait_for("Dit mag niet verloren gaan")
+
+
+def writing_a_casus(terminal: Terminal, tmp_path: Path, program: list[str] | None = None) -> Vault:
+    """A new vault, the app (or ``program``) unlocked on it, at the first question of a casus."""
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    made.release_lock()
+    start_and_unlock(terminal, [*(program or [COMMAND]), "--vault", str(made.path)], "Overzicht")
+    terminal.send("c")
+    terminal.wait_for("Wat ga je schrijven")
+    terminal.send("Enter")
+    terminal.wait_for("Vraag 1 van")
+    return made
 
 
 def start_and_unlock(terminal: Terminal, command: list[str], expect: str) -> None:
@@ -204,14 +210,7 @@ def test_a_crash_shows_no_secret_and_exits_non_zero(terminal, tmp_path):
 
 
 def test_a_crash_while_writing_keeps_the_text_as_a_draft(terminal, tmp_path):
-    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
-    made.release_lock()
-    start_and_unlock(terminal, [sys.executable, "-c", CRASH_ON_HELP, "--vault", str(made.path)],
-                     "Overzicht")
-    terminal.send("c")
-    terminal.wait_for("Wat ga je schrijven")
-    terminal.send("Enter")
-    terminal.wait_for("Vraag 1 van")
+    made = writing_a_casus(terminal, tmp_path, [sys.executable, "-c", CRASH_ON_HELP])
     terminal.send("Vlak voor de fout getypt", literal=True)
     terminal.wait_for("Vlak voor de fout getypt")
     terminal.send("F1")  # the help screen fails: before any autosave
@@ -246,13 +245,7 @@ def test_debugging_variables_write_nothing_and_no_core_dumps(terminal, tmp_path)
                          ids=["closed terminal", "terminate", "interrupt"])
 def test_the_last_words_survive_a_closed_terminal_or_a_signal(terminal, tmp_path, sig):
     """Typed and on screen, not yet autosaved: a signal keeps them as an encrypted draft."""
-    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
-    made.release_lock()
-    start_and_unlock(terminal, [COMMAND, "--vault", str(made.path)], "Overzicht")
-    terminal.send("c")
-    terminal.wait_for("Wat ga je schrijven")
-    terminal.send("Enter")
-    terminal.wait_for("Vraag 1 van")
+    made = writing_a_casus(terminal, tmp_path)
     terminal.send("Net getypt, nog niet bewaard", literal=True)
     terminal.wait_for("Net getypt, nog niet bewaard")  # on screen: the user saw it
     os.kill(_child_of(terminal.pane_pid()), sig)
@@ -264,13 +257,7 @@ def test_the_last_words_survive_a_closed_terminal_or_a_signal(terminal, tmp_path
 
 def test_the_last_words_survive_closing_the_terminal_window(terminal, tmp_path):
     """The window really goes: the terminal is gone when the app learns of it."""
-    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
-    made.release_lock()
-    start_and_unlock(terminal, [COMMAND, "--vault", str(made.path)], "Overzicht")
-    terminal.send("c")
-    terminal.wait_for("Wat ga je schrijven")
-    terminal.send("Enter")
-    terminal.wait_for("Vraag 1 van")
+    made = writing_a_casus(terminal, tmp_path)
     terminal.send("Venster dicht", literal=True)
     terminal.wait_for("Venster dicht")
     app = _child_of(terminal.pane_pid())
@@ -294,13 +281,7 @@ def _state(pid: int) -> str:
 def test_a_byte_that_is_not_utf8_is_no_end_of_the_session(terminal, tmp_path):
     """Textual decodes terminal input strictly: one stray byte killed its input thread with a
     traceback, exit 0 and the words since the last autosave gone."""
-    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
-    made.release_lock()
-    start_and_unlock(terminal, [COMMAND, "--vault", str(made.path)], "Overzicht")
-    terminal.send("c")
-    terminal.wait_for("Wat ga je schrijven")
-    terminal.send("Enter")
-    terminal.wait_for("Vraag 1 van")
+    made = writing_a_casus(terminal, tmp_path)
     terminal.send("Voor", literal=True)
     terminal.wait_for("Voor")
     terminal._tmux("send-keys", "-H", "ff")  # a raw 0xFF byte, as a Latin-1 paste sends
@@ -329,14 +310,7 @@ main_entry()
 
 def test_when_textual_reading_the_terminal_fails_the_words_are_kept(terminal, tmp_path):
     """Textual's last resort (panic) printed a traceback and exited 0 without a draft."""
-    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
-    made.release_lock()
-    start_and_unlock(terminal, [sys.executable, "-c", CRASH_IN_INPUT, "--vault", str(made.path)],
-                     "Overzicht")
-    terminal.send("c")
-    terminal.wait_for("Wat ga je schrijven")
-    terminal.send("Enter")
-    terminal.wait_for("Vraag 1 van")
+    made = writing_a_casus(terminal, tmp_path, [sys.executable, "-c", CRASH_IN_INPUT])
     terminal.send("Net voor het einde", literal=True)
     terminal.wait_for("Net voor het einde")
     terminal.send("§", literal=True)

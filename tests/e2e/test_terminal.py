@@ -92,7 +92,9 @@ def test_delete_asks_for_confirmation(terminal, vault, tmp_path):
         terminal.type(answer)
         terminal.wait_for(expected)
         terminal.wait_for("EXIT=0")
-    assert Vault.unlock(vault, PASSPHRASE).scan().items == {}
+    reopened = Vault.unlock(vault, PASSPHRASE)
+    assert Journal(reopened, None).summaries() == []
+    assert reopened.read(entry.id) == ("deleted", b"")  # its deletion, sealed and versioned
 
 
 def test_a_title_given_as_dash_is_asked_at_a_prompt(terminal, vault, tmp_path):

@@ -14,6 +14,14 @@ from tests.helpers import PASSPHRASE, cheap_kdf
 from tests.ui.conftest import SIZE, settle, unlock
 
 
+async def open_first_attention(pilot, app) -> None:
+    listing = app.screen.query_one("#attention", OptionList)
+    listing.focus()
+    listing.highlighted = 0
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def attention_lines(app) -> list[str]:
     listing = app.screen.query_one("#attention", OptionList)
     if not listing.display:
@@ -39,19 +47,12 @@ async def test_an_older_version_put_back_is_shown_and_kept_on_request(make_app, 
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
         assert attention_lines(app) == ["Teruggezet naar een oudere versie: ‘Losse gedachte’"]
-        listing = app.screen.query_one("#attention", OptionList)
-        listing.focus()
-        listing.highlighted = 0
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_attention(pilot, app)
         assert isinstance(app.screen, AnomalyDialog)
         await pilot.press("escape")  # later: still there
         await pilot.pause()
         assert len(attention_lines(app)) == 1
-        listing.focus()
-        listing.highlighted = 0
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_attention(pilot, app)
         await pilot.click("#accept")
         await settle(pilot, app)
         assert attention_lines(app) == []
@@ -72,11 +73,7 @@ async def test_a_returned_entry_can_be_deleted_again(make_app, filled_vault, pat
         shutil.copy(old, item)
         await unlock(pilot, app)
         assert attention_lines(app) == ["Teruggekomen na verwijderen: ‘De moeder die niet kwam’"]
-        listing = app.screen.query_one("#attention", OptionList)
-        listing.focus()
-        listing.highlighted = 0
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_attention(pilot, app)
         await pilot.click("#discard")
         await settle(pilot, app)
         assert attention_lines(app) == []
@@ -93,11 +90,7 @@ async def test_an_interrupted_rekey_is_offered_on_the_dashboard(make_app, filled
         await unlock(pilot, app)
         assert attention_lines(app) == [
             "Een sleutelwissel werd onderbroken: kies dit om hem af te maken"]
-        listing = app.screen.query_one("#attention", OptionList)
-        listing.focus()
-        listing.highlighted = 0
-        await pilot.press("enter")
-        await pilot.pause()
+        await open_first_attention(pilot, app)
         await pilot.click("#go")
         await settle(pilot, app)
         await pilot.click("#go")  # Klaar
