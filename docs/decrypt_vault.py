@@ -46,40 +46,51 @@ def open_sealed(key, sealed, ad):  # sealed = nonce (12) || ciphertext || tag (1
     return AESGCM(key).decrypt(sealed[:12], sealed[12:], ad.encode("ascii"))
 
 
-def unlock(vault_dir, passphrase):
-    with open(os.path.join(vault_dir, "reflectiejournaal-vault.json"), "rb") as handle:
-        raw = handle.read(64 * 1024 + 1)
-    need(len(raw) <= 64 * 1024, "header over 64 KiB")
-    header = json.loads(raw)
-    vault_id, slot = header["vault_id"], header["passphrase_slot"]
+def open_slot(slot, vault_id, passphrase, kek_cache):
+    """The key in a passphrase slot; the key derivation is done once per set of parameters."""
     memory, passes, lanes = slot["memory_kib"], slot["iterations"], slot["lanes"]
-    need(header["format"] == "reflectiejournaal-vault" and type(header["version"]) is int
-         and header["version"] == 1, "not a version 1 vault")
-    need(isinstance(vault_id, str) and re.fullmatch("[0-9a-f]{32}", vault_id), "bad vault_id")
     need(slot["kdf"] == "argon2id" and all(type(n) is int for n in (memory, passes, lanes)), "kdf")
     salt = unb64(slot["salt"])
     # The caps, all bounds inclusive, checked before any key work.
     need(1 <= lanes <= 16 and 1 <= passes <= 16 and 8 * lanes <= memory <= 1024 * 1024
          and memory * passes <= 4 * 1024 * 1024 and 16 <= len(salt) <= 64, "hostile parameters")
-    kek = Argon2id(salt=salt, length=32, iterations=passes, lanes=lanes, memory_cost=memory
-                   ).derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
+    params = (memory, passes, lanes, salt)
+    if params not in kek_cache:
+        kek_cache[params] = Argon2id(
+            salt=salt, length=32, iterations=passes, lanes=lanes, memory_cost=memory
+        ).derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
     ad = (f"rj-slot-v1|passphrase|{vault_id}|argon2id|{memory}|{passes}|{lanes}|"
           f"{base64.b64encode(salt).decode('ascii')}")
     try:
-        vault_key = open_sealed(kek, unb64(slot["wrapped_key"]), ad)
+        return open_sealed(kek_cache[params], unb64(slot["wrapped_key"]), ad)
     except InvalidTag:
+        return None
+
+
+def unlock(vault_dir, passphrase):
+    with open(os.path.join(vault_dir, "reflectiejournaal-vault.json"), "rb") as handle:
+        raw = handle.read(64 * 1024 + 1)
+    need(len(raw) <= 64 * 1024, "header over 64 KiB")
+    header = json.loads(raw)
+    vault_id = header["vault_id"]
+    need(header["format"] == "reflectiejournaal-vault" and type(header["version"]) is int
+         and header["version"] == 1, "not a version 1 vault")
+    need(isinstance(vault_id, str) and re.fullmatch("[0-9a-f]{32}", vault_id), "bad vault_id")
+    keks = {}
+    key = open_slot(header["passphrase_slot"], vault_id, passphrase, keks)
+    retired = header.get("retired_keys")
+    pending = header.get("rekey")
+    if pending is not None:  # a rekey under way: its slot (same passphrase) holds the new key
+        new_key = open_slot(pending["passphrase_slot"], vault_id, passphrase, keks)
+        if new_key is not None:
+            key, retired = new_key, pending["retired_keys"]
+    if key is None:
         sys.exit("decrypt_vault: wrong passphrase (or a changed header)")
-    return vault_id, vault_key, keys_of(header, vault_id, vault_key)
+    return vault_id, key, keys_of(vault_id, key, retired)
 
 
-def keys_of(header, vault_id, key):
-    """Every vault key, the one new writes use first: during a rekey the new key (sealed
-    under the current one), then the current key, then older keys kept after rekeys."""
-    pending, retired = header.get("rekey"), header.get("retired_keys")
-    if pending is not None:
-        new_key = open_sealed(hkdf(key, b"rj-next-key-v1"), unb64(pending["next_key"]),
-                              f"rj-next-key-v1|{vault_id}")
-        key, retired = new_key, pending["retired_keys"]
+def keys_of(vault_id, key, retired):
+    """Every vault key, the one new writes use first, then older keys kept after rekeys."""
     older = b""
     if retired is not None:
         older = open_sealed(hkdf(key, b"rj-retired-keys-v1"), unb64(retired),
@@ -157,13 +168,15 @@ def decrypt_cache(path, vault_id, vault_key):
     except InvalidTag:
         sys.exit("decrypt_vault: the cache does not authenticate (another vault, or damaged)")
     records, at = {}, 0
-    for item_id, (signature, item_type, row, body_at, length, version) in meta["records"].items():
+    for item_id, row in meta["records"].items():
+        signature, item_type, summary, body_at, length, version, old_key = row
         records[item_id] = {  # texts follow the order of the records, lengths in bytes
             "signature": dict(zip(("size", "mtime_ns", "inode"), signature)),
             "type": item_type,
-            "summary": None if row is None else dict(zip(SUMMARY, row)),
+            "summary": None if summary is None else dict(zip(SUMMARY, summary)),
             "body_at": body_at,
             "item_version": version,
+            "old_key": old_key,  # sealed under a key a rekey replaced
             "text": texts[at : at + length].decode("utf-8"),
         }
         at += length

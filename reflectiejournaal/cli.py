@@ -37,6 +37,8 @@ EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (errors.DamagedItem, 5),
     (errors.HostileKdfParameters, 5),
     (errors.VaultLocked, 6),
+    (errors.VaultChangedElsewhere, 6),
+    (errors.UnfinishedRekey, 2),
     (errors.WriteFailed, 7),
     (errors.DetectorUnavailable, 7),
 ]
@@ -126,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
         command(name).add_argument(
             "--new-passphrase-file", type=Path, help=t("cli.opt.new_passphrase_file")
         )
-    command("rekey")
+    command("rekey").add_argument("--replace-unfinished", action="store_true",
+                                  help=t("cli.opt.replace_unfinished"))
     command("recovery-code")
     command("check").add_argument("--accept", action="append", default=[], metavar="ID",
                                   help=t("cli.opt.accept"))

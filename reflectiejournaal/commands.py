@@ -11,7 +11,13 @@ from pathlib import Path
 
 from . import cli_input
 from .cli import EXIT_ANOMALIES, EXIT_CONFLICTS, EXIT_DAMAGED, cache_dir, config_dir, state_dir
-from .errors import DamagedItem, InvalidEntry, MistypedRecoveryCode, WrongPassphrase
+from .errors import (
+    DamagedItem,
+    InvalidEntry,
+    MistypedRecoveryCode,
+    UnfinishedRekey,
+    WrongPassphrase,
+)
 from .index import EntrySummary, Filters
 from .journal import Journal
 from .messages import describe, item_name, kind_name, reason, t
@@ -76,6 +82,8 @@ def opened(args: argparse.Namespace, write: bool = False) -> Iterator[Journal]:
     finally:
         if not journal.flush():
             _say("cli.warn_cache")
+        if journal.seen_unsaved:
+            _say("cli.warn_seen", path=state_dir())
         journal.close()
 
 
@@ -293,10 +301,11 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         if vault.rekey_pending:
             _say("cli.rekey_resuming")
         else:
+            if vault.rekey_unopened and not args.replace_unfinished:
+                raise UnfinishedRekey()
             _say("cli.rekey_intro")
             recovery_key = _show_new_recovery_code()
-            _say("cli.calibrating")
-            vault.begin_rekey(passphrase, recovery_key)
+            vault.begin_rekey(passphrase, recovery_key, args.replace_unfinished)
         _say("cli.rekey_busy")
         report = vault.reencrypt_items()
         vault.finish_rekey()
@@ -328,10 +337,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _accept(vault, args.accept)
     scan = vault.scan()
     damaged: list[DamagedItem] = [DamagedItem(p.name, "header") for p in scan.strays]
-    old_key = 0
     for item in scan.items.values():
         try:
-            old_key += vault.open_file(item).old_key
+            vault.open_file(item)
         except DamagedItem as damage:
             damaged.append(damage)
     for damage in damaged:
@@ -340,12 +348,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     journal = Journal(vault, cache_dir(), state_dir())
     try:
         for anomaly in journal.anomalies:
-            print(t(f"cli.check_{anomaly.kind}", id=anomaly.item_id, version=anomaly.version,
+            print(t(f"cli.anomaly_{anomaly.kind}", id=anomaly.item_id, version=anomaly.version,
                     seen=anomaly.seen, what=item_name(anomaly.item_type, anomaly.title)))
         if vault.rekey_pending:
             print(t("cli.check_rekey_pending"))
-        elif old_key:
-            print(t("cli.check_old_key", count=old_key))
+        elif vault.rekey_unopened:
+            print(describe(UnfinishedRekey()))
         count = len(scan.items) + len(scan.strays)
         if damaged:
             _say("cli.check_summary", damaged=len(damaged), count=count)

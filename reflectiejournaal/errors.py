@@ -69,6 +69,19 @@ class MistypedRecoveryCode(JournalError):
     key = "error.mistyped_recovery_code"
 
 
+class VaultChangedElsewhere(JournalError):
+    """The header on disk is not the one this session unlocked (another device changed the
+    passphrase, the herstelcode or the key): writing ours would undo theirs."""
+
+    key = "error.vault_changed_elsewhere"
+
+
+class UnfinishedRekey(JournalError):
+    """The header holds a rekey that these secrets do not open."""
+
+    key = "error.unfinished_rekey"
+
+
 class VaultLocked(JournalError):
     """Another process holds the writer lock."""
 

@@ -81,26 +81,16 @@ def open_retired(key: bytes, vault_id: str, sealed: bytes) -> list[bytes]:
     return [joined[i : i + crypto.KEY_BYTES] for i in range(0, len(joined), crypto.KEY_BYTES)]
 
 
-def seal_next_key(current: bytes, vault_id: str, next_key: bytes) -> bytes:
-    return crypto.seal(_subkey(current, "next-key"), next_key,
-                       f"rj-next-key-v1|{vault_id}".encode("ascii"))
-
-
-def open_next_key(current: bytes, vault_id: str, sealed: bytes) -> bytes:
-    return crypto.open_sealed(_subkey(current, "next-key"), sealed,
-                              f"rj-next-key-v1|{vault_id}".encode("ascii"))
-
-
 @dataclass(frozen=True)
 class PendingRekey:
-    """A rekey under way: the header it will become, and the new key sealed under the old.
+    """A rekey under way: the header it will become.
 
     Written before the first item is re-encrypted, so an interrupted rekey can be resumed
-    with either the passphrase or either herstelcode.
+    with the passphrase or the new herstelcode. Nothing in it opens with the old key: an old
+    header, the old passphrase or the old herstelcode never lead to the new key.
     """
 
-    next_key: bytes  # the new vault key, sealed under the current one
-    passphrase_slot: PassphraseSlot  # the new key under the same passphrase
+    passphrase_slot: PassphraseSlot  # the new key under the passphrase (the current slot's KDF)
     recovery_slot: RecoverySlot  # the new key under the new herstelcode
     retired: bytes  # the current key and those before it, sealed under the new key
 
@@ -112,6 +102,9 @@ class Keyring:
     current: bytes  # the key the header's slots wrap
     next: bytes | None  # the new key of a rekey under way
     retired: tuple[bytes, ...]  # older keys, newest first
+    # The header holds a rekey these secrets do not open: another passphrase's, or the user
+    # holds only the old herstelcode. It is never resumed nor overwritten without asking.
+    unopened_rekey: bool = False
 
     @property
     def write_key(self) -> bytes:
@@ -154,41 +147,77 @@ class Header:
         wrapped = crypto.seal(kek, vault_key, unsealed.associated_data(vault_id))
         return RecoverySlot(salt, wrapped)
 
+    @staticmethod
+    def wrap_with_kek(vault_id: str, kek: bytes, kdf: crypto.KdfParams, key: bytes) -> PassphraseSlot:
+        """A passphrase slot for ``key`` under an already derived ``kek`` (one derivation
+        serves the current slot and a rekey's slot, which share their KDF parameters)."""
+        return PassphraseSlot(kdf, crypto.seal(kek, key, PassphraseSlot(kdf, b"").associated_data(vault_id)))
+
     # -- unwrapping ---------------------------------------------------------------------
-    def unwrap_with_passphrase(self, passphrase: str) -> bytes:
-        slot = self.passphrase_slot
-        kek = crypto.derive_passphrase_key(passphrase, slot.kdf)  # caps checked inside
+    def _open_slot(self, kek: bytes, slot: PassphraseSlot) -> bytes | None:
         try:
             return crypto.open_sealed(kek, slot.wrapped_key, slot.associated_data(self.vault_id))
         except DecryptionFailed:
-            raise WrongPassphrase() from None
+            return None
 
-    def unwrap_with_recovery(self, recovery_key: bytes) -> bytes:
-        """The vault key for the herstelcode; during a rekey the new code opens it too."""
-        slots = [self.recovery_slot] + ([self.rekey.recovery_slot] if self.rekey else [])
-        for slot in slots:
-            kek = recovery_kek(recovery_key, slot.salt, self.vault_id)
-            try:
-                return crypto.open_sealed(kek, slot.wrapped_key,
-                                          slot.associated_data(self.vault_id))
-            except DecryptionFailed:
-                continue
-        raise WrongRecoveryCode()
+    def unwrap_with_passphrase(self, passphrase: str) -> bytes:
+        """The key of the current slot (checks a passphrase without reading the key lists)."""
+        kek = crypto.derive_passphrase_key(passphrase, self.passphrase_slot.kdf)  # caps checked
+        key = self._open_slot(kek, self.passphrase_slot)
+        if key is None:
+            raise WrongPassphrase()
+        return key
 
-    def keyring(self, key: bytes) -> Keyring:
-        """Every key ``key`` gives access to; raises :class:`DecryptionFailed` on a header
-        whose key lists were tampered with."""
+    def open_with_passphrase(self, passphrase: str) -> Keyring:
+        """Every key the passphrase gives; raises :class:`DecryptionFailed` on a header whose
+        key lists were tampered with."""
+        slot = self.passphrase_slot
+        kek = crypto.derive_passphrase_key(passphrase, slot.kdf)  # caps checked inside
+        current = self._open_slot(kek, slot)
         pending = self.rekey
-        if pending is None:
-            return Keyring(key, None, tuple(open_retired(key, self.vault_id, self.retired)))
+        new_key = None
+        if pending is not None:
+            pending_slot = pending.passphrase_slot
+            pending_kek = (kek if pending_slot.kdf == slot.kdf
+                           else crypto.derive_passphrase_key(passphrase, pending_slot.kdf))
+            new_key = self._open_slot(pending_kek, pending_slot)
+        if new_key is not None:
+            keyring = self._pending_keyring(new_key)
+            if current is None or keyring.current == current:
+                return keyring
+        if current is None:
+            raise WrongPassphrase()
+        return self._keyring(current)
+
+    def open_with_recovery(self, recovery_key: bytes) -> Keyring:
+        """Every key the herstelcode gives: the current code opens the current key, the new
+        code of a rekey under way the new key (and through it the old ones)."""
+        if self.rekey is not None:
+            new_key = self._open_recovery(self.rekey.recovery_slot, recovery_key)
+            if new_key is not None:
+                return self._pending_keyring(new_key)
+        current = self._open_recovery(self.recovery_slot, recovery_key)
+        if current is None:
+            raise WrongRecoveryCode()
+        return self._keyring(current)
+
+    def _open_recovery(self, slot: RecoverySlot, recovery_key: bytes) -> bytes | None:
+        kek = recovery_kek(recovery_key, slot.salt, self.vault_id)
         try:
-            next_key = open_next_key(key, self.vault_id, pending.next_key)
-        except DecryptionFailed:  # opened with the new herstelcode: ``key`` is the new key
-            next_key = key
-        older = open_retired(next_key, self.vault_id, pending.retired)
+            return crypto.open_sealed(kek, slot.wrapped_key, slot.associated_data(self.vault_id))
+        except DecryptionFailed:
+            return None
+
+    def _keyring(self, current: bytes) -> Keyring:
+        older = tuple(open_retired(current, self.vault_id, self.retired))
+        return Keyring(current, None, older, unopened_rekey=self.rekey is not None)
+
+    def _pending_keyring(self, new_key: bytes) -> Keyring:
+        assert self.rekey is not None
+        older = open_retired(new_key, self.vault_id, self.rekey.retired)
         if not older:
             raise DecryptionFailed("no current key")
-        return Keyring(older[0], next_key, tuple(older[1:]))
+        return Keyring(older[0], new_key, tuple(older[1:]))
 
     def promoted(self) -> Header:
         """The header once the rekey under way is done."""
@@ -209,7 +238,6 @@ class Header:
             document["retired_keys"] = b64(self.retired)
         if self.rekey is not None:
             document["rekey"] = {
-                "next_key": b64(self.rekey.next_key),
                 "passphrase_slot": _passphrase_json(self.rekey.passphrase_slot),
                 "recovery_slot": _recovery_json(self.rekey.recovery_slot),
                 "retired_keys": b64(self.rekey.retired),
@@ -237,7 +265,6 @@ class Header:
             rekey = None
             if pending is not None:
                 rekey = PendingRekey(
-                    _sealed_key(pending["next_key"]),
                     _passphrase_slot(pending["passphrase_slot"], path),
                     _recovery_slot(pending["recovery_slot"], path),
                     _key_list(pending["retired_keys"]),

@@ -18,7 +18,7 @@ from .errors import DamagedItem, InvalidEntry, ItemNotFound
 from .index import CacheFile, EntrySummary, Filters, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
 from .search import Query, prepare, snippet
-from .seen import SeenState
+from .seen import KEYS_ID, SeenState, key_mark
 from .vault import ITEM_ID, ItemFile, Vault, new_item_id, read_regular
 
 ENTRY = "entry"
@@ -34,8 +34,11 @@ class Anomaly:
     """Something the folder did that this device's work does not explain.
 
     ``rollback``: an item is at an older version than this device saw; ``resurrected``: a
-    deleted item is back; ``vanished``: an item is gone without having been deleted. Each
-    waits for the user: :meth:`Journal.accept` keeps what is there now.
+    deleted item is back; ``vanished``: an item is gone without having been deleted;
+    ``old_key``: an item sealed under a key a finished rekey replaced (another device's late
+    write, or someone who knows the old key); ``key_rollback``: the header is one from before
+    a rekey this device saw. Each waits for the user: :meth:`Journal.accept` keeps what is
+    there now.
     """
 
     kind: str
@@ -78,9 +81,10 @@ class Journal:
         self._texts_loaded = not self._records  # records read from disk come with their text
         self._dirty = False
         self._seen_path = state_dir / f"{vault.vault_id}.seen" if state_dir else None
-        self._seen = (SeenState.load(self._seen_path, vault.vault_id, vault.keys.read_keys)
+        self._seen = (SeenState.load(self._seen_path, vault.vault_id, vault.keys.first)
                       if self._seen_path else None)
         self._seen_dirty = False
+        self.seen_unsaved = False  # the state folder could not be written: say so
         self.damaged: list[DamagedItem] = []
         self.conflicts: list[ItemFile] = []
         self.anomalies: list[Anomaly] = []
@@ -112,17 +116,23 @@ class Journal:
         seen = self._seen
         if seen is None:
             return
-        copies = {c.item_id for c in self.conflicts}  # a sync conflict, shown as such
-        found = []
+        found = self._key_rollback(seen)
+        copies = self._copy_versions()
+        after_rekey = not self.vault.rekey_pending
         for item_id, record in self._records.items():
             highest = seen.versions.get(item_id)
+            if record.old_key and after_rekey:  # a laggard device's write, or a forgery
+                found.append(self._anomaly("old_key", item_id, record, highest or 0))
+                continue
             if item_id in seen.deleted and record.item_type != DELETED and (
                     highest is None or record.version <= highest):
                 found.append(self._anomaly("resurrected", item_id, record, highest or 0))
                 continue
-            if highest is not None and record.version < highest and item_id not in copies:
-                found.append(self._anomaly("rollback", item_id, record, highest))
-                continue
+            if highest is not None and record.version < highest:
+                # A sync conflict is shown as one while a copy holds the newer version.
+                if copies.get(item_id, -1) < highest:
+                    found.append(self._anomaly("rollback", item_id, record, highest))
+                continue  # never forget the higher version seen
             if highest != record.version:
                 seen.versions[item_id] = record.version
                 self._seen_dirty = True
@@ -132,12 +142,35 @@ class Journal:
             elif record.item_type != DELETED and item_id in seen.deleted:
                 seen.deleted.discard(item_id)  # written again since: by the user's choice
                 self._seen_dirty = True
-        unreadable = {d.details["name"].partition(".")[0] for d in self.damaged}
+        unreadable = {d.details["name"].removesuffix(".rj") for d in self.damaged}
         for item_id in sorted(set(seen.versions) - set(self._records) - unreadable):
             if ITEM_ID.fullmatch(item_id):
                 found.append(Anomaly("vanished", item_id, None, None, None,
                                      seen.versions[item_id]))
         self.anomalies = found
+
+    def _key_rollback(self, seen: SeenState) -> list[Anomaly]:
+        """A header from before a rekey put back (the old secrets open it again)."""
+        mark = key_mark(self.vault.keys.write_key)
+        if mark not in seen.keys:
+            seen.keys.append(mark)
+            self._seen_dirty = True
+            return []
+        if mark != seen.keys[-1]:
+            return [Anomaly("key_rollback", KEYS_ID, None, None, seen.keys.index(mark) + 1,
+                            len(seen.keys))]
+        return []
+
+    def _copy_versions(self) -> dict[str, int]:
+        """The highest version among the conflict copies of each item that authenticate."""
+        versions: dict[str, int] = {}
+        for copy in self.conflicts:
+            try:
+                opened = self.vault.open_item(read_regular(copy.path), copy.path.name)
+            except (DamagedItem, OSError):
+                continue
+            versions[copy.item_id] = max(versions.get(copy.item_id, -1), opened.version)
+        return versions
 
     @staticmethod
     def _anomaly(kind: str, item_id: str, record: Record, highest: int) -> Anomaly:
@@ -150,22 +183,25 @@ class Journal:
         anomaly = next((a for a in self.anomalies if a.item_id == item_id), None)
         if anomaly is None or self._seen is None:
             raise ItemNotFound(item_id)
-        if anomaly.kind == "vanished":
+        if anomaly.kind == "key_rollback":  # the user put back an old backup on purpose
+            del self._seen.keys[self._seen.keys.index(key_mark(self.vault.keys.write_key)) + 1:]
+        elif anomaly.kind == "vanished":
             self._seen.versions.pop(item_id, None)
             self._seen.deleted.discard(item_id)
         else:
             opened = self.vault.read_opened(item_id)
             self._seen.deleted.discard(item_id)
             item, version = self._write(item_id, opened.item_type, opened.body)
-            record = self._records[item_id]
-            record.signature, record.version = item.signature, version
+            record = self._records[item_id]  # under the current key now, the newest version
+            record.signature, record.version, record.old_key = item.signature, version, False
         self.anomalies = [a for a in self.anomalies if a.item_id != item_id]
         self._seen_dirty = True
         self._save_seen()
 
     def discard(self, item_id: str) -> None:
         """Delete a returned item again (its deletion becomes the newest version)."""
-        if not any(a.item_id == item_id for a in self.anomalies):
+        if not any(a.item_id == item_id and a.kind in ("resurrected", "old_key")
+                   for a in self.anomalies):
             raise ItemNotFound(item_id)
         self._tombstone(item_id)
         self.anomalies = [a for a in self.anomalies if a.item_id != item_id]
@@ -196,8 +232,9 @@ class Journal:
 
     def _save_seen(self) -> None:
         if self._seen is not None and self._seen_path is not None and self._seen_dirty:
-            key = self.vault.keys.write_key
-            self._seen_dirty = not self._seen.save(self._seen_path, self.vault.vault_id, key)
+            saved = self._seen.save(self._seen_path, self.vault.vault_id, self.vault.keys.first)
+            self._seen_dirty = not saved
+            self.seen_unsaved = not saved
 
     def _ensure_texts(self) -> None:
         """Load the folded texts (only search needs them); re-read any the cache lacks."""
@@ -217,8 +254,11 @@ class Journal:
     def _read_record(self, item: ItemFile) -> Record:
         opened = self.vault.open_file(item)
         if opened.item_type != ENTRY:
-            return Record(item.signature, opened.item_type, version=opened.version)
-        return Record.for_entry(item.signature, _parse(opened.body, item.name), opened.version)
+            record = Record(item.signature, opened.item_type, version=opened.version)
+        else:
+            record = Record.for_entry(item.signature, _parse(opened.body, item.name), opened.version)
+        record.old_key = opened.old_key
+        return record
 
     # -- reading ---------------------------------------------------------------------------
     def summaries(

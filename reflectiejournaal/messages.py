@@ -267,33 +267,51 @@ NL: dict[str, str] = {
     "'reflectiejournaal check' noemt ze.",
     "cli.warn_conflicts": "Let op: {count} conflictkopie(ën) gevonden; zie "
     "'reflectiejournaal conflicts'.",
-    "cli.warn_anomalies": "Let op: {count} bestand(en) zijn teruggezet naar een oudere versie, "
-    "teruggekomen na verwijderen of verdwenen; 'reflectiejournaal check' noemt ze.",
-    "cli.check_rollback": "Teruggezet naar een oudere versie: {what} ({id}): nu versie "
+    "cli.warn_anomalies": "Let op: in je kluis is {count} keer iets teruggezet, teruggekomen, "
+    "verdwenen of met een oude sleutel geschreven; 'reflectiejournaal check' noemt het.",
+    "cli.warn_seen": "Let op: wat dit apparaat van je kluis zag, kon niet worden bewaard (map "
+    "{path}); een teruggezet bestand wordt dan niet opgemerkt.",
+    "cli.anomaly_rollback": "Teruggezet naar een oudere versie: {what} ({id}): nu versie "
     "{version}, op dit apparaat al versie {seen} gezien.",
-    "cli.check_resurrected": "Teruggekomen na verwijderen: {what} ({id}).",
-    "cli.check_vanished": "Verdwenen zonder dat het verwijderd werd: {id} (versie {seen} "
+    "cli.anomaly_resurrected": "Teruggekomen na verwijderen: {what} ({id}).",
+    "cli.anomaly_vanished": "Verdwenen zonder dat het verwijderd werd: {id} (versie {seen} "
     "gezien op dit apparaat).",
+    "cli.anomaly_old_key": "Met een oude sleutel geschreven na de sleutelwissel: {what} ({id}): "
+    "door een apparaat dat de wissel nog niet kende, of door iemand die de oude sleutel kent.",
+    "cli.anomaly_key_rollback": "De kop van je kluis is teruggezet naar die van vóór een "
+    "sleutelwissel: je oude wachtwoordzin en herstelcode openen hem weer. Vervang de sleutel "
+    "opnieuw ('reflectiejournaal rekey'), of houd het zo als je zelf een oude back-up "
+    "terugzette ('reflectiejournaal check --accept sleutel').",
     "cli.check_anomaly_hint": "Dit kan een teruggezette back-up zijn, een synchronisatiedienst "
-    "die oude bestanden terugzet, of iemand die aan je kluismap komt. Er is niets weggegooid. "
-    "Houd wat er nu staat met 'reflectiejournaal check --accept ID'; verwijder een "
-    "teruggekomen tekst opnieuw met 'reflectiejournaal delete ID'. Een nieuwere versie uit je "
-    "back-up terugzetten kan ook.",
+    "die oude bestanden terugzet, of iemand die aan je kluismap komt. Er is niets aan "
+    "veranderd; een nieuwere versie die niet meer in je kluis staat, zit misschien nog in je "
+    "back-up of in de geschiedenis van je synchronisatiedienst. Houd wat er nu staat met "
+    "'reflectiejournaal check --accept ID'; verwijder een teruggekomen of met een oude sleutel "
+    "geschreven tekst met 'reflectiejournaal delete ID'.",
     "cli.check_accepted": "Bewaard zoals het nu is: {id}",
     "cli.check_no_anomaly": "Niets teruggezet, teruggekomen of verdwenen met id {id}.",
     "cli.check_rekey_pending": "Een sleutelwissel is onderbroken; 'reflectiejournaal rekey' "
     "maakt hem af.",
-    "cli.check_old_key": "{count} bestand(en) staan nog onder een oude sleutel (geschreven "
-    "door een apparaat dat de sleutelwissel nog niet kende); een nieuwe 'reflectiejournaal "
-    "rekey' versleutelt ze opnieuw.",
+    "cli.opt.replace_unfinished": "vervang een onafgemaakte sleutelwissel die je "
+    "wachtwoordzin niet opent (wat daaronder versleuteld werd, blijft onleesbaar)",
     "cli.opt.accept": "houd een teruggezet, teruggekomen of verdwenen bestand zoals het nu is "
     "(id of begin ervan; mag vaker)",
     "dashboard.attention": "Let op",
+    "dashboard.seen_unsaved": "Wat dit apparaat van je kluis zag, kon niet worden bewaard "
+    "({path}); een teruggezet bestand wordt zo niet opgemerkt.",
     "dashboard.attention_found": "Er is iets in je kluismap veranderd dat je zelf moet bekijken: "
     "zie ‘Let op’.",
     "attention.rollback": "Teruggezet naar een oudere versie: {what}",
     "attention.resurrected": "Teruggekomen na verwijderen: {what}",
     "attention.vanished": "Verdwenen zonder dat je het verwijderde: {what}",
+    "attention.old_key": "Met een oude sleutel geschreven: {what}",
+    "attention.key_rollback": "Je kluis staat weer op een sleutel van vóór je sleutelwissel",
+    "attention.unopened_rekey": "Een onafgemaakte sleutelwissel die je wachtwoordzin niet opent",
+    "attention.unopened_rekey_help": "In je kluis staat een onafgemaakte sleutelwissel die je "
+    "wachtwoordzin niet opent: van een ander apparaat met een andere wachtwoordzin, of van "
+    "iemand die aan je kluismap komt. Er is niets veranderd, en wat je schrijft gaat niet "
+    "onder die sleutel. Heb je de nieuwe herstelcode van die wissel, open de kluis dan "
+    "daarmee. Anders: 'reflectiejournaal rekey --replace-unfinished'.",
     "attention.rekey": "Een sleutelwissel werd onderbroken: kies dit om hem af te maken",
     "attention.damaged": "{count} bestand(en) in je kluis konden niet worden gelezen",
     "attention.conflicts": "{count} conflictkopie(ën) van je synchronisatiedienst",
@@ -306,10 +324,27 @@ NL: dict[str, str] = {
     "anomaly.title.rollback": "Teruggezet naar een oudere versie",
     "anomaly.title.resurrected": "Teruggekomen na verwijderen",
     "anomaly.title.vanished": "Verdwenen",
+    "anomaly.delete": "Verwijderen",
     "anomaly.rollback": "{what} staat nu op versie {version}; op dit apparaat zag je al versie "
     "{seen}. Dat gebeurt als een back-up of je synchronisatiedienst een oud bestand terugzet, "
-    "of als iemand aan je kluismap komt. Er is niets weggegooid. Je kunt deze versie houden, "
-    "of eerst de nieuwere uit een back-up terugzetten.",
+    "of als iemand aan je kluismap komt. De nieuwere versie staat niet meer in je kluis; "
+    "misschien nog in je back-up of in de geschiedenis van je synchronisatiedienst (zet dat "
+    "bestand terug in de map ‘items’ van je kluis). Of houd deze versie.",
+    "anomaly.title.old_key": "Met een oude sleutel geschreven",
+    "anomaly.old_key": "{what} is na je sleutelwissel geschreven met de oude sleutel. Dat doet "
+    "een apparaat dat nog openstond tijdens de wissel, of iemand die de oude sleutel kent "
+    "(met je oude wachtwoordzin of herstelcode en een oude kopie van je kluis). Herken je het "
+    "als het jouwe, houd het dan: het wordt opnieuw versleuteld. Anders: verwijderen.",
+    "anomaly.title.key_rollback": "Een oude sleutel is terug",
+    "anomaly.key_rollback": "Je kluis staat weer op een sleutel van vóór je laatste "
+    "sleutelwissel: je oude wachtwoordzin en herstelcode openen hem weer, en wat je nu "
+    "schrijft ook. Dat gebeurt als een oude back-up of je synchronisatiedienst de hele kluis "
+    "terugzet, of als iemand dat doet. Vervang de sleutel opnieuw (Instellingen → Sleutel "
+    "vervangen). Zette je zelf een oude back-up terug, dan kun je het zo houden.",
+    "anomaly.accept_key_rollback": "Ik zette zelf een back-up terug",
+    "anomaly.view": "Bekijken",
+    "anomaly.kept": "Bewaard zoals het nu is.",
+    "anomaly.discarded": "Verwijderd.",
     "anomaly.resurrected": "Je had {what} verwijderd, maar het oude bestand staat weer in je "
     "kluis (een back-up, je synchronisatiedienst, of iemand anders). Houden of opnieuw "
     "verwijderen?",
@@ -708,9 +743,10 @@ NL: dict[str, str] = {
     "settings.rekey": "Sleutel vervangen",
     "settings.no_rekey": "Nee, niet nodig",
     "settings.recovery_code": "Nieuwe herstelcode",
-    "settings.offer_rekey": "Je wachtwoordzin is gewijzigd. Denk je dat iemand je oude "
-    "wachtwoordzin kent? Een oude kopie van je kluis opent daarmee nog alles, ook wat je vanaf "
-    "nu schrijft, tot je de sleutel vervangt. Je krijgt dan ook een nieuwe herstelcode.",
+    "settings.offer_rekey": "Je wachtwoordzin is gewijzigd. Heeft iemand een kopie van je kluis "
+    "(een back-up, de geschiedenis van je synchronisatiedienst) én je oude wachtwoordzin? Dan "
+    "kan hij daarmee ook lezen wat je vanaf nu schrijft. Vervang de sleutel om dat te "
+    "voorkomen; je krijgt dan ook een nieuwe herstelcode.",
     "rekey.title.rekey": "Sleutel vervangen",
     "rekey.title.code": "Nieuwe herstelcode",
     "rekey.intro.rekey": "Je kluis krijgt een nieuwe sleutel en je krijgt een nieuwe herstelcode; "
@@ -723,7 +759,9 @@ NL: dict[str, str] = {
     "rekey.intro.resume": "Een sleutelwissel werd onderbroken. Alles is leesbaar; maak hem af "
     "om je oude wachtwoordzin en herstelcode ook voor nieuwe teksten uit te sluiten. Je nieuwe "
     "herstelcode kreeg je al.",
-    "rekey.passphrase": "je wachtwoordzin",
+    "rekey.passphrase": "je wachtwoordzin (net gewijzigd? dan de nieuwe)",
+    "rekey.wrong_passphrase": "Dat is niet je wachtwoordzin. Heb je hem net gewijzigd, typ dan "
+    "de nieuwe.",
     "rekey.checking": "Wachtwoordzin controleren…",
     "rekey.next": "Verder",
     "rekey.finish": "Sleutelwissel afmaken",
@@ -731,8 +769,9 @@ NL: dict[str, str] = {
     "rekey.busy.rekey": "Alle bestanden opnieuw versleutelen… Onderbreken kan geen kwaad: je "
     "kunt later verder waar het was.",
     "rekey.busy.code": "De nieuwe herstelcode instellen…",
-    "rekey.done.rekey": "De sleutel is vervangen; {count} bestanden opnieuw versleuteld. Je "
-    "oude herstelcode werkt niet meer.",
+    "rekey.done.rekey": "De sleutel is vervangen: {count} versleutelde bestanden (je teksten, "
+    "concepten, trajecten en instellingen) zijn opnieuw versleuteld. Je oude herstelcode werkt "
+    "niet meer; bewaar de nieuwe goed.",
     "rekey.done.code": "De nieuwe herstelcode is ingesteld; de oude werkt niet meer op deze "
     "kluis.",
     "settings.idle": "Automatisch vergrendelen na (minuten, 0 = nooit)",
@@ -839,6 +878,15 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "error.wrong_recovery_code": "Deze herstelcode hoort niet bij deze kluis.",
     "error.mistyped_recovery_code": "De herstelcode klopt niet: er zit een tikfout in. "
     "Controleer elk groepje van vier tekens.",
+    "error.vault_changed_elsewhere": "Je kluis is intussen op een ander apparaat gewijzigd "
+    "(wachtwoordzin, herstelcode of sleutel). Er is niets veranderd; vergrendel, open hem "
+    "opnieuw en probeer het dan nog eens.",
+    "error.unfinished_rekey": "In je kluis staat een onafgemaakte sleutelwissel die je "
+    "wachtwoordzin niet opent: van een ander apparaat met een andere wachtwoordzin, of van "
+    "iemand die aan je kluismap komt. Heb je de nieuwe herstelcode van die wissel, open de "
+    "kluis dan daarmee ('reflectiejournaal recover'). Anders vervangt 'reflectiejournaal rekey "
+    "--replace-unfinished' hem; wat onder die sleutel werd versleuteld, blijft dan onleesbaar "
+    "('reflectiejournaal check' noemt het).",
     "error.vault_locked": "De kluis is al geopend door een ander programma ({holder}). "
     "Sluit dat eerst; er wordt maar door één tegelijk geschreven.",
     "error.item_not_found": "Geen tekst met id ‘{item_id}’.",

@@ -2,9 +2,10 @@
 
 Kept on this device only (the user's state folder, never synced), so that a synced folder
 cannot rewrite it: an older authentic version of an item put back (a rollback), a deleted item
-whose old file returns (a resurrection) and an item that disappears without being deleted can
-all be told apart from ordinary work. Sealed under a key derived from the vault key, like the
-cache; a file that does not open is treated as new (nothing is reported, nothing is lost).
+whose old file returns (a resurrection), an item that disappears without being deleted, and a
+header from before a rekey can all be told apart from ordinary work. Sealed under a key derived
+from the vault's first key, which every header of the vault gives (a header put back from
+before a rekey must not make this device forget); a file that does not open is treated as new.
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ from pathlib import Path
 from . import crypto
 from .errors import DecryptionFailed, WriteFailed
 from .fsutil import atomic_write, make_private_dir
+
+
+KEYS_ID = "sleutel"  # the anomaly of the header's key, not of an item
+
+
+def key_mark(vault_key: bytes) -> str:
+    """A short fingerprint of a vault key: which keys came after which, without the keys."""
+    return crypto.hkdf(vault_key, b"", b"rj-key-mark-v1", 8).hex()
 
 
 def _key(vault_key: bytes) -> bytes:
@@ -30,27 +39,24 @@ def _ad(vault_id: str) -> bytes:
 class SeenState:
     versions: dict[str, int] = field(default_factory=dict)  # item id -> highest version seen
     deleted: set[str] = field(default_factory=set)  # ids whose highest version was a deletion
+    keys: list[str] = field(default_factory=list)  # key marks, in the order the keys came
 
     @classmethod
-    def load(cls, path: Path, vault_id: str, keys: list[bytes]) -> SeenState:
-        """Open with any of the vault's keys (written before a rekey, it is under an older one)."""
+    def load(cls, path: Path, vault_id: str, first_key: bytes) -> SeenState:
         try:
             sealed = path.read_bytes()
         except OSError:
             return cls()
-        for key in keys:
-            try:
-                document = json.loads(crypto.open_sealed(_key(key), sealed, _ad(vault_id)))
-                versions = {str(k): int(v) for k, v in document["versions"].items()}
-                return cls(versions, {str(i) for i in document["deleted"]})
-            except DecryptionFailed:
-                continue
-            except (ValueError, KeyError, TypeError, AttributeError):
-                break
-        return cls()
+        try:
+            document = json.loads(crypto.open_sealed(_key(first_key), sealed, _ad(vault_id)))
+            versions = {str(k): int(v) for k, v in document["versions"].items()}
+            return cls(versions, {str(i) for i in document["deleted"]},
+                       [str(m) for m in document["keys"]])
+        except (DecryptionFailed, ValueError, KeyError, TypeError, AttributeError):
+            return cls()
 
     def save(self, path: Path, vault_id: str, key: bytes) -> bool:
-        document = {"versions": self.versions, "deleted": sorted(self.deleted)}
+        document = {"versions": self.versions, "deleted": sorted(self.deleted), "keys": self.keys}
         sealed = crypto.seal(_key(key), json.dumps(document, separators=(",", ":")).encode(),
                              _ad(vault_id))
         try:

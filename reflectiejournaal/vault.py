@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import stat as stat_module
+import threading
 from collections.abc import Iterator
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -20,6 +21,8 @@ from pathlib import Path
 
 from . import crypto
 from .errors import (
+    UnfinishedRekey,
+    VaultChangedElsewhere,
     WrongPassphrase,
     AmbiguousId,
     DamagedItem,
@@ -44,7 +47,6 @@ from .header import (
     Keyring,
     PendingRekey,
     open_retired,
-    seal_next_key,
     seal_retired,
 )
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
@@ -56,6 +58,7 @@ ITEM_VERSION = 1
 ITEM_ID = re.compile(r"[0-9a-f]{16}")
 STALE_TEMP_SECONDS = 3600
 MAX_KEPT_KEYS = 64  # older keys a header keeps (one per rekey)
+MAX_VERSION_DIGITS = 18  # an item's version; more is damage (and would slow int() down)
 
 
 def new_item_id() -> str:
@@ -111,14 +114,13 @@ class Scan:
 class Vault:
     """An unlocked vault. Create one with :meth:`create`, :meth:`unlock` or :meth:`recover`."""
 
-    def __init__(self, path: Path, header: Header, vault_key: bytes) -> None:
+    def __init__(self, path: Path, header: Header, keyring: Keyring) -> None:
         self.path = path
         self.vault_id = header.vault_id
         self._lock = WriterLock(f"{header.vault_id}.lock")  # on this machine, not in the vault
-        try:
-            keyring = header.keyring(vault_key)
-        except DecryptionFailed:  # key lists that do not open: changed by someone else
-            raise NotAVault(path, "malformed") from None
+        # One writer at a time within this process too: a rekey re-encrypting a file must not
+        # put back its old content over an autosave that landed in between.
+        self._writing = threading.RLock()
         self._use(header, keyring)
 
     def _use(self, header: Header, keyring: Keyring) -> None:
@@ -157,7 +159,7 @@ class Vault:
         )
         make_private_dir(path)
         make_private_dir(path / ITEMS_DIR)
-        vault = cls(path, header, vault_key)
+        vault = cls(path, header, Keyring(vault_key, None, ()))
         vault.acquire_lock()
         atomic_write(path / HEADER_FILE, header.to_bytes())
         return vault, format_recovery_code(recovery_key)
@@ -181,7 +183,7 @@ class Vault:
     def unlock(cls, path: Path, passphrase: str) -> Vault:
         path = Path(path)
         header = cls.read_header(path)
-        return cls(path, header, header.unwrap_with_passphrase(passphrase))
+        return cls(path, header, _keyring(path, lambda: header.open_with_passphrase(passphrase)))
 
     @classmethod
     def recover(cls, path: Path, recovery_code: str) -> Vault:
@@ -189,7 +191,7 @@ class Vault:
         recovery_key = parse_recovery_code(recovery_code)
         path = Path(path)
         header = cls.read_header(path)
-        return cls(path, header, header.unwrap_with_recovery(recovery_key))
+        return cls(path, header, _keyring(path, lambda: header.open_with_recovery(recovery_key)))
 
     # -- the writer lock ----------------------------------------------------------------
     def acquire_lock(self) -> None:
@@ -210,7 +212,10 @@ class Vault:
             self.acquire_lock()
 
     def _write_header(self, header: Header, keyring: Keyring) -> None:
+        """Replace the header, unless another device changed it since this one was read."""
         self._require_lock()
+        if self.read_header(self.path) != self.header:
+            raise VaultChangedElsewhere()
         atomic_write(self.path / HEADER_FILE, header.to_bytes())
         self._use(header, keyring)
 
@@ -227,11 +232,12 @@ class Vault:
         """
         self._require_lock()
         kdf = kdf or crypto.calibrate_kdf()
-        slot = Header.wrap_passphrase(self.vault_id, self.keys.current, new_passphrase, kdf)
+        kek = crypto.derive_passphrase_key(new_passphrase, kdf)
+        slot = Header.wrap_with_kek(self.vault_id, kek, kdf, self.keys.current)
         rekey = self.header.rekey
         if rekey is not None and self.keys.next is not None:  # the new key gets it too
-            rekey = replace(rekey, passphrase_slot=Header.wrap_passphrase(
-                self.vault_id, self.keys.next, new_passphrase, kdf))
+            rekey = replace(rekey, passphrase_slot=Header.wrap_with_kek(
+                self.vault_id, kek, kdf, self.keys.next))
         self._write_header(replace(self.header, passphrase_slot=slot, rekey=rekey), self.keys)
 
     def replace_recovery_code(self, recovery_key: bytes) -> None:
@@ -248,32 +254,44 @@ class Vault:
     # -- rekey: a new vault key, every item re-encrypted ------------------------------------
     @property
     def rekey_pending(self) -> bool:
-        return self.header.rekey is not None
+        """A rekey of ours is under way (these secrets opened it): it can be finished."""
+        return self.header.rekey is not None and self.keys.next is not None
+
+    @property
+    def rekey_unopened(self) -> bool:
+        """The header holds a rekey these secrets do not open (see :class:`UnfinishedRekey`)."""
+        return self.keys.unopened_rekey
 
     def begin_rekey(
-        self, passphrase: str, recovery_key: bytes, kdf: crypto.KdfParams | None = None
+        self, passphrase: str, recovery_key: bytes, replace_unfinished: bool = False
     ) -> None:
         """Write the header of a rekey under way: from here on new writes use the new key.
 
-        The passphrase is checked against the header first (and stays the same); the new
-        herstelcode must have been shown and retyped before this is called.
+        The passphrase is checked against the header first (and stays the same: the new
+        slot shares the current one's KDF, so unlocking costs one derivation); the new
+        herstelcode must have been shown and retyped before this is called. Nothing written
+        opens with the current key: an old header never leads to the new one.
         """
         self._require_lock()
-        if self.header.rekey is not None:
+        if self.rekey_pending:
             return  # already under way: resume it with :meth:`reencrypt_items`
-        if self.header.unwrap_with_passphrase(passphrase) != self.keys.current:
+        if self.rekey_unopened and not replace_unfinished:
+            raise UnfinishedRekey()
+        slot = self.header.passphrase_slot
+        kek = crypto.derive_passphrase_key(passphrase, slot.kdf)
+        if self.header._open_slot(kek, slot) != self.keys.current:
             raise WrongPassphrase()
-        kdf = kdf or crypto.calibrate_kdf()
         current, new_key = self.keys.current, os.urandom(crypto.KEY_BYTES)
-        older = [current, *self.keys.retired][: MAX_KEPT_KEYS]
+        older = [current, *self.keys.retired]
+        if len(older) > MAX_KEPT_KEYS:  # the first key stays: singleton ids derive from it
+            older = older[: MAX_KEPT_KEYS - 1] + older[-1:]
         pending = PendingRekey(
-            seal_next_key(current, self.vault_id, new_key),
-            Header.wrap_passphrase(self.vault_id, new_key, passphrase, kdf),
+            Header.wrap_with_kek(self.vault_id, kek, slot.kdf, new_key),
             Header.wrap_recovery(self.vault_id, new_key, recovery_key),
             seal_retired(new_key, self.vault_id, older),
         )
         self._write_header(replace(self.header, rekey=pending),
-                           Keyring(current, new_key, self.keys.retired))
+                           Keyring(current, new_key, tuple(older[1:])))
 
     def reencrypt_items(
         self, progress: Callable[[int, int], None] | None = None
@@ -285,24 +303,25 @@ class Vault:
         files = [*scan.items.values(), *scan.conflicts]
         done, unreadable = 0, []
         for number, item in enumerate(files, start=1):
-            try:
-                data = read_regular(item.path)
-                item_id, plaintext, key_index = self._open(data, item.name)
-            except FileNotFoundError:
-                continue
-            except DamagedItem:
-                unreadable.append(item.name)
-                continue
-            if key_index:
-                atomic_write(item.path, self._seal(item_id, plaintext))
-                done += 1
+            with self._writing:
+                try:
+                    data = read_regular(item.path)
+                    item_id, plaintext, key_index = self._open(data, item.name)
+                except FileNotFoundError:
+                    continue
+                except DamagedItem:
+                    unreadable.append(item.name)
+                    continue
+                if key_index:
+                    atomic_write(item.path, self._seal(item_id, plaintext))
+                    done += 1
             if progress is not None:
                 progress(number, len(files))
         return RekeyReport(done, unreadable)
 
     def finish_rekey(self) -> None:
         """Make the new key the vault's: the old passphrase slot and herstelcode are gone."""
-        if self.header.rekey is None or self.keys.next is None:
+        if not self.rekey_pending:
             return
         header = self.header.promoted()
         older = open_retired(self.keys.next, self.vault_id, header.retired)
@@ -312,11 +331,11 @@ class Vault:
         self,
         passphrase: str,
         recovery_key: bytes,
-        kdf: crypto.KdfParams | None = None,
         progress: Callable[[int, int], None] | None = None,
+        replace_unfinished: bool = False,
     ) -> RekeyReport:
         """Begin (or resume) a rekey, re-encrypt everything, finish it."""
-        self.begin_rekey(passphrase, recovery_key, kdf)
+        self.begin_rekey(passphrase, recovery_key, replace_unfinished)
         report = self.reencrypt_items(progress)
         self.finish_rekey()
         return report
@@ -361,7 +380,8 @@ class Vault:
             raise DamagedItem(name, "layout") from None
         first_line, newline, body = plaintext.partition(b"\n")
         item_type, _, version = first_line.decode("ascii", "replace").partition(" ")
-        if not newline or not (version == "" or (version.isascii() and version.isdigit())):
+        if not newline or not (version == "" or (
+                version.isascii() and version.isdigit() and len(version) <= MAX_VERSION_DIGITS)):
             raise DamagedItem(name, "layout")
         return OpenedItem(item_id, item_type, int(version or 0), body, key_index > 0)
 
@@ -377,13 +397,14 @@ class Vault:
         """
         self._require_lock()
         path = self._item_path(item_id)
-        if version is None:
-            try:
-                version = self.read_opened(item_id).version + 1
-            except (ItemNotFound, DamagedItem):
-                version = 1
-        atomic_write(path, self.seal_item(item_id, item_type, body, version))
-        return ItemFile.from_stat(item_id, path.parent, path.name, path.stat())
+        with self._writing:
+            if version is None:
+                try:
+                    version = self.read_opened(item_id).version + 1
+                except (ItemNotFound, DamagedItem):
+                    version = 1
+            atomic_write(path, self.seal_item(item_id, item_type, body, version))
+            return ItemFile.from_stat(item_id, path.parent, path.name, path.stat())
 
     def read_opened(self, item_id: str) -> OpenedItem:
         path = self._item_path(item_id)
@@ -477,6 +498,13 @@ class Vault:
         if len(matches) > 1:
             raise AmbiguousId(prefix, matches)
         raise ItemNotFound(prefix)
+
+
+def _keyring(path: Path, opening: Callable[[], Keyring]) -> Keyring:
+    try:
+        return opening()
+    except DecryptionFailed:  # key lists that do not open: changed by someone else
+        raise NotAVault(path, "malformed") from None
 
 
 def _clear_item_id(data: bytes) -> str | None:

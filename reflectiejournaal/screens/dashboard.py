@@ -78,6 +78,10 @@ class DashboardScreen(Screen[None]):
         if journal is None:
             return
         self.show_attention(journal)
+        if journal.seen_unsaved and not getattr(self, "seen_warned", False):
+            self.seen_warned = True  # once per visit: it is the same folder each time
+            self.notify(t("dashboard.seen_unsaved", path=self.app.state_dir),  # type: ignore[attr-defined]
+                        severity="warning", timeout=15, markup=False)
         self.drafts: list[Draft] = journal.drafts()
         options = self.query_one("#drafts", OptionList)
         options.clear_options()
@@ -88,8 +92,10 @@ class DashboardScreen(Screen[None]):
         if self.drafts:  # a draft waiting is the first thing to offer: Enter continues it
             options.highlighted = 0
             options.focus()
+        if self.attention:
+            self.query_one("#attention", OptionList).focus()
         self.show_due(journal)
-        if not self.drafts and self.due:  # else what is due comes first: Enter starts it
+        if not self.drafts and self.due and not self.attention:  # else what is due comes first: Enter starts it
             due = self.query_one("#due", OptionList)
             due.highlighted = 0
             due.focus()
@@ -120,6 +126,8 @@ class DashboardScreen(Screen[None]):
             ("anomaly", anomaly) for anomaly in journal.anomalies]
         if journal.vault.rekey_pending:
             self.attention.append(("rekey", None))
+        elif journal.vault.rekey_unopened:
+            self.attention.append(("unopened_rekey", None))
         if journal.damaged:
             self.attention.append(("damaged", len(journal.damaged)))
         if journal.conflicts:
@@ -129,6 +137,8 @@ class DashboardScreen(Screen[None]):
         for index, (kind, value) in enumerate(self.attention):
             listing.add_option(Option(Text(describe_attention(kind, value)), id=str(index)))
         listing.display = self.query_one("#attention-title").display = bool(self.attention)
+        if self.attention:  # what needs the user comes first: Enter opens it
+            listing.highlighted = 0
 
     @on(OptionList.OptionSelected, "#attention")
     def open_attention(self, event: OptionList.OptionSelected) -> None:
@@ -149,10 +159,17 @@ class DashboardScreen(Screen[None]):
         if journal is None or choice is None:
             return
         item_id, action = choice.split(":")
+        if action == "view":
+            from .entry import EntryScreen
+
+            self.app.push_screen(EntryScreen(item_id))
+            return
         try:
             journal.accept(item_id) if action == "accept" else journal.discard(item_id)
         except JournalError as error:
             self.notify(describe(error), severity="error")
+        else:
+            self.notify(t("anomaly.kept" if action == "accept" else "anomaly.discarded"))
         self.refresh_lists()
 
     @on(OptionList.OptionSelected, "#due")

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, ProgressBar, Static
 
-from ..errors import JournalError, MistypedRecoveryCode
+from ..errors import JournalError, MistypedRecoveryCode, WrongPassphrase
 from ..messages import describe, t
 from ..recovery import format_recovery_code, new_recovery_key, parse_recovery_code
 from ..vault import Vault
@@ -49,18 +49,24 @@ class RekeyScreen(Screen[None]):
         if self.mode == "rekey" and vault.rekey_pending:  # the code was shown the first time
             self.query_one("#intro", Static).update(t("rekey.intro.resume"))
             self.show_step("resume")
+        elif self.mode == "rekey" and vault.rekey_unopened:  # not ours to finish or replace here
+            self.query_one("#intro", Static).update(t("attention.unopened_rekey_help"))
+            self.show_step("notice")
         else:
             self.show_step("passphrase")
 
     def show_step(self, step: str) -> None:
         self.step = step
         shown = {"passphrase": {"#passphrase"}, "code": {"#code-intro", "#code", "#retype"},
-                 "resume": set(), "busy": {"#progress", "#status"}, "done": {"#status"}}[step]
+                 "resume": set(), "busy": {"#progress", "#status"}, "done": {"#status"},
+                 "notice": set()}[step]
         for widget in ("#passphrase", "#code-intro", "#code", "#retype", "#progress", "#status"):
             self.query_one(widget).display = widget in shown
-        self.query_one("#intro").display = step != "code"  # room for the code on a small screen
+        # Room for the code on a small screen; once at work, what it does, not what to type.
+        self.query_one("#intro").display = step in ("passphrase", "resume", "notice")
         button = self.query_one("#go", Button)
-        button.label = t({"resume": "rekey.finish", "done": "rekey.close"}.get(step, "rekey.next"))
+        button.label = t({"resume": "rekey.finish", "done": "rekey.close",
+                          "notice": "rekey.close"}.get(step, "rekey.next"))
         button.disabled = step == "busy"
         self.busy = step == "busy"
         focus = {"passphrase": "#passphrase", "code": "#retype"}.get(step, "#go")
@@ -89,7 +95,7 @@ class RekeyScreen(Screen[None]):
             self.start()
         elif self.step == "resume":
             self.start()
-        elif self.step == "done":
+        elif self.step in ("done", "notice"):
             self.app.pop_screen()
 
     # Workers are named without their arguments: those are passphrases.
@@ -97,6 +103,9 @@ class RekeyScreen(Screen[None]):
     def check_passphrase(self, passphrase: str) -> None:
         try:
             Vault.unlock(self.app.vault_path, passphrase)  # type: ignore[attr-defined]
+        except WrongPassphrase:
+            self.app.call_from_thread(self.passphrase_refused, t("rekey.wrong_passphrase"))
+            return
         except JournalError as error:
             self.app.call_from_thread(self.passphrase_refused, describe(error))
             return
@@ -127,8 +136,7 @@ class RekeyScreen(Screen[None]):
                 vault.replace_recovery_code(self._key)
                 count = 0
             else:
-                kdf = app.kdf() if app.kdf else None  # type: ignore[attr-defined]
-                vault.begin_rekey(self._passphrase, self._key, kdf=kdf)
+                vault.begin_rekey(self._passphrase, self._key)
                 report = vault.reencrypt_items(
                     lambda done, total: app.call_from_thread(self.show_progress, done, total))
                 vault.finish_rekey()

@@ -28,6 +28,7 @@ class SettingsScreen(Screen[None]):
             yield Static(t("settings.passphrase"), classes="section-title")
             yield SecretInput(placeholder=t("settings.current"), id="current")
             yield SecretInput(placeholder=t("settings.new"), id="new")
+            yield Static("", id="strength", classes="muted")
             yield SecretInput(placeholder=t("settings.repeat"), id="repeat")
             yield Static("", id="passphrase-message")
             yield LoadingIndicator(id="busy")
@@ -49,6 +50,19 @@ class SettingsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = t("settings.title")
         self.query_one("#busy").display = False
+        self.query_one("#current", Input).focus()  # typing at once goes somewhere
+
+    @on(Input.Changed, "#new")
+    def show_strength(self, event: Input.Changed) -> None:
+        score = strength(event.value)
+        label = self.query_one("#strength", Static)
+        label.update(t("create.strength", label=t(f"create.strength.{score}")) if event.value else "")
+        label.set_classes(f"muted strength-{score}")
+
+    @on(Input.Submitted, "#current")
+    @on(Input.Submitted, "#new")
+    def next_field(self, event: Input.Submitted) -> None:
+        self.focus_next()
 
     @on(Select.Changed, "#theme")
     def preview_theme(self, event: Select.Changed) -> None:
@@ -69,6 +83,7 @@ class SettingsScreen(Screen[None]):
         self.app.settings = settings  # type: ignore[attr-defined]
         self.notify(t("settings.saved"))
 
+    @on(Input.Submitted, "#repeat")
     @on(Button.Pressed, "#change")
     def change(self) -> None:
         current = self.query_one("#current", Input).value

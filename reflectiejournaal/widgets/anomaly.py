@@ -13,8 +13,12 @@ from ..journal import Anomaly
 from ..messages import item_name, t
 
 
+ACCEPT = {"vanished": "anomaly.accept_vanished", "key_rollback": "anomaly.accept_key_rollback"}
+
+
 class AnomalyDialog(ModalScreen[str | None]):
-    """Dismisses with ``"<id>:accept"``, ``"<id>:discard"`` or None (later, or escape)."""
+    """Dismisses with ``"<id>:accept"``, ``"<id>:discard"``, ``"<id>:view"`` or None (later,
+    or escape)."""
 
     BINDINGS = [Binding("escape", "later", t("anomaly.later"), id="anomaly.later")]
 
@@ -30,10 +34,13 @@ class AnomalyDialog(ModalScreen[str | None]):
                            version=a.version, seen=a.seen, id=a.item_id), markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(t("anomaly.later"), id="later")
-                if a.kind == "resurrected":
-                    yield Button(t("anomaly.discard"), variant="error", id="discard")
-                accept = "anomaly.accept_vanished" if a.kind == "vanished" else "anomaly.accept"
-                yield Button(t(accept), variant="primary", id="accept")
+                if a.item_type == "entry" and a.kind != "vanished":
+                    yield Button(t("anomaly.view"), id="view")
+                if a.kind in ("resurrected", "old_key") and a.item_type != "deleted":
+                    label = "anomaly.discard" if a.kind == "resurrected" else "anomaly.delete"
+                    yield Button(t(label), variant="error", id="discard")
+                yield Button(t(ACCEPT.get(a.kind, "anomaly.accept")), variant="primary",
+                             id="accept")
 
     def on_mount(self) -> None:
         self.query_one("#later", Button).focus()
@@ -45,6 +52,10 @@ class AnomalyDialog(ModalScreen[str | None]):
     @on(Button.Pressed, "#discard")
     def discard(self) -> None:
         self.dismiss(f"{self.anomaly.item_id}:discard")
+
+    @on(Button.Pressed, "#view")
+    def view(self) -> None:
+        self.dismiss(f"{self.anomaly.item_id}:view")
 
     @on(Button.Pressed, "#later")
     def action_later(self) -> None:

@@ -434,3 +434,10 @@ def test_check_reports_a_deleted_entry_that_returned_and_one_that_vanished(cli):
     cli.ok("check", "--accept", kept)
     assert cli("check").code == 0
     assert cli.ok("list") == ""
+
+
+def test_a_state_folder_that_cannot_be_written_is_said(cli, tmp_path):
+    blocked = tmp_path / "geen-map"
+    blocked.write_text("een bestand waar een map hoort")
+    done = cli("new", "--kind", "note", stdin="iets", env={"XDG_STATE_HOME": str(blocked)})
+    assert done.code == 0 and "kon niet worden bewaard" in done.err

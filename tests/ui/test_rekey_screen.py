@@ -36,14 +36,14 @@ async def test_after_a_passphrase_change_the_app_offers_a_new_key(make_app, fill
         await unlock(pilot, app)
         await change_passphrase(pilot, app)
         assert isinstance(app.screen, ConfirmDialog)
-        assert "oude wachtwoordzin kent" in text_of(app, "Static")
+        assert "én je oude wachtwoordzin" in text_of(app, "Static")
         await pilot.click("#yes")
         await pilot.pause()
         assert isinstance(app.screen, RekeyScreen)
         await pilot.press(*"niet de goede zin")
         await pilot.press("enter")
         await settle(pilot, app)
-        assert "Onjuiste wachtwoordzin" in text_of(app, "#error")
+        assert "Heb je hem net gewijzigd, typ dan de nieuwe" in text_of(app, "#error")
         await pilot.press(*NEW_PASSPHRASE)
         await pilot.press("enter")
         await settle(pilot, app)
@@ -55,7 +55,8 @@ async def test_after_a_passphrase_change_the_app_offers_a_new_key(make_app, fill
         app.screen.query_one("#retype", Input).value = code
         await pilot.press("enter")
         await settle(pilot, app)
-        assert "De sleutel is vervangen; 3 bestanden" in text_of(app, "#status")
+        assert "De sleutel is vervangen: 3 versleutelde bestanden" in text_of(app, "#status")
+        assert not app.screen.query_one("#intro").display
         # The journal goes on under the new key.
         entry = app.journal.create("note", "na de wissel")
         await pilot.click("#go")
@@ -96,7 +97,7 @@ async def test_a_new_herstelcode_alone_from_settings(make_app, filled_vault, pat
 async def test_an_interrupted_rekey_is_finished_from_settings(make_app, filled_vault, paths):
     vault = Vault.unlock(paths["vault"], PASSPHRASE)
     vault.acquire_lock()
-    vault.begin_rekey(PASSPHRASE, new_recovery_key(), kdf=cheap_kdf())  # then "killed"
+    vault.begin_rekey(PASSPHRASE, new_recovery_key())  # then "killed"
     vault.release_lock()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -122,7 +122,7 @@ def test_ordinary_work_on_two_devices_reports_nothing(vault, vault_path, tmp_pat
 
     there.save_draft(Draft(draft_id, "note", body="half"))
     there.delete_draft(draft_id)
-    there.vault.rekey(PASSPHRASE, new_recovery_key(), kdf=cheap_kdf())
+    there.vault.rekey(PASSPHRASE, new_recovery_key())
     there.rekeyed()
     there.close()
     back = reopen(vault_path, tmp_path / "cache-a", tmp_path / "state-a")
@@ -146,3 +146,108 @@ def test_a_sync_conflict_is_a_conflict_not_a_rollback(vault, vault_path, cache_p
     again = reopen(vault_path, cache_path, state)
     assert not again.anomalies and len(again.conflicts) == 1
     again.close()
+
+
+def test_the_folder_put_back_to_before_a_rekey_is_reported(vault, vault_path, cache_path, state,
+                                                           tmp_path):
+    """The old header came back with it, and the old secrets opened the vault again; the
+    device's memory, sealed under the newer key, was not opened and started afresh."""
+    journal = Journal(vault, cache_path, state)
+    journal.create("note", "voor de wissel")
+    journal.close()
+    before = tmp_path / "voor"
+    shutil.copytree(vault_path, before)
+    again = reopen(vault_path, cache_path, state)
+    again.vault.rekey(PASSPHRASE, new_recovery_key())
+    again.rekeyed()
+    again.close()
+    shutil.rmtree(vault_path)
+    shutil.copytree(before, vault_path)
+    rolled = reopen(vault_path, cache_path, state)
+    assert [(a.kind, a.item_id) for a in rolled.anomalies] == [("key_rollback", "sleutel")]
+    rolled.close()
+    kept = reopen(vault_path, cache_path, state)
+    assert kinds(kept) == {"sleutel": "key_rollback"}  # until the user decides
+    kept.accept("sleutel")
+    kept.close()
+    assert not reopen(vault_path, cache_path, state).anomalies
+
+
+def test_after_a_rekey_an_item_under_the_old_key_is_reported(vault, vault_path, cache_path,
+                                                             state):
+    """Whoever knows the old key could write a deletion of any entry at a high version, or a
+    forged entry, and it was taken as a late write of another device."""
+    journal = Journal(vault, cache_path, state)
+    entry = journal.create("note", "blijft van mij")
+    stale = Vault.unlock(vault_path, PASSPHRASE)  # the old key, as an attacker holds it
+    stale._lock = vault._lock
+    journal.vault.rekey(PASSPHRASE, new_recovery_key())
+    journal.rekeyed()
+    journal.close()
+    stale.write(entry.id, "deleted", b"", 1000)
+    stale.release_lock()
+    again = reopen(vault_path, cache_path, state)
+    assert kinds(again) == {entry.id: "old_key"}
+    again.discard(entry.id)
+    assert not again.anomalies
+    again.close()
+    after = reopen(vault_path, cache_path, state)
+    assert not after.anomalies and not after.vault.read_opened(entry.id).old_key
+
+
+def test_a_late_write_under_the_old_key_can_be_kept(vault, vault_path, cache_path, state):
+    journal = Journal(vault, cache_path, state)
+    laggard = Vault.unlock(vault_path, PASSPHRASE)
+    laggard._lock = vault._lock
+    journal.vault.rekey(PASSPHRASE, new_recovery_key())
+    journal.rekeyed()
+    journal.close()
+    late = Journal(laggard, None)  # another device, still on the old key
+    entry = late.create("note", "laat geschreven")
+    laggard.release_lock()
+    again = reopen(vault_path, cache_path, state)
+    assert kinds(again) == {entry.id: "old_key"}
+    again.accept(entry.id)  # sealed again under the current key
+    again.close()
+    kept = reopen(vault_path, cache_path, state)
+    assert not kept.anomalies and kept.get(entry.id).body == "laat geschreven"
+    assert not kept.vault.read_opened(entry.id).old_key
+
+
+def test_a_fake_conflict_copy_neither_hides_a_rollback_nor_lowers_the_memory(
+        vault, vault_path, cache_path, state, tmp_path):
+    journal = Journal(vault, cache_path, state)
+    entry = journal.create("note", "versie 1")
+    old = tmp_path / "oud.rj"
+    shutil.copy(item_file(journal, entry.id), old)
+    journal.save(entry.edited(body="versie 2"))
+    journal.close()
+    items = vault_path / "items"
+    shutil.copy(old, items / f"{entry.id}.rj")
+    fake = items / f"{entry.id} (conflicted copy).rj"
+    fake.write_bytes(b"RJIT\x01" + entry.id.encode())  # a header, nothing that authenticates
+    again = reopen(vault_path, cache_path, state)
+    assert kinds(again) == {entry.id: "rollback"}
+    again.close()
+    fake.unlink()
+    assert kinds(reopen(vault_path, cache_path, state)) == {entry.id: "rollback"}
+
+
+def test_a_state_folder_that_cannot_be_written_is_said(vault, cache_path, tmp_path):
+    blocked = tmp_path / "geen-map"
+    blocked.write_text("een bestand waar een map hoort")
+    journal = Journal(vault, cache_path, blocked)
+    journal.create("note", "iets")
+    assert journal.seen_unsaved
+
+
+def test_a_version_of_thousands_of_digits_is_damage_not_a_crash(vault, vault_path, cache_path):
+    from reflectiejournaal import crypto
+    from reflectiejournaal.vault import new_item_id
+
+    item_id = new_item_id()
+    vault.write(item_id, "entry", b"x")
+    hostile = vault._seal(item_id, crypto.pad(b"entry " + b"9" * 5000 + b"\n---\n"))
+    (vault_path / "items" / f"{item_id}.rj").write_bytes(hostile)
+    journal = Journal(vault, cache_path)
+    assert [d.details["reason"] for d in journal.damaged] == ["layout"]

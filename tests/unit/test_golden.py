@@ -135,7 +135,7 @@ def test_script_decrypts_a_vault_during_and_after_a_rekey(made_vault, vault_path
     vault, _ = made_vault
     old, new = new_item_id(), new_item_id()
     vault.write(old, "entry", b"onder de oude sleutel")
-    vault.begin_rekey(PASSPHRASE, new_recovery_key(), kdf=cheap_kdf())
+    vault.begin_rekey(PASSPHRASE, new_recovery_key())
     vault.write(new, "entry", b"onder de nieuwe sleutel")
     for stage in ("under way", "done"):
         out = tmp_path / stage
