@@ -18,35 +18,15 @@ from .errors import DamagedItem, InvalidEntry, ItemNotFound
 from .index import CacheFile, EntrySummary, Filters, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
 from .search import Query, prepare, snippet
-from .seen import KEYS_ID, SeenState, key_mark
-from .vault import ITEM_ID, ItemFile, Vault, new_item_id, read_regular
+from .anomalies import DELETED, Anomaly, Folder, observe
+from .seen import SeenState, key_mark
+from .vault import ItemFile, Vault, new_item_id, read_regular
 
 ENTRY = "entry"
 DRAFT = "draft"
 SETTINGS = "settings"
 TRAJECTORY = "trajectory"
 CLIENTS = "clients"
-DELETED = "deleted"  # a deletion is written, not only a file removed: see ``Anomaly``
-
-
-@dataclass(frozen=True)
-class Anomaly:
-    """Something the folder did that this device's work does not explain.
-
-    ``rollback``: an item is at an older version than this device saw; ``resurrected``: a
-    deleted item is back; ``vanished``: an item is gone without having been deleted;
-    ``old_key``: an item sealed under a key a finished rekey replaced (another device's late
-    write, or someone who knows the old key); ``key_rollback``: the header is one from before
-    a rekey this device saw. Each waits for the user: :meth:`Journal.accept` keeps what is
-    there now.
-    """
-
-    kind: str
-    item_id: str
-    item_type: str | None  # None for a vanished item
-    title: str | None  # an entry's title, to recognise it by
-    version: int | None  # the version there now
-    seen: int  # the highest version this device saw
 
 
 @dataclass(frozen=True)
@@ -112,54 +92,15 @@ class Journal:
         self._observe()
 
     def _observe(self) -> None:
-        """Compare the folder with what this device saw; remember what is new."""
-        seen = self._seen
-        if seen is None:
+        """Compare the folder with what this device saw; remember what is ordinary."""
+        if self._seen is None:
             return
-        found = self._key_rollback(seen)
-        copies = self._copy_versions()
-        after_rekey = not self.vault.rekey_pending
-        for item_id, record in self._records.items():
-            highest = seen.versions.get(item_id)
-            if record.old_key and after_rekey:  # a laggard device's write, or a forgery
-                found.append(self._anomaly("old_key", item_id, record, highest or 0))
-                continue
-            if item_id in seen.deleted and record.item_type != DELETED and (
-                    highest is None or record.version <= highest):
-                found.append(self._anomaly("resurrected", item_id, record, highest or 0))
-                continue
-            if highest is not None and record.version < highest:
-                # A sync conflict is shown as one while a copy holds the newer version.
-                if copies.get(item_id, -1) < highest:
-                    found.append(self._anomaly("rollback", item_id, record, highest))
-                continue  # never forget the higher version seen
-            if highest != record.version:
-                seen.versions[item_id] = record.version
-                self._seen_dirty = True
-            if record.item_type == DELETED and item_id not in seen.deleted:
-                seen.deleted.add(item_id)
-                self._seen_dirty = True
-            elif record.item_type != DELETED and item_id in seen.deleted:
-                seen.deleted.discard(item_id)  # written again since: by the user's choice
-                self._seen_dirty = True
-        unreadable = {d.details["name"].removesuffix(".rj") for d in self.damaged}
-        for item_id in sorted(set(seen.versions) - set(self._records) - unreadable):
-            if ITEM_ID.fullmatch(item_id):
-                found.append(Anomaly("vanished", item_id, None, None, None,
-                                     seen.versions[item_id]))
-        self.anomalies = found
-
-    def _key_rollback(self, seen: SeenState) -> list[Anomaly]:
-        """A header from before a rekey put back (the old secrets open it again)."""
-        mark = key_mark(self.vault.keys.write_key)
-        if mark not in seen.keys:
-            seen.keys.append(mark)
-            self._seen_dirty = True
-            return []
-        if mark != seen.keys[-1]:
-            return [Anomaly("key_rollback", KEYS_ID, None, None, seen.keys.index(mark) + 1,
-                            len(seen.keys))]
-        return []
+        folder = Folder(
+            self._records, key_mark(self.vault.keys.write_key), self._copy_versions(),
+            {d.details["name"].removesuffix(".rj") for d in self.damaged},
+            self.vault.rekey_pending)
+        self.anomalies, changed = observe(self._seen, folder)
+        self._seen_dirty = self._seen_dirty or changed
 
     def _copy_versions(self) -> dict[str, int]:
         """The highest version among the conflict copies of each item that authenticate."""
@@ -171,11 +112,6 @@ class Journal:
                 continue
             versions[copy.item_id] = max(versions.get(copy.item_id, -1), opened.version)
         return versions
-
-    @staticmethod
-    def _anomaly(kind: str, item_id: str, record: Record, highest: int) -> Anomaly:
-        title = record.summary.title if record.summary else None
-        return Anomaly(kind, item_id, record.item_type, title, record.version, highest)
 
     def accept(self, item_id: str) -> None:
         """Keep what is there now: a rolled-back or returned item becomes the newest version

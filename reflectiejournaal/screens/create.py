@@ -10,6 +10,7 @@ from textual.widgets import Button, Footer, Input, LoadingIndicator, Static
 
 from ..errors import JournalError, MistypedRecoveryCode
 from ..widgets.secret import SecretInput
+from ..widgets.strength import StrengthLabel
 from ..messages import describe, t
 from ..strength import MIN_SCORE, strength
 from ..recovery import format_recovery_code, new_recovery_key, parse_recovery_code
@@ -21,7 +22,7 @@ class CreateScreen(Screen[None]):
             yield Static(t("create.title"), classes="dialog-title")
             yield Static(t("create.intro", path=self.app.vault_path), markup=False)  # type: ignore[attr-defined]
             yield SecretInput(placeholder=t("create.passphrase"), id="first")
-            yield Static("", id="strength", classes="muted")
+            yield StrengthLabel()
             yield SecretInput(placeholder=t("create.repeat"), id="second")
             yield Static("", id="error", classes="error")
             yield Button(t("create.button"), variant="primary", id="create")
@@ -32,10 +33,7 @@ class CreateScreen(Screen[None]):
 
     @on(Input.Changed, "#first")
     def show_strength(self, event: Input.Changed) -> None:
-        score = strength(event.value)
-        label = self.query_one("#strength", Static)
-        label.update(t("create.strength", label=t(f"create.strength.{score}")) if event.value else "")
-        label.set_classes(f"muted strength-{score}")
+        self.query_one(StrengthLabel).show(event.value)
 
     @on(Input.Submitted, "#first")
     def next_field(self) -> None:

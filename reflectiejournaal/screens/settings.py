@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Input, LoadingIndicator, Sel
 from ..errors import JournalError
 from ..widgets.confirm import ConfirmDialog
 from ..widgets.secret import SecretInput
+from ..widgets.strength import StrengthLabel
 from ..messages import describe, t
 from ..settings import Settings
 from ..vault import Vault
@@ -28,7 +29,7 @@ class SettingsScreen(Screen[None]):
             yield Static(t("settings.passphrase"), classes="section-title")
             yield SecretInput(placeholder=t("settings.current"), id="current")
             yield SecretInput(placeholder=t("settings.new"), id="new")
-            yield Static("", id="strength", classes="muted")
+            yield StrengthLabel()
             yield SecretInput(placeholder=t("settings.repeat"), id="repeat")
             yield Static("", id="passphrase-message")
             yield LoadingIndicator(id="busy")
@@ -54,10 +55,7 @@ class SettingsScreen(Screen[None]):
 
     @on(Input.Changed, "#new")
     def show_strength(self, event: Input.Changed) -> None:
-        score = strength(event.value)
-        label = self.query_one("#strength", Static)
-        label.update(t("create.strength", label=t(f"create.strength.{score}")) if event.value else "")
-        label.set_classes(f"muted strength-{score}")
+        self.query_one(StrengthLabel).show(event.value)
 
     @on(Input.Submitted, "#current")
     @on(Input.Submitted, "#new")

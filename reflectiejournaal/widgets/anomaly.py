@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ..journal import Anomaly
+from ..anomalies import Anomaly
 from ..messages import item_name, t
 
 

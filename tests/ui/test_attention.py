@@ -11,7 +11,7 @@ from reflectiejournaal.screens.dashboard import DashboardScreen
 from reflectiejournaal.recovery import new_recovery_key
 from reflectiejournaal.vault import Vault
 from reflectiejournaal.widgets.anomaly import AnomalyDialog
-from tests.helpers import PASSPHRASE, cheap_kdf
+from tests.helpers import PASSPHRASE
 from tests.ui.conftest import SIZE, settle, unlock
 
 

@@ -13,7 +13,7 @@ from reflectiejournaal.recovery import new_recovery_key
 from reflectiejournaal.screens.rekey import RekeyScreen
 from reflectiejournaal.vault import Vault
 from reflectiejournaal.widgets.confirm import ConfirmDialog
-from tests.helpers import PASSPHRASE, cheap_kdf
+from tests.helpers import PASSPHRASE
 from tests.ui.conftest import SIZE, settle, unlock
 from tests.ui.test_app import NEW_PASSPHRASE, text_of
 

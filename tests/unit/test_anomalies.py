@@ -10,7 +10,7 @@ import pytest
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.recovery import new_recovery_key
 from reflectiejournaal.vault import Vault
-from tests.helpers import PASSPHRASE, cheap_kdf
+from tests.helpers import PASSPHRASE
 
 
 @pytest.fixture

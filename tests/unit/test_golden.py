@@ -130,7 +130,7 @@ def test_script_decrypts_a_vault_during_and_after_a_rekey(made_vault, vault_path
     wrote before it knew), all read back by the script with the passphrase alone."""
     from reflectiejournaal.recovery import new_recovery_key
     from reflectiejournaal.vault import new_item_id
-    from tests.helpers import PASSPHRASE, cheap_kdf
+    from tests.helpers import PASSPHRASE
 
     vault, _ = made_vault
     old, new = new_item_id(), new_item_id()
