@@ -404,7 +404,7 @@ def test_check_reports_an_older_version_put_back_and_accept_keeps_it(cli, tmp_pa
     assert cli.ok("check")
     item.write_bytes(old)  # a sync service or a restored backup puts the old file back
     listed = cli("list")
-    assert listed.code == 0 and "teruggezet naar een oudere versie" in listed.err
+    assert listed.code == 0 and "1 keer iets teruggezet" in listed.err
     checked = cli("check")
     assert checked.code == 10
     assert f"Teruggezet naar een oudere versie: ‘Mijn notitie’ ({entry_id}): nu versie 1" in checked.out
