@@ -169,14 +169,14 @@ def decrypt_cache(path, vault_id, vault_key):
         sys.exit("decrypt_vault: the cache does not authenticate (another vault, or damaged)")
     records, at = {}, 0
     for item_id, row in meta["records"].items():
-        signature, item_type, summary, body_at, length, version, old_key = row
+        signature, item_type, summary, body_at, length, version, key_rank = row
         records[item_id] = {  # texts follow the order of the records, lengths in bytes
             "signature": dict(zip(("size", "mtime_ns", "inode"), signature)),
             "type": item_type,
             "summary": None if summary is None else dict(zip(SUMMARY, summary)),
             "body_at": body_at,
             "item_version": version,
-            "old_key": old_key,  # sealed under a key a rekey replaced
+            "key_rank": key_rank,  # 0 newest key, 1 a rekey's current key, 2 older
             "text": texts[at : at + length].decode("utf-8"),
         }
         at += length

@@ -41,10 +41,9 @@ class Folder:
     """What is in the folder now, as far as the comparison needs it."""
 
     records: dict[str, Record]  # the readable items
-    key_mark: str  # of the key new writes use
+    key_mark: str  # of the header's current key (during a rekey: the old one)
     copy_versions: dict[str, int]  # the highest authenticating conflict copy of each item
     unreadable: set[str]  # ids whose file is there but damaged
-    rekey_pending: bool  # items under the old key are expected until it is done
 
 
 def observe(seen: SeenState, folder: Folder) -> tuple[list[Anomaly], bool]:
@@ -57,11 +56,9 @@ def observe(seen: SeenState, folder: Folder) -> tuple[list[Anomaly], bool]:
     elif folder.key_mark != seen.keys[-1]:
         found.append(Anomaly("key_rollback", KEYS_ID, None, None,
                              seen.keys.index(folder.key_mark) + 1, len(seen.keys)))
+    knew_folder = bool(seen.versions)  # a new device has nothing to compare with
     for item_id, record in folder.records.items():
         highest = seen.versions.get(item_id)
-        if record.old_key and not folder.rekey_pending:  # a laggard's write, or a forgery
-            found.append(Anomaly.of("old_key", item_id, record, highest or 0))
-            continue
         if item_id in seen.deleted and record.item_type != DELETED and (
                 highest is None or record.version <= highest):
             found.append(Anomaly.of("resurrected", item_id, record, highest or 0))
@@ -71,6 +68,12 @@ def observe(seen: SeenState, folder: Folder) -> tuple[list[Anomaly], bool]:
             if folder.copy_versions.get(item_id, -1) < highest:
                 found.append(Anomaly.of("rollback", item_id, record, highest))
             continue  # never forget the higher version seen
+        if record.key_rank == 2 or (record.key_rank == 1 and knew_folder and (
+                highest is None or record.version > highest)):
+            # Under a key a rekey replaced, or new under the old key while one is under way:
+            # another device's late write, or someone who knows the old key.
+            found.append(Anomaly.of("old_key", item_id, record, highest or 0))
+            continue
         if highest != record.version:
             seen.versions[item_id] = record.version
             changed = True

@@ -145,6 +145,12 @@ class ReflectieApp(App[None]):
         return True
 
     def lock_when_idle(self) -> None:
+        if self.journal is not None and self.journal.vault.header_changed():
+            # Another device changed the passphrase or the key: this session's keys write
+            # what the others cannot read (or read under the old key). Drafts are kept.
+            if self.lock():
+                self.notify(t("app.header_changed"), severity="warning", timeout=30)
+            return
         minutes = self.settings.idle_minutes
         if self.journal is not None and minutes and self.clock() - self.last_activity >= minutes * 60:
             if self.lock():

@@ -298,6 +298,10 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     vault, passphrase = unlock_with_passphrase(args)
     vault.acquire_lock()
     try:
+        journal = Journal(vault, cache_dir(), state_dir())
+        if any(a.kind == "old_key" for a in journal.anomalies):
+            # Re-encrypting would make a forgery under an old key look like the user's own.
+            raise cli_input.InputProblem(t("cli.rekey_old_key_first"))
         if vault.rekey_pending:
             _say("cli.rekey_resuming")
         else:
@@ -309,13 +313,13 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         _say("cli.rekey_busy")
         report = vault.reencrypt_items()
         vault.finish_rekey()
-        journal = Journal(vault, cache_dir())  # the cache too, under the new key
-        if not journal.flush():
-            _say("cli.warn_cache")
+        journal.rekeyed()  # the cache and the device's memory too
     finally:
         vault.release_lock()
     for name in report.unreadable:
         _say("cli.rekey_unreadable", name=name)
+    for name in report.left_old:
+        _say("cli.rekey_left_old", name=name)
     _say("cli.rekeyed", count=report.reencrypted)
     return EXIT_DAMAGED if report.unreadable else 0
 

@@ -111,6 +111,12 @@ class Keyring:
         return self.next or self.current
 
     @property
+    def live(self) -> int:
+        """How many of ``read_keys`` new items may be under: the write key, and during a
+        rekey the current key too. An item under any other is old."""
+        return 2 if self.next is not None else 1
+
+    @property
     def first(self) -> bytes:
         """The vault's first key (kept through rekeys): for ids that must never change."""
         return self.retired[-1] if self.retired else self.current
@@ -181,10 +187,9 @@ class Header:
             pending_kek = (kek if pending_slot.kdf == slot.kdf
                            else crypto.derive_passphrase_key(passphrase, pending_slot.kdf))
             new_key = self._open_slot(pending_kek, pending_slot)
-        if new_key is not None:
-            keyring = self._pending_keyring(new_key)
-            if current is None or keyring.current == current:
-                return keyring
+        keyring = self._pending_keyring(new_key) if new_key is not None else None
+        if keyring is not None and (current is None or keyring.current == current):
+            return keyring
         if current is None:
             raise WrongPassphrase()
         return self._keyring(current)
@@ -194,8 +199,9 @@ class Header:
         code of a rekey under way the new key (and through it the old ones)."""
         if self.rekey is not None:
             new_key = self._open_recovery(self.rekey.recovery_slot, recovery_key)
-            if new_key is not None:
-                return self._pending_keyring(new_key)
+            keyring = self._pending_keyring(new_key) if new_key is not None else None
+            if keyring is not None:
+                return keyring
         current = self._open_recovery(self.recovery_slot, recovery_key)
         if current is None:
             raise WrongRecoveryCode()
@@ -212,11 +218,15 @@ class Header:
         older = tuple(open_retired(current, self.vault_id, self.retired))
         return Keyring(current, None, older, unopened_rekey=self.rekey is not None)
 
-    def _pending_keyring(self, new_key: bytes) -> Keyring:
+    def _pending_keyring(self, new_key: bytes) -> Keyring | None:
+        """The keys of a rekey under way; None for one that is no rekey at all (its "new" key
+        is the current or an older one: a slot copied in by someone who knows the old key)."""
         assert self.rekey is not None
         older = open_retired(new_key, self.vault_id, self.rekey.retired)
         if not older:
             raise DecryptionFailed("no current key")
+        if new_key in older:
+            return None
         return Keyring(older[0], new_key, tuple(older[1:]))
 
     def promoted(self) -> Header:

@@ -132,7 +132,7 @@ class Record:
     folded: str | None = None  # folded title, tags and body; None until texts are loaded
     body_at: int = 0  # where the body starts in ``folded``
     version: int = 0  # the item's version, from inside its ciphertext
-    old_key: bool = False  # sealed under a key older than the one new writes use
+    key_rank: int = 0  # 0: under the key new writes use; 1: a rekey's current key; 2: older
 
     @classmethod
     def for_entry(cls, signature: tuple[int, ...], entry: Entry, version: int = 0) -> Record:
@@ -179,10 +179,10 @@ class CacheFile:
                 raise ValueError("version")
             records = {}
             for item_id, row in document["records"].items():
-                signature, item_type, meta, body_at, length, version, old_key = row
+                signature, item_type, meta, body_at, length, version, key_rank = row
                 summary = EntrySummary.from_row(meta) if meta is not None else None
                 records[item_id] = Record(tuple(signature), item_type, summary, None, body_at,
-                                          version, old_key)
+                                          version, key_rank)
                 self._order.append(item_id)
                 self._lengths.append(length)
             self._generation = document["generation"]
@@ -244,7 +244,7 @@ class CacheFile:
                     list(records[i].signature), records[i].item_type,
                     records[i].summary.to_row() if records[i].summary else None,
                     records[i].body_at, _utf8_length(records[i].folded or ""),
-                    records[i].version, records[i].old_key,
+                    records[i].version, records[i].key_rank,
                 ]
                 for i in order
             },

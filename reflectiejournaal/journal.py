@@ -96,9 +96,8 @@ class Journal:
         if self._seen is None:
             return
         folder = Folder(
-            self._records, key_mark(self.vault.keys.write_key), self._copy_versions(),
-            {d.details["name"].removesuffix(".rj") for d in self.damaged},
-            self.vault.rekey_pending)
+            self._records, key_mark(self.vault.keys.current), self._copy_versions(),
+            {d.details["name"].removesuffix(".rj") for d in self.damaged})
         self.anomalies, changed = observe(self._seen, folder)
         self._seen_dirty = self._seen_dirty or changed
 
@@ -120,7 +119,7 @@ class Journal:
         if anomaly is None or self._seen is None:
             raise ItemNotFound(item_id)
         if anomaly.kind == "key_rollback":  # the user put back an old backup on purpose
-            del self._seen.keys[self._seen.keys.index(key_mark(self.vault.keys.write_key)) + 1:]
+            del self._seen.keys[self._seen.keys.index(key_mark(self.vault.keys.current)) + 1:]
         elif anomaly.kind == "vanished":
             self._seen.versions.pop(item_id, None)
             self._seen.deleted.discard(item_id)
@@ -129,7 +128,7 @@ class Journal:
             self._seen.deleted.discard(item_id)
             item, version = self._write(item_id, opened.item_type, opened.body)
             record = self._records[item_id]  # under the current key now, the newest version
-            record.signature, record.version, record.old_key = item.signature, version, False
+            record.signature, record.version, record.key_rank = item.signature, version, 0
         self.anomalies = [a for a in self.anomalies if a.item_id != item_id]
         self._seen_dirty = True
         self._save_seen()
@@ -193,7 +192,7 @@ class Journal:
             record = Record(item.signature, opened.item_type, version=opened.version)
         else:
             record = Record.for_entry(item.signature, _parse(opened.body, item.name), opened.version)
-        record.old_key = opened.old_key
+        record.key_rank = opened.key_rank
         return record
 
     # -- reading ---------------------------------------------------------------------------

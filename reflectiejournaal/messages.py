@@ -246,6 +246,14 @@ NL: dict[str, str] = {
     "cli.rekeyed": "Sleutel vervangen; {count} bestanden opnieuw versleuteld. Je oude "
     "herstelcode en oude kopieën van de kluis openen niets meer van wat je vanaf nu schrijft.",
     "cli.rekey_unreadable": "Niet opnieuw versleuteld (onleesbaar): {name}",
+    "cli.rekey_left_old": "Niet opnieuw versleuteld, want geschreven met een oudere sleutel: "
+    "{name}. Kijk het na met 'reflectiejournaal check'.",
+    "cli.rekey_old_key_first": "Eerst nakijken: er staan teksten in je kluis die met een oude "
+    "sleutel geschreven zijn ('reflectiejournaal check'). Houd of verwijder ze; opnieuw "
+    "versleutelen zou ze op jouw eigen teksten laten lijken.",
+    "rekey.old_key_first": "Bekijk eerst wat onder ‘Let op’ met een oude sleutel geschreven "
+    "staat: houd of verwijder het. Opnieuw versleutelen zou het op je eigen teksten laten "
+    "lijken.",
     "cli.recovery_replaced": "Nieuwe herstelcode ingesteld; de oude opent deze kluis niet meer. "
     "Een oude kopie van de kluis opent hij nog wel: wil je ook dat uitsluiten, gebruik dan "
     "'reflectiejournaal rekey'.",
@@ -296,6 +304,9 @@ NL: dict[str, str] = {
     "wachtwoordzin niet opent (wat daaronder versleuteld werd, blijft onleesbaar)",
     "cli.opt.accept": "houd een teruggezet, teruggekomen of verdwenen bestand zoals het nu is "
     "(id of begin ervan; mag vaker)",
+    "app.header_changed": "Je kluis is op een ander apparaat gewijzigd (wachtwoordzin, "
+    "herstelcode of sleutel) en daarom vergrendeld. Open hem opnieuw; wat je schreef, staat "
+    "bij je concepten.",
     "dashboard.attention": "Let op",
     "dashboard.seen_unsaved": "Wat dit apparaat van je kluis zag, kon niet worden bewaard "
     "({path}); een teruggezet bestand wordt zo niet opgemerkt.",

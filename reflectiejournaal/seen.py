@@ -39,7 +39,7 @@ def _ad(vault_id: str) -> bytes:
 class SeenState:
     versions: dict[str, int] = field(default_factory=dict)  # item id -> highest version seen
     deleted: set[str] = field(default_factory=set)  # ids whose highest version was a deletion
-    keys: list[str] = field(default_factory=list)  # key marks, in the order the keys came
+    keys: list[str] = field(default_factory=list)  # marks of the header's keys, in order
 
     @classmethod
     def load(cls, path: Path, vault_id: str, first_key: bytes) -> SeenState:
@@ -52,7 +52,8 @@ class SeenState:
             versions = {str(k): int(v) for k, v in document["versions"].items()}
             return cls(versions, {str(i) for i in document["deleted"]},
                        [str(m) for m in document["keys"]])
-        except (DecryptionFailed, ValueError, KeyError, TypeError, AttributeError):
+        except (DecryptionFailed, ValueError, KeyError, TypeError, AttributeError,
+                OverflowError):  # "Infinity" is valid JSON and no int
             return cls()
 
     def save(self, path: Path, vault_id: str, key: bytes) -> bool:

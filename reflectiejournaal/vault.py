@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import crypto
 from .errors import (
+    JournalError,
     UnfinishedRekey,
     VaultChangedElsewhere,
     WrongPassphrase,
@@ -58,7 +59,8 @@ ITEM_VERSION = 1
 ITEM_ID = re.compile(r"[0-9a-f]{16}")
 STALE_TEMP_SECONDS = 3600
 MAX_KEPT_KEYS = 64  # older keys a header keeps (one per rekey)
-MAX_VERSION_DIGITS = 18  # an item's version; more is damage (and would slow int() down)
+MAX_VERSION_DIGITS = 13  # an item's version; more is damage (and would slow int() down)
+MAX_VERSION = 10**12  # no one saves an item a trillion times: above is damage, never written
 
 
 def new_item_id() -> str:
@@ -93,13 +95,19 @@ class OpenedItem:
     item_type: str
     version: int  # 0 for items written before versions existed
     body: bytes
-    old_key: bool  # sealed under a key older than the one new writes use
+    key_rank: int  # 0: the key new writes use; 1: the current key of a rekey under way; 2: older
+
+    @property
+    def old_key(self) -> bool:
+        """Not under the key new writes use (a rekey re-encrypts it)."""
+        return self.key_rank > 0
 
 
 @dataclass(frozen=True)
 class RekeyReport:
     reencrypted: int
     unreadable: list[str]  # files no key opens: left as they are, reported by ``check``
+    left_old: list[str]  # under a key older than the current one: the user decides first
 
 
 @dataclass(frozen=True)
@@ -257,6 +265,13 @@ class Vault:
         """A rekey of ours is under way (these secrets opened it): it can be finished."""
         return self.header.rekey is not None and self.keys.next is not None
 
+    def header_changed(self) -> bool:
+        """Another device changed the passphrase, herstelcode or key since this unlocked."""
+        try:
+            return self.read_header(self.path) != self.header
+        except JournalError:
+            return True
+
     @property
     def rekey_unopened(self) -> bool:
         """The header holds a rekey these secrets do not open (see :class:`UnfinishedRekey`)."""
@@ -297,11 +312,15 @@ class Vault:
         self, progress: Callable[[int, int], None] | None = None
     ) -> RekeyReport:
         """Seal every item and conflict copy under the newest key; each file is replaced
-        atomically, so a kill at any point leaves every item readable and this resumable."""
+        atomically, so a kill at any point leaves every item readable and this resumable.
+
+        Items under a key older than the current one are left: a late write of another
+        device or a forgery by someone who knows an old key, which re-encrypting would
+        launder; the user decides on each (``Journal.accept``)."""
         self._require_lock()
         scan = self.scan()
         files = [*scan.items.values(), *scan.conflicts]
-        done, unreadable = 0, []
+        done, unreadable, left_old = 0, [], []
         for number, item in enumerate(files, start=1):
             with self._writing:
                 try:
@@ -312,12 +331,14 @@ class Vault:
                 except DamagedItem:
                     unreadable.append(item.name)
                     continue
-                if key_index:
+                if key_index >= self.keys.live:
+                    left_old.append(item.name)
+                elif key_index:
                     atomic_write(item.path, self._seal(item_id, plaintext))
                     done += 1
             if progress is not None:
                 progress(number, len(files))
-        return RekeyReport(done, unreadable)
+        return RekeyReport(done, unreadable, left_old)
 
     def finish_rekey(self) -> None:
         """Make the new key the vault's: the old passphrase slot and herstelcode are gone."""
@@ -381,9 +402,11 @@ class Vault:
         first_line, newline, body = plaintext.partition(b"\n")
         item_type, _, version = first_line.decode("ascii", "replace").partition(" ")
         if not newline or not (version == "" or (
-                version.isascii() and version.isdigit() and len(version) <= MAX_VERSION_DIGITS)):
+                version.isascii() and version.isdigit() and len(version) <= MAX_VERSION_DIGITS
+            and int(version) <= MAX_VERSION)):
             raise DamagedItem(name, "layout")
-        return OpenedItem(item_id, item_type, int(version or 0), body, key_index > 0)
+        rank = 0 if key_index == 0 else 1 if key_index < self.keys.live else 2
+        return OpenedItem(item_id, item_type, int(version or 0), body, rank)
 
     def open_item_bytes(self, data: bytes, name: str) -> tuple[str, str, bytes]:
         """Decrypt the bytes of an item file: ``(item_id, item_type, body)``."""
@@ -403,6 +426,8 @@ class Vault:
                     version = self.read_opened(item_id).version + 1
                 except (ItemNotFound, DamagedItem):
                     version = 1
+            if version > MAX_VERSION:  # only after someone with a key wrote a huge one
+                raise DamagedItem(path.name, "layout")
             atomic_write(path, self.seal_item(item_id, item_type, body, version))
             return ItemFile.from_stat(item_id, path.parent, path.name, path.stat())
 

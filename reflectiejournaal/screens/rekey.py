@@ -45,8 +45,12 @@ class RekeyScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        vault = self.app.journal.vault  # type: ignore[attr-defined]
-        if self.mode == "rekey" and vault.rekey_pending:  # the code was shown the first time
+        journal = self.app.journal  # type: ignore[attr-defined]
+        vault = journal.vault
+        if self.mode == "rekey" and any(a.kind == "old_key" for a in journal.anomalies):
+            self.query_one("#intro", Static).update(t("rekey.old_key_first"))
+            self.show_step("notice")
+        elif self.mode == "rekey" and vault.rekey_pending:  # the code was shown the first time
             self.query_one("#intro", Static).update(t("rekey.intro.resume"))
             self.show_step("resume")
         elif self.mode == "rekey" and vault.rekey_unopened:  # not ours to finish or replace here

@@ -130,3 +130,38 @@ async def test_the_idle_lock_waits_for_a_rekey_at_work(make_app, filled_vault, c
         app.lock_when_idle()
         await pilot.pause()
         assert app.journal is None
+
+
+async def test_a_key_changed_on_another_device_locks_this_session(make_app, filled_vault, paths):
+    """It went on writing under the old key what the other device then could not tell from
+    a forgery, and read every re-encrypted item as damaged (a second review)."""
+    from reflectiejournaal.screens.unlock import UnlockScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.lock_when_idle()
+        assert app.journal is not None  # nothing changed: nothing happens
+        other = Vault.unlock(paths["vault"], PASSPHRASE)
+        other._lock = app.journal.vault._lock  # the other device, in this one process
+        other.rekey(PASSPHRASE, new_recovery_key())
+        app.lock_when_idle()
+        await pilot.pause()
+        assert app.journal is None and isinstance(app.screen, UnlockScreen)
+
+
+async def test_no_rekey_over_items_under_an_old_key_until_decided(make_app, filled_vault, paths):
+    vault = Vault.unlock(paths["vault"], PASSPHRASE)
+    old = Vault.unlock(paths["vault"], PASSPHRASE)
+    vault.acquire_lock()
+    vault.rekey(PASSPHRASE, new_recovery_key())
+    old._lock = vault._lock
+    old.write("00000000000000e3", "deleted", b"", 1000)
+    vault.release_lock()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.push_screen(RekeyScreen("rekey"))
+        await pilot.pause()
+        assert "Bekijk eerst wat onder ‘Let op’" in text_of(app, "#intro")
+        assert not app.screen.query_one("#passphrase").display

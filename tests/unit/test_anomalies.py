@@ -251,3 +251,80 @@ def test_a_version_of_thousands_of_digits_is_damage_not_a_crash(vault, vault_pat
     (vault_path / "items" / f"{item_id}.rj").write_bytes(hostile)
     journal = Journal(vault, cache_path)
     assert [d.details["reason"] for d in journal.damaged] == ["layout"]
+
+
+def test_a_copied_slot_is_no_rekey_to_resume(made_vault, vault_path):
+    """Someone who knows the old key wrote a 'rekey' reusing the current slot: it was
+    resumed and reported done while the key stayed the one they know (a second review)."""
+    from dataclasses import replace
+
+    from reflectiejournaal.header import HEADER_FILE, PendingRekey, seal_retired
+    from reflectiejournaal.header import Header
+
+    vault, _ = made_vault
+    current = vault.keys.current
+    planted = PendingRekey(vault.header.passphrase_slot,
+                           Header.wrap_recovery(vault.vault_id, current, new_recovery_key()),
+                           seal_retired(current, vault.vault_id, [current]))
+    (vault_path / HEADER_FILE).write_bytes(replace(vault.header, rekey=planted).to_bytes())
+    opened = Vault.unlock(vault_path, PASSPHRASE)
+    assert opened.rekey_unopened and not opened.rekey_pending
+
+
+def test_the_header_of_a_rekey_under_way_put_back_after_it_finished_is_reported(
+        vault, vault_path, cache_path, state, tmp_path):
+    journal = Journal(vault, cache_path, state)
+    entry = journal.create("note", "van mij")
+    journal.vault.begin_rekey(PASSPHRASE, new_recovery_key())
+    journal.refresh()
+    halfway = (vault_path / "reflectiejournaal-vault.json").read_bytes()
+    journal.vault.reencrypt_items()
+    journal.vault.finish_rekey()
+    journal.rekeyed()
+    journal.close()
+    (vault_path / "reflectiejournaal-vault.json").write_bytes(halfway)
+    again = reopen(vault_path, cache_path, state)
+    assert kinds(again) == {"sleutel": "key_rollback"}
+    again.close()
+    assert entry.id
+
+
+def test_new_under_the_old_key_while_a_rekey_is_under_way_is_reported(vault, vault_path,
+                                                                      cache_path, state):
+    journal = Journal(vault, cache_path, state)
+    entry = journal.create("note", "van mij")
+    old = Vault.unlock(vault_path, PASSPHRASE)  # the old key, as someone may hold it
+    journal.vault.begin_rekey(PASSPHRASE, new_recovery_key())
+    journal.close()
+    old._lock = vault._lock
+    old.write(entry.id, "deleted", b"", 1000)
+    old.release_lock()
+    again = reopen(vault_path, cache_path, state)
+    assert kinds(again) == {entry.id: "old_key"}
+    again.close()
+
+
+def test_an_old_version_from_before_a_rekey_is_a_rollback(vault, vault_path, cache_path, state,
+                                                          tmp_path):
+    journal = Journal(vault, cache_path, state)
+    entry = journal.create("note", "versie 1")
+    old = tmp_path / "oud.rj"
+    shutil.copy(item_file(journal, entry.id), old)
+    journal.save(entry.edited(body="versie 2"))
+    journal.vault.rekey(PASSPHRASE, new_recovery_key())
+    journal.rekeyed()
+    journal.close()
+    shutil.copy(old, vault_path / "items" / f"{entry.id}.rj")
+    assert kinds(reopen(vault_path, cache_path, state)) == {entry.id: "rollback"}
+
+
+def test_no_version_beyond_the_limit_is_read_or_written(vault, vault_path):
+    from reflectiejournaal.errors import DamagedItem
+    from reflectiejournaal.vault import MAX_VERSION, new_item_id
+
+    item_id = new_item_id()
+    vault.write(item_id, "entry", b"x", MAX_VERSION)
+    assert vault.read_opened(item_id).version == MAX_VERSION
+    with pytest.raises(DamagedItem):
+        vault.write(item_id, "entry", b"y", MAX_VERSION + 1)
+    assert vault.read(item_id)[1] == b"x"
