@@ -113,3 +113,23 @@ def test_a_title_given_as_dash_is_asked_at_a_prompt(terminal, vault, tmp_path):
                              str(passphrase_file), "list"], capture_output=True, text=True)
     assert "Gesprek met Noor" in listed.stdout
 
+
+
+def test_rekey_in_a_terminal_shows_the_new_code_once_and_revokes_the_old(terminal, vault):
+    from reflectiejournaal.header import HEADER_FILE
+
+    old_header = (vault / HEADER_FILE).read_bytes()
+    old_key = Vault.unlock(vault, PASSPHRASE).keys.current
+    terminal.start([COMMAND, "--vault", str(vault), "rekey"], env())
+    terminal.wait_for("Wachtwoordzin:")
+    terminal.type(PASSPHRASE)
+    code = terminal.wait_for(r"(([0-9A-Z]{4}-){7}[0-9A-Z]{4})").group(1)
+    terminal.wait_for("Typ de herstelcode over ter controle:")
+    assert (vault / HEADER_FILE).read_bytes() == old_header  # nothing before it is retyped
+    terminal.type(code)
+    terminal.wait_for("Sleutel vervangen")
+    terminal.wait_for("EXIT=0")
+    shown = terminal.history()
+    assert code not in shown and PASSPHRASE not in shown  # gone from the scrollback
+    rekeyed = Vault.recover(vault, code)
+    assert not rekeyed.rekey_pending and rekeyed.keys.current != old_key
