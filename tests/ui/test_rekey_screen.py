@@ -18,6 +18,13 @@ from tests.ui.conftest import SIZE, settle, unlock
 from tests.ui.test_app import NEW_PASSPHRASE, text_of
 
 
+async def open_from_settings(pilot, app, button: str) -> None:
+    await pilot.press("s")
+    await pilot.pause()
+    app.screen.query_one(button).press()
+    await pilot.pause()
+
+
 async def change_passphrase(pilot, app) -> None:
     await pilot.press("s")
     await pilot.pause()
@@ -79,10 +86,7 @@ async def test_a_new_herstelcode_alone_from_settings(make_app, filled_vault, pat
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
-        await pilot.press("s")
-        await pilot.pause()
-        app.screen.query_one("#recovery-code").press()
-        await pilot.pause()
+        await open_from_settings(pilot, app, "#recovery-code")
         await pilot.press(*PASSPHRASE, "enter")
         await settle(pilot, app)
         code = text_of(app, "#code")
@@ -102,10 +106,7 @@ async def test_an_interrupted_rekey_is_finished_from_settings(make_app, filled_v
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
-        await pilot.press("s")
-        await pilot.pause()
-        app.screen.query_one("#rekey").press()
-        await pilot.pause()
+        await open_from_settings(pilot, app, "#rekey")
         assert "werd onderbroken" in text_of(app, "#intro")
         assert not app.screen.query_one("#passphrase").display
         await pilot.click("#go")

@@ -32,13 +32,19 @@ def item_file(journal: Journal, item_id: str):
     return journal.vault.scan().items[item_id].path
 
 
+def edited_keeping_the_first(journal: Journal, tmp_path, first: str, second: str):
+    """A note saved, its file copied aside (an authentic older version), then edited."""
+    entry = journal.create("note", first)
+    old = tmp_path / "oud.rj"
+    shutil.copy(item_file(journal, entry.id), old)
+    journal.save(entry.edited(body=second))
+    return entry, old
+
+
 def test_an_older_version_put_back_is_reported_until_the_user_keeps_it(vault, vault_path,
                                                                      cache_path, state, tmp_path):
     journal = Journal(vault, cache_path, state)
-    entry = journal.create("note", "eerste versie")
-    old = tmp_path / "oud.rj"
-    shutil.copy(item_file(journal, entry.id), old)
-    journal.save(entry.edited(body="tweede versie, met wat ik later begreep"))
+    entry, old = edited_keeping_the_first(journal, tmp_path, "eerste versie", "tweede versie, met wat ik later begreep")
     journal.close()
 
     shutil.copy(old, vault_path / "items" / f"{entry.id}.rj")  # authentic, only older
@@ -134,10 +140,7 @@ def test_ordinary_work_on_two_devices_reports_nothing(vault, vault_path, tmp_pat
 def test_a_sync_conflict_is_a_conflict_not_a_rollback(vault, vault_path, cache_path, state,
                                                       tmp_path):
     journal = Journal(vault, cache_path, state)
-    entry = journal.create("note", "versie 1")
-    old = tmp_path / "oud.rj"
-    shutil.copy(item_file(journal, entry.id), old)
-    journal.save(entry.edited(body="versie 2 hier"))
+    entry, old = edited_keeping_the_first(journal, tmp_path, "versie 1", "versie 2 hier")
     journal.close()
     # The sync tool kept the other device's (older-numbered) file and renamed ours.
     items = vault_path / "items"
@@ -217,10 +220,7 @@ def test_a_late_write_under_the_old_key_can_be_kept(vault, vault_path, cache_pat
 def test_a_fake_conflict_copy_neither_hides_a_rollback_nor_lowers_the_memory(
         vault, vault_path, cache_path, state, tmp_path):
     journal = Journal(vault, cache_path, state)
-    entry = journal.create("note", "versie 1")
-    old = tmp_path / "oud.rj"
-    shutil.copy(item_file(journal, entry.id), old)
-    journal.save(entry.edited(body="versie 2"))
+    entry, old = edited_keeping_the_first(journal, tmp_path, "versie 1", "versie 2")
     journal.close()
     items = vault_path / "items"
     shutil.copy(old, items / f"{entry.id}.rj")
@@ -307,10 +307,7 @@ def test_new_under_the_old_key_while_a_rekey_is_under_way_is_reported(vault, vau
 def test_an_old_version_from_before_a_rekey_is_a_rollback(vault, vault_path, cache_path, state,
                                                           tmp_path):
     journal = Journal(vault, cache_path, state)
-    entry = journal.create("note", "versie 1")
-    old = tmp_path / "oud.rj"
-    shutil.copy(item_file(journal, entry.id), old)
-    journal.save(entry.edited(body="versie 2"))
+    entry, old = edited_keeping_the_first(journal, tmp_path, "versie 1", "versie 2")
     journal.vault.rekey(PASSPHRASE, new_recovery_key())
     journal.rekeyed()
     journal.close()
