@@ -33,6 +33,7 @@ from .vault import Vault
 
 IDLE_CHECK_SECONDS = 15
 AUTOSAVE_SECONDS = 3.0
+PAUSE_SAVE_SECONDS = 0.6  # a pause in typing this long writes the draft
 # A closed terminal, a shutdown, an interrupt from outside (Ctrl+C is a key in the app).
 ENDING_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
@@ -80,6 +81,7 @@ class ReflectieApp(App[None]):
         self.copied = False  # something went to the clipboard since the last lock
         self.today = today
         self.autosave_seconds = AUTOSAVE_SECONDS
+        self.pause_save_seconds = PAUSE_SAVE_SECONDS
         self.vault_path = vault_path
         self.cache_dir = cache_dir
         self.state_dir = state_dir  # what this device saw of the vault (see seen.py)

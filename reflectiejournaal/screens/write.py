@@ -60,6 +60,7 @@ class WriteScreen(Screen[None]):
         self._changed = False
         self._words = 0
         self._preview_timer: Timer | None = None
+        self._pause_timer: Timer | None = None
 
     def _open_intention(self) -> Intention | None:
         """The trajectory's last voornemen not yet looked back on: this entry asks about it."""
@@ -257,6 +258,7 @@ class WriteScreen(Screen[None]):
     @on(TextArea.Changed)
     def text_changed(self, event: TextArea.Changed) -> None:
         self._changed = True
+        self.save_after_a_pause()
         self.update_status()
         if event.text_area.id == "body":
             if self._preview_timer is not None:
@@ -267,6 +269,15 @@ class WriteScreen(Screen[None]):
     @on(Input.Changed)
     def field_changed(self) -> None:
         self._changed = True
+        self.save_after_a_pause()
+
+    def save_after_a_pause(self) -> None:
+        """The draft is written once typing pauses (the interval is only a backstop): what a
+        kill takes is at most the words of the last moment."""
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+        self._pause_timer = self.set_timer(self.app.pause_save_seconds,  # type: ignore[attr-defined]
+                                           self.autosave)
 
     def update_preview(self) -> None:
         self.query_one("#preview", Markdown).update(self.query_one("#body", TextArea).text)

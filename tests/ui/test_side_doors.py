@@ -72,7 +72,7 @@ async def test_ctrl_q_right_after_typing_keeps_the_words_as_a_draft(make_app, em
     """Within the autosave's three seconds, Ctrl+Q lost the last words: by the time the app
     unmounted, its screens and their text were gone."""
     app = make_app()
-    app.autosave_seconds = 3600  # no autosave can save it first
+    app.autosave_seconds = app.pause_save_seconds = 3600  # no autosave can save it first
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
         await start_writing(pilot, app, "c")
@@ -104,3 +104,21 @@ async def test_a_shared_prompt_set_with_brackets_is_text_not_markup(make_app, fi
         await settle(pilot, app)
         shown = str(app.screen.query_one("#description").render())
         assert shown == "Uitleg [b]vet[/b] en [/]" and app.is_running
+
+
+async def test_a_pause_in_typing_writes_the_draft_within_a_second(make_app, empty_vault, paths):
+    """Only the 3-second interval wrote it: a kill took the last seconds of typing."""
+    import time
+
+    app = make_app()
+    app.autosave_seconds = 3600  # only the pause can save it
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await start_writing(pilot, app, "c")
+        await type_text(pilot, "Na een korte pauze bewaard")
+        typed = time.monotonic()
+        while not Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts():
+            assert time.monotonic() - typed < 20, "no draft after a pause in typing"
+            await pilot.pause(0.05)
+    drafts = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts()
+    assert ["Na een korte pauze bewaard" in str(d.answers) for d in drafts] == [True]

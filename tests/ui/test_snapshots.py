@@ -28,7 +28,7 @@ def test_guided_writing(snap_compare, make_app, filled_vault):
     """You should see question 1 of 7 of the casusinbreng with its help text, the overview of
     prompts on the left (none answered yet), the answer being typed, and the word count."""
     app = make_app()
-    app.autosave_seconds = 3600  # no "concept bewaard" time in the picture
+    app.autosave_seconds = app.pause_save_seconds = 3600  # no "concept bewaard" time in the picture
 
     async def run_before(pilot):
         await unlock(pilot, pilot.app)
