@@ -88,6 +88,7 @@ class ReflectieApp(App[None]):
         self.config_dir = config_dir
         self.clock = clock
         self.journal: Journal | None = None
+        self.writing_when_locked: str | None = None  # the draft to return to after unlock
         self.settings = Settings()
         self.library: PromptLibrary = load_library(config_dir / "vragensets" if config_dir else None)
         self.last_activity = clock()
@@ -121,6 +122,16 @@ class ReflectieApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(DashboardScreen())
+        self._back_to_writing()
+
+    def _back_to_writing(self) -> None:
+        """After the idle lock, the user is back in the text they were writing."""
+        from .screens.write import WriteScreen
+
+        draft_id, self.writing_when_locked = self.writing_when_locked, None
+        draft = next((d for d in self.journal.drafts() if d.id == draft_id), None)  # type: ignore[union-attr]
+        if draft is not None:
+            self.push_screen(WriteScreen(draft))
 
     def action_lock(self) -> None:
         self.lock()
@@ -138,6 +149,9 @@ class ReflectieApp(App[None]):
             save = getattr(screen, "save_draft_now", None)
             if save is not None:
                 save()
+        self.writing_when_locked = next(  # only its id: the text stays in the vault
+            (s.draft.id for s in reversed(self.screen_stack) if hasattr(s, "save_draft_now")),
+            None)
         journal, self.journal = self.journal, None
         journal.close()
         self._clear_clipboard()  # what was copied from an entry does not outlast the lock

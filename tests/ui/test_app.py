@@ -280,8 +280,10 @@ async def test_idle_lock_drops_the_keys_and_keeps_the_text(make_app, empty_vault
         [draft] = journal_of(paths).drafts()
         assert draft.answers == {"situatie": "nog niet bewaard"}
         await unlock(pilot, app)
-        assert isinstance(app.screen, DashboardScreen)
-        assert app.screen.query_one("#drafts", OptionList).option_count == 1
+        assert isinstance(app.screen, WriteScreen)  # back in the text, the draft beneath it
+        dashboard = app.screen_stack[-2]
+        assert isinstance(dashboard, DashboardScreen)
+        assert dashboard.query_one("#drafts", OptionList).option_count == 1
 
 
 async def test_activity_postpones_the_idle_lock(make_app, empty_vault, clock):

@@ -122,3 +122,31 @@ async def test_a_pause_in_typing_writes_the_draft_within_a_second(make_app, empt
             await pilot.pause(0.05)
     drafts = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts()
     assert ["Na een korte pauze bewaard" in str(d.answers) for d in drafts] == [True]
+
+
+async def test_after_the_idle_lock_the_writer_is_back(make_app, empty_vault, clock):
+    """Unlocking after the idle lock landed on the dashboard: the text was in a draft, but
+    the user had to find it back (issue 11)."""
+    from textual.widgets import TextArea
+
+    from reflectiejournaal.screens.dashboard import DashboardScreen
+    from reflectiejournaal.screens.write import WriteScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await start_writing(pilot, app, "c")
+        await type_text(pilot, "Halverwege de casus")
+        clock.now += 3600
+        app.lock_when_idle()
+        await pilot.pause()
+        assert app.journal is None
+        await unlock(pilot, app)
+        assert isinstance(app.screen, WriteScreen)
+        assert app.screen.query_one("#answer", TextArea).text == "Halverwege de casus"
+        app.screen.action_leave()  # leaving it (the text stays a draft): the dashboard is next
+        await pilot.pause()
+        app.lock()
+        await pilot.pause()
+        await unlock(pilot, app)
+        assert isinstance(app.screen, DashboardScreen)  # not writing when locked: no writer
