@@ -123,8 +123,12 @@ def test_a_sealed_bundle_shows_nothing_but_a_generic_title_outside_its_ciphertex
     result = cli.ok("bundle", "--trajectory", trajectory, "--out", str(sealed), "--keep-findings",
                     "--supervisor", "Marieke de Boer", "--note", "Noor")
     page = sealed.read_text()
+    # Base64 of random ciphertext spells "Urk" or "Noor" now and then: look outside it.
+    outside = re.sub(r'(<pre id="(?:header|payload)" hidden>)[A-Za-z0-9+/=]*(</pre>)', r"\1\2",
+                     page)
+    assert '<pre id="payload" hidden></pre>' in outside  # the ciphertext, and only it, left out
     for leak in ("Noor", "noor", "Bakker", "Urk", "Supervisie –", "Marieke", "Casus"):
-        assert leak not in page, leak
+        assert leak not in outside, leak
     assert "<title>Bundel voor supervisie</title>" in page
     code = re.search(r"Bundelcode: (\S+)", result).group(1)
     inside = open_sealed_html(page, code)
