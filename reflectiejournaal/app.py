@@ -145,13 +145,11 @@ class ReflectieApp(App[None]):
             return False
         if any(getattr(screen, "busy", False) is True for screen in self.screen_stack):
             return False
-        for screen in reversed(self.screen_stack):
-            save = getattr(screen, "save_draft_now", None)
-            if save is not None:
-                save()
-        self.writing_when_locked = next(  # only its id: the text stays in the vault
-            (s.draft.id for s in reversed(self.screen_stack) if hasattr(s, "save_draft_now")),
-            None)
+        writers = self._writers()
+        for screen in writers:
+            screen.save_draft_now()
+        # Only its id: the text stays in the vault.
+        self.writing_when_locked = writers[0].draft.id if writers else None
         journal, self.journal = self.journal, None
         journal.close()
         self._clear_clipboard()  # what was copied from an entry does not outlast the lock
@@ -179,10 +177,7 @@ class ReflectieApp(App[None]):
         await super().on_event(event)
 
     def on_unmount(self) -> None:
-        if self.journal is not None:
-            self._keep_drafts()
-            self.journal.close()
-            self.journal = None
+        self._close_keeping_drafts()
         loop = asyncio.get_running_loop()
         for sig in ENDING_SIGNALS:
             loop.remove_signal_handler(sig)
@@ -198,11 +193,14 @@ class ReflectieApp(App[None]):
                 pass
 
     def _ended_by_signal(self, sig: int) -> None:
+        self._close_keeping_drafts()
+        self.exit(return_code=128 + sig)
+
+    def _close_keeping_drafts(self) -> None:
         if self.journal is not None:
             self._keep_drafts()
             self.journal.close()
             self.journal = None
-        self.exit(return_code=128 + sig)
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         pass
@@ -236,14 +234,15 @@ class ReflectieApp(App[None]):
     def _keep_drafts(self) -> None:
         """Save what is being written as encrypted drafts, each screen on its own: one that
         fails (the cause of a crash, say) does not keep the others from being saved."""
-        for screen in reversed(self.screen_stack):
-            save = getattr(screen, "save_draft_now", None)
-            if save is None:
-                continue
+        for screen in self._writers():
             try:
-                save()
+                screen.save_draft_now()
             except Exception:  # noqa: BLE001 - a crash is already under way; keep going
                 pass
+
+    def _writers(self) -> list:
+        """The screens holding text being written, the topmost first."""
+        return [s for s in reversed(self.screen_stack) if hasattr(s, "save_draft_now")]
 
     def panic(self, *renderables: object) -> None:
         """Textual's last resort (its input thread died, say): like any unexpected error,
@@ -251,12 +250,7 @@ class ReflectieApp(App[None]):
         from rich.traceback import Traceback
 
         trace = renderables[0].trace if renderables and isinstance(renderables[0], Traceback) else None
-        kind = trace.stacks[-1].exc_type if trace and trace.stacks else "panic"
-        self._return_code = 1
-        if self.journal is not None:
-            self._keep_drafts()
-        self._exit_renderables.append(Text(t("app.unexpected", kind=kind)))
-        self._close_messages_no_wait()
+        self._end_unexpectedly(trace.stacks[-1].exc_type if trace and trace.stacks else "panic")
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error ends the app like the command line: the kind of error only.
@@ -264,15 +258,19 @@ class ReflectieApp(App[None]):
         Textual's own handler prints the traceback with every local variable — the
         passphrase, the keys, the text of an entry — into the terminal's scrollback.
         """
-        self._return_code = 1
         if self._exception is None:  # Pilot re-raises it in tests
             self._exception = error
             self._exception_event.set()
-        if self.journal is not None:
-            self._keep_drafts()
         self.bell()
         cause = error.error if isinstance(error, WorkerFailed) else error
-        self._exit_renderables.append(Text(t("app.unexpected", kind=type(cause).__name__)))
+        self._end_unexpectedly(type(cause).__name__)
+
+    def _end_unexpectedly(self, kind: str) -> None:
+        """Drafts kept, the kind of error shown and nothing else, exit 1."""
+        self._return_code = 1
+        if self.journal is not None:
+            self._keep_drafts()
+        self._exit_renderables.append(Text(t("app.unexpected", kind=kind)))
         self._close_messages_no_wait()
 
     # -- navigation (also the command palette) -------------------------------------------------

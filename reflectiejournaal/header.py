@@ -140,10 +140,8 @@ class Header:
     def wrap_passphrase(
         vault_id: str, vault_key: bytes, passphrase: str, kdf: crypto.KdfParams
     ) -> PassphraseSlot:
-        unsealed = PassphraseSlot(kdf, b"")
         kek = crypto.derive_passphrase_key(passphrase, kdf)
-        wrapped = crypto.seal(kek, vault_key, unsealed.associated_data(vault_id))
-        return PassphraseSlot(kdf, wrapped)
+        return Header.wrap_with_kek(vault_id, kek, kdf, vault_key)
 
     @staticmethod
     def wrap_recovery(vault_id: str, vault_key: bytes, recovery_key: bytes) -> RecoverySlot:
@@ -166,13 +164,14 @@ class Header:
         except DecryptionFailed:
             return None
 
-    def unwrap_with_passphrase(self, passphrase: str) -> bytes:
-        """The key of the current slot (checks a passphrase without reading the key lists)."""
+    def unwrap_with_passphrase(self, passphrase: str) -> tuple[bytes, bytes]:
+        """The current slot's key, and the key-encryption key that opened it (a rekey wraps
+        its new key under the same one); checks a passphrase without reading the key lists."""
         kek = crypto.derive_passphrase_key(passphrase, self.passphrase_slot.kdf)  # caps checked
         key = self._open_slot(kek, self.passphrase_slot)
         if key is None:
             raise WrongPassphrase()
-        return key
+        return key, kek
 
     def open_with_passphrase(self, passphrase: str) -> Keyring:
         """Every key the passphrase gives; raises :class:`DecryptionFailed` on a header whose

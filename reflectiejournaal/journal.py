@@ -160,10 +160,14 @@ class Journal:
         self._dirty = True
         return item, version
 
+    def _write_item(self, item_id: str, item_type: str, body: bytes) -> None:
+        """Write an item that is not an entry, and its record (only its type is cached)."""
+        item, version = self._write(item_id, item_type, body)
+        self._records[item_id] = Record(item.signature, item_type, version=version)
+
     def _tombstone(self, item_id: str) -> None:
         """Delete an item by writing its deletion: a later return of the old file shows."""
-        item, version = self._write(item_id, DELETED, b"")
-        self._records[item_id] = Record(item.signature, DELETED, version=version)
+        self._write_item(item_id, DELETED, b"")
 
     def _save_seen(self) -> None:
         if self._seen is not None and self._seen_path is not None and self._seen_dirty:
@@ -295,8 +299,7 @@ class Journal:
     # -- drafts -----------------------------------------------------------------------------
     def save_draft(self, draft: Draft) -> None:
         """Autosave: encrypted like everything else, written durably in about a millisecond."""
-        item, version = self._write(draft.id, DRAFT, draft.to_bytes())
-        self._records[draft.id] = Record(item.signature, DRAFT, version=version)
+        self._write_item(draft.id, DRAFT, draft.to_bytes())
 
     def drafts(self) -> list[Draft]:
         """Every draft in the vault, most recently saved first (unreadable ones are skipped)."""
@@ -321,8 +324,7 @@ class Journal:
 
     # -- trajectories -------------------------------------------------------------------------
     def save_trajectory(self, trajectory: Trajectory) -> Trajectory:
-        item, version = self._write(trajectory.id, TRAJECTORY, trajectory.to_bytes())
-        self._records[trajectory.id] = Record(item.signature, TRAJECTORY, version=version)
+        self._write_item(trajectory.id, TRAJECTORY, trajectory.to_bytes())
         return trajectory
 
     def trajectories(self, include_closed: bool = True) -> list[Trajectory]:
@@ -466,9 +468,7 @@ class Journal:
     def _save_single(self, item_type: str, body: bytes) -> None:
         """Items of which a vault has one (settings, the client list): reuse its id."""
         item_id = next((i for i, r in self._records.items() if r.item_type == item_type), None)
-        item_id = item_id or self.singleton_id(item_type)
-        item, version = self._write(item_id, item_type, body)
-        self._records[item_id] = Record(item.signature, item_type, version=version)
+        self._write_item(item_id or self.singleton_id(item_type), item_type, body)
 
     # -- sync conflicts ----------------------------------------------------------------------
     def conflict(self, copy: ItemFile) -> Conflict:
@@ -511,8 +511,7 @@ class Journal:
         """A copy of settings, a trajectory or a draft: the user's choice, as for entries
         (``both`` keeps a trajectory or draft as a new one; settings exist once)."""
         if keep == "copy":
-            item, version = self._write(copy.item_id, item_type, body)
-            self._records[copy.item_id] = Record(item.signature, item_type, version=version)
+            self._write_item(copy.item_id, item_type, body)
         elif keep == "both":
             if item_type not in (TRAJECTORY, DRAFT):
                 raise InvalidEntry("keep_both")
@@ -530,7 +529,7 @@ class Journal:
             self._cache.close()
             self._cache = CacheFile(self._cache.path, self.vault.cache_key, self.vault.vault_id)
         self.refresh()
-        self._dirty = self._seen_dirty = True  # what this device saw, too
+        self._dirty = True
         self.flush()
 
     # -- closing ---------------------------------------------------------------------------

@@ -222,7 +222,7 @@ class Vault:
     def _write_header(self, header: Header, keyring: Keyring) -> None:
         """Replace the header, unless another device changed it since this one was read."""
         self._require_lock()
-        if self.read_header(self.path) != self.header:
+        if self.header_changed():
             raise VaultChangedElsewhere()
         atomic_write(self.path / HEADER_FILE, header.to_bytes())
         self._use(header, keyring)
@@ -293,8 +293,8 @@ class Vault:
         if self.rekey_unopened and not replace_unfinished:
             raise UnfinishedRekey()
         slot = self.header.passphrase_slot
-        kek = crypto.derive_passphrase_key(passphrase, slot.kdf)
-        if self.header._open_slot(kek, slot) != self.keys.current:
+        key, kek = self.header.unwrap_with_passphrase(passphrase)
+        if key != self.keys.current:
             raise WrongPassphrase()
         current, new_key = self.keys.current, os.urandom(crypto.KEY_BYTES)
         older = [current, *self.keys.retired]

@@ -62,6 +62,8 @@ class DashboardScreen(Screen[None]):
             yield EntryTable(id="recent")
         yield Footer()
 
+    seen_warned = False  # the state folder could not be written: said once per visit
+
     def on_mount(self) -> None:
         self.sub_title = t("dashboard.title")
         self.refresh_lists()
@@ -78,8 +80,8 @@ class DashboardScreen(Screen[None]):
         if journal is None:
             return
         self.show_attention(journal)
-        if journal.seen_unsaved and not getattr(self, "seen_warned", False):
-            self.seen_warned = True  # once per visit: it is the same folder each time
+        if journal.seen_unsaved and not self.seen_warned:
+            self.seen_warned = True
             self.notify(t("dashboard.seen_unsaved", path=self.app.state_dir),  # type: ignore[attr-defined]
                         severity="warning", timeout=15, markup=False)
         self.drafts: list[Draft] = journal.drafts()
