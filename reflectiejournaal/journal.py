@@ -6,6 +6,7 @@ Markdown or YAML of entries it does not have to: lists and search come from the 
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -68,11 +69,14 @@ class Journal:
         self.damaged: list[DamagedItem] = []
         self.conflicts: list[ItemFile] = []
         self.anomalies: list[Anomaly] = []
+        self._background: ThreadPoolExecutor | None = None  # see save_draft_soon
+        self._last_background: Future[None] | None = None
         self.refresh()
 
     # -- keeping the cache in step with the folder ---------------------------------------
     def refresh(self) -> None:
         """Re-read only what changed on disk since the cache was written."""
+        self.wait_for_writes()
         scan = self.vault.scan()
         self.conflicts = scan.conflicts
         self.damaged = [DamagedItem(p.name, "header") for p in scan.strays]
@@ -143,7 +147,12 @@ class Journal:
         self._save_seen()
 
     def _write(self, item_id: str, item_type: str, body: bytes) -> tuple[ItemFile, int]:
-        """Every write goes here: one version above any this device has seen of the item."""
+        """Every write goes here: one version above any this device has seen of the item,
+        after the drafts still being written in the background (in the order they came)."""
+        self.wait_for_writes()
+        return self._write_now(item_id, item_type, body)
+
+    def _write_now(self, item_id: str, item_type: str, body: bytes) -> tuple[ItemFile, int]:
         record = self._records.get(item_id)
         seen = self._seen.versions.get(item_id, 0) if self._seen is not None else 0
         version = max(record.version if record else 0, seen) + 1
@@ -162,7 +171,11 @@ class Journal:
 
     def _write_item(self, item_id: str, item_type: str, body: bytes) -> None:
         """Write an item that is not an entry, and its record (only its type is cached)."""
-        item, version = self._write(item_id, item_type, body)
+        self.wait_for_writes()
+        self._store(item_id, item_type, body)
+
+    def _store(self, item_id: str, item_type: str, body: bytes) -> None:
+        item, version = self._write_now(item_id, item_type, body)
         self._records[item_id] = Record(item.signature, item_type, version=version)
 
     def _tombstone(self, item_id: str) -> None:
@@ -298,8 +311,35 @@ class Journal:
 
     # -- drafts -----------------------------------------------------------------------------
     def save_draft(self, draft: Draft) -> None:
-        """Autosave: encrypted like everything else, written durably in about a millisecond."""
+        """Encrypted like everything else and written durably before this returns (on quit,
+        lock, a signal: after every draft still being written in the background)."""
         self._write_item(draft.id, DRAFT, draft.to_bytes())
+
+    def save_draft_soon(self, draft: Draft) -> Future[None]:
+        """The draft as it is now, written by the journal's one background writer, in order:
+        the disk's flush (milliseconds, a second on a busy disk) never stalls typing.
+
+        A draft's first save is made at once: it adds the draft's record, and the background
+        only ever replaces records, so a list being read meanwhile cannot change size."""
+        payload = draft.to_bytes()  # what the screen holds now, not when the writer gets to it
+        if draft.id not in self._records:
+            done: Future[None] = Future()
+            try:
+                self._write_item(draft.id, DRAFT, payload)
+                done.set_result(None)
+            except Exception as error:  # noqa: BLE001 - handed to the caller in the future
+                done.set_exception(error)
+            return done
+        if self._background is None:
+            self._background = ThreadPoolExecutor(1, thread_name_prefix="concepten")
+        self._last_background = self._background.submit(self._store, draft.id, DRAFT, payload)
+        return self._last_background
+
+    def wait_for_writes(self) -> None:
+        """Until the background writer is done (its errors went to whoever asked it)."""
+        last, self._last_background = self._last_background, None
+        if last is not None:
+            wait([last])
 
     def drafts(self) -> list[Draft]:
         """Every draft in the vault, most recently saved first (unreadable ones are skipped)."""
@@ -536,6 +576,7 @@ class Journal:
     def flush(self) -> bool:
         """Persist the cache (and what this device saw) if it changed; False if the cache
         could not be written."""
+        self.wait_for_writes()
         self._save_seen()
         if not self._dirty or self._cache is None:
             return True
@@ -546,6 +587,8 @@ class Journal:
 
     def close(self) -> None:
         self.flush()
+        if self._background is not None:
+            self._background.shutdown()
         if self._cache is not None:
             self._cache.close()
         self.vault.release_lock()

@@ -7,7 +7,10 @@ next start. Saving turns it into one Markdown entry with a heading per answered 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+from collections.abc import Callable
+from concurrent.futures import Future
 
 from rich.text import Text
 from textual import on
@@ -94,7 +97,7 @@ class WriteScreen(Screen[None]):
                 with Vertical(id="main"):
                     yield Static("", id="question", classes="question", markup=False)
                     yield Static("", id="help", classes="muted", markup=False)
-                    yield TextArea(id="answer", soft_wrap=True, tab_behavior="indent")
+                    yield TextArea(id="answer", soft_wrap=True, tab_behavior="focus")
                     with Horizontal(classes="buttons"):
                         yield Button(t("write.previous"), id="previous")
                         yield Button(t("write.skip"), id="skip")
@@ -109,7 +112,7 @@ class WriteScreen(Screen[None]):
                 yield Input(placeholder=t("write.entry_title"), id="title")
                 yield Input(placeholder=t("write.tags"), id="tags")
             with Horizontal():
-                yield TextArea(id="body", soft_wrap=True, tab_behavior="indent")
+                yield TextArea(id="body", soft_wrap=True, tab_behavior="focus")
                 with Vertical(id="preview-pane"):
                     yield Static(t("write.preview"), classes="section-title")
                     yield Markdown(id="preview")
@@ -195,30 +198,56 @@ class WriteScreen(Screen[None]):
         self.keep_answer()
         self.draft.step = step
         self.show_prompt()  # the editor now holds the new prompt's answer…
-        self.save_draft_now()  # …so saving reads back exactly what the draft holds
+        self.save_draft_soon()  # …so saving reads back exactly what the draft holds
+
+    def after_typed_keys(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the keys typed before its shortcut are in the text.
+
+        Textual hands each key to the focused editor's own queue, while a shortcut runs at
+        once: after a burst (a paste, a fast typist) the last words were still queued, and
+        landed in the next question. Queued behind them, the step sees every word."""
+        (self.focused or self).call_later(action)
 
     def action_next(self) -> None:
+        self.after_typed_keys(self.next_step)
+
+    def action_previous(self) -> None:
+        self.after_typed_keys(self.previous_step)
+
+    def action_skip(self) -> None:
+        self.after_typed_keys(self.skip_step)
+
+    def action_review(self) -> None:
+        self.after_typed_keys(self.review_stage)
+
+    def action_save(self) -> None:
+        self.after_typed_keys(self.save_entry)
+
+    def action_leave(self) -> None:
+        self.after_typed_keys(self.leave)
+
+    def next_step(self) -> None:
         if self.draft.stage != "guided":
             return
         if self.draft.step + 1 >= len(self.prompts):
-            self.action_review()
+            self.review_stage()
         else:
             self.go_to(self.draft.step + 1)
 
-    def action_previous(self) -> None:
+    def previous_step(self) -> None:
         if self.draft.stage == "guided" and self.draft.step > 0:
             self.go_to(self.draft.step - 1)
 
-    def action_skip(self) -> None:
+    def skip_step(self) -> None:
         if self.draft.stage != "guided" or not self.prompts[self.draft.step].optional:
             return
         prompt = self.prompts[self.draft.step]
         self.query_one("#answer", TextArea).load_text("")
         if prompt.id not in self.draft.skipped:
             self.draft.skipped.append(prompt.id)
-        self.action_next()
+        self.next_step()
 
-    def action_review(self) -> None:
+    def review_stage(self) -> None:
         """From the prompts to the whole entry, composed with a heading per answer."""
         if self.draft.stage != "guided":
             return
@@ -232,7 +261,7 @@ class WriteScreen(Screen[None]):
         self.draft.body = body
         self.draft.stage = "edit"
         self.show_stage()
-        self.save_draft_now()
+        self.save_draft_soon()
 
     @on(OptionList.OptionSelected, "#prompts")
     def jump(self, event: OptionList.OptionSelected) -> None:
@@ -305,7 +334,28 @@ class WriteScreen(Screen[None]):
     # -- saving ------------------------------------------------------------------------------------
     def autosave(self) -> None:
         if self._changed:
-            self.save_draft_now()
+            self.save_draft_soon()
+
+    def save_draft_soon(self) -> None:
+        """Hand the draft as it is now to the journal's background writer: typing goes on."""
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is None:
+            return
+        self.collect()
+        if self.draft.is_empty():
+            return
+        self._changed = False
+        self.run_worker(self._saved(journal.save_draft_soon(self.draft)), group="draft")
+
+    async def _saved(self, written: Future[None]) -> None:
+        try:
+            await asyncio.wrap_future(written)
+        except JournalError as error:
+            self._changed = True  # the next pause or step tries again
+            self.notify(describe(error), severity="error", timeout=15)
+            return
+        if self.is_mounted:
+            self.update_status(saved=now().strftime("%H:%M:%S"))
 
     def save_draft_now(self) -> None:
         """Write the draft now (also called by the app before it locks or quits)."""
@@ -323,9 +373,9 @@ class WriteScreen(Screen[None]):
         self._changed = False
         self.update_status(saved=now().strftime("%H:%M:%S"))
 
-    def action_save(self) -> None:
+    def save_entry(self) -> None:
         if self.draft.stage == "guided":
-            self.action_review()
+            self.review_stage()
             return
         self.collect()
         if not self.draft.body.strip():
@@ -369,7 +419,7 @@ class WriteScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(t("write.confirm_discard")), discard)
 
-    def action_leave(self) -> None:
+    def leave(self) -> None:
         """Back to where we came from; the text stays as a draft."""
         self.save_draft_now()
         if not self.draft.is_empty():

@@ -319,3 +319,60 @@ def test_when_textual_reading_the_terminal_fails_the_words_are_kept(terminal, tm
     assert "onverwachte fout (RuntimeError)" in shown and "Traceback" not in shown
     drafts = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
     assert [d.answers.get("situatie") for d in drafts] == ["Net voor het einde"]
+
+
+def _quit(terminal: Terminal) -> None:
+    terminal.send("C-q")
+    terminal.wait_for("EXIT=0")
+
+
+def _hang_up(terminal: Terminal) -> None:
+    os.kill(_child_of(terminal.pane_pid()), signal.SIGHUP)
+    terminal.wait_for(r"EXIT=\d+")
+
+
+def _kill_after_the_pause(terminal: Terminal) -> None:
+    terminal.wait_for("concept bewaard")  # the pause in typing wrote it (well under a second)
+    os.kill(_child_of(terminal.pane_pid()), signal.SIGKILL)
+    terminal.wait_for("EXIT=137")
+
+
+@pytest.mark.parametrize("way_out", [_quit, _hang_up, _kill_after_the_pause],
+                         ids=["ctrl+q", "sighup", "sigkill after the pause"])
+def test_the_last_typed_word_is_in_the_draft_offered_on_the_next_start(terminal, tmp_path,
+                                                                        way_out):
+    made = writing_a_casus(terminal, tmp_path)
+    terminal.send("Het allerlaatste woord: kamerplant", literal=True)
+    terminal.wait_for("kamerplant")  # on screen: the user saw it
+    way_out(terminal)
+    terminal.close()
+    start_and_unlock(terminal, [COMMAND, "--vault", str(made.path)], "Concepten — verder schrijven")
+    terminal.send("Enter")  # the draft is offered first
+    terminal.wait_for("Vraag 1 van")
+    terminal.wait_for("Het allerlaatste woord: kamerplant")
+
+
+def test_after_ctrl_l_and_unlocking_the_writer_is_back_with_the_last_word(terminal, tmp_path):
+    writing_a_casus(terminal, tmp_path)
+    terminal.send("Vlak voor het slot: vensterbank", literal=True)
+    terminal.wait_for("vensterbank")
+    terminal.send("C-l")
+    terminal.wait_for("Kluis openen")
+    assert "vensterbank" not in terminal.screen()
+    terminal.send(PASSPHRASE, literal=True)
+    terminal.send("Enter")
+    terminal.wait_for("Vraag 1 van")
+    terminal.wait_for("Vlak voor het slot: vensterbank")
+
+
+def test_a_paste_followed_at_once_by_ctrl_n_stays_in_its_question(terminal, tmp_path):
+    """One write to the terminal: the text and the key arrive in the same read."""
+    made = writing_a_casus(terminal, tmp_path)
+    terminal.send("In één keer geplakt, meteen verder", literal=True)
+    terminal.send("C-n")  # sent right behind, not after the screen showed the text
+    terminal.wait_for("Vraag 2 van")
+    terminal.send("C-q")
+    terminal.wait_for("EXIT=0")
+    [draft] = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
+    assert draft.answers["situatie"] == "In één keer geplakt, meteen verder"
+    assert not draft.answers.get("gebeurtenis")

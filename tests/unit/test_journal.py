@@ -221,3 +221,60 @@ def test_a_conflict_copy_of_a_trajectory_can_be_kept_beside_it(journal, vault, c
     reopened.resolve_conflict(copy, "both")
     titles = sorted(t.title for t in Journal(vault, cache_path).trajectories())
     assert titles == ["Supervisie", "Supervisie (hernoemd)"] and not copy_path.exists()
+
+
+def test_drafts_written_in_the_background_land_in_order_and_the_caller_never_waits(
+        journal, vault, cache_path, monkeypatch):
+    """A stuck disk (a flush that takes seconds) does not hold the caller; what lands is
+    the newest text, and a save that must be durable now waits for the ones before it."""
+    import threading
+
+    from reflectiejournaal import vault as vault_module
+    from reflectiejournaal.drafts import Draft
+
+    draft = Draft(journal.new_draft_id(), "case", "casusinbreng", {"situatie": "eerste"})
+    journal.save_draft_soon(draft).result()  # the first save is made at once
+    disk_free = threading.Event()
+    real_write = vault_module.atomic_write
+
+    def slow_disk(path, data):
+        assert threading.current_thread() is not threading.main_thread()
+        assert disk_free.wait(10)
+        real_write(path, data)
+
+    monkeypatch.setattr(vault_module, "atomic_write", slow_disk)
+    draft.answers["situatie"] = "tweede"
+    second = journal.save_draft_soon(draft)
+    draft.answers["situatie"] = "derde"
+    third = journal.save_draft_soon(draft)
+    draft.answers["situatie"] = "niet bewaard"  # changed after the save was asked for
+    assert not second.done() and not third.done()  # returned while the disk is stuck
+    disk_free.set()
+    monkeypatch.setattr(vault_module, "atomic_write", real_write)
+    draft.answers["situatie"] = "vierde"
+    journal.save_draft(draft)  # durable now, after the two before it
+    assert second.done() and third.done()
+    [again] = Journal(vault, cache_path).drafts()
+    assert again.answers["situatie"] == "vierde"
+    assert vault.read_opened(draft.id).version == 4
+
+
+def test_a_failed_background_write_is_told_to_the_caller(journal, vault, monkeypatch):
+    from reflectiejournaal import vault as vault_module
+    from reflectiejournaal.drafts import Draft
+    from reflectiejournaal.errors import WriteFailed
+
+    draft = Draft(journal.new_draft_id(), "note", body="een", stage="edit")
+    journal.save_draft(draft)
+
+    def full_disk(path, data):
+        raise WriteFailed(path, "vol")
+
+    monkeypatch.setattr(vault_module, "atomic_write", full_disk)
+    draft.body = "twee"
+    with pytest.raises(WriteFailed):
+        journal.save_draft_soon(draft).result()
+    monkeypatch.undo()
+    journal.close()
+    [kept] = Journal(Vault.unlock(vault.path, PASSPHRASE), None).drafts()
+    assert kept.body == "een"
