@@ -281,21 +281,15 @@ class ReflectieApp(App[None]):
             self.push_screen(HelpScreen())
 
     def action_write(self, kind: str) -> None:
-        from .screens.choose import ChooseScreen
+        """A casus or reflection is for a meeting (the next, the last); other kinds ask."""
+        from .screens.start_writing import choose_and_write, write_next
 
-        if self.journal is not None:
-            self.push_screen(ChooseScreen(kind), self._start_writing)
-
-    def _start_writing(self, choice: tuple[str, str | None] | None) -> None:
-        from .drafts import Draft
-        from .screens.write import WriteScreen
-
-        if choice is None or self.journal is None:
+        if self.journal is None:
             return
-        kind, set_id = choice
-        draft = Draft(self.journal.new_draft_id(), kind, set_id,
-                      stage="guided" if set_id else "edit")
-        self.push_screen(WriteScreen(draft))
+        if kind in ("case", "reflection"):
+            write_next(self, kind)
+        else:
+            choose_and_write(self, kind)
 
     def action_new_trajectory(self) -> None:
         self._open_when_unlocked("trajectory_form", "TrajectoryFormScreen")

@@ -47,6 +47,31 @@ def prompt_set_for(trajectory: Trajectory, kind: str, role_set: str | None) -> s
     return REFLECTION_SET.get(trajectory.form, "reflectieverslag")
 
 
+def meeting_to_write_for(trajectory: Trajectory, kind: str, today: dt.date) -> Meeting | None:
+    """The meeting a casus is for (the next one) or a reflection looks back on (the last held),
+    in an open trajectory; None for other kinds or when there is no such meeting."""
+    if trajectory.status != "open":
+        return None
+    if kind == "case":
+        return trajectory.next_meeting(today)
+    if kind == "reflection":
+        return trajectory.last_held(today)
+    return None
+
+
+def proposed_set(trajectory: Trajectory, kind: str, meeting: Meeting) -> str | None:
+    """The prompt set that suits writing of ``kind`` for ``meeting`` (the user may choose
+    another); None for a note, which has no questions."""
+    role_sets = dict(ROLE_WRITING[meeting.role])
+    if kind == "evaluation":
+        return role_sets.get("evaluation") or "tussenevaluatie"
+    if kind == "learning_goals":
+        return "leervragen"
+    if kind in ("case", "reflection"):
+        return prompt_set_for(trajectory, kind, role_sets.get(kind))
+    return None
+
+
 def due_items(
     trajectory: Trajectory, entries: list[EntrySummary], drafts: list[Draft], today: dt.date
 ) -> list[DueItem]:

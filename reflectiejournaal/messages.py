@@ -6,8 +6,8 @@ Use :func:`t` with a key and named values. Domain errors carry their own key (se
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-
 from typing import TYPE_CHECKING
 
 from .errors import JournalError
@@ -24,6 +24,20 @@ NL: dict[str, str] = {
     "kind.learning_goals": "leervragen",
     "kind.evaluation": "evaluatie",
     "kind.note": "notitie",
+    "kind.short.case": "Casus",
+    "kind.short.reflection": "Reflectie",
+    "kind.short.learning_goals": "Leervragen",
+    "kind.short.evaluation": "Evaluatie",
+    "kind.short.note": "Notitie",
+    "weekday.0": "ma",
+    "weekday.1": "di",
+    "weekday.2": "wo",
+    "weekday.3": "do",
+    "weekday.4": "vr",
+    "weekday.5": "za",
+    "weekday.6": "zo",
+    "link.meeting": "bijeenkomst {number}",
+    "link.none": "Los, bij geen traject",
     # -- command line: help --------------------------------------------------------------
     "cli.description": "reflectiejournaal — een versleuteld reflectiejournaal voor supervisie, "
     "intervisie en werkbegeleiding. Zonder commando start de app.",
@@ -535,6 +549,25 @@ NL: dict[str, str] = {
     "choose.free": "Vrij schrijven (geen vragen)",
     "choose.start": "Beginnen",
     "choose.cancel": "Annuleren",
+    "choose.for": "Voor: {link}",
+    "pick.title.case": "Voor welke bijeenkomst is deze casus?",
+    "pick.title.reflection": "Op welke bijeenkomst reflecteer je?",
+    "pick.cancel": "Annuleren",
+    "write.no_meeting.case": "Geen open traject met een komende bijeenkomst: deze casus hoort "
+    "bij geen bijeenkomst. Plan er een in het traject, of koppel hem later (Ctrl+T).",
+    "write.no_meeting.reflection": "Geen bijeenkomst gehouden in een open traject: deze reflectie "
+    "hoort bij geen bijeenkomst. Koppel hem later als je wilt (Ctrl+T).",
+    "write.past_case": "Bijeenkomst {number} was op {date}. Toch een casus ervoor schrijven?",
+    "write.past_case.yes": "Ja, schrijven",
+    "write.past_case.no": "Nee",
+    "write.binding.link": "Koppelen",
+    "write.linked": "Gekoppeld: {link}",
+    "write.unlinked": "Niet meer gekoppeld aan een bijeenkomst.",
+    "link.title": "Bij welk traject en welke bijeenkomst hoort deze tekst?",
+    "link.trajectory": "Traject",
+    "link.meeting_label": "Bijeenkomst",
+    "link.ok": "Koppelen",
+    "link.cancel": "Annuleren",
     # -- guided writing --------------------------------------------------------------------------
     "write.title": "{kind} schrijven",
     "write.progress": "Vraag {number} van {total}",
@@ -565,6 +598,21 @@ NL: dict[str, str] = {
     "write.binding.skip": "Overslaan",
     "write.binding.review": "Alles bekijken",
     "write.binding.save": "Opslaan",
+    "write.back_to_questions": "Terug naar de vragen",
+    "write.confirm_back": "Terug naar de vragen? Wat je in de hele tekst veranderde, gaat "
+    "dan verloren; je antwoorden blijven.",
+    "write.confirm_back.yes": "Terug naar de vragen",
+    "write.discard_changes": "Wijzigingen weggooien",
+    "write.confirm_discard_changes": "Je wijzigingen weggooien? De opgeslagen tekst blijft "
+    "zoals hij was.",
+    "leave.question.text": "Deze tekst is nog niet opgeslagen. Wat wil je ermee?",
+    "leave.question.changes": "Je wijzigingen zijn nog niet opgeslagen. Wat wil je ermee?",
+    "leave.stay": "Verder schrijven",
+    "leave.discard.text": "Weggooien",
+    "leave.discard.changes": "Wijzigingen weggooien",
+    "leave.save": "Opslaan",
+    "leave.keep": "Als concept bewaren",
+    "write.changes_discarded": "Je wijzigingen zijn weggegooid.",
     # -- reading -----------------------------------------------------------------------------------
     "entry.meta": "{kind} · {created} · {words} woorden",
     "entry.meeting": " · bijeenkomst {meeting}",
@@ -632,6 +680,7 @@ NL: dict[str, str] = {
     "trajectory.binding.case": "Casus",
     "trajectory.binding.reflection": "Reflectie",
     "trajectory.binding.evaluation": "Evaluatie",
+    "trajectory.binding.learning_goals": "Leervragen",
     "trajectory.binding.attended": "Geweest",
     "trajectory.binding.cancelled": "Afgezegd",
     "trajectory.binding.planned": "Gepland",
@@ -1058,3 +1107,24 @@ def item_name(item_type: str | None, title: str | None) -> str:
 
 def kind_name(kind: str) -> str:
     return t(f"kind.{kind}")
+
+
+def short_date(day: dt.date) -> str:
+    """‘do 30-11’: the weekday and the day, the way a meeting is named in a diary."""
+    return f"{t(f'weekday.{day.weekday()}')} {day:%d-%m}"
+
+
+def describe_meeting(trajectory_title: str, number: int, day: dt.date) -> str:
+    """‘bijeenkomst 4 · Supervisie bij Marieke · do 30-11’."""
+    return " · ".join((t("link.meeting", number=number), trajectory_title, short_date(day)))
+
+
+def describe_writing(kind: str, trajectory_title: str | None = None, number: int | None = None,
+                     day: dt.date | None = None) -> str:
+    """What a piece of writing is for: ‘Casus · bijeenkomst 4 · Supervisie bij Marieke · do 30-11’."""
+    parts = [t(f"kind.short.{kind}")]
+    if trajectory_title is not None and number is not None and day is not None:
+        parts.append(describe_meeting(trajectory_title, number, day))
+    elif trajectory_title is not None:
+        parts.append(trajectory_title)
+    return " · ".join(parts)

@@ -17,17 +17,25 @@ FREE = "__vrij__"
 
 
 class ChooseScreen(ModalScreen[tuple[str, str | None] | None]):
-    """Dismisses with ``(kind, prompt set id or None)``, or None when cancelled."""
+    """Dismisses with ``(kind, prompt set id or None)``, or None when cancelled.
+
+    ``proposed`` is the set that suits the meeting the writing is for (listed first and
+    chosen); ``context`` says what that meeting is."""
 
     BINDINGS = [Binding("escape", "cancel", t("choose.cancel"), id="choose.cancel")]
 
-    def __init__(self, kind: str = "") -> None:
+    def __init__(self, kind: str = "", proposed: str | None = None,
+                 context: str | None = None) -> None:
         super().__init__()
         self.kind = kind if kind in KINDS else "case"
+        self.proposed = proposed
+        self.context = context
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(t("choose.title"), classes="dialog-title")
+            if self.context:
+                yield Static(t("choose.for", link=self.context), id="for", markup=False)
             yield Static(t("choose.kind"), classes="label")
             yield Select([(kind_name(k).capitalize(), k) for k in KINDS], value=self.kind,
                          allow_blank=False, id="kind")
@@ -46,6 +54,7 @@ class ChooseScreen(ModalScreen[tuple[str, str | None] | None]):
         """The sets that suit ``kind``, the proposed one first, then free writing. Titles as
         plain Text: a set someone shared may hold "[/]" or "[@click=…]", never markup."""
         sets = self.app.library.for_kind(kind)  # type: ignore[attr-defined]
+        sets.sort(key=lambda s: s.id != self.proposed)  # stable: the rest keep their order
         return [(Text(s.title), s.id) for s in sets] + [(Text(t("choose.free")), FREE)]
 
     def fill_sets(self, kind: str) -> None:

@@ -112,6 +112,7 @@ class DashboardScreen(Screen[None]):
         due.clear_options()
         for index, item in enumerate(self.due):
             due.add_option(Option(Text(describe_due(item)), id=str(index)))
+        due.highlighted = 0 if self.due else None  # Enter works at once
         due.display = self.query_one("#due-title").display = bool(self.due)
         self.open_trajectories = journal.trajectories(include_closed=False)
         listing = self.query_one("#trajectories", OptionList)
@@ -119,6 +120,7 @@ class DashboardScreen(Screen[None]):
         for trajectory in self.open_trajectories:
             form = t(f"form.{trajectory.form}")
             listing.add_option(Option(Text(f"{trajectory.title} · {form}"), id=trajectory.id))
+        listing.highlighted = 0 if self.open_trajectories else None
         listing.display = bool(self.open_trajectories)
         self.query_one("#trajectories-title").display = bool(self.open_trajectories)
 
@@ -176,14 +178,17 @@ class DashboardScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#due")
     def write_due(self, event: OptionList.OptionSelected) -> None:
-        from .write import WriteScreen
+        """Its draft if one was started; else the prompt sets, the suitable one proposed."""
+        from .start_writing import write_for
 
         item = self.due[int(event.option.id or 0)]
         journal = self.app.journal  # type: ignore[attr-defined]
-        draft = next((d for d in self.drafts if d.id == item.draft_id), None) or Draft(
-            journal.new_draft_id(), item.kind, item.prompt_set, trajectory=item.trajectory_id,
-            meeting=item.meeting)
-        self.app.push_screen(WriteScreen(draft))
+        try:
+            trajectory = journal.get_trajectory(item.trajectory_id)
+        except JournalError as error:
+            self.notify(describe(error), severity="error")
+            return
+        write_for(self.app, item.kind, trajectory, trajectory.meeting(item.meeting))
 
     @on(OptionList.OptionSelected, "#trajectories")
     def open_trajectory(self, event: OptionList.OptionSelected) -> None:

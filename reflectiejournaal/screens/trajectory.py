@@ -12,7 +12,6 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
-from ..drafts import Draft
 from ..errors import JournalError
 from ..messages import describe, t
 from ..trajectory import Trajectory
@@ -27,6 +26,8 @@ class TrajectoryScreen(Screen[None]):
                 id="trajectory.reflection"),
         Binding("v", "write('evaluation')", t("trajectory.binding.evaluation"),
                 id="trajectory.evaluation"),
+        Binding("l", "write('learning_goals')", t("trajectory.binding.learning_goals"),
+                id="trajectory.learning_goals"),
         Binding("g", "mark('attended')", t("trajectory.binding.attended"), id="trajectory.attended"),
         Binding("x", "mark('cancelled')", t("trajectory.binding.cancelled"),
                 id="trajectory.cancelled"),
@@ -42,6 +43,7 @@ class TrajectoryScreen(Screen[None]):
         super().__init__()
         self.trajectory_id = trajectory_id
         self.trajectory: Trajectory | None = None
+        self._placed = False  # the cursor starts on the next meeting, then stays where put
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,6 +104,9 @@ class TrajectoryScreen(Screen[None]):
             table.add_row(number, m.date.strftime("%d-%m-%Y"), m.time or "",
                           t(f"role.{m.role}"), t(f"meeting.status.{m.shown_status(today)}"),
                           *marks, key=str(m.number))
+        if tr.meetings and not self._placed and next_meeting is not None:
+            cursor = tr.meetings.index(next_meeting)
+        self._placed = True
         if tr.meetings:
             table.move_cursor(row=min(cursor, len(tr.meetings) - 1))
 
@@ -113,22 +118,11 @@ class TrajectoryScreen(Screen[None]):
         return self.trajectory.meetings[table.cursor_row].number
 
     def action_write(self, kind: str) -> None:
-        from ..due import ROLE_WRITING, prompt_set_for
-        from .write import WriteScreen
+        from .start_writing import write_for
 
         number = self.selected
-        if number is None or self.trajectory is None:
-            return
-        tr = self.trajectory
-        journal = self.app.journal  # type: ignore[attr-defined]
-        role_sets = dict(ROLE_WRITING[tr.meeting(number).role])
-        prompt_set = prompt_set_for(tr, kind, role_sets.get(kind)) if kind != "evaluation" \
-            else role_sets.get("evaluation") or "tussenevaluatie"
-        existing = next((d for d in journal.drafts() if d.trajectory == tr.id
-                         and d.meeting == number and d.kind == kind), None)
-        draft = existing or Draft(journal.new_draft_id(), kind, prompt_set, trajectory=tr.id,
-                                  meeting=number)
-        self.app.push_screen(WriteScreen(draft))
+        if number is not None and self.trajectory is not None:
+            write_for(self.app, kind, self.trajectory, self.trajectory.meeting(number))
 
     def action_mark(self, status: str) -> None:
         self._update(status=status)

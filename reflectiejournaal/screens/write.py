@@ -24,8 +24,8 @@ from textual.widgets.option_list import Option
 
 from ..drafts import Draft
 from ..errors import JournalError
-from ..messages import describe, kind_name, t
-from ..model import clean_tags, now
+from ..messages import describe, describe_writing, kind_name, t
+from ..model import Entry, clean_tags, now
 from ..intentions import REVIEW_HEADING, Intention, collect_intentions, open_intention, review_section
 from ..prompts import Prompt, PromptSet, compose_body
 from ..terugblik import Gathered, gather
@@ -46,8 +46,10 @@ class WriteScreen(Screen[None]):
         Binding("ctrl+o", "skip", t("write.binding.skip"), id="write.skip", priority=True),
         Binding("ctrl+e", "review", t("write.binding.review"), id="write.review", priority=True),
         Binding("ctrl+s", "save", t("write.binding.save"), id="write.save", priority=True),
+        Binding("ctrl+t", "link", t("write.binding.link"), id="write.link", priority=True),
         Binding("escape", "leave", t("app.binding.back"), id="write.back"),
     ]
+    GUIDED_ONLY = {"next", "skip", "review"}
 
     def __init__(self, draft: Draft) -> None:
         super().__init__()
@@ -61,6 +63,8 @@ class WriteScreen(Screen[None]):
         if self.intention and self.prompt_set is None and not self.draft.body:
             self.draft.body = review_section(self.intention.text, "")
         self._changed = False
+        self._at_open: tuple | None = None  # what the writing was when opened (see touched)
+        self._saved_entry: Entry | None = None  # the entry being edited, as saved
         self._words = 0
         self._preview_timer: Timer | None = None
         self._pause_timer: Timer | None = None
@@ -118,12 +122,14 @@ class WriteScreen(Screen[None]):
                     yield Markdown(id="preview")
             with Horizontal(classes="buttons"):
                 yield Button(t("write.save"), id="save", variant="primary")
-                yield Button(t("write.discard"), id="discard", variant="error")
+                yield Button(t("write.back_to_questions"), id="back-to-questions")
+                yield Button(t("write.discard_changes" if self.draft.entry_id
+                               else "write.discard"), id="discard", variant="error")
         yield Static("", id="status", classes="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = t("write.title", kind=kind_name(self.draft.kind).capitalize())
+        self.show_purpose()
         self.query_one("#title", Input).value = self.draft.title
         self.query_one("#tags", Input).value = ", ".join(self.draft.tags)
         if self.prompt_set is not None:
@@ -134,12 +140,34 @@ class WriteScreen(Screen[None]):
             banner.update(t("write.intention", meeting=self.intention.meeting or "?",
                             text=" ".join(self.intention.text.split())))
         self.show_stage()
+        self._at_open = self.snapshot()
         self.set_interval(self.app.autosave_seconds, self.autosave)  # type: ignore[attr-defined]
+
+    def show_purpose(self) -> None:
+        """The header says what this is for: ‘Casus · bijeenkomst 4 · Supervisie bij Marieke ·
+        do 30-11’."""
+        journal = self.app.journal  # type: ignore[attr-defined]
+        trajectory = meeting = None
+        if self.draft.trajectory and journal is not None:
+            try:
+                trajectory = journal.get_trajectory(self.draft.trajectory)
+                meeting = trajectory.meeting(self.draft.meeting) if self.draft.meeting else None
+            except JournalError:  # gone since: the writing is still worth keeping
+                trajectory = None
+        if trajectory is None:
+            self.sub_title = t("write.title", kind=kind_name(self.draft.kind).capitalize())
+        elif meeting is None:
+            self.sub_title = describe_writing(self.draft.kind, trajectory.title)
+        else:
+            self.sub_title = describe_writing(self.draft.kind, trajectory.title, meeting.number,
+                                              meeting.date)
 
     def show_stage(self) -> None:
         guided = self.draft.stage == "guided"
         self.query_one("#guided").display = guided
         self.query_one("#edit").display = not guided
+        self.query_one("#back-to-questions").display = self.can_go_back_to_questions
+        self.refresh_bindings()  # the footer shows the keys of this stage only
         if guided:
             self.show_prompt()
         else:
@@ -148,6 +176,19 @@ class WriteScreen(Screen[None]):
             self.query_one("#preview", Markdown).update(self.draft.body)
             body.focus()
         self.update_status()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that do nothing in this stage are not offered."""
+        if action in self.GUIDED_ONLY:
+            return self.draft.stage == "guided"
+        if action == "previous":
+            return self.draft.step > 0 if self.draft.stage == "guided" \
+                else self.can_go_back_to_questions
+        return True
+
+    @property
+    def can_go_back_to_questions(self) -> bool:
+        return self.prompt_set is not None and self.draft.entry_id is None
 
     # -- guided: one prompt at a time ------------------------------------------------------------
     @property
@@ -175,6 +216,7 @@ class WriteScreen(Screen[None]):
         answer.move_cursor(answer.document.end)
         answer.focus()
         self.refresh_overview()
+        self.refresh_bindings()
 
     def refresh_overview(self) -> None:
         options = self.query_one("#prompts", OptionList)
@@ -235,8 +277,31 @@ class WriteScreen(Screen[None]):
             self.go_to(self.draft.step + 1)
 
     def previous_step(self) -> None:
-        if self.draft.stage == "guided" and self.draft.step > 0:
-            self.go_to(self.draft.step - 1)
+        if self.draft.stage == "guided":
+            if self.draft.step > 0:
+                self.go_to(self.draft.step - 1)
+        elif self.can_go_back_to_questions:
+            self.back_to_questions()
+
+    def back_to_questions(self) -> None:
+        """From the whole entry back to the questions; asked first when the whole text was
+        changed (the answers are what the questions show)."""
+        from ..widgets.confirm import ConfirmDialog
+
+        def back(yes: bool | None) -> None:
+            if yes:
+                self.draft.stage = "guided"
+                self.draft.step = len(self.prompts) - 1
+                self.draft.body = ""
+                self.show_stage()
+                self.save_draft_soon()
+
+        edited = self.query_one("#body", TextArea).text.strip() != self.composed_body().strip()
+        if edited:
+            self.app.push_screen(ConfirmDialog(t("write.confirm_back"),
+                                               yes=t("write.confirm_back.yes")), back)
+        else:
+            back(True)
 
     def skip_step(self) -> None:
         if self.draft.stage != "guided" or not self.prompts[self.draft.step].optional:
@@ -252,16 +317,20 @@ class WriteScreen(Screen[None]):
         if self.draft.stage != "guided":
             return
         self.keep_answer()
+        self.draft.body = self.composed_body()
+        self.draft.stage = "edit"
+        self.show_stage()
+        self.save_draft_soon()
+
+    def composed_body(self) -> str:
+        """The answers as one entry, a heading per answer."""
         body = compose_body(self.prompt_set, self.draft.answers)  # type: ignore[arg-type]
         review = self.draft.answers.get(REVIEW_PROMPT, "").strip()
         if self.intention is not None and review:
             body = review_section(self.intention.text, review) + "\n" + body
         if self.gathered is not None:
             body = body + "\n" + self.gathered.links_section()
-        self.draft.body = body
-        self.draft.stage = "edit"
-        self.show_stage()
-        self.save_draft_soon()
+        return body
 
     @on(OptionList.OptionSelected, "#prompts")
     def jump(self, event: OptionList.OptionSelected) -> None:
@@ -282,6 +351,10 @@ class WriteScreen(Screen[None]):
     @on(Button.Pressed, "#review")
     def review_pressed(self) -> None:
         self.action_review()
+
+    @on(Button.Pressed, "#back-to-questions")
+    def back_pressed(self) -> None:
+        self.back_to_questions()
 
     # -- editing the whole entry -----------------------------------------------------------------
     @on(TextArea.Changed)
@@ -342,6 +415,9 @@ class WriteScreen(Screen[None]):
         if journal is None:
             return
         self.collect()
+        if self.unchanged_entry():
+            journal.delete_draft(self.draft.id)  # one written before the change was undone
+            return
         if self.draft.is_empty():
             return
         self._changed = False
@@ -358,11 +434,15 @@ class WriteScreen(Screen[None]):
             self.update_status(saved=now().strftime("%H:%M:%S"))
 
     def save_draft_now(self) -> None:
-        """Write the draft now (also called by the app before it locks or quits)."""
+        """Write the draft now (also called by the app before it locks or quits). A saved
+        entry opened for editing and left as it was leaves no draft behind."""
         journal = self.app.journal  # type: ignore[attr-defined]
         if journal is None:
             return
         self.collect()
+        if self.unchanged_entry():
+            journal.delete_draft(self.draft.id)  # one written before the change was undone
+            return
         if self.draft.is_empty():
             return
         try:
@@ -373,25 +453,54 @@ class WriteScreen(Screen[None]):
         self._changed = False
         self.update_status(saved=now().strftime("%H:%M:%S"))
 
+    def snapshot(self) -> tuple:
+        """What is written, and what it is linked to, as it stands on screen."""
+        self.collect()
+        d = self.draft
+        return (dict(d.answers), d.body if d.stage == "edit" else "", d.title, tuple(d.tags),
+                d.trajectory, d.meeting)
+
+    def touched(self) -> bool:
+        """Something was written or changed since the writer opened."""
+        return self._at_open is not None and self.snapshot() != self._at_open
+
+    def unchanged_entry(self) -> bool:
+        """A saved entry opened for editing, still exactly as saved."""
+        if not self.draft.entry_id:
+            return False
+        if self._saved_entry is None:
+            try:
+                self._saved_entry = self.app.journal.get(self.draft.entry_id)  # type: ignore[attr-defined]
+            except JournalError:
+                return False
+        entry, d = self._saved_entry, self.draft
+        return (d.body, d.title, tuple(d.tags), d.trajectory, d.meeting) == (
+            entry.body, entry.title, entry.tags, entry.trajectory, entry.meeting)
+
     def save_entry(self) -> None:
+        """Ctrl+S, from any stage: the answers composed into one entry, saved."""
         if self.draft.stage == "guided":
-            self.review_stage()
-            return
+            self.keep_answer()
+            self.draft.body = self.composed_body()
+            self.draft.stage = "edit"
+            self.show_stage()
         self.collect()
         if not self.draft.body.strip():
             self.notify(t("write.empty"), severity="warning")
             return
         journal = self.app.journal  # type: ignore[attr-defined]
         title = self.draft.title or f"{kind_name(self.draft.kind).capitalize()} {now():%Y-%m-%d}"
+        d = self.draft
         try:
-            if self.draft.entry_id:
-                entry = journal.save(journal.get(self.draft.entry_id).edited(
-                    body=self.draft.body, title=title, tags=tuple(self.draft.tags)))
+            if d.entry_id:
+                entry = journal.save(journal.get(d.entry_id).edited(
+                    body=d.body, title=title, tags=tuple(d.tags), trajectory=d.trajectory,
+                    meeting=d.meeting))
             else:
-                entry = journal.create(self.draft.kind, self.draft.body, title=title,
-                                       tags=tuple(self.draft.tags), prompt_set=self.draft.prompt_set,
-                                       trajectory=self.draft.trajectory, meeting=self.draft.meeting)
-            journal.delete_draft(self.draft.id)
+                entry = journal.create(d.kind, d.body, title=title, tags=tuple(d.tags),
+                                       prompt_set=d.prompt_set, trajectory=d.trajectory,
+                                       meeting=d.meeting)
+            journal.delete_draft(d.id)
         except JournalError as error:
             self.save_draft_now()  # nothing is lost: the draft stays
             self.notify(describe(error), severity="error", timeout=15)
@@ -412,16 +521,63 @@ class WriteScreen(Screen[None]):
 
         def discard(yes: bool | None) -> None:
             if yes:
-                self.app.journal.delete_draft(self.draft.id)  # type: ignore[attr-defined]
-                self._changed = False
-                self.draft.answers, self.draft.body = {}, ""
-                self.app.pop_screen()
+                self.discard()
 
-        self.app.push_screen(ConfirmDialog(t("write.confirm_discard")), discard)
+        question = "write.confirm_discard_changes" if self.draft.entry_id else "write.confirm_discard"
+        self.app.push_screen(ConfirmDialog(t(question)), discard)
+
+    def discard(self) -> None:
+        self.app.journal.delete_draft(self.draft.id)  # type: ignore[attr-defined]
+        self._changed = False
+        self.draft.answers, self.draft.body = {}, ""
+        if self.draft.entry_id:
+            self.notify(t("write.changes_discarded"))
+        self.app.pop_screen()
 
     def leave(self) -> None:
-        """Back to where we came from; the text stays as a draft."""
-        self.save_draft_now()
-        if not self.draft.is_empty():
-            self.notify(t("write.kept_as_draft"))
-        self.app.pop_screen()
+        """Esc: back at once when nothing new was written (or an entry is as it was saved);
+        else asked: keep it as a draft (proposed), save it, or throw it away."""
+        from ..widgets.leave import DISCARD, KEEP, SAVE, LeaveDialog
+
+        self.collect()
+        if self.unchanged_entry():
+            self.save_draft_now()  # removes a draft of an undone change
+            self.app.pop_screen()
+            return
+        if self.draft.is_empty() or not self.touched():
+            self.app.pop_screen()  # nothing new: a draft on disk stays as it was
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == KEEP:
+                self.save_draft_now()
+                self.notify(t("write.kept_as_draft"))
+                self.app.pop_screen()
+            elif choice == SAVE:
+                self.save_entry()
+            elif choice == DISCARD:
+                self.discard()
+
+        self.app.push_screen(LeaveDialog(editing=bool(self.draft.entry_id)), chosen)
+
+    # -- what the writing belongs to ---------------------------------------------------------------
+    def action_link(self) -> None:
+        """Ctrl+T: set or change the trajectory and meeting this writing is for."""
+        from ..widgets.link import LinkDialog
+
+        journal = self.app.journal  # type: ignore[attr-defined]
+        if journal is None:
+            return
+
+        def linked(choice: tuple[str | None, int | None] | None) -> None:
+            if choice is None:
+                return
+            self.draft.trajectory, self.draft.meeting = choice
+            self._changed = True
+            self.show_purpose()
+            self.save_draft_soon()
+            self.notify(t("write.linked", link=self.sub_title) if choice[0]
+                        else t("write.unlinked"))
+
+        self.app.push_screen(LinkDialog(journal.trajectories(), self.draft.trajectory,
+                                        self.draft.meeting), linked)

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input, OptionList, Select, Static, TextAr
 
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.prompts import compose_body, load_library
+from reflectiejournaal.screens.choose import ChooseScreen
 from reflectiejournaal.screens.dashboard import DashboardScreen
 from reflectiejournaal.screens.entry import EntryScreen
 from reflectiejournaal.screens.trajectory import TrajectoryScreen
@@ -58,6 +59,9 @@ async def test_create_a_trajectory_and_write_the_casus_for_its_next_meeting(path
         ]
         due.highlighted = 1
         due.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseScreen)  # the suitable set proposed: Enter takes it
         await pilot.press("enter")
         await pilot.pause()
         writer = app.screen
@@ -142,6 +146,8 @@ async def test_the_next_entry_asks_how_the_intention_went(paths, clock, empty_va
         due = app.screen.query_one("#due", OptionList)
         assert "Casusinbreng voor bijeenkomst 3" in str(due.get_option_at_index(0).prompt)
         await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the proposed prompt set
         await pilot.pause()
         writer = app.screen
         assert "Eerst doorvragen." in str(writer.query_one("#intention", Static).render())

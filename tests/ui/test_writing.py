@@ -7,10 +7,13 @@ from textual import events
 from textual.widgets import TextArea
 
 from reflectiejournaal.journal import Journal
+from reflectiejournaal.screens.dashboard import DashboardScreen
 from reflectiejournaal.screens.entry import EntryScreen
 from reflectiejournaal.vault import Vault
+from reflectiejournaal.widgets.confirm import ConfirmDialog
+from reflectiejournaal.widgets.leave import LeaveDialog
 from tests.helpers import PASSPHRASE
-from tests.ui.conftest import SIZE, settle, start_writing, unlock
+from tests.ui.conftest import SIZE, settle, start_writing, type_text, unlock
 
 
 def burst(app, text: str, then: str) -> None:
@@ -64,5 +67,86 @@ async def test_a_burst_before_esc_is_in_the_kept_draft(make_app, empty_vault, pa
         await start_writing(pilot, app, "c")
         burst(app, "weg met escape", then="escape")
         await settle(pilot, app)
+        assert isinstance(app.screen, LeaveDialog)  # asked, with "keep as draft" proposed
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, DashboardScreen)
     drafts = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts()
     assert [d.answers.get("situatie") for d in drafts] == ["weg met escape"]
+
+
+def footer_keys(screen) -> set[str]:
+    return {key.description for key in screen.query("FooterKey")}
+
+
+async def test_the_review_step_shows_its_own_keys_and_goes_back_to_the_questions(
+        make_app, empty_vault):
+    app = make_app()
+    app.autosave_seconds = app.pause_save_seconds = 3600
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await start_writing(pilot, app, "c")
+        assert {"Volgende", "Overslaan", "Alles bekijken"} <= footer_keys(app.screen)
+        assert "Vorige" not in footer_keys(app.screen)  # at the first question
+        await type_text(pilot, "Eerste antwoord")
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        keys = footer_keys(app.screen)
+        assert not {"Volgende", "Overslaan", "Alles bekijken"} & keys
+        assert {"Opslaan", "Vorige"} <= keys
+        await pilot.press("ctrl+b")  # the whole text is as composed: straight back
+        await settle(pilot, app)
+        assert app.screen.draft.stage == "guided"
+        assert app.screen.query_one("#answer", TextArea).text == ""  # at the last question
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        app.screen.query_one("#body", TextArea).insert("Met de hand erbij. ")
+        await pilot.press("ctrl+b")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmDialog)  # the change would be lost: asked
+        assert "gaat dan verloren" in app.screen.question
+
+
+async def test_editing_a_saved_entry_and_leaving_unchanged_leaves_no_draft(make_app,
+                                                                          filled_vault, paths):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.push_screen(EntryScreen("00000000000000e1"))
+        await settle(pilot, app)
+        await pilot.press("e")
+        await settle(pilot, app)
+        writer = app.screen
+        writer.autosave()  # a pause in typing, or the interval: nothing to write
+        await settle(pilot, app)
+        await pilot.press("escape")  # one Esc, no question: nothing changed
+        await settle(pilot, app)
+        assert isinstance(app.screen, EntryScreen)
+        await pilot.press("e")
+        await settle(pilot, app)
+        await type_text(pilot, " Erbij.")
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, LeaveDialog)
+        assert "wijzigingen" in str(app.screen.query_one("Static").render()).lower()
+        assert str(app.screen.query_one("#discard").label) == "Wijzigingen weggooien"
+        await pilot.click("#discard")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EntryScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts() == []
+
+
+async def test_ctrl_q_while_editing_an_unchanged_entry_leaves_no_draft(make_app, filled_vault,
+                                                                      paths):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.push_screen(EntryScreen("00000000000000e1"))
+        await settle(pilot, app)
+        await pilot.press("e")
+        await settle(pilot, app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts() == []

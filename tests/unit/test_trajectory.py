@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from reflectiejournaal.drafts import Draft
-from reflectiejournaal.due import due_items
+from reflectiejournaal.due import due_items, meeting_to_write_for, proposed_set
 from reflectiejournaal.errors import InvalidEntry
 from reflectiejournaal.hours import hours_rows, to_csv, to_markdown, totals
 from reflectiejournaal.index import EntrySummary
@@ -126,6 +126,28 @@ def test_intervision_uses_its_own_sets_and_closed_trajectories_ask_nothing():
                                                       ("case", "incidentmethode")}
     t.status = "closed"
     assert due_items(t, [], [], day_after) == []
+
+
+def test_a_casus_is_for_the_next_meeting_and_a_reflection_on_the_last_held():
+    t = supervision()
+    day_after_second = START + dt.timedelta(weeks=3, days=1)
+    assert meeting_to_write_for(t, "case", day_after_second).number == 3
+    assert meeting_to_write_for(t, "reflection", day_after_second).number == 2
+    assert meeting_to_write_for(t, "reflection", START - dt.timedelta(days=1)) is None
+    assert meeting_to_write_for(t, "note", day_after_second) is None
+    t.status = "closed"
+    assert meeting_to_write_for(t, "case", day_after_second) is None
+
+
+def test_the_proposed_set_follows_the_form_the_kind_and_the_meeting_role():
+    t, group = supervision(), Trajectory.plan("0000000000000b01", "intervisie", "Groep", START)
+    assert proposed_set(t, "case", t.meeting(3)) == "casusinbreng"
+    assert proposed_set(t, "evaluation", t.meeting(3)) == "klikbijeenkomst"
+    assert proposed_set(t, "evaluation", t.meeting(2)) == "tussenevaluatie"
+    assert proposed_set(t, "reflection", t.meeting(3)) == "reflectieverslag"
+    assert proposed_set(t, "learning_goals", t.meeting(5)) == "leervragen"
+    assert proposed_set(t, "note", t.meeting(5)) is None
+    assert proposed_set(group, "reflection", group.meeting(2)) == "gedragsexperiment"
 
 
 # -- hours -----------------------------------------------------------------------------------------
