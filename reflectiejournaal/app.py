@@ -57,10 +57,16 @@ class ReflectieApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = t("app.title")
+    # A small laptop terminal (80×24) gets one-line fields and buttons and stacked panes; the
+    # stylesheet keys on these classes (set on every screen by Textual).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding("f1", "help", t("app.binding.help"), id="help"),
         Binding("ctrl+l", "lock", t("app.binding.lock"), id="lock"),
         Binding("ctrl+q", "quit", t("app.binding.quit"), id="quit", priority=True),
+        Binding("ctrl+p", "command_palette", t("app.binding.palette"), id="palette",
+                show=False, priority=True),
     ]
 
     def __init__(
@@ -327,44 +333,67 @@ class ReflectieApp(App[None]):
             screen_class = getattr(import_module(f".screens.{module}", __package__), name)
             self.push_screen(screen_class())
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .widgets.palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        # Textual's "Screenshot" writes the screen, entry text and all, as a world-readable
-        # SVG to ~/Downloads: not offered (and refused below, however it is asked for).
-        yield from (c for c in super().get_system_commands(screen) if c.title != "Screenshot")
-        yield SystemCommand(t("app.cmd.help"), t("app.cmd.help.help"), self.action_help)
-        # Every key the current screen offers (next prompt, save, edit, delete …) too.
-        seen = {t("app.cmd.help")}
+        """Every command once, in Dutch. Textual's own (Quit, Keys, Theme, Screenshot …) are
+        not offered: quitting and the theme are here in Dutch, and Screenshot writes the screen,
+        entry text and all, as a world-readable SVG to ~/Downloads (refused above too)."""
+        keys = {}  # app action → the key of the current screen that runs it
+        for key, active in screen.active_bindings.items():
+            keys.setdefault(active.binding.action.removeprefix("app."), key)
+        commands = [("help", t("app.cmd.help"), t("app.cmd.help.help"), self.action_help)]
+        if self.journal is not None:
+            commands += [(action, t(f"app.cmd.{name}"), t(f"app.cmd.{name}.help"), run)
+                         for action, name, run in self._journal_commands()]
+        commands += [
+            ("settings", t("app.cmd.theme"), t("app.cmd.theme.help"), self.action_settings),
+            ("quit", t("app.cmd.quit"), t("app.cmd.quit.help"), self.action_quit),
+        ]
+        offered = set()
+        for action, title, help_text, run in commands:
+            key = keys.get(action)
+            offered.add(action)
+            yield SystemCommand(title, f"{help_text} · {t('app.cmd.key', key=key)}" if key
+                                else help_text, run)
+        # The current screen's own keys (next question, save, edit, delete …) that are not
+        # one of the commands above.
+        seen = {title for _, title, _, _ in commands}
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if not (active.enabled and binding.show and binding.description) or (
                 binding.description in seen or active.node is self
+                or binding.action.removeprefix("app.") in offered
             ):
                 continue
             seen.add(binding.description)
             yield SystemCommand(binding.description, t("app.cmd.key", key=key),
                                 partial(self._run_binding, active.node, binding.action))
-        if self.journal is None:
-            return
-        yield SystemCommand(t("app.cmd.case"), t("app.cmd.case.help"),
-                            lambda: self.action_write("case"))
-        yield SystemCommand(t("app.cmd.reflection"), t("app.cmd.reflection.help"),
-                            lambda: self.action_write("reflection"))
-        yield SystemCommand(t("app.cmd.new"), t("app.cmd.new.help"),
-                            lambda: self.action_write(""))
-        yield SystemCommand(t("app.cmd.entries"), t("app.cmd.entries.help"), self.action_entries)
-        yield SystemCommand(t("app.cmd.trajectory"), t("app.cmd.trajectory.help"),
-                            self.action_new_trajectory)
-        yield SystemCommand(t("app.cmd.intentions"), t("app.cmd.intentions.help"),
-                            self.action_intentions)
-        yield SystemCommand(t("app.cmd.hours"), t("app.cmd.hours.help"), self.action_hours)
-        yield SystemCommand(t("app.cmd.bundle"), t("app.cmd.bundle.help"), self.action_bundle)
-        yield SystemCommand(t("app.cmd.search"), t("app.cmd.search.help"), self.action_search)
-        yield SystemCommand(t("app.cmd.timeline"), t("app.cmd.timeline.help"), self.action_timeline)
-        yield SystemCommand(t("app.cmd.review"), t("app.cmd.review.help"), self.action_review)
-        yield SystemCommand(t("app.cmd.clients"), t("app.cmd.clients.help"), self.action_clients)
-        yield SystemCommand(t("app.cmd.settings"), t("app.cmd.settings.help"),
-                            self.action_settings)
-        yield SystemCommand(t("app.cmd.lock"), t("app.cmd.lock.help"), self.lock)
+
+    def _journal_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """(action as bound to keys, catalogue name, what runs) of what needs an open vault."""
+        return [
+            ("write('case')", "case", lambda: self.action_write("case")),
+            ("write('reflection')", "reflection", lambda: self.action_write("reflection")),
+            ("write('')", "new", lambda: self.action_write("")),
+            ("entries", "entries", self.action_entries),
+            ("new_trajectory", "trajectory", self.action_new_trajectory),
+            ("intentions", "intentions", self.action_intentions),
+            ("hours", "hours", self.action_hours),
+            ("bundle", "bundle", self.action_bundle),
+            ("search", "search", self.action_search),
+            ("timeline", "timeline", self.action_timeline),
+            ("review", "review", self.action_review),
+            ("clients", "clients", self.action_clients),
+            ("settings", "settings", self.action_settings),
+            ("lock", "lock", self.lock),
+        ]
 
     def _run_binding(self, node: object, action: str) -> None:
         self.call_later(self.run_action, action, node)

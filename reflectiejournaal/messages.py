@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from typing import TYPE_CHECKING
 
 from .errors import JournalError
@@ -87,14 +88,15 @@ NL: dict[str, str] = {
     "cli.cmd.intentions": "alle voornemens en gedragsexperimenten, open en besproken",
     "cli.cmd.hours": "contacturen voor (her)registratie",
     "cli.cmd.stats": "statistiek: teksten en woorden per maand, reeksen, balans van reflectie",
-    "stats.summary": "{entries} teksten, {words} woorden; langste reeks {longest} weken op rij, "
+    "stats.summary": "{entries} {entries:tekst|teksten}, {words} {words:woord|woorden}; langste reeks {longest} "
+    "{longest:week|weken} op rij, "
     "nu {current}.",
     "stats.entries": "teksten",
     "stats.words": "woorden",
-    "stats.meetings": "{title}: {held} van {planned} bijeenkomsten geweest",
-    "stats.framework.nip": "Supervisie — vier aspecten (NIP), in {entries} teksten met die vragenset:",
-    "stats.framework.skj": "SKJ — drie reflectiedimensies, in {entries} teksten met die vragenset:",
-    "stats.untouched": "{aspect} kwam in de laatste {count} teksten niet aan bod.",
+    "stats.meetings": "{title}: {held} van {planned} {planned:bijeenkomst|bijeenkomsten} geweest",
+    "stats.framework.nip": "Supervisie — vier aspecten (NIP), in {entries} {entries:tekst|teksten} met die vragenset:",
+    "stats.framework.skj": "SKJ — drie reflectiedimensies, in {entries} {entries:tekst|teksten} met die vragenset:",
+    "stats.untouched": "{aspect} kwam in {count:de laatste tekst|de laatste {count} teksten} niet aan bod.",
     "cli.opt.form": "vorm: supervisie, intervisie, werkbegeleiding, coaching, anders",
     "cli.opt.supervisor": "naam van de supervisor of de groep — of - om het te typen (niet zichtbaar in ps of je shellgeschiedenis)",
     "cli.opt.group_size": "aantal deelnemers",
@@ -119,7 +121,7 @@ NL: dict[str, str] = {
     "cli.next_meeting": "  volgende: bijeenkomst {number} op {date}",
     "cli.nothing_due": "Er staat niets open.",
     "cli.no_intentions": "Nog geen voornemens.",
-    "cli.hours_written": "{count} bijeenkomsten geschreven naar {path}.",
+    "cli.hours_written": "{count} {count:bijeenkomst|bijeenkomsten} geschreven naar {path}.",
     "meeting.status.planned": "gepland",
     "meeting.status.attended": "geweest",
     "meeting.status.cancelled": "afgezegd",
@@ -127,8 +129,8 @@ NL: dict[str, str] = {
     "due.before": "{kind} voor bijeenkomst {meeting} van {title}: {when}",
     "due.after": "{kind} op bijeenkomst {meeting} van {title}: {when}",
     "due.today": "vandaag",
-    "due.days": "{days} dagen",
-    "due.day": "1 dag",
+    "due.before_days": "{days:morgen|over {days} dagen}",
+    "due.after_days": "{days:gisteren|{days} dagen geleden}",
     "due.started": " (begonnen)",
     "intention.open": "open",
     "intention.reviewed": "besproken",
@@ -146,7 +148,7 @@ NL: dict[str, str] = {
     "geregistreerde supervisor, en intervisie telt meestal voor herregistratie. Controleer "
     "altijd de regeling van je eigen register; deze app belooft niet wat een register accepteert.",
     "intentions.title": "Voornemens",
-    "intentions.count": "{count} voornemens, waarvan {open} nog open",
+    "intentions.count": "{count} {count:voornemen|voornemens}, waarvan {open} nog open",
     "intentions.col.date": "Datum",
     "intentions.col.trajectory": "Traject",
     "intentions.col.state": "Stand",
@@ -173,16 +175,17 @@ NL: dict[str, str] = {
     "cli.bad_range": "geen geldige reeks: {value} (gebruik bijvoorbeeld 1-4)",
     "cli.entity": "{label} → {replacement}  ({kind}, zekerheid {confidence}, {count}×)",
     "cli.entity_finding": "    {where}: {context}",
-    "cli.findings_count": "{count} vondst(en) over {entities} personen of gegevens.",
+    "cli.findings_count": "{count} {count:vondst|vondsten} over {entities} "
+    "{entities:persoon of gegeven|personen of gegevens}.",
     "cli.preparing": "De woordenlijsten voor namen, plaatsen en instellingen worden eenmalig "
     "klaargezet (ongeveer een minuut)…",
     "cli.preparing_progress": "\r  {percent:3d}%",
     "cli.prepared": "De woordenlijsten staan klaar.",
-    "cli.findings_open": "{count} vondst(en) die naar een cliënt kunnen leiden. Kies "
+    "cli.findings_open": "{count} {count:vondst die|vondsten die} naar een cliënt {count:kan|kunnen} leiden. Kies "
     "--replace-all om ze te vervangen, of --keep-findings om ze bewust te laten staan. Er is "
     "niets geschreven.",
     "cli.bundle_empty": "Er zijn geen teksten die bij deze keuze passen; er is niets geschreven.",
-    "cli.bundle_written": "Bundel met {count} teksten geschreven naar {path}.",
+    "cli.bundle_written": "Bundel met {count} {count:tekst|teksten} geschreven naar {path}.",
     "cli.bundle_sha256": "SHA-256: {digest}",
     "cli.bundle_code": "Bundelcode: {code}",
     "cli.bundle_code_hint": "Geef de bundelcode langs een andere weg dan het bestand (telefoon, "
@@ -257,7 +260,7 @@ NL: dict[str, str] = {
     "heb je al gekregen).",
     "cli.rekey_busy": "Alle bestanden opnieuw versleutelen… (onderbreken mag: 'rekey' gaat "
     "later verder waar hij was)",
-    "cli.rekeyed": "Sleutel vervangen; {count} bestanden opnieuw versleuteld. Je oude "
+    "cli.rekeyed": "Sleutel vervangen; {count} {count:bestand|bestanden} opnieuw versleuteld. Je oude "
     "herstelcode en oude kopieën van de kluis openen niets meer van wat je vanaf nu schrijft.",
     "cli.rekey_unreadable": "Niet opnieuw versleuteld (onleesbaar): {name}",
     "cli.rekey_left_old": "Niet opnieuw versleuteld, want geschreven met een oudere sleutel: "
@@ -276,18 +279,18 @@ NL: dict[str, str] = {
     "cli.no_entries": "Nog geen teksten.",
     "cli.no_results": "Niets gevonden voor ‘{query}’.",
     "cli.search_needs_something": "Geef zoekwoorden, een filter, of beide.",
-    "cli.check_ok": "Alle {count} bestanden zijn in orde.",
+    "cli.check_ok": "{count:Het ene bestand is|Alle {count} bestanden zijn} in orde.",
     "cli.check_damaged": "Beschadigd of niet van deze kluis: {name} ({reason})",
-    "cli.check_summary": "{damaged} van {count} bestanden zijn niet te lezen; de overige "
+    "cli.check_summary": "{damaged} van {count} bestanden {damaged:is|zijn} niet te lezen; de overige "
     "zijn in orde.",
     "cli.conflict_line": "Conflictkopie {name} van {id}: huidige versie {current}, kopie {theirs}",
     "cli.conflict_hint": "Kies per kopie met 'reflectiejournaal resolve NAAM --keep "
     "current|copy|both'. Er wordt niets weggegooid zonder dat je kiest.",
     "cli.no_conflicts": "Geen conflictkopieën.",
     "cli.resolved": "Conflict opgelost: {name}",
-    "cli.warn_damaged": "Let op: {count} bestand(en) konden niet worden gelezen; "
+    "cli.warn_damaged": "Let op: {count} {count:bestand kon|bestanden konden} niet worden gelezen; "
     "'reflectiejournaal check' noemt ze.",
-    "cli.warn_conflicts": "Let op: {count} conflictkopie(ën) gevonden; zie "
+    "cli.warn_conflicts": "Let op: {count} {count:conflictkopie|conflictkopieën} gevonden; zie "
     "'reflectiejournaal conflicts'.",
     "cli.warn_anomalies": "Let op: in je kluis is {count} keer iets teruggezet, teruggekomen, "
     "verdwenen of met een oude sleutel geschreven; 'reflectiejournaal check' noemt het.",
@@ -338,8 +341,8 @@ NL: dict[str, str] = {
     "onder die sleutel. Heb je de nieuwe herstelcode van die wissel, open de kluis dan "
     "daarmee. Anders: 'reflectiejournaal rekey --replace-unfinished'.",
     "attention.rekey": "Een sleutelwissel werd onderbroken: kies dit om hem af te maken",
-    "attention.damaged": "{count} bestand(en) in je kluis konden niet worden gelezen",
-    "attention.conflicts": "{count} conflictkopie(ën) van je synchronisatiedienst",
+    "attention.damaged": "{count} {count:bestand in je kluis kon|bestanden in je kluis konden} niet worden gelezen",
+    "attention.conflicts": "{count} {count:conflictkopie|conflictkopieën} van je synchronisatiedienst",
     "attention.damaged_help": "Deze bestanden zijn beschadigd, onvolledig gesynchroniseerd of "
     "niet van deze kluis. Er is niets aan veranderd. 'reflectiejournaal check' noemt ze; zet "
     "ze zo nodig terug uit een back-up.",
@@ -389,7 +392,7 @@ NL: dict[str, str] = {
     "item.deleted": "een verwijdering",
     "cli.warn_cache": "Let op: de zoekcache kon niet worden bewaard; de volgende keer wordt "
     "hij opnieuw opgebouwd.",
-    "cli.exported": "{count} teksten geschreven naar {path}.",
+    "cli.exported": "{count} {count:tekst|teksten} geschreven naar {path}.",
     "cli.export_warning": "Let op: deze bestanden zijn NIET versleuteld. Bewaar of verwijder "
     "ze zorgvuldig.",
     "cli.imported": "Ingelezen: {new} nieuw, {updated} bijgewerkt, {same} ongewijzigd, "
@@ -415,15 +418,15 @@ NL: dict[str, str] = {
     "app.binding.lock": "Vergrendel",
     "app.binding.quit": "Afsluiten",
     "app.binding.back": "Terug",
-    "app.locked": "De kluis is vergrendeld na {minutes} minuten zonder activiteit. "
+    "app.locked": "De kluis is vergrendeld na {minutes} {minutes:minuut|minuten} zonder activiteit. "
     "Wat je aan het schrijven was, is als concept bewaard.",
     "app.prompt_problem": "Een vragenset is overgeslagen: {problem}",
     "app.keymap_problem": "Het toetsenbestand {path} is niet gebruikt: {problem}",
-    "app.cmd.case": "Nieuwe casusinbreng",
+    "app.cmd.case": "Casus voor de volgende bijeenkomst",
     "app.cmd.case.help": "Een casus schrijven voor de volgende bijeenkomst",
-    "app.cmd.reflection": "Nieuwe reflectie",
+    "app.cmd.reflection": "Reflectie op de laatste bijeenkomst",
     "app.cmd.reflection.help": "Reflecteren op de laatste bijeenkomst",
-    "app.cmd.new": "Nieuwe tekst",
+    "app.cmd.new": "Andere tekst",
     "app.cmd.new.help": "Kies soort en vragenset",
     "app.cmd.entries": "Alle teksten",
     "app.cmd.entries.help": "Lijst met filter op soort en label",
@@ -449,6 +452,13 @@ NL: dict[str, str] = {
     "app.cmd.timeline.help": "Alle teksten per jaar en maand, of per traject",
     "app.cmd.review": "Terugkijken",
     "app.cmd.review.help": "Statistiek, balans van reflectie en thema's door de jaren",
+    "app.binding.palette": "opdrachten",
+    "palette.placeholder": "Zoek een opdracht…",
+    "palette.no_matches": "Niets gevonden",
+    "app.cmd.theme": "Thema (kleuren)",
+    "app.cmd.theme.help": "Kies donker, licht of een ander kleurenschema in de instellingen",
+    "app.cmd.quit": "Afsluiten",
+    "app.cmd.quit.help": "Sluit de app; wat je aan het schrijven was, blijft als concept",
     "app.cmd.help": "Help",
     "app.cmd.help.help": "Toetsen en het ritme van supervisie",
     "app.cmd.key": "toets {key}",
@@ -541,7 +551,7 @@ NL: dict[str, str] = {
     "dashboard.col.tags": "Labels",
     "dashboard.col.words": "Woorden",
     "dashboard.untitled": "(zonder titel)",
-    "dashboard.draft_line": "{kind} · {title} · {words} woorden · {when}",
+    "dashboard.draft_line": "{kind} · {title} · {words} {words:woord|woorden} · {when}",
     # -- choosing what to write ------------------------------------------------------------------
     "choose.title": "Wat ga je schrijven?",
     "choose.kind": "Soort",
@@ -578,7 +588,7 @@ NL: dict[str, str] = {
     "write.skip": "Overslaan",
     "write.review": "Alles bekijken",
     "write.save": "Opslaan",
-    "write.words": "{count} woorden",
+    "write.words": "{count} {count:woord|woorden}",
     "write.saved_draft": "concept bewaard {time}",
     "write.entry_title": "titel",
     "write.tags": "labels, gescheiden door komma's",
@@ -614,7 +624,7 @@ NL: dict[str, str] = {
     "leave.keep": "Als concept bewaren",
     "write.changes_discarded": "Je wijzigingen zijn weggegooid.",
     # -- reading -----------------------------------------------------------------------------------
-    "entry.meta": "{kind} · {created} · {words} woorden",
+    "entry.meta": "{kind} · {created} · {words} {words:woord|woorden}",
     "entry.meeting": " · bijeenkomst {meeting}",
     "entry.edit": "Bewerken",
     "entry.delete": "Verwijderen",
@@ -623,7 +633,7 @@ NL: dict[str, str] = {
     "entries.title": "Alle teksten",
     "entries.all_kinds": "Alle soorten",
     "entries.tag": "filter op label",
-    "entries.count": "{count} teksten",
+    "entries.count": "{count} {count:tekst|teksten}",
     "entries.marked": "{count} gekozen voor een bundel",
     "entries.binding.mark": "Kiezen",
     "entries.binding.bundle": "Bundel",
@@ -643,6 +653,15 @@ NL: dict[str, str] = {
     "trajectory.new": "Nieuw traject",
     "trajectory.edit": "Traject bewerken",
     "trajectory.form": "Vorm",
+    "trajectory.label.title": "Titel",
+    "trajectory.label.supervisor": "Supervisor of groep",
+    "trajectory.label.group_size": "Deelnemers",
+    "trajectory.label.start": "Eerste bijeenkomst",
+    "trajectory.label.time": "Tijd",
+    "trajectory.label.meetings": "Bijeenkomsten",
+    "trajectory.label.interval": "Weken ertussen",
+    "trajectory.label.duration": "Duur (minuten)",
+    "trajectory.label.status": "Status",
     "trajectory.title": "titel, bijvoorbeeld ‘Supervisie bij Anna’",
     "trajectory.supervisor": "supervisor of naam van de groep",
     "trajectory.group_size": "aantal deelnemers",
@@ -661,7 +680,7 @@ NL: dict[str, str] = {
     "trajectory.status.open": "open",
     "trajectory.status.closed": "afgesloten",
     "trajectory.status.archived": "gearchiveerd",
-    "trajectory.meta": "{form} · {supervisor} · {status} · {count} bijeenkomsten",
+    "trajectory.meta": "{form} · {supervisor} · {status} · {count} {count:bijeenkomst|bijeenkomsten}",
     "trajectory.learning_goals": "Leervragen",
     "trajectory.no_learning_goals": "*Nog geen leervragen geschreven.*",
     "trajectory.meetings_title": "Bijeenkomsten",
@@ -698,7 +717,7 @@ NL: dict[str, str] = {
     "bundle.other": "Overige teksten",
     "bundle.image": "afbeelding",
     "bundle.review_note": "Deze bundel is vóór het versturen gecontroleerd op gegevens die naar "
-    "een cliënt kunnen leiden: {total} vondsten, waarvan {replaced} vervangen.",
+    "een cliënt kunnen leiden: {total} {total:vondst|vondsten}, waarvan {replaced} vervangen.",
     "bundle.page.title": "Bundel voor supervisie",
     "bundle.page.intro": "Deze bundel is versleuteld. Typ de bundelcode die je apart hebt "
     "gekregen (telefonisch of persoonlijk). Er wordt niets opgeslagen of verstuurd.",
@@ -716,10 +735,19 @@ NL: dict[str, str] = {
     "bundle.step.choose": "1. Wat gaat erin?",
     "bundle.step.write": "3. Schrijven",
     "bundle.all": "Alle teksten",
-    "bundle.picked": "{count} zelf gekozen tekst(en).",
+    "bundle.picked": "{count} zelf gekozen {count:tekst|teksten}.",
     "bundle.meetings": "bijeenkomsten, bijv. 1-4",
     "bundle.supervisant": "jouw naam",
     "bundle.supervisor": "naam van je supervisor",
+    "bundle.label.trajectory": "Uit",
+    "bundle.label.meetings": "Bijeenkomsten",
+    "bundle.label.supervisant": "Jouw naam",
+    "bundle.label.supervisor": "Supervisor",
+    "bundle.label.note": "Notitie",
+    "bundle.label.format": "Vorm",
+    "bundle.label.path": "Opslaan als",
+    "label.from": "Vanaf",
+    "label.to": "Tot en met",
     "bundle.note": "korte begeleidende notitie (mag leeg)",
     "bundle.scan": "Zoeken naar cliëntgegevens",
     "bundle.clients.missing": "Je hebt nog geen cliëntenlijst: je cliënten worden alleen gevonden "
@@ -731,7 +759,8 @@ NL: dict[str, str] = {
     "bundle.scanning": "Bezig met zoeken…",
     "bundle.preview_cut": "*(Het voorbeeld toont het begin; de bundel bevat alles.)*",
     "bundle.bad_choice": "Controleer de bijeenkomsten (bijv. 1-4) en de data (bijv. 1-1-2026).",
-    "bundle.review_title": "2. Controle: {total} vondsten over {entities} personen of gegevens "
+    "bundle.review_title": "2. Controle: {total} {total:vondst|vondsten} over {entities} "
+    "{entities:persoon of gegeven|personen of gegevens} "
     "— {open} open, {replaced} vervangen",
     "bundle.review_help": "Alle vormen van één persoon staan bij elkaar (Enter klapt open). "
     "v vervangt, l laat staan, w kiest een andere vervanging — op een persoon voor alle "
@@ -760,8 +789,8 @@ NL: dict[str, str] = {
     "bundle.decision.replaced": "vervangen",
     "bundle.decision.kept": "laten staan",
     "bundle.decision.mixed": "deels",
-    "bundle.confirm_open": "Er staan nog {count} vondsten open die naar een cliënt kunnen "
-    "leiden. Toch schrijven?",
+    "bundle.confirm_open": "Er {count:staat|staan} nog {count} {count:vondst|vondsten} open die naar een cliënt "
+    "{count:kan|kunnen} leiden. Toch schrijven?",
     "bundle.written_title": "Bundel geschreven",
     "notice.close": "Ik heb het genoteerd",
     "bundle.binding.scan": "Controleren",
@@ -829,7 +858,7 @@ NL: dict[str, str] = {
     "rekey.busy.rekey": "Alle bestanden opnieuw versleutelen… Onderbreken kan geen kwaad: je "
     "kunt later verder waar het was.",
     "rekey.busy.code": "De nieuwe herstelcode instellen…",
-    "rekey.done.rekey": "De sleutel is vervangen: {count} versleutelde bestanden (je teksten, "
+    "rekey.done.rekey": "De sleutel is vervangen: {count} {count:versleuteld bestand|versleutelde bestanden} (je teksten, "
     "concepten, trajecten en instellingen) zijn opnieuw versleuteld. Je oude herstelcode werkt "
     "niet meer; bewaar de nieuwe goed.",
     "rekey.done.code": "De nieuwe herstelcode is ingesteld; de oude werkt niet meer op deze "
@@ -841,6 +870,8 @@ NL: dict[str, str] = {
     "settings.save": "Bewaren",
     "help.text": """# Help
 
+*Sluiten met Esc of F1. Pijltjes en Page Up/Down scrollen.*
+
 ## Toetsen
 
 | toets | wat |
@@ -848,19 +879,60 @@ NL: dict[str, str] = {
 | F1 | deze hulp |
 | Ctrl+P | alle opdrachten (zoek op naam) |
 | Ctrl+L | vergrendelen: sleutels uit het geheugen, concept bewaard |
-| Ctrl+Q | afsluiten |
-| c / r / n | casus, reflectie, andere tekst (in het overzicht) |
-| a / s | alle teksten, instellingen (in het overzicht) |
-| t / v / u | nieuw traject, voornemens, contacturen (in het overzicht) |
-| / / l / o / b | zoeken, tijdlijn, terugkijken, bundel (in het overzicht) |
-| k / r / v | casus, reflectie, evaluatie voor de gekozen bijeenkomst (in een traject) |
-| g / x / p / d / o | bijeenkomst geweest, afgezegd, gepland, verplaatsen, rol (in een traject) |
-| Ctrl+N / Ctrl+B | volgende / vorige vraag |
+| Ctrl+Q | afsluiten (concept bewaard) |
+| Esc | terug; bij nieuwe tekst vraagt de app wat ermee moet |
+
+**In het overzicht**
+
+| toets | wat |
+|---|---|
+| c | casus voor de volgende bijeenkomst |
+| r | reflectie op de laatste bijeenkomst |
+| n | andere tekst (soort en vragenset kiezen) |
+| a | alle teksten |
+| / | zoeken |
+| l | tijdlijn |
+| o | terugkijken |
+| b | bundel voor je supervisor |
+| t | nieuw traject |
+| v | voornemens |
+| u | contacturen |
+| s | instellingen |
+
+**In een traject** (voor de gekozen bijeenkomst)
+
+| toets | wat |
+|---|---|
+| k | casus |
+| r | reflectie |
+| v | evaluatie |
+| l | leervragen |
+| g | geweest |
+| x | afgezegd |
+| p | gepland |
+| d | verplaatsen |
+| o | rol |
+| n | bijeenkomst erbij |
+| e | traject bewerken |
+
+**Bij het schrijven**
+
+| toets | wat |
+|---|---|
+| Ctrl+N | volgende vraag |
+| Ctrl+B | vorige vraag; vanuit het geheel terug naar de vragen |
 | Ctrl+O | een optionele vraag overslaan |
 | Ctrl+E | alles bekijken en bewerken |
-| Ctrl+S | opslaan |
-| e / d | tekst bewerken / verwijderen (bij het lezen) |
-| Esc | terug (wat je schreef blijft als concept bewaard) |
+| Ctrl+S | opslaan (vanuit elke stap) |
+| Ctrl+T | koppelen aan een traject en bijeenkomst |
+| Tab | naar het volgende veld |
+
+**Bij het lezen**
+
+| toets | wat |
+|---|---|
+| e | bewerken |
+| d | verwijderen |
 
 Toetsen aanpassen kan in `toetsen.toml` in je configuratiemap, bijvoorbeeld
 `"write.next" = "ctrl+j"`. De namen staan in de documentatie (README).
@@ -1009,11 +1081,25 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def t(key: str, /, **values: object) -> str:
-    """The catalogue text for ``key`` with ``values`` filled in; the key itself if unknown."""
+    """The catalogue text for ``key`` with ``values`` filled in; the key itself if unknown.
+
+    ``{count:woord|woorden}`` in a template is the singular when ``count`` is 1, else the
+    plural (nested fields work: ``{days:morgen|over {days} dagen}``)."""
     template = _catalogue.get(key, key)
     if not values:
         return template
-    return template.format(**{k: _visible(v) for k, v in values.items()})
+    return _PLURALS.format(template, **{k: _visible(v) for k, v in values.items()})
+
+
+class _Plurals(string.Formatter):
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec and isinstance(value, int):
+            one, _, other = format_spec.partition("|")
+            return one if value == 1 else other
+        return super().format_field(value, format_spec)
+
+
+_PLURALS = _Plurals()
 
 
 def _visible(value: object) -> object:
@@ -1054,8 +1140,7 @@ def describe_prompt_problem(problem: PromptSetProblem) -> str:
 def describe_due(item: DueItem) -> str:
     """‘Casusinbreng voor bijeenkomst 4 van Supervisie bij Anna: 3 dagen’."""
     key = "due.before" if item.before else "due.after"
-    when = (t("due.today") if item.days_left == 0 else t("due.day") if item.days_left == 1
-            else t("due.days", days=item.days_left))
+    when = t("due.today") if item.days_left == 0 else t(f"{key}_days", days=item.days_left)
     started = t("due.started") if item.draft_id else ""
     return t(key, kind=kind_name(item.kind).capitalize(), meeting=item.meeting,
              title=item.trajectory_title, when=when) + started

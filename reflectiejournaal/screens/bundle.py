@@ -33,6 +33,7 @@ from ..messages import describe, describe_part, t
 from ..model import body_of
 from ..trajectory import parse_date
 from ..widgets.confirm import ConfirmDialog
+from ..widgets.field import labelled
 from ..widgets.notice import NoticeDialog
 
 ALL = "__alle__"
@@ -71,16 +72,19 @@ class BundleScreen(Screen[None]):
         with VerticalScroll(id="bundle"):
             yield Static(t("bundle.step.choose"), classes="section-title")
             yield Static(t("bundle.picked", count=len(self.entry_ids)), id="picked", classes="muted")
-            with Horizontal(classes="fields", id="choice"):
-                yield Select([(t("bundle.all"), ALL), *trajectories], value=ALL,
-                             allow_blank=False, id="trajectory")
-                yield Input(placeholder=t("bundle.meetings"), id="meetings")
-                yield Input(placeholder=t("hours.from"), id="from")
-                yield Input(placeholder=t("hours.to"), id="to")
-            with Horizontal(classes="fields"):
-                yield Input(placeholder=t("bundle.supervisant"), id="supervisant")
-                yield Input(placeholder=t("bundle.supervisor"), id="supervisor")
-            yield Input(placeholder=t("bundle.note"), id="note")
+            with Vertical(id="choice"):
+                yield labelled(t("bundle.label.trajectory"), Select(
+                    [(t("bundle.all"), ALL), *trajectories], value=ALL, allow_blank=False,
+                    id="trajectory"))
+                yield labelled(t("bundle.label.meetings"), Input(
+                    placeholder=t("bundle.meetings"), id="meetings"))
+                yield labelled(t("label.from"), Input(placeholder=t("hours.from"), id="from"))
+                yield labelled(t("label.to"), Input(placeholder=t("hours.to"), id="to"))
+            yield labelled(t("bundle.label.supervisant"), Input(
+                placeholder=t("bundle.supervisant"), id="supervisant"))
+            yield labelled(t("bundle.label.supervisor"), Input(
+                placeholder=t("bundle.supervisor"), id="supervisor"))
+            yield labelled(t("bundle.label.note"), Input(placeholder=t("bundle.note"), id="note"))
             with Vertical(id="preparing"):
                 yield Static(t("bundle.preparing"), id="prepare-status", classes="muted",
                              markup=False)
@@ -98,10 +102,11 @@ class BundleScreen(Screen[None]):
                 yield Static(t("bundle.preview"), classes="section-title")
                 yield Markdown(id="preview")
                 yield Static(t("bundle.step.write"), classes="section-title")
-                with Horizontal(classes="fields"):
-                    yield Select([(t(f"bundle.format.{f}"), f) for f in FORMATS],
-                                 value="html-encrypted", allow_blank=False, id="format")
-                    yield Input(str(Path.home() / "bundel"), id="path")
+                yield labelled(t("bundle.label.format"), Select(
+                    [(t(f"bundle.format.{f}"), f) for f in FORMATS], value="html-encrypted",
+                    allow_blank=False, id="format"))
+                yield labelled(t("bundle.label.path"), Input(str(Path.home() / "bundel"),
+                                                             id="path"))
                 yield Button(t("bundle.write"), variant="primary", id="write")
                 yield Static("", id="result", classes="result", markup=False)
         yield Footer()

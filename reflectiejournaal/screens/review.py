@@ -16,6 +16,7 @@ from .. import balance, stats
 from ..index import Filters
 from ..messages import describe_balance, t
 from ..themes import learning_questions, question_thread
+from ..widgets.field import labelled
 from ..widgets.hit_table import HitTable
 from .search import TYPING_PAUSE
 
@@ -29,13 +30,12 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
+        with Horizontal(id="review-panes"):
             with VerticalScroll(id="numbers"):
                 yield Static(t("terugblik.start"), classes="section-title")
-                with Horizontal(classes="fields"):
-                    yield Input(placeholder=t("hours.from"), id="tb-from")
-                    yield Input(placeholder=t("hours.to"), id="tb-to")
-                    yield Button(t("terugblik.button"), id="terugblik")
+                yield labelled(t("label.from"), Input(placeholder=t("hours.from"), id="tb-from"))
+                yield labelled(t("label.to"), Input(placeholder=t("hours.to"), id="tb-to"))
+                yield Button(t("terugblik.button"), id="terugblik")
                 yield Static("", id="stats", markup=False)
                 yield Static("", id="balance", markup=False, classes="chart")
             with Vertical(id="themes"):

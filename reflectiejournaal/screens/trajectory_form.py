@@ -13,6 +13,7 @@ from ..errors import JournalError
 from ..messages import describe, t
 from ..trajectory import DEFAULTS, FORMS, TRAJECTORY_STATUSES, Trajectory, parse_date, parse_time
 from ..vault import new_item_id
+from ..widgets.field import labelled
 
 
 class TrajectoryFormScreen(Screen[None]):
@@ -27,31 +28,33 @@ class TrajectoryFormScreen(Screen[None]):
         defaults = DEFAULTS["supervisie"]
         yield Header()
         with VerticalScroll(id="trajectory-form"):
-            yield Static(t("trajectory.form"), classes="label")
-            yield Select([(t(f"form.{f}"), f) for f in FORMS], value=tr.form if tr else "supervisie",
-                         allow_blank=False, id="form", disabled=tr is not None)
-            yield Input(tr.title if tr else "", placeholder=t("trajectory.title"), id="title")
-            yield Input(tr.supervisor if tr else "", placeholder=t("trajectory.supervisor"),
-                        id="supervisor")
-            yield Input(str(tr.group_size if tr else 1), placeholder=t("trajectory.group_size"),
-                        type="integer", id="group-size")
+            yield labelled(t("trajectory.form"), Select(
+                [(t(f"form.{f}"), f) for f in FORMS], value=tr.form if tr else "supervisie",
+                allow_blank=False, id="form", disabled=tr is not None))
+            yield labelled(t("trajectory.label.title"), Input(
+                tr.title if tr else "", placeholder=t("trajectory.title"), id="title"))
+            yield labelled(t("trajectory.label.supervisor"), Input(
+                tr.supervisor if tr else "", placeholder=t("trajectory.supervisor"),
+                id="supervisor"))
+            yield labelled(t("trajectory.label.group_size"), Input(
+                str(tr.group_size if tr else 1), type="integer", id="group-size"))
             if tr is None:
-                with Horizontal(classes="fields"):
-                    yield Input(self.app.today().isoformat(),  # type: ignore[attr-defined]
-                                placeholder=t("trajectory.start"),
-                                id="start")
-                    yield Input("", placeholder=t("trajectory.time"), id="time")
-                with Horizontal(classes="fields"):
-                    yield Input(str(defaults.meetings), placeholder=t("trajectory.meetings"),
-                                type="integer", id="meetings")
-                    yield Input(str(defaults.interval_weeks), placeholder=t("trajectory.interval"),
-                                type="integer", id="interval")
-                    yield Input(str(defaults.duration_minutes), placeholder=t("trajectory.duration"),
-                                type="integer", id="duration")
+                yield labelled(t("trajectory.label.start"), Input(
+                    self.app.today().isoformat(), placeholder=t("trajectory.start"),  # type: ignore[attr-defined]
+                    id="start"))
+                yield labelled(t("trajectory.label.time"), Input(
+                    "", placeholder=t("trajectory.time"), id="time"))
+                yield labelled(t("trajectory.label.meetings"), Input(
+                    str(defaults.meetings), type="integer", id="meetings"))
+                yield labelled(t("trajectory.label.interval"), Input(
+                    str(defaults.interval_weeks), type="integer", id="interval"))
+                yield labelled(t("trajectory.label.duration"), Input(
+                    str(defaults.duration_minutes), type="integer", id="duration"))
                 yield Static(t("trajectory.schedule_hint"), classes="muted")
             else:
-                yield Select([(t(f"trajectory.status.{s}"), s) for s in TRAJECTORY_STATUSES],
-                             value=tr.status, allow_blank=False, id="status")
+                yield labelled(t("trajectory.label.status"), Select(
+                    [(t(f"trajectory.status.{s}"), s) for s in TRAJECTORY_STATUSES],
+                    value=tr.status, allow_blank=False, id="status"))
             yield Static("", id="error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("trajectory.save"), variant="primary", id="save")

@@ -99,6 +99,7 @@ class WriteScreen(Screen[None]):
                     yield OptionList(id="prompts")
                     yield Static("", id="source", classes="muted", markup=False)
                 with Vertical(id="main"):
+                    yield Static("", id="progress-line", markup=False)
                     yield Static("", id="question", classes="question", markup=False)
                     yield Static("", id="help", classes="muted", markup=False)
                     yield TextArea(id="answer", soft_wrap=True, tab_behavior="focus")
@@ -154,13 +155,14 @@ class WriteScreen(Screen[None]):
                 meeting = trajectory.meeting(self.draft.meeting) if self.draft.meeting else None
             except JournalError:  # gone since: the writing is still worth keeping
                 trajectory = None
+        # As the screen's title, in place of the app's name: at 80 columns all of it shows.
         if trajectory is None:
-            self.sub_title = t("write.title", kind=kind_name(self.draft.kind).capitalize())
+            self.title = t("write.title", kind=kind_name(self.draft.kind).capitalize())
         elif meeting is None:
-            self.sub_title = describe_writing(self.draft.kind, trajectory.title)
+            self.title = describe_writing(self.draft.kind, trajectory.title)
         else:
-            self.sub_title = describe_writing(self.draft.kind, trajectory.title, meeting.number,
-                                              meeting.date)
+            self.title = describe_writing(self.draft.kind, trajectory.title, meeting.number,
+                                          meeting.date)
 
     def show_stage(self) -> None:
         guided = self.draft.stage == "guided"
@@ -204,8 +206,9 @@ class WriteScreen(Screen[None]):
         step = min(max(self.draft.step, 0), len(self.prompts) - 1)
         self.draft.step = step
         prompt = self.prompts[step]
-        self.query_one("#progress", Static).update(
-            t("write.progress", number=step + 1, total=len(self.prompts)))
+        progress = t("write.progress", number=step + 1, total=len(self.prompts))
+        self.query_one("#progress", Static).update(progress)
+        self.query_one("#progress-line", Static).update(f"{progress} · {prompt.title}")
         question = prompt.question + (f"  {t('write.optional')}" if prompt.optional else "")
         self.query_one("#question", Static).update(question)
         self.query_one("#help", Static).update(prompt.help)
@@ -576,7 +579,7 @@ class WriteScreen(Screen[None]):
             self._changed = True
             self.show_purpose()
             self.save_draft_soon()
-            self.notify(t("write.linked", link=self.sub_title) if choice[0]
+            self.notify(t("write.linked", link=self.title) if choice[0]
                         else t("write.unlinked"))
 
         self.app.push_screen(LinkDialog(journal.trajectories(), self.draft.trajectory,

@@ -54,7 +54,7 @@ def test_check_lists_findings_per_person_and_exits_non_zero(cli):
     assert any(line.startswith("06-12345678 → [telefoon]  (telefoonnummer") for line in lines)
     assert "Anna → Persoon A  (persoon, zekerheid middel, 1×)" in lines  # the trajectory's title
     assert "    titel van het traject: …Supervisie bij [Anna]…" in lines
-    assert "3 vondst(en) over 3 personen of gegevens." in result.err
+    assert "3 vondsten over 3 personen of gegevens." in result.err
     clean = cli("bundle", "--trajectory", trajectory, "--meetings", "5-9", "--check")
     assert clean.code == 2  # nothing selected: said so, nothing written
 

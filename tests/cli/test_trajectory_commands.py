@@ -60,7 +60,7 @@ def test_due_follows_the_rhythm(cli):
     after = json.loads(cli.ok("due", "--today", "2026-01-08", "--json"))
     assert [(d["kind"], d["meeting"], d["before"]) for d in after] == [
         ("reflection", 1, False), ("case", 2, True)]
-    assert "Reflectie op bijeenkomst 1 van Supervisie bij Anna: 1 dag" in cli.ok("due", "--today", "2026-01-08")
+    assert "Reflectie op bijeenkomst 1 van Supervisie bij Anna: gisteren" in cli.ok("due", "--today", "2026-01-08")
 
 
 def test_entry_links_must_exist(cli):

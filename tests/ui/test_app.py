@@ -302,7 +302,8 @@ async def test_ctrl_l_locks_and_every_action_is_in_the_command_palette(make_app,
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Nieuwe casusinbreng", "Nieuwe reflectie", "Nieuwe tekst", "Alle teksten",
+        assert {"Casus voor de volgende bijeenkomst", "Reflectie op de laatste bijeenkomst",
+                "Andere tekst", "Alle teksten",
                 "Instellingen", "Vergrendelen", "Help"} <= titles
         await pilot.press("f1")
         await pilot.pause()
@@ -343,7 +344,7 @@ async def test_entries_list_filters_by_kind_and_tag(make_app, filled_vault):
         app.screen.query_one("#kind", Select).value = "reflection"
         await pilot.pause()
         assert table.row_count == 1
-        assert "1 teksten" in text_of(app, "#count")
+        assert "1 tekst" in text_of(app, "#count") and "teksten" not in text_of(app, "#count")
 
 
 async def test_bindings_can_be_remapped_and_bad_prompt_sets_are_reported(make_app, filled_vault, paths):

@@ -63,7 +63,7 @@ async def test_c_on_the_dashboard_writes_the_casus_for_the_next_meeting(paths, c
         await settle(pilot, app)
         writer = app.screen
         assert isinstance(writer, WriteScreen)
-        assert writer.sub_title == "Casus · bijeenkomst 3 · Supervisie bij Anna · wo 18-02"
+        assert writer.title == "Casus · bijeenkomst 3 · Supervisie bij Anna · wo 18-02"
         await type_text(pilot, "Op de groep")
         await pilot.press("ctrl+s")
         await settle(pilot, app)
@@ -201,7 +201,7 @@ async def test_the_link_can_be_set_in_the_review_step_and_changed_when_editing(p
         dialog.query_one("#meeting", Select).value = 2
         await pilot.click("#ok")
         await settle(pilot, app)
-        assert app.screen.sub_title == "Notitie · bijeenkomst 2 · Supervisie bij Anna · wo 28-01"
+        assert app.screen.title == "Notitie · bijeenkomst 2 · Supervisie bij Anna · wo 28-01"
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         assert isinstance(app.screen, EntryScreen)

@@ -53,9 +53,9 @@ async def test_create_a_trajectory_and_write_the_casus_for_its_next_meeting(path
         due = app.screen.query_one("#due", OptionList)
         labels = [str(due.get_option_at_index(i).prompt) for i in range(due.option_count)]
         assert labels == [
-            "Reflectie op bijeenkomst 2 van Supervisie bij Anna: 1 dag",
-            "Casusinbreng voor bijeenkomst 3 van Supervisie bij Anna: 20 dagen",
-            "Evaluatie voor bijeenkomst 3 van Supervisie bij Anna: 20 dagen",
+            "Reflectie op bijeenkomst 2 van Supervisie bij Anna: gisteren",
+            "Casusinbreng voor bijeenkomst 3 van Supervisie bij Anna: over 20 dagen",
+            "Evaluatie voor bijeenkomst 3 van Supervisie bij Anna: over 20 dagen",
         ]
         due.highlighted = 1
         due.focus()

@@ -52,3 +52,29 @@ def test_terminal_control_characters_in_values_are_shown_not_obeyed():
 
     shown = t("error.not_a_vault", path="items/y\x1b]52;c;cm0gLXJmIH4=\x07.rj", reason="x")
     assert "\x1b" not in shown and "\x07" not in shown and "\\x1b]52" in shown
+
+
+def test_counts_take_the_singular_for_one_and_the_plural_otherwise():
+    from reflectiejournaal.messages import t
+
+    assert t("write.words", count=1) == "1 woord"
+    assert t("write.words", count=0) == "0 woorden"
+    assert t("intentions.count", count=1, open=1) == "1 voornemen, waarvan 1 nog open"
+    assert t("app.locked", minutes=1).startswith("De kluis is vergrendeld na 1 minuut ")
+    assert t("stats.summary", entries=1, words=2, longest=1, current=1) == (
+        "1 tekst, 2 woorden; langste reeks 1 week op rij, nu 1.")
+    assert t("cli.check_ok", count=1) == "Het ene bestand is in orde."
+
+
+def test_what_is_due_says_whether_it_is_until_or_since():
+    import datetime as dt
+
+    from reflectiejournaal.due import DueItem
+    from reflectiejournaal.messages import describe_due
+
+    def due(before: bool, days: int) -> str:
+        return describe_due(DueItem("t", "Supervisie", "reflection", "reflectieverslag", 2,
+                                    dt.date(2026, 1, 1), before, days, None)).split(": ")[1]
+
+    assert [due(True, 0), due(True, 1), due(True, 7)] == ["vandaag", "morgen", "over 7 dagen"]
+    assert [due(False, 1), due(False, 20)] == ["gisteren", "20 dagen geleden"]

@@ -1,0 +1,66 @@
+"""The command palette and the help speak the user's language, list every command once, and
+say how to close them (issue 11)."""
+
+from __future__ import annotations
+
+from textual.command import CommandList, CommandPalette
+from textual.widgets import Input
+
+from reflectiejournaal.screens.entry import EntryScreen
+from reflectiejournaal.screens.write import WriteScreen
+from tests.ui.conftest import SIZE, settle, start_writing, unlock
+
+# Textual's own words that must not reach a Dutch user.
+ENGLISH = ("Search for commands", "No matches found", "Quit", "Keys", "Theme", "Screenshot",
+           "Maximize", "Minimize", "Quit the application", "Change theme", "Show help",
+           "palette")
+
+
+def offered(app) -> list[tuple[str, str]]:
+    return [(c.title, c.help) for c in app.get_system_commands(app.screen)]
+
+
+async def test_every_command_once_and_in_dutch_on_every_kind_of_screen(make_app, filled_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        screens = []
+        screens.append(offered(app))  # the dashboard
+        app.push_screen(EntryScreen("00000000000000e3"))
+        await settle(pilot, app)
+        screens.append(offered(app))
+        await start_writing(pilot, app, "c")
+        assert isinstance(app.screen, WriteScreen)
+        screens.append(offered(app))
+        for commands in screens:
+            titles = [title for title, _ in commands]
+            assert len(titles) == len(set(titles)), titles
+            assert not any(word in f"{title} {help}" for title, help in commands
+                           for word in ENGLISH), commands
+        dashboard = dict(screens[0])
+        assert dashboard["Alle teksten"].endswith("toets a")  # the command names its key
+        assert "Casus" not in dashboard  # the key "c" is the casus command, not a second one
+
+
+async def test_the_palette_is_dutch_and_afsluiten_finds_quit(make_app, filled_vault):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("ctrl+p")
+        await settle(pilot, app)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one(Input).placeholder == "Zoek een opdracht…"
+        await pilot.press(*"afsluiten")
+        await settle(pilot, app)
+        await pilot.pause(0.3)
+        found = palette.query_one(CommandList)
+        prompts = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+        assert any("Afsluiten" in p for p in prompts), prompts
+        await pilot.press(*"qqxz")
+        for _ in range(40):  # the "no matches" line comes after a short countdown
+            await pilot.pause(0.05)
+            prompts = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+            if prompts:
+                break
+        assert any("Niets gevonden" in p for p in prompts), prompts
