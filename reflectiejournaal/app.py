@@ -219,6 +219,13 @@ class ReflectieApp(App[None]):
                            time_format: str | None = None) -> str | None:
         return None
 
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification is plain text: it carries titles, names and paths the user
+        typed ("[naam]", "[/]"), which Textual would read as markup (swallowed, or a crash)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout,  # type: ignore[arg-type]
+                       markup=False)
+
     def copy_to_clipboard(self, text: str) -> None:
         self.copied = True
         super().copy_to_clipboard(text)

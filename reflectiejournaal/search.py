@@ -79,25 +79,38 @@ class Query:
         return min(found) if found else None
 
 
-def snippet(original: str, folded: str, query: Query, width: int = 60) -> tuple[str, int, int]:
-    """``(text, start, end)``: context around the first match, with the match's span in it."""
+def snippet(original: str, folded: str, query: Query, width: int = 60,
+            before_match: int = 20) -> tuple[str, int, int]:
+    """``(text, start, end)``: context around the first match, with the match's span in it.
+
+    Little context before the match, more after: in a narrow column (80 columns) the match
+    is still in view. Markdown's marks (headings, emphasis, code, an entry's id) are left out:
+    the snippet reads as text."""
     hit = query.first_match(folded)
     if hit is None:
-        text = _SPACES.sub(" ", original[: 2 * width]).strip()
+        text = _SPACES.sub(" ", _plain(original[: 2 * width])).strip()
         return text, 0, 0
     offset, length = hit
-    begin = max(0, offset - width)
+    begin = max(0, offset - before_match)
     end = min(len(original), offset + length + width)
     # Cut at word boundaries, not mid-word.
     if begin > 0 and (space := original.find(" ", begin, offset)) >= 0:
         begin = space + 1
     if end < len(original) and (space := original.rfind(" ", offset + length, end)) >= 0:
         end = space
-    before = _SPACES.sub(" ", original[begin:offset]).lstrip()
+    before = _SPACES.sub(" ", _plain(original[begin:offset])).lstrip()
     match = _SPACES.sub(" ", original[offset : offset + length])
-    after = _SPACES.sub(" ", original[offset + length : end]).rstrip()
+    after = _SPACES.sub(" ", _plain(original[offset + length : end])).rstrip()
     prefix = "…" if begin > 0 else ""
     suffix = "…" if end < len(original) else ""
     text = f"{prefix}{before}{match}{after}{suffix}"
     start = len(prefix) + len(before)
     return text, start, start + len(match)
+
+
+# An entry's id in a terugblik's list, code marks, emphasis, and heading or quote marks.
+_MARKS = re.compile(r"\s?\(`[0-9a-f]{16}`\)|`|\*\*|__|(?:^|(?<=\s))(?:#{1,6}|>)(?=\s)")
+
+
+def _plain(text: str) -> str:
+    return _MARKS.sub("", text)

@@ -43,8 +43,7 @@ class Gathered:
         """Appended to the review entry: what it looked back on."""
         period = t("terugblik.period", start=_date(self.start), end=_date(self.end))
         lines = [f"## {t('terugblik.looked_back')}", "", period, ""]
-        lines += [f"- {s.created:%Y-%m-%d} {kind_name(s.kind)}: {s.title} (`{s.id}`)"
-                  for s in self.entries]
+        lines += [f"- {s.created:%Y-%m-%d} {kind_name(s.kind)}: {s.title}" for s in self.entries]
         return "\n".join(lines) + "\n"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -94,6 +94,19 @@ class SearchScreen(Screen[None]):
         self.hits = hits[:MAX_SHOWN]
         self.query_one("#results", HitTable).show(self.hits)
         self.query_one("#search-count", Static).update(t("search.count", count=len(hits)))
+
+    @on(Input.Submitted, "#query")
+    def to_results(self) -> None:
+        """Enter (or Down) in the search field: into the results, the first one chosen."""
+        results = self.query_one("#results", HitTable)
+        if results.row_count:
+            results.move_cursor(row=0)
+            results.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and self.focused is self.query_one("#query"):
+            event.stop()
+            self.to_results()
 
     @on(DataTable.RowSelected, "#results")
     def open_hit(self, event: DataTable.RowSelected) -> None:

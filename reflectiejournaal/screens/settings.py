@@ -37,8 +37,8 @@ class SettingsScreen(Screen[None]):
             yield Static(t("settings.idle"), classes="section-title")
             yield Input(str(settings.idle_minutes), id="idle", type="integer")
             yield Static(t("settings.theme"), classes="section-title")
-            yield Select([(name, name) for name in sorted(self.app.available_themes)],
-                         value=self.app.theme, allow_blank=False, id="theme")
+            yield Select(theme_choices(self.app.available_themes), value=self.app.theme,
+                         allow_blank=False, id="theme")
             with Horizontal(classes="buttons"):
                 yield Button(t("settings.save"), variant="primary", id="save")
             yield Static(t("settings.keys"), classes="section-title")
@@ -139,3 +139,16 @@ class SettingsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def theme_choices(available: dict[str, object]) -> list[tuple[str, str]]:
+    """The themes a person understands first ("Donker", "Licht", "Donker, hoog contrast" …),
+    by their Dutch names; the rest after them, by their own names."""
+    named = [(t(f"theme.{name}"), name) for name in available if t(f"theme.{name}") != f"theme.{name}"]
+    order = {name: index for index, name in enumerate(THEMES_FIRST)}
+    named.sort(key=lambda choice: (order.get(choice[1], len(order)), choice[0]))
+    others = sorted((name, name) for name in available if (t(f"theme.{name}"), name) not in named)
+    return named + others
+
+
+THEMES_FIRST = ("textual-dark", "textual-light", "ansi-dark", "ansi-light")

@@ -307,9 +307,13 @@ class WriteScreen(Screen[None]):
             back(True)
 
     def skip_step(self) -> None:
-        if self.draft.stage != "guided" or not self.prompts[self.draft.step].optional:
+        if self.draft.stage != "guided":
             return
         prompt = self.prompts[self.draft.step]
+        if not prompt.optional:  # say why, rather than do nothing
+            self.notify(t("write.not_optional", set=self.prompt_set.title if self.prompt_set
+                          else ""), timeout=10)
+            return
         self.query_one("#answer", TextArea).load_text("")
         if prompt.id not in self.draft.skipped:
             self.draft.skipped.append(prompt.id)

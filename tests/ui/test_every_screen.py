@@ -158,3 +158,26 @@ def test_the_first_start(snap_compare, tmp_path, clock, size):
     """A new vault: passphrase twice with its strength, in plain words, Aanmaken in view."""
     app = ReflectieApp(tmp_path / "nieuw", tmp_path / "cache", None, clock=clock, kdf=cheap_kdf)
     assert snap_compare(app, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("screen", [s for s in SCREENS if s not in ("palette",)])
+async def test_every_screen_opens_with_the_keyboard_ready(paths, clock, vault_with_a_trajectory,
+                                                          screen):
+    """Something has focus, and a list with rows has its first row highlighted: Enter works
+    at once, without a mouse."""
+    from textual.widgets import DataTable, OptionList
+
+    app = ReflectieApp(paths["vault"], paths["cache"], None, clock=clock, kdf=cheap_kdf,
+                       today=lambda: TODAY)
+    app.autosave_seconds = app.pause_save_seconds = 3600
+    _, opener = SCREENS[screen]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot, app)
+        if opener is not None:
+            await opener(pilot)
+        assert app.focused is not None, f"nothing has focus on {app.screen}"
+        focused = app.focused
+        if isinstance(focused, OptionList) and focused.option_count:
+            assert focused.highlighted is not None
+        if isinstance(focused, DataTable) and focused.row_count:
+            assert focused.cursor_row == 0 or screen == "trajectory"

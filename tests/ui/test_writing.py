@@ -150,3 +150,23 @@ async def test_ctrl_q_while_editing_an_unchanged_entry_leaves_no_draft(make_app,
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts() == []
+
+
+async def test_brackets_in_a_title_are_shown_as_typed_in_the_notification(make_app, empty_vault):
+    """"[naam]" was swallowed as markup and "[/]" ended the session."""
+    from textual.widgets import Input
+
+    app = make_app()
+    app.autosave_seconds = app.pause_save_seconds = 3600
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await start_writing(pilot, app, "c")
+        await type_text(pilot, "Tekst")
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        app.screen.query_one("#title", Input).value = "Over [naam] en [/]"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert app.is_running and isinstance(app.screen, EntryScreen)
+        [saved] = [n for n in app._notifications if "Opgeslagen" in n.message]
+        assert saved.message == "Opgeslagen: Over [naam] en [/]" and not saved.markup

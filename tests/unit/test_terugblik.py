@@ -34,7 +34,8 @@ def test_gathering_a_period(journal):
     assert "Eerst doorvragen." in side and "Grenzen stellen" in side and "Hoe blijf ik rustig?" in side
     links = gathered.links_section()
     assert links.startswith("## Teruggekeken op\n\nPeriode: 01-02-2026 tot en met 30-06-2026.")
-    assert "(`0000000000000002`)" in links and "(`0000000000000004`)" not in links
+    assert "- 2026-02-01 reflectie: Tekst 2\n" in links and "Tekst 4" not in links
+    assert "`" not in links and "000000" not in links  # titles, not raw ids
 
 
 def test_a_learning_question_is_followed_across_trajectories(journal):
