@@ -128,6 +128,7 @@ class ReflectieApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(DashboardScreen())
+        self.refresh_bindings()  # Ctrl+L is offered now
         self._back_to_writing()
 
     def _back_to_writing(self) -> None:
@@ -141,6 +142,10 @@ class ReflectieApp(App[None]):
 
     def action_lock(self) -> None:
         self.lock()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Locking is offered only while the vault is open."""
+        return self.journal is not None if action == "lock" else True
 
     def lock(self) -> bool:
         """Drop the keys and go back to the lock screen; unsaved text is kept as a draft.
@@ -162,6 +167,7 @@ class ReflectieApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(self._lock_screen())
+        self.refresh_bindings()
         return True
 
     def lock_when_idle(self) -> None:

@@ -7,6 +7,7 @@ written beside each screen below. At 80×24 nothing the user needs may be cut of
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -154,9 +155,10 @@ def test_the_lock_screens(snap_compare, paths, clock, vault_with_a_trajectory, s
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_first_start(snap_compare, tmp_path, clock, size):
-    """A new vault: passphrase twice with its strength, in plain words, Aanmaken in view."""
-    app = ReflectieApp(tmp_path / "nieuw", tmp_path / "cache", None, clock=clock, kdf=cheap_kdf)
+def test_the_first_start(snap_compare, tmp_path, clock, size, monkeypatch):
+    """A new vault: where it will be, the passphrase twice, Verder in view."""
+    monkeypatch.chdir(tmp_path)  # the path shown is the same on every run
+    app = ReflectieApp(Path("nieuw"), tmp_path / "cache", None, clock=clock, kdf=cheap_kdf)
     assert snap_compare(app, terminal_size=SIZES[size])
 
 
