@@ -289,7 +289,7 @@ NL: dict[str, str] = {
     "cli.no_conflicts": "Geen conflictkopieën.",
     "cli.resolved": "Conflict opgelost: {name}",
     "cli.warn_damaged": "Let op: {count} {count:bestand kon|bestanden konden} niet worden gelezen; "
-    "'reflectiejournaal check' noemt ze.",
+    "'reflectiejournaal check' noemt {count:het|ze}.",
     "cli.warn_conflicts": "Let op: {count} {count:conflictkopie|conflictkopieën} gevonden; zie "
     "'reflectiejournaal conflicts'.",
     "cli.warn_anomalies": "Let op: in je kluis is {count} keer iets teruggezet, teruggekomen, "

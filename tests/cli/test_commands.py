@@ -235,7 +235,7 @@ def test_rekey_leaves_old_copies_of_the_vault_nothing_new_to_open(cli, tmp_path)
     done = cli("rekey")
     assert done.code == 0, done.err
     new_code = CODE.search(done.out).group(0)
-    assert "Sleutel vervangen; 1 bestanden opnieuw versleuteld" in done.err
+    assert "Sleutel vervangen; 1 bestand opnieuw versleuteld" in done.err
     after = cli.ok("new", "--kind", "note", stdin="na de wissel").strip()
 
     stolen = tmp_path / "oude-kopie"
@@ -325,7 +325,7 @@ def test_check_names_each_damaged_item_and_the_rest_still_loads(cli):
     assert result.code == 5 and f"{bad}.rj" in result.out and good not in result.out
     listed = cli("list")
     assert listed.code == 0 and good in listed.out and bad not in listed.out
-    assert "konden niet worden gelezen" in listed.err
+    assert "1 bestand kon niet worden gelezen; 'reflectiejournaal check' noemt het" in listed.err
 
 
 def test_conflict_copies_are_reported_and_resolved(cli):

@@ -126,8 +126,11 @@ async def _link(pilot) -> None:
 async def _search(pilot) -> None:
     await _call(pilot, "action_search")
     await type_text(pilot, "grens")
-    await settle(pilot, pilot.app)
-    await pilot.pause(0.5)  # the search waits for a pause in typing
+    results = pilot.app.screen.query_one("#results")
+    for _ in range(200):  # the search runs after a pause in typing: until its result shows
+        await pilot.pause(0.05)
+        if results.row_count:
+            break
     await settle(pilot, pilot.app)
 
 

@@ -125,4 +125,5 @@ async def test_a_terugblik_shows_the_period_and_links_what_it_looked_back_on(mak
     body = journal.get(review.id).body
     assert body.startswith("## Wat is er veranderd\n\nIk stel nu eerder grenzen.")
     assert "## Teruggekeken op\n\nPeriode: 01-10-2026 tot en met 10-10-2026." in body
-    assert "(`00000000000000e1`)" in body and "(`00000000000000e3`)" not in body
+    assert "- 2026-10-02 casusinbreng: De moeder die niet kwam" in body
+    assert "Losse gedachte" not in body and "`" not in body.split("Teruggekeken op")[1]
