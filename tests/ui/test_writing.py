@@ -170,3 +170,32 @@ async def test_brackets_in_a_title_are_shown_as_typed_in_the_notification(make_a
         assert app.is_running and isinstance(app.screen, EntryScreen)
         [saved] = [n for n in app._notifications if "Opgeslagen" in n.message]
         assert saved.message == "Opgeslagen: Over [naam] en [/]" and not saved.markup
+
+
+async def test_a_closed_terminal_keeps_the_last_typed_word_offered_on_the_next_start(
+        make_app, empty_vault, paths):
+    """SIGHUP right after typing (no pause, no autosave): the word is in the offered draft."""
+    import os
+    import signal
+
+    from reflectiejournaal.screens.write import WriteScreen
+
+    app = make_app()
+    app.autosave_seconds = app.pause_save_seconds = 3600
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await start_writing(pilot, app, "c")
+        await type_text(pilot, "tot het laatste woord: vensterbank")
+        os.kill(os.getpid(), signal.SIGHUP)  # the app's own handler, as from a closed terminal
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.return_code is not None:
+                break
+    assert app.return_code == 128 + signal.SIGHUP
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await unlock(pilot, again)
+        await pilot.press("enter")  # the draft is offered first on the dashboard
+        await settle(pilot, again)
+        assert isinstance(again.screen, WriteScreen)
+        assert again.screen.query_one("#answer", TextArea).text.endswith("vensterbank")
