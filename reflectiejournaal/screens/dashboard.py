@@ -98,9 +98,7 @@ class DashboardScreen(Screen[None]):
             self.query_one("#attention", OptionList).focus()
         self.show_due(journal)
         if not self.drafts and self.due and not self.attention:  # else what is due comes first: Enter starts it
-            due = self.query_one("#due", OptionList)
-            due.highlighted = 0
-            due.focus()
+            self.query_one("#due", OptionList).focus()
         recent = journal.summaries()[:RECENT]
         self.query_one("#recent", EntryTable).show(recent)
         self.query_one("#recent").display = bool(recent)
@@ -188,7 +186,7 @@ class DashboardScreen(Screen[None]):
         except JournalError as error:
             self.notify(describe(error), severity="error")
             return
-        write_for(self.app, item.kind, trajectory, trajectory.meeting(item.meeting))
+        write_for(self.app, item.kind, trajectory, trajectory.meeting(item.meeting), self.drafts)
 
     @on(OptionList.OptionSelected, "#trajectories")
     def open_trajectory(self, event: OptionList.OptionSelected) -> None:

@@ -142,13 +142,14 @@ class SettingsScreen(Screen[None]):
 
 
 def theme_choices(available: dict[str, object]) -> list[tuple[str, str]]:
-    """The themes a person understands first ("Donker", "Licht", "Donker, hoog contrast" …),
-    by their Dutch names; the rest after them, by their own names."""
-    named = [(t(f"theme.{name}"), name) for name in available if t(f"theme.{name}") != f"theme.{name}"]
-    order = {name: index for index, name in enumerate(THEMES_FIRST)}
-    named.sort(key=lambda choice: (order.get(choice[1], len(order)), choice[0]))
-    others = sorted((name, name) for name in available if (t(f"theme.{name}"), name) not in named)
-    return named + others
+    """The themes a person understands first ("Donker", "Licht" …), by their Dutch names;
+    the rest after them, by their own names."""
+    dutch = {name: t(f"theme.{name}") for name in available
+             if t(f"theme.{name}") != f"theme.{name}"}
+    first = {name: index for index, name in enumerate(THEMES_FIRST)}
+    named = sorted(dutch, key=lambda name: (first.get(name, len(first)), dutch[name]))
+    others = sorted(name for name in available if name not in dutch)
+    return [(dutch[name], name) for name in named] + [(name, name) for name in others]
 
 
 THEMES_FIRST = ("textual-dark", "textual-light", "ansi-dark", "ansi-light")

@@ -38,14 +38,16 @@ def write_next(app: App, kind: str) -> None:
         app.push_screen(PickMeeting(kind, links), picked)
 
 
-def write_for(app: App, kind: str, trajectory: Trajectory, meeting: Meeting) -> None:
+def write_for(app: App, kind: str, trajectory: Trajectory, meeting: Meeting,
+              drafts: list[Draft] | None = None) -> None:
     """Writing of ``kind`` for one meeting: its draft if one was started, else a new one
-    (a casus for a meeting already held is asked about first)."""
+    (a casus for a meeting already held is asked about first). Pass ``drafts`` if already
+    read (they decrypt)."""
     from ..widgets.confirm import ConfirmDialog
     from .write import WriteScreen
 
-    journal = app.journal  # type: ignore[attr-defined]
-    started = next((d for d in journal.drafts() if d.trajectory == trajectory.id
+    drafts = app.journal.drafts() if drafts is None else drafts  # type: ignore[attr-defined]
+    started = next((d for d in drafts if d.trajectory == trajectory.id
                     and d.meeting == meeting.number and d.kind == kind and d.entry_id is None),
                    None)
     if started is not None:

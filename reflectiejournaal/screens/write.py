@@ -323,11 +323,14 @@ class WriteScreen(Screen[None]):
         """From the prompts to the whole entry, composed with a heading per answer."""
         if self.draft.stage != "guided":
             return
+        self.to_whole_entry()
+        self.save_draft_soon()
+
+    def to_whole_entry(self) -> None:
         self.keep_answer()
         self.draft.body = self.composed_body()
         self.draft.stage = "edit"
         self.show_stage()
-        self.save_draft_soon()
 
     def composed_body(self) -> str:
         """The answers as one entry, a heading per answer."""
@@ -419,13 +422,7 @@ class WriteScreen(Screen[None]):
     def save_draft_soon(self) -> None:
         """Hand the draft as it is now to the journal's background writer: typing goes on."""
         journal = self.app.journal  # type: ignore[attr-defined]
-        if journal is None:
-            return
-        self.collect()
-        if self.unchanged_entry():
-            journal.delete_draft(self.draft.id)  # one written before the change was undone
-            return
-        if self.draft.is_empty():
+        if not self.worth_a_draft(journal):
             return
         self._changed = False
         self.run_worker(self._saved(journal.save_draft_soon(self.draft)), group="draft")
@@ -444,13 +441,7 @@ class WriteScreen(Screen[None]):
         """Write the draft now (also called by the app before it locks or quits). A saved
         entry opened for editing and left as it was leaves no draft behind."""
         journal = self.app.journal  # type: ignore[attr-defined]
-        if journal is None:
-            return
-        self.collect()
-        if self.unchanged_entry():
-            journal.delete_draft(self.draft.id)  # one written before the change was undone
-            return
-        if self.draft.is_empty():
+        if not self.worth_a_draft(journal):
             return
         try:
             journal.save_draft(self.draft)
@@ -459,6 +450,17 @@ class WriteScreen(Screen[None]):
             return
         self._changed = False
         self.update_status(saved=now().strftime("%H:%M:%S"))
+
+    def worth_a_draft(self, journal) -> bool:
+        """What is on screen, copied into the draft, is worth writing: not nothing, and not a
+        saved entry exactly as it was (a draft of an undone change is removed then)."""
+        if journal is None:
+            return False
+        self.collect()
+        if self.unchanged_entry():
+            journal.delete_draft(self.draft.id)
+            return False
+        return not self.draft.is_empty()
 
     def snapshot(self) -> tuple:
         """What is written, and what it is linked to, as it stands on screen."""
@@ -487,10 +489,7 @@ class WriteScreen(Screen[None]):
     def save_entry(self) -> None:
         """Ctrl+S, from any stage: the answers composed into one entry, saved."""
         if self.draft.stage == "guided":
-            self.keep_answer()
-            self.draft.body = self.composed_body()
-            self.draft.stage = "edit"
-            self.show_stage()
+            self.to_whole_entry()
         self.collect()
         if not self.draft.body.strip():
             self.notify(t("write.empty"), severity="warning")
