@@ -236,9 +236,21 @@ class ReflectieApp(App[None]):
         self.copied = True
         super().copy_to_clipboard(text)
 
+    def after_typed_keys(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the keys typed before a shortcut are in their field.
+
+        Textual hands each key to the focused widget's own queue, while a priority shortcut
+        (Ctrl+Q, the writer's Ctrl+N …) runs at once: after a burst (a paste, a fast typist)
+        the last words were still queued, and were lost or landed in the next question.
+        Queued behind them, the callback sees every word."""
+        (self.focused or self.screen).call_later(callback)
+
     async def action_quit(self) -> None:
         """Ctrl+Q: what was typed since the last autosave is kept as a draft first (by the
         time the app unmounts, its screens and their text are gone)."""
+        self.after_typed_keys(self._quit_keeping_drafts)
+
+    def _quit_keeping_drafts(self) -> None:
         if self.journal is not None:
             self._keep_drafts()
         self._clear_clipboard()

@@ -246,12 +246,8 @@ class WriteScreen(Screen[None]):
         self.save_draft_soon()  # …so saving reads back exactly what the draft holds
 
     def after_typed_keys(self, action: Callable[[], None]) -> None:
-        """Run ``action`` once the keys typed before its shortcut are in the text.
-
-        Textual hands each key to the focused editor's own queue, while a shortcut runs at
-        once: after a burst (a paste, a fast typist) the last words were still queued, and
-        landed in the next question. Queued behind them, the step sees every word."""
-        (self.focused or self).call_later(action)
+        """The step waits for the keys typed before its shortcut (see the app's)."""
+        self.app.after_typed_keys(action)  # type: ignore[attr-defined]
 
     def action_next(self) -> None:
         self.after_typed_keys(self.next_step)

@@ -199,3 +199,15 @@ async def test_a_closed_terminal_keeps_the_last_typed_word_offered_on_the_next_s
         await settle(pilot, again)
         assert isinstance(again.screen, WriteScreen)
         assert again.screen.query_one("#answer", TextArea).text.endswith("vensterbank")
+
+
+async def test_a_burst_right_before_ctrl_q_is_in_the_kept_draft(make_app, empty_vault, paths):
+    app = make_app()
+    app.autosave_seconds = app.pause_save_seconds = 3600
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await start_writing(pilot, app, "c")
+        burst(app, "geplakt en meteen weg", then="ctrl+q")
+        await settle(pilot, app)
+    drafts = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts()
+    assert [d.answers.get("situatie") for d in drafts] == ["geplakt en meteen weg"]
