@@ -21,6 +21,7 @@ class Aspect:
     framework: str
     prompt_id: str
     title: str
+    label: str  # short, for under a chart's bar
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def aspects(library: PromptLibrary, framework: str) -> list[Aspect]:
     prompt_set = library.sets.get(FRAMEWORKS[framework])
     if prompt_set is None:
         return []
-    return [Aspect(framework, p.id, p.title) for p in prompt_set.prompts]
+    return [Aspect(framework, p.id, p.title, p.short) for p in prompt_set.prompts]
 
 
 def compute(framework: str, entries: list[tuple[EntrySummary, str]],

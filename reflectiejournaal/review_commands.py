@@ -40,7 +40,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
             "per_month": {m: {"entries": e, "words": w} for m, (e, w) in numbers.per_month.items()},
             "longest_streak_weeks": numbers.longest_streak_weeks,
             "current_streak_weeks": numbers.current_streak_weeks,
-            "meetings": {title: {"held": h, "planned": p} for title, (h, p) in numbers.meetings.items()},
+            "meetings": {id_: {"title": title, "held": h, "planned": p}
+                         for id_, (title, h, p) in numbers.meetings.items()},
             "balance": {name: {"entries": b.entries, "answered": b.counts,
                                "missing_in_latest": b.missing_in_latest}
                         for name, b in balances.items()},
@@ -50,7 +51,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             longest=numbers.longest_streak_weeks, current=numbers.current_streak_weeks))
     for month, (entries, words) in list(numbers.per_month.items())[-12:]:
         print(f"  {month}  {entries:>4} {t('stats.entries')}  {words:>7} {t('stats.words')}")
-    for title, (held, planned) in numbers.meetings.items():
+    for title, held, planned in numbers.meetings.values():
         print(t("stats.meetings", title=title, held=held, planned=planned))
     for name, result in balances.items():
         print(describe_balance(name, result))

@@ -1,4 +1,8 @@
-"""Statistics a person can look at: entries and words per month, streaks, meetings held."""
+"""Statistics a person can look at: entries and words per month, streaks, meetings held.
+
+Also the activity over a period in at most a dozen bars (months, else quarters, else years),
+with the empty ones kept, so a quiet spell shows as a gap.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,21 @@ class Stats:
     per_month: dict[str, tuple[int, int]]  # "2026-03" → (entries, words), oldest first
     longest_streak_weeks: int  # consecutive weeks with at least one entry
     current_streak_weeks: int  # the run that includes this week or last week
-    meetings: dict[str, tuple[int, int]]  # trajectory title → (held, planned in all)
+    meetings: dict[str, tuple[str, int, int]]  # trajectory id → (title, held, planned in all)
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """One bar of the activity chart."""
+
+    start: dt.date  # the first day of its month, quarter or year
+    size: str  # "month", "quarter" or "year"
+    entries: int
+    words: int
+
+
+MAX_BUCKETS = 12  # bars that still carry a readable label at 80 columns
+_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 def _week(day: dt.date) -> int:
@@ -45,8 +63,49 @@ def compute(summaries: list[EntrySummary], trajectories: list[Trajectory], today
     while week in weeks:
         current += 1
         week -= 1
-    meetings = {t.title: (sum(m.held(today) for m in t.meetings), len(t.meetings))
+    meetings = {t.id: (t.title, sum(m.held(today) for m in t.meetings), len(t.meetings))
                 for t in trajectories}
     return Stats(len(summaries), sum(s.words for s in summaries),
                  {k: (v[0], v[1]) for k, v in sorted(per_month.items())}, longest, current,
                  meetings)
+
+
+def activity(summaries: list[EntrySummary], start: dt.date | None, end: dt.date | None,
+             today: dt.date) -> list[Bucket]:
+    """Entries and words per month over the period, per quarter or year when that is long.
+
+    An open start begins at the first entry; an open end (or one still ahead) stops at today
+    or at the last entry, whichever is later. Nothing to show gives an empty list.
+    """
+    days = [s.created.date() for s in summaries]
+    first = start or min(days, default=None)
+    if first is None:
+        return []
+    latest = max([today, *days])
+    last = min(end, latest) if end is not None else latest
+    if last < first:
+        return []
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    size = next(size for size, step in _MONTHS.items()
+                if -(-months // step) <= MAX_BUCKETS or size == "year")
+    counts: dict[dt.date, list[int]] = {}
+    bucket = _bucket_start(first, size)
+    while bucket <= last:
+        counts[bucket] = [0, 0]
+        bucket = _add_months(bucket, _MONTHS[size])
+    for s in summaries:
+        found = counts.get(_bucket_start(s.created.date(), size))
+        if found is not None:
+            found[0] += 1
+            found[1] += s.words
+    return [Bucket(day, size, entries, words) for day, (entries, words) in counts.items()]
+
+
+def _bucket_start(day: dt.date, size: str) -> dt.date:
+    step = _MONTHS[size]
+    return dt.date(day.year, (day.month - 1) // step * step + 1, 1)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)

@@ -26,6 +26,11 @@ class Prompt:
     question: str
     help: str = ""
     optional: bool = False
+    label: str = ""  # a short name where the title does not fit, as under a chart's bar
+
+    @property
+    def short(self) -> str:
+        return self.label or self.title
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,7 @@ def _build(data: dict, path: Path) -> PromptSet:
             question=_text(raw, "question", where),
             help=_text(raw, "help", where, required=False),
             optional=_flag(raw, "optional", where),
+            label=_text(raw, "label", where, required=False),
         )
         if prompt.id in {p.id for p in prompts}:
             raise _Invalid(f"{where}.id", "duplicate_id", prompt.id)

@@ -124,5 +124,14 @@ def test_stats_per_period_and_trajectory(cli):
     cli.ok("new", "--kind", "note", stdin="Daarbuiten.")
     assert json.loads(cli.ok("stats", "--json"))["entries"] == 2
     only = json.loads(cli.ok("stats", "--trajectory", trajectory, "--json"))
-    assert only["entries"] == 1 and list(only["meetings"]) == ["Supervisie bij Anna"]
+    assert only["entries"] == 1
+    assert list(only["meetings"]) == [trajectory]
+    assert only["meetings"][trajectory]["title"] == "Supervisie bij Anna"
     assert json.loads(cli.ok("stats", "--from", "2000-01-01", "--to", "2000-12-31", "--json"))["entries"] == 0
+
+
+def test_stats_keeps_two_trajectories_with_the_same_title_apart(cli):
+    first, second = new_trajectory(cli), new_trajectory(cli)
+    meetings = json.loads(cli.ok("stats", "--json"))["meetings"]
+    assert set(meetings) == {first, second}
+    assert cli.ok("stats").count("Supervisie bij Anna: ") == 2

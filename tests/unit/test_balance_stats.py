@@ -59,4 +59,40 @@ def test_statistics_per_month_streaks_and_meetings(journal):
     assert (result.entries, result.words) == (5, 150)
     assert result.per_month == {"2025-12": (2, 30), "2026-01": (1, 30), "2026-02": (2, 90)}
     assert (result.longest_streak_weeks, result.current_streak_weeks) == (3, 2)
-    assert result.meetings == {"S": (1, 4)}  # 7 Jan held; 28 Jan cancelled; 18 Feb still ahead
+    assert result.meetings == {"0000000000000a01": ("S", 1, 4)}  # 7 Jan held; 28 Jan cancelled; 18 Feb ahead
+
+
+def _summaries(journal, days: list[dt.date], words: int = 10):
+    for n, day in enumerate(days):
+        moment = dt.datetime(day.year, day.month, day.day, 20, tzinfo=TZ)
+        journal.save(Entry(f"{n + 0x100:016x}", "note", "t", moment, moment, "woord " * words))
+    return journal.summaries()
+
+
+def test_activity_keeps_the_empty_months_so_a_quiet_spell_shows(journal):
+    summaries = _summaries(journal, [dt.date(2026, 1, 5), dt.date(2026, 1, 20), dt.date(2026, 4, 2)])
+    buckets = stats.activity(summaries, None, None, dt.date(2026, 5, 10))
+    assert [(b.start, b.size, b.entries, b.words) for b in buckets] == [
+        (dt.date(2026, 1, 1), "month", 2, 20), (dt.date(2026, 2, 1), "month", 0, 0),
+        (dt.date(2026, 3, 1), "month", 0, 0), (dt.date(2026, 4, 1), "month", 1, 10),
+        (dt.date(2026, 5, 1), "month", 0, 0)]  # up to this month: the gap since April shows
+
+
+def test_activity_over_years_goes_by_quarter_then_by_year(journal):
+    summaries = _summaries(journal, [dt.date(2024, 2, 1), dt.date(2024, 3, 31), dt.date(2026, 11, 1)])
+    by_quarter = stats.activity(summaries, None, None, dt.date(2026, 11, 23))
+    assert len(by_quarter) == 12 and {b.size for b in by_quarter} == {"quarter"}
+    assert (by_quarter[0].start, by_quarter[0].entries) == (dt.date(2024, 1, 1), 2)
+    assert (by_quarter[-1].start, by_quarter[-1].entries) == (dt.date(2026, 10, 1), 1)
+    by_year = stats.activity(summaries, dt.date(2021, 1, 1), None, dt.date(2026, 11, 23))
+    assert [(b.start.year, b.size, b.entries) for b in by_year] == [
+        (2021, "year", 0), (2022, "year", 0), (2023, "year", 0), (2024, "year", 2),
+        (2025, "year", 0), (2026, "year", 1)]
+
+
+def test_activity_of_a_period_stops_at_today_and_at_its_end(journal):
+    summaries = _summaries(journal, [dt.date(2026, 3, 3)])
+    this_year = stats.activity(summaries, dt.date(2026, 1, 1), dt.date(2026, 12, 31), dt.date(2026, 4, 9))
+    assert [b.start.month for b in this_year] == [1, 2, 3, 4]  # no empty future months
+    assert stats.activity(summaries, dt.date(2026, 5, 1), dt.date(2026, 4, 1), dt.date(2026, 6, 1)) == []
+    assert stats.activity([], None, None, dt.date(2026, 6, 1)) == []

@@ -1,0 +1,27 @@
+"""Periods to look back over: the quick choices offered beside the from and to dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+PRESETS = ("all", "this_year", "last_year", "last_12_months")
+
+
+def bounds(preset: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of a quick choice (None: open)."""
+    if preset == "this_year":
+        return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
+    if preset == "last_year":
+        return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+    if preset == "last_12_months":
+        return _next_month(dt.date(today.year - 1, today.month, 1)), today
+    return None, None
+
+
+def preset_of(start: dt.date | None, end: dt.date | None, today: dt.date) -> str | None:
+    """Which quick choice these dates are, if any: typing them is the same as choosing it."""
+    return next((p for p in PRESETS if bounds(p, today) == (start, end)), None)
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
