@@ -46,9 +46,8 @@ def add_nip_entries(folder: Path, code: str, count: int) -> None:
     vault.release_lock()
 
 
-async def timeline_seconds(folder: Path, cache: Path, runs: int) -> float:
-    from reflectiejournaal.screens.timeline import TimelineScreen
-
+async def screen_seconds(folder: Path, cache: Path, runs: int, make_screen) -> float:
+    """From pushing the screen to its first full layout: what the user waits for."""
     app = ReflectieApp(folder, cache, None)
     samples = []
     async with app.run_test(size=(120, 40)) as pilot:
@@ -57,9 +56,10 @@ async def timeline_seconds(folder: Path, cache: Path, runs: int) -> float:
         await app.workers.wait_for_complete()
         await pilot.pause()
         for _ in range(runs):
-            screen = TimelineScreen()
+            screen = make_screen()
             started = time.perf_counter()
             await app.push_screen(screen)  # mounted and built
+            await pilot.pause()  # the review screen draws its numbers on resume
             samples.append(time.perf_counter() - started)
             app.pop_screen()
             await pilot.pause()
@@ -97,8 +97,13 @@ def main() -> None:
 
         results[f"balance ({args.size // 3:,} NIP entries decrypted and read)"] = timed(
             args.runs, compute_balance)
+        from reflectiejournaal.screens.review import ReviewScreen
+        from reflectiejournaal.screens.timeline import TimelineScreen
+
         results["timeline screen ready (headless app)"] = asyncio.run(
-            timeline_seconds(folder, cache, args.runs))
+            screen_seconds(folder, cache, args.runs, TimelineScreen))
+        results["review screen ready: statistics, activity and balance charts"] = asyncio.run(
+            screen_seconds(folder, cache, args.runs, ReviewScreen))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"| operation ({args.size:,} entries) | median |\n|---|---:|")

@@ -544,9 +544,44 @@ NL: dict[str, str] = {
     "terugblik.looked_back": "Teruggekeken op",
     "terugblik.period": "Periode: {start} tot en met {end}.",
     "terugblik.start": "Periode (voor statistiek en balans) — en een terugblik erover",
+    "review.label.trajectory": "Uit",
+    "review.label.period": "Periode",
+    "review.all_trajectories": "alle teksten",
+    "period.all": "alles",
+    "period.this_year": "dit jaar",
+    "period.last_year": "vorig jaar",
+    "period.last_12_months": "de laatste 12 maanden",
+    "period.custom": "zelf kiezen",
+    "period.everything": "Alles wat je schreef.",
+    "period.range": "Van {start} tot en met {end}.",
+    "period.since": "Vanaf {start}.",
+    "period.until": "Tot en met {end}.",
+    "period.bad_date": "‘{text}’ is geen datum: schrijf bijv. 7-1-2026 (dag-maand-jaar).",
+    "period.backwards": "‘Vanaf’ ligt na ‘tot en met’: draai ze om.",
+    "review.activity.month": "Teksten per maand, {first} – {last}",
+    "review.activity.quarter": "Teksten per kwartaal, {first} – {last}",
+    "review.activity.year": "Teksten per jaar, {first} – {last}",
+    "review.activity.none": "Geen teksten in deze periode.",
+    "review.quarter": "K{quarter} ’{year}",
+    "review.balance": "Balans: welke aspecten kwamen aan bod",
+    "review.balance.nip": "Vier aspecten (NIP): beantwoord in {entries} {entries:tekst|teksten}",
+    "review.balance.skj": "Drie reflectiedimensies (SKJ): beantwoord in {entries} "
+    "{entries:tekst|teksten}",
+    "review.balance.none": "Nog geen teksten met de vragenset ‘{set}’ in deze periode. Kies die "
+    "vragenset bij een reflectie, dan zie je hier welke aspecten aan bod komen.",
+    "month.short.1": "jan", "month.short.2": "feb", "month.short.3": "mrt", "month.short.4": "apr",
+    "month.short.5": "mei", "month.short.6": "jun", "month.short.7": "jul", "month.short.8": "aug",
+    "month.short.9": "sep", "month.short.10": "okt", "month.short.11": "nov",
+    "month.short.12": "dec",
+    "month.long.1": "januari", "month.long.2": "februari", "month.long.3": "maart",
+    "month.long.4": "april", "month.long.5": "mei", "month.long.6": "juni", "month.long.7": "juli",
+    "month.long.8": "augustus", "month.long.9": "september", "month.long.10": "oktober",
+    "month.long.11": "november", "month.long.12": "december",
     "terugblik.button": "Terugblik schrijven",
     "terugblik.gathered": "Uit deze periode",
     "review.themes": "Thema's: je leervragen (?), labels (#), of typ je eigen thema",
+    "review.themes.none": "Nog geen leervragen of labels. Schrijf je leervragen vanuit een "
+    "traject, geef teksten labels (#grenzen), of typ hierboven een eigen thema.",
     "review.own_theme": "eigen thema, bijv. grenzen stellen (Enter)",
     "dashboard.due": "Klaar om te schrijven",
     "dashboard.trajectories": "Trajecten",
@@ -950,6 +985,14 @@ NL: dict[str, str] = {
 | e | bewerken |
 | d | verwijderen |
 
+**Bij het terugkijken**
+
+| toets | wat |
+|---|---|
+| Tab | naar traject, periode, de data, terugblik en thema's |
+| Enter | in een datum: meteen tonen; op een thema: de draad door de jaren |
+| ↑ ↓ | de grafieken omhoog en omlaag (als het overzicht de focus heeft) |
+
 Toetsen aanpassen kan in `toetsen.toml` in je configuratiemap, bijvoorbeeld
 `"write.next" = "ctrl+j"`. De namen staan in de documentatie (README).
 
@@ -1213,6 +1256,32 @@ def kind_name(kind: str) -> str:
 def short_date(day: dt.date) -> str:
     """‘do 30-11’: the weekday and the day, the way a meeting is named in a diary."""
     return f"{t(f'weekday.{day.weekday()}')} {day:%d-%m}"
+
+
+def long_date(day: dt.date) -> str:
+    """‘7 januari 2026’."""
+    return f"{day.day} {t(f'month.long.{day.month}')} {day.year}"
+
+
+def describe_period(start: dt.date | None, end: dt.date | None) -> str:
+    """‘Van 1 januari 2026 tot en met 31 december 2026.’: how the typed dates were read."""
+    if start and end:
+        return t("period.range", start=long_date(start), end=long_date(end))
+    if start:
+        return t("period.since", start=long_date(start))
+    if end:
+        return t("period.until", end=long_date(end))
+    return t("period.everything")
+
+
+def describe_bucket(start: dt.date, size: str, long: bool = False) -> str:
+    """A bar of the activity chart: ‘nov’ (or ‘nov 2026’), ‘K3 ’25’, ‘2024’."""
+    if size == "year":
+        return str(start.year)
+    if size == "quarter":
+        return t("review.quarter", quarter=(start.month - 1) // 3 + 1, year=f"{start.year % 100:02}")
+    month = t(f"month.short.{start.month}")
+    return f"{month} {start.year}" if long else month
 
 
 def describe_meeting(trajectory_title: str, number: int, day: dt.date) -> str:

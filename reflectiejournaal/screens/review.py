@@ -1,6 +1,8 @@
-"""Looking back: statistics, the balance of reflection as a chart, and themes as threads."""
+"""Looking back: statistics, activity and the balance of reflection as charts, themes as threads."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from rich.text import Text
 from textual import on
@@ -9,16 +11,34 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Footer, Header, Input, OptionList, Static
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Button, DataTable, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from .. import balance, stats
+from .. import balance, periods, stats
 from ..index import Filters
-from ..messages import describe_balance, t
+from ..messages import describe_bucket, describe_period, t
 from ..themes import learning_questions, question_thread
+from ..trajectory import parse_date
+from ..widgets.charts import BarChart
 from ..widgets.field import labelled
 from ..widgets.hit_table import HitTable
 from .search import TYPING_PAUSE
+
+ALL = "all"  # the trajectory choice for every entry, and the period choice for every date
+CUSTOM = "custom"
+
+
+class DateText(Validator):
+    """Empty (an open end) or a date as the app reads it."""
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            if value.strip():
+                parse_date(value)
+        except ValueError:
+            return self.failure(t("period.bad_date", text=value.strip()))
+        return self.success()
 
 
 class ReviewScreen(Screen[None]):
@@ -27,101 +47,194 @@ class ReviewScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._numbers_timer: Timer | None = None
+        self.questions: list[str] = []
 
     def compose(self) -> ComposeResult:
+        journal = self.app.journal  # type: ignore[attr-defined]
+        scopes = [(t("review.all_trajectories"), ALL)] + [(tr.title, tr.id)
+                                                          for tr in journal.trajectories()]
+        choices = [(t(f"period.{p}"), p) for p in periods.PRESETS] + [(t("period.custom"), CUSTOM)]
         yield Header()
         with Horizontal(id="review-panes"):
             with VerticalScroll(id="numbers"):
                 yield Static(t("terugblik.start"), classes="section-title")
-                yield labelled(t("label.from"), Input(placeholder=t("hours.from"), id="tb-from"))
-                yield labelled(t("label.to"), Input(placeholder=t("hours.to"), id="tb-to"))
+                yield labelled(t("review.label.trajectory"),
+                               Select(scopes, value=ALL, allow_blank=False, id="tb-trajectory"))
+                yield labelled(t("review.label.period"),
+                               Select(choices, value=ALL, allow_blank=False, id="tb-period"))
+                for name, placeholder in (("from", "hours.from"), ("to", "hours.to")):
+                    yield labelled(t(f"label.{name}"),
+                                   Input(placeholder=t(placeholder), id=f"tb-{name}",
+                                         validators=[DateText()]))
+                yield Static(describe_period(None, None), id="period-note", markup=False)
                 yield Button(t("terugblik.button"), id="terugblik")
                 yield Static("", id="stats", markup=False)
-                yield Static("", id="balance", markup=False, classes="chart")
+                yield BarChart(id="activity")
+                yield Static("", id="meetings-held", markup=False)
+                yield Static(t("review.balance"), id="balance-title", classes="section-title")
+                for name in balance.FRAMEWORKS:
+                    yield BarChart(id=f"balance-{name}", classes="balance")
+                    yield Static("", id=f"balance-{name}-note", markup=False, classes="muted")
             with Vertical(id="themes"):
                 yield Static(t("review.themes"), classes="section-title")
                 yield Input(placeholder=t("review.own_theme"), id="theme")
                 yield OptionList(id="theme-list")
+                yield Static(t("review.themes.none"), id="themes-none", markup=False,
+                             classes="muted")
                 yield HitTable(id="thread")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = t("review.title")
+
+    def on_screen_resume(self) -> None:
+        """On opening and on coming back, say after saving a terugblik: the numbers are new."""
         self.show_numbers()
         self.show_themes()
 
-    def period(self) -> tuple:
-        from ..trajectory import parse_date
-
+    # -- the period ----------------------------------------------------------------------------
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        """The typed dates (None: open); ValueError with a message when they cannot be used."""
         found = []
         for name in ("from", "to"):
-            text = self.query_one(f"#tb-{name}", Input).value.strip()
-            try:
-                found.append(parse_date(text) if text else None)
-            except ValueError:
-                found.append(None)
-        return tuple(found)
+            field = self.query_one(f"#tb-{name}", Input)
+            result = field.validate(field.value)
+            if result is not None and not result.is_valid:
+                raise ValueError(result.failure_descriptions[0])
+            found.append(parse_date(field.value) if field.value.strip() else None)
+        start, end = found
+        if start and end and start > end:
+            raise ValueError(t("period.backwards"))
+        return start, end
+
+    def trajectory(self) -> str | None:
+        value = self.query_one("#tb-trajectory", Select).value
+        return None if value == ALL else str(value)
+
+    @on(Select.Changed, "#tb-period")
+    def period_chosen(self, event: Select.Changed) -> None:
+        if event.value == CUSTOM:
+            self.query_one("#tb-from", Input).focus()
+            return
+        start, end = periods.bounds(str(event.value), self.app.today())  # type: ignore[attr-defined]
+        for name, day in (("from", start), ("to", end)):
+            self.query_one(f"#tb-{name}", Input).value = f"{day:%-d-%-m-%Y}" if day else ""
+
+    @on(Select.Changed, "#tb-trajectory")
+    def trajectory_chosen(self) -> None:
+        self.show_numbers()
 
     @on(Input.Changed, "#tb-from")
     @on(Input.Changed, "#tb-to")
     def period_changed(self) -> None:
+        try:
+            start, end = self.period()
+        except ValueError as problem:
+            self.query_one("#period-note", Static).update(str(problem))
+            self.query_one("#period-note").add_class("error")
+            return
+        self.query_one("#period-note", Static).update(describe_period(start, end))
+        self.query_one("#period-note").remove_class("error")
+        choice = periods.preset_of(start, end, self.app.today()) or CUSTOM  # type: ignore[attr-defined]
+        with self.prevent(Select.Changed):
+            self.query_one("#tb-period", Select).value = choice
         # The balance decrypts every NIP/SKJ entry: wait for a pause in typing, not each key.
         if self._numbers_timer is not None:
             self._numbers_timer.stop()
         self._numbers_timer = self.set_timer(TYPING_PAUSE, self.show_numbers)
 
+    @on(Input.Submitted, "#tb-from")
+    @on(Input.Submitted, "#tb-to")
+    def period_submitted(self) -> None:
+        if self._numbers_timer is not None:
+            self._numbers_timer.stop()
+        self.show_numbers()
+
+    # -- the numbers ---------------------------------------------------------------------------
     def show_numbers(self) -> None:
-        """Statistics and the balance, for the period typed above (or everything)."""
+        """Statistics, activity and balance for the period and trajectory chosen above."""
+        try:
+            start, end = self.period()
+        except ValueError:
+            return  # the note under the dates says why; the last good numbers stay
         journal = self.app.journal  # type: ignore[attr-defined]
-        start, end = self.period()
-        summaries = journal.summaries(filters=Filters(start=start, end=end))
-        numbers = stats.compute(summaries, journal.trajectories(), self.app.today())  # type: ignore[attr-defined]
-        lines = [t("stats.summary", entries=numbers.entries, words=numbers.words,
-                   longest=numbers.longest_streak_weeks, current=numbers.current_streak_weeks)]
-        most = max((e for e, _ in numbers.per_month.values()), default=0)
-        for month, (entries, words) in list(numbers.per_month.items())[-12:]:
-            lines.append(f"  {month}  {balance.bar(entries, most, 14):<14} {entries:>3} · "
-                         f"{words} {t('stats.words')}")
-        lines += [t("stats.meetings", title=title, held=h, planned=p)
-                  for title, (h, p) in numbers.meetings.items()]
-        self.query_one("#stats", Static).update("\n".join(lines))
+        today = self.app.today()  # type: ignore[attr-defined]
+        trajectory = self.trajectory()
+        summaries = journal.summaries(filters=Filters(start=start, end=end, trajectory=trajectory))
+        trajectories = [tr for tr in journal.trajectories() if trajectory in (None, tr.id)]
+        numbers = stats.compute(summaries, trajectories, today)
+        self.query_one("#stats", Static).update(
+            t("stats.summary", entries=numbers.entries, words=numbers.words,
+              longest=numbers.longest_streak_weeks, current=numbers.current_streak_weeks))
+        self.show_activity(stats.activity(summaries, start, end, today))
+        self.query_one("#meetings-held", Static).update("\n".join(
+            t("stats.meetings", title=title, held=held, planned=planned)
+            for title, held, planned in numbers.meetings.values()))
         relevant = [s for s in summaries if s.prompt_set in balance.FRAMEWORKS.values()]
         bodies = journal.bodies(relevant)
-        library = self.app.library  # type: ignore[attr-defined]
-        charts = [describe_balance(name, balance.compute(name, bodies, library), label=30,
-                                   width=14) for name in balance.FRAMEWORKS]
-        self.query_one("#balance", Static).update("\n\n".join(charts))
+        for name in balance.FRAMEWORKS:
+            self.show_balance(name, balance.compute(name, bodies, self.app.library))  # type: ignore[attr-defined]
 
+    def show_activity(self, buckets: list[stats.Bucket]) -> None:
+        chart = self.query_one("#activity", BarChart)
+        chart.display = any(b.entries for b in buckets)
+        if not chart.display:
+            self.query_one("#stats", Static).update(t("review.activity.none"))
+            return
+        size = buckets[0].size
+        title = t(f"review.activity.{size}", first=describe_bucket(buckets[0].start, size, long=True),
+                  last=describe_bucket(buckets[-1].start, size, long=True))
+        chart.show(title, [(describe_bucket(b.start, size), b.entries) for b in buckets])
+
+    def show_balance(self, name: str, result: balance.Balance) -> None:
+        chart = self.query_one(f"#balance-{name}", BarChart)
+        note = self.query_one(f"#balance-{name}-note", Static)
+        chart.display = result.entries > 0
+        if not chart.display:
+            prompt_set = self.app.library.sets.get(balance.FRAMEWORKS[name])  # type: ignore[attr-defined]
+            note.update(t("review.balance.none", set=prompt_set.title if prompt_set else name))
+            return
+        chart.show(t(f"review.balance.{name}", entries=result.entries),
+                   [(f"{a.label} {result.counts[a.prompt_id]}", result.counts[a.prompt_id])
+                    for a in result.aspects])
+        note.update("\n".join(t("stats.untouched", aspect=a.title, count=missing)
+                              for a, missing in result.untouched()))
+
+    # -- themes --------------------------------------------------------------------------------
     def show_themes(self) -> None:
-        summaries = self.app.journal.summaries()  # type: ignore[attr-defined]
+        journal = self.app.journal  # type: ignore[attr-defined]
         counts: dict[str, int] = {}
-        for s in summaries:
+        for s in journal.summaries():
             for tag in s.tags:
                 counts[tag] = counts.get(tag, 0) + 1
         themes = self.query_one("#theme-list", OptionList)
-        self.questions = learning_questions(self.app.journal)  # type: ignore[attr-defined]
+        highlighted = themes.highlighted
+        themes.clear_options()
+        self.questions = learning_questions(journal)
         for index, question in enumerate(self.questions):
             themes.add_option(Option(Text(f"? {question}"), id=f"?{index}"))
         for tag, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             themes.add_option(Option(Text(f"#{tag} ({count})"), id=f"#{tag}"))
+        if themes.option_count:
+            themes.highlighted = min(highlighted or 0, themes.option_count - 1)
+        themes.display = bool(themes.option_count)
+        self.query_one("#themes-none").display = not themes.option_count
 
     @on(Button.Pressed, "#terugblik")
     def start_terugblik(self) -> None:
         from ..drafts import Draft
-        from ..trajectory import parse_date
         from .write import WriteScreen
 
         try:
-            start, end = (parse_date(v) if (v := self.query_one(f"#tb-{n}", Input).value.strip())
-                          else None for n in ("from", "to"))
-        except ValueError:
-            self.notify(t("trajectory.bad_date"), severity="error")
+            start, end = self.period()
+        except ValueError as problem:
+            self.notify(str(problem), severity="error")
             return
         journal = self.app.journal  # type: ignore[attr-defined]
         period = {"start": start.isoformat() if start else None,
                   "end": end.isoformat() if end else None}
         self.app.push_screen(WriteScreen(Draft(journal.new_draft_id(), "evaluation", "terugblik",
-                                               looks_back=period)))
+                                               trajectory=self.trajectory(), looks_back=period)))
 
     @on(OptionList.OptionSelected, "#theme-list")
     def theme_thread(self, event: OptionList.OptionSelected) -> None:

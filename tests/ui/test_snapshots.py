@@ -89,40 +89,6 @@ def test_trajectory_view(snap_compare, paths, clock, filled_vault):
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
-def test_balance_chart(snap_compare, paths, clock, filled_vault):
-    """You should see statistics on the left (entries per month as bars) and the balance of the
-    four NIP aspects as bars — beroepsethiek without a bar — with the gentle note that it did
-    not come up in the last three texts; tags as themes on the right."""
-    import datetime as dt
-
-    from reflectiejournaal.app import ReflectieApp
-    from reflectiejournaal.journal import Journal
-    from reflectiejournaal.model import Entry
-    from reflectiejournaal.prompts import compose_body, load_library
-    from reflectiejournaal.screens.review import ReviewScreen
-    from reflectiejournaal.vault import Vault
-    from tests.helpers import PASSPHRASE, cheap_kdf
-
-    journal = Journal(Vault.unlock(filled_vault, PASSPHRASE), None)
-    nip = load_library().sets["nip-vier-aspecten"]
-    tz = dt.timezone(dt.timedelta(hours=1))
-    for n in range(3):
-        moment = dt.datetime(2026, 9, 1 + 7 * n, 20, tzinfo=tz)
-        answers = {"beleving": "Ja.", "waarden": "Ja.", "emotioneel-proces": "Ja." if n else ""}
-        journal.save(Entry(f"{n:015x}b", "reflection", f"NIP {n}", moment, moment,
-                           compose_body(nip, answers), prompt_set="nip-vier-aspecten"))
-    journal.vault.release_lock()
-    app = ReflectieApp(paths["vault"], paths["cache"], None, clock=clock, kdf=cheap_kdf,
-                       today=lambda: dt.date(2026, 10, 20))
-
-    async def run_before(pilot):
-        await unlock(pilot, pilot.app)
-        pilot.app.push_screen(ReviewScreen())
-        await settle(pilot, pilot.app)
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
-
-
 def _bundle_review(paths, detector_tables):
     """A casus naming a client in three forms, a sibling and a phone number, reviewed."""
     import datetime as dt
