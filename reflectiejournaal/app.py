@@ -30,6 +30,7 @@ from .messages import describe_prompt_problem, t
 from .prompts import PromptLibrary, load_library
 from .settings import Settings
 from .vault import Vault
+from .widgets.textual_words import in_the_users_language
 
 IDLE_CHECK_SECONDS = 15
 AUTOSAVE_SECONDS = 3.0
@@ -67,6 +68,11 @@ class ReflectieApp(App[None]):
         Binding("ctrl+q", "quit", t("app.binding.quit"), id="quit", priority=True),
         Binding("ctrl+p", "command_palette", t("app.binding.palette"), id="palette",
                 show=False, priority=True),
+        # Textual lets Tab travel through the focused field's queue, and every key after it
+        # is handed to that same (old) field: typed fast after Tab ("Tab 7-1-2026", a paste),
+        # they were lost. Moving the focus at once sends them to the new field.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(
@@ -83,6 +89,7 @@ class ReflectieApp(App[None]):
         command line never passes a ``kdf``, so a user's vault is always calibrated."""
         super().__init__()
         _tolerate_stray_bytes()
+        in_the_users_language()
         self.kdf = kdf
         self.copied = False  # something went to the clipboard since the last lock
         self.today = today

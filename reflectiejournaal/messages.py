@@ -580,6 +580,8 @@ NL: dict[str, str] = {
     "terugblik.button": "Terugblik schrijven",
     "terugblik.gathered": "Uit deze periode",
     "review.themes": "Thema's: je leervragen (?), labels (#), of typ je eigen thema",
+    "select.dismiss": "Sluiten",
+    "palette.close": "Sluiten",
     "review.themes.none": "Nog geen leervragen of labels. Schrijf je leervragen vanuit een "
     "traject, geef teksten labels (#grenzen), of typ hierboven een eigen thema.",
     "review.own_theme": "eigen thema, bijv. grenzen stellen (Enter)",

@@ -43,6 +43,7 @@ class DateText(Validator):
 
 
 class ReviewScreen(Screen[None]):
+    AUTO_FOCUS = "#tb-trajectory"  # the first field, not the pane around it
     BINDINGS = [Binding("escape", "back", t("app.binding.back"), id="review.back")]
 
     def __init__(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.align import Align
 from rich.text import Text
+from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
@@ -11,6 +12,8 @@ from ..messages import t
 
 
 class Palette(CommandPalette):
+    BINDINGS = [Binding("escape", "escape", t("palette.close"))]
+
     def __init__(self) -> None:
         super().__init__(placeholder=t("palette.placeholder"), id="--command-palette")
 

@@ -376,3 +376,52 @@ def test_a_paste_followed_at_once_by_ctrl_n_stays_in_its_question(terminal, tmp_
     [draft] = Journal(Vault.unlock(made.path, PASSPHRASE), None).drafts()
     assert draft.answers["situatie"] == "In één keer geplakt, meteen verder"
     assert not draft.answers.get("gebeurtenis")
+
+
+def test_the_review_charts_and_period_at_80_by_24(tmp_path):
+    """`o` in the installed app: the activity chart, Tab down to the NIP balance chart with its
+    numbers, a quick choice of period, and a date it cannot read said in words."""
+    import datetime as dt
+
+    from reflectiejournaal.model import Entry
+    from reflectiejournaal.prompts import compose_body
+
+    made, _ = Vault.create(tmp_path / "kluis", PASSPHRASE, kdf=cheap_kdf())
+    nip = load_library().sets["nip-vier-aspecten"]
+    journal = Journal(made, None)
+    now = dt.datetime.now().astimezone()
+    for n in range(3):
+        moment = now - dt.timedelta(weeks=3 * n)
+        answered = ["beleving", "waarden"] + (["beroepsethiek"] if n == 2 else [])
+        journal.save(Entry(f"{n + 1:016x}", "reflection", f"Reflectie {n}", moment, moment,
+                           compose_body(nip, {p: "Ja." for p in answered}), prompt_set=nip.id))
+    made.release_lock()
+    terminal = Terminal(tmp_path, width=80, height=24)
+    try:
+        start_and_unlock(terminal, [COMMAND, "--vault", str(made.path)], "Overzicht")
+        terminal.send("o")
+        terminal.wait_for("Teksten per maand")
+        for _ in range(12):  # Tab through the fields until the balance chart is in view
+            if "beantwoord in 3 teksten" in terminal.screen():
+                break
+            terminal.press_and_wait_for_change("Tab")
+        terminal.wait_for(r"Vier aspecten \(NIP\): beantwoord in 3 teksten")
+        terminal.wait_for(r"Beleving 3 +Beroepsethiek 1 +Waarden 3")
+        terminal.wait_for("Het emotionele proces en het hanteren van de relatie kwam in de laatste 3")
+        terminal.send("Escape")  # out and in again: the focus starts on the first field, "Uit"
+        terminal.wait_for("Overzicht")
+        terminal.send("o")
+        terminal.wait_for("Teksten per maand")
+        terminal.send("Tab", "Enter")  # to "Periode", and open its choices
+        terminal.wait_for("esc Sluiten")  # the open list's key, in Dutch  # open the choices: alles, dit jaar, vorig jaar, …
+        terminal.wait_for("vorig jaar")
+        terminal.send("Down", "Down", "Enter")
+        terminal.wait_for(f"Van 1 januari {now.year - 1} tot en met 31 december {now.year - 1}")
+        terminal.wait_for("Geen teksten in deze periode", timeout=10)
+        terminal.send("Tab")  # into Vanaf, its date selected: typing at once replaces it
+        terminal.send("31-2-2026", literal=True)
+        terminal.wait_for("‘31-2-2026’ is geen datum")
+        terminal.send("C-q")
+        terminal.wait_for("EXIT=0")
+    finally:
+        terminal.close()

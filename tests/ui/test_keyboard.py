@@ -39,3 +39,23 @@ async def test_ctrl_o_on_a_question_that_is_not_optional_says_why(make_app, empt
         await settle(pilot, app)
         assert app.screen.draft.step == 0  # still at the first question
         assert any("sla je niet over" in n.message for n in app._notifications)
+
+
+async def test_keys_typed_right_after_tab_land_in_the_next_field(make_app, filled_vault):
+    """Tab and a date in one burst (a fast typist, keys over a slow connection): the date is
+    in the field Tab went to, replacing what it held, not lost in the field it left."""
+    from textual import events
+    from textual.widgets import Input, Select
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.action_review()
+        await settle(pilot, app)
+        app.screen.query_one("#tb-from", Input).value = "1-1-2025"
+        app.screen.query_one("#tb-period", Select).focus()
+        await settle(pilot, app)
+        for key, char in [("tab", None), *[("minus" if c == "-" else c, c) for c in "7-1-2026"]]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot, app)
+        assert app.screen.query_one("#tb-from", Input).value == "7-1-2026"

@@ -64,3 +64,36 @@ async def test_the_palette_is_dutch_and_afsluiten_finds_quit(make_app, filled_va
             if prompts:
                 break
         assert any("Niets gevonden" in p for p in prompts), prompts
+
+
+def test_no_textual_widget_shows_an_english_key_in_the_footer(make_app):
+    """Every binding a Textual widget (or its palette or Select list) would show in the footer
+    has a description from the Dutch catalogue."""
+    import textual.widgets
+    from textual.widgets._select import SelectOverlay
+
+    from reflectiejournaal.messages import NL
+    from reflectiejournaal.widgets.palette import Palette
+
+    make_app()  # the app puts Textual's words in the user's language when it starts
+    classes = [c for c in vars(textual.widgets).values() if isinstance(c, type)]
+    shown = {(c.__name__, b.description) for c in [*classes, SelectOverlay, Palette]
+             for bindings in c._merge_bindings().key_to_bindings.values() for b in bindings
+             if b.show and b.description}
+    assert shown and all(description in NL.values() for _, description in shown), shown
+
+
+async def test_an_open_select_list_says_sluiten_in_the_footer(make_app, filled_vault):
+    from textual.widgets import Footer, Select
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.action_review()
+        await settle(pilot, app)
+        app.screen.query_one("#tb-period", Select).focus()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        keys = [(k.key_display or k.key, k.description)
+                for k in app.screen.query_one(Footer).query("FooterKey")]
+        assert ("esc", "Sluiten") in keys and not any("Dismiss" in d for _, d in keys), keys
