@@ -121,7 +121,8 @@ class ReviewScreen(Screen[None]):
             return
         start, end = periods.bounds(str(event.value), self.app.today())  # type: ignore[attr-defined]
         for name, day in (("from", start), ("to", end)):
-            self.query_one(f"#tb-{name}", Input).value = f"{day:%-d-%-m-%Y}" if day else ""
+            self.query_one(f"#tb-{name}", Input).value = (
+                f"{day.day}-{day.month}-{day.year}" if day else "")
 
     @on(Select.Changed, "#tb-trajectory")
     def trajectory_chosen(self) -> None:

@@ -137,8 +137,10 @@ async def test_typing_the_dates_of_a_quick_choice_is_choosing_it(paths, clock, a
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_review(pilot)
-        await type_date(pilot, "#tb-from", "2026-01-01")
+        await type_date(pilot, "#tb-to", "31-12-2026")
         assert screen.query_one("#tb-period", Select).value == "custom"
+        assert app.focused is screen.query_one("#tb-to")  # the choice follows; the cursor stays
+        await type_date(pilot, "#tb-from", "2026-01-01")
         await type_date(pilot, "#tb-to", "31-12-2026")
         assert screen.query_one("#tb-period", Select).value == "this_year"
         assert screen.query_one("#tb-from", Input).value == "2026-01-01"  # as typed, not rewritten
