@@ -544,7 +544,7 @@ NL: dict[str, str] = {
     "terugblik.looked_back": "Teruggekeken op",
     "terugblik.period": "Periode: {start} tot en met {end}.",
     "terugblik.start": "Periode (voor statistiek en balans) — en een terugblik erover",
-    "review.label.trajectory": "Uit",
+    "review.label.trajectory": "Teksten uit",
     "review.label.period": "Periode",
     "review.all_trajectories": "alle teksten",
     "period.all": "alles",
@@ -557,7 +557,8 @@ NL: dict[str, str] = {
     "period.since": "Vanaf {start}.",
     "period.until": "Tot en met {end}.",
     "period.bad_date": "‘{text}’ is geen datum: schrijf bijv. 7-1-2026 (dag-maand-jaar).",
-    "period.backwards": "‘Vanaf’ ligt na ‘tot en met’: draai ze om.",
+    "period.bad_year": "‘{text}’: dat jaartal lijkt een tikfout.",
+    "period.backwards": "‘Vanaf’ ligt na ‘Tot en met’: draai ze om.",
     "review.activity.month": "Teksten per maand, {first} – {last}",
     "review.activity.quarter": "Teksten per kwartaal, {first} – {last}",
     "review.activity.year": "Teksten per jaar, {first} – {last}",
@@ -991,7 +992,7 @@ NL: dict[str, str] = {
 
 | toets | wat |
 |---|---|
-| Tab | naar traject, periode, de data, terugblik en thema's |
+| Tab | naar traject, periode, de datums, terugblik, grafieken en thema's |
 | Enter | in een datum: meteen tonen; op een thema: de draad door de jaren |
 | ↑ ↓ | de grafieken omhoog en omlaag (als het overzicht de focus heeft) |
 

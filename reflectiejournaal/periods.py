@@ -18,9 +18,13 @@ def bounds(preset: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]
     return None, None
 
 
-def preset_of(start: dt.date | None, end: dt.date | None, today: dt.date) -> str | None:
-    """Which quick choice these dates are, if any: typing them is the same as choosing it."""
-    return next((p for p in PRESETS if bounds(p, today) == (start, end)), None)
+def preset_of(start: dt.date | None, end: dt.date | None, today: dt.date,
+              prefer: str | None = None) -> str | None:
+    """Which quick choice these dates are, if any: typing them is the same as choosing it.
+
+    ``prefer`` wins when two agree (on 31 December this year is the last 12 months)."""
+    matching = [p for p in PRESETS if bounds(p, today) == (start, end)]
+    return prefer if prefer in matching else next(iter(matching), None)
 
 
 def _next_month(day: dt.date) -> dt.date:

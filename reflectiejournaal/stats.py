@@ -85,9 +85,9 @@ def activity(summaries: list[EntrySummary], start: dt.date | None, end: dt.date 
     last = min(end, latest) if end is not None else latest
     if last < first:
         return []
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
-    size = next(size for size, step in _MONTHS.items()
-                if -(-months // step) <= MAX_BUCKETS or size == "year")
+    size = _size(first, last)
+    if _buckets(first, last, size) > MAX_BUCKETS and days:
+        first, size = max(first, min(days)), _size(max(first, min(days)), last)  # no empty decades
     counts: dict[dt.date, list[int]] = {}
     bucket = _bucket_start(first, size)
     while bucket <= last:
@@ -99,6 +99,17 @@ def activity(summaries: list[EntrySummary], start: dt.date | None, end: dt.date 
             found[0] += 1
             found[1] += s.words
     return [Bucket(day, size, entries, words) for day, (entries, words) in counts.items()]
+
+
+def _size(first: dt.date, last: dt.date) -> str:
+    """The finest bar (month, quarter, year) that fits the period in MAX_BUCKETS bars."""
+    return next(size for size in _MONTHS
+                if _buckets(first, last, size) <= MAX_BUCKETS or size == "year")
+
+
+def _buckets(first: dt.date, last: dt.date, size: str) -> int:
+    start, end = _bucket_start(first, size), _bucket_start(last, size)
+    return ((end.year - start.year) * 12 + end.month - start.month) // _MONTHS[size] + 1
 
 
 def _bucket_start(day: dt.date, size: str) -> dt.date:

@@ -67,7 +67,7 @@ class BundleScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         journal = self.app.journal  # type: ignore[attr-defined]
-        trajectories = [(tr.title, tr.id) for tr in journal.trajectories()]
+        trajectories = [(Text(tr.title), tr.id) for tr in journal.trajectories()]  # not markup
         yield Header()
         with VerticalScroll(id="bundle"):
             yield Static(t("bundle.step.choose"), classes="section-title")

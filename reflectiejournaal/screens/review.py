@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from .. import balance, periods, stats
 from ..index import Filters
+from ..journal import Journal
 from ..messages import describe_bucket, describe_period, t
 from ..themes import learning_questions, question_thread
 from ..trajectory import parse_date
@@ -28,6 +29,7 @@ from .search import TYPING_PAUSE
 
 ALL = "all"  # the trajectory choice for every entry, and the period choice for every date
 CUSTOM = "custom"
+MIN_YEAR, MAX_YEAR = 1950, 2150  # outside: a typing slip (1-1-1026), not a period to chart
 
 
 class DateText(Validator):
@@ -35,10 +37,11 @@ class DateText(Validator):
 
     def validate(self, value: str) -> ValidationResult:
         try:
-            if value.strip():
-                parse_date(value)
+            day = parse_date(value) if value.strip() else None
         except ValueError:
             return self.failure(t("period.bad_date", text=value.strip()))
+        if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:
+            return self.failure(t("period.bad_year", text=value.strip()))
         return self.success()
 
 
@@ -54,8 +57,8 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         journal = self.app.journal  # type: ignore[attr-defined]
-        scopes = [(t("review.all_trajectories"), ALL)] + [(tr.title, tr.id)
-                                                          for tr in journal.trajectories()]
+        scopes = [(Text(t("review.all_trajectories")), ALL)] + [  # titles as text, not markup
+            (Text(tr.title), tr.id) for tr in journal.trajectories()]
         choices = [(t(f"period.{p}"), p) for p in periods.PRESETS] + [(t("period.custom"), CUSTOM)]
         yield Header()
         with Horizontal(id="review-panes"):
@@ -92,6 +95,8 @@ class ReviewScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """On opening and on coming back, say after saving a terugblik: the numbers are new."""
+        if self.app.journal is None:  # type: ignore[attr-defined]
+            return  # resumed on the way out while the app locks
         self.show_numbers()
         self.show_themes()
 
@@ -140,9 +145,10 @@ class ReviewScreen(Screen[None]):
             return
         self.query_one("#period-note", Static).update(describe_period(start, end))
         self.query_one("#period-note").remove_class("error")
-        choice = periods.preset_of(start, end, self.app.today()) or CUSTOM  # type: ignore[attr-defined]
+        chosen = self.query_one("#tb-period", Select)
+        choice = periods.preset_of(start, end, self.app.today(), prefer=str(chosen.value))  # type: ignore[attr-defined]
         with self.prevent(Select.Changed):
-            self.query_one("#tb-period", Select).value = choice
+            chosen.value = choice or CUSTOM
         # The balance decrypts every NIP/SKJ entry: wait for a pause in typing, not each key.
         if self._numbers_timer is not None:
             self._numbers_timer.stop()
@@ -163,12 +169,13 @@ class ReviewScreen(Screen[None]):
         except ValueError:
             return  # the note under the dates says why; the last good numbers stay
         self._scope = self.trajectory()
-        self.count(start, end, self._scope)
+        self.count(self.app.journal, start, end, self._scope)  # type: ignore[attr-defined]
 
     # The balance decrypts every NIP/SKJ entry (0.1 s at 10,000 entries): off the UI thread.
-    @work(thread=True, exclusive=True, group="numbers", description="numbers")
-    def count(self, start: dt.date | None, end: dt.date | None, trajectory: str | None) -> None:
-        journal = self.app.journal  # type: ignore[attr-defined]
+    # A lock while counting closes the journal under it: that count is simply not shown.
+    @work(thread=True, exclusive=True, exit_on_error=False, group="numbers", description="numbers")
+    def count(self, journal: Journal, start: dt.date | None, end: dt.date | None,
+              trajectory: str | None) -> None:
         today = self.app.today()  # type: ignore[attr-defined]
         summaries = journal.summaries(filters=Filters(start=start, end=end, trajectory=trajectory))
         trajectories = [tr for tr in journal.trajectories() if trajectory in (None, tr.id)]

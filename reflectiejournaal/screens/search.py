@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,14 +34,16 @@ class SearchScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         journal = self.app.journal  # type: ignore[attr-defined]
-        trajectories = [(tr.title, tr.id) for tr in journal.trajectories()]
-        sets = [(s.title, s.id) for s in self.app.library.sets.values()]  # type: ignore[attr-defined]
+        # Titles as plain Text: "[/]" in a title is a title, never markup.
+        trajectories = [(Text(tr.title), tr.id) for tr in journal.trajectories()]
+        sets = sorted(((Text(s.title), s.id) for s in self.app.library.sets.values()),  # type: ignore[attr-defined]
+                      key=lambda option: option[0].plain)
         yield Header()
         yield Input(self.initial, placeholder=t("search.placeholder"), id="query")
         with Horizontal(classes="fields"):
             yield Select([(kind_name(k).capitalize(), k) for k in KINDS], prompt=t("entries.all_kinds"), id="kind")
             yield Select(trajectories, prompt=t("search.all_trajectories"), id="trajectory")
-            yield Select(sorted(sets), prompt=t("search.all_sets"), id="prompt-set")
+            yield Select(sets, prompt=t("search.all_sets"), id="prompt-set")
         with Horizontal(classes="fields"):
             yield Input(placeholder=t("entries.tag"), id="tag")
             yield Input(placeholder=t("hours.from"), id="from")

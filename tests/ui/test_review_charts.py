@@ -18,6 +18,7 @@ from reflectiejournaal.screens.write import WriteScreen
 from reflectiejournaal.trajectory import Trajectory
 from reflectiejournaal.vault import Vault
 from reflectiejournaal.widgets.charts import BarChart
+from tests.conftest import install_tables
 from tests.helpers import PASSPHRASE, cheap_kdf
 from tests.ui.conftest import TZ, settle, type_text, unlock
 
@@ -164,7 +165,7 @@ async def test_a_date_that_cannot_be_read_says_why_and_keeps_the_numbers(paths, 
         assert any("31-2-2026" in n.message for n in app._notifications)
         await type_date(pilot, "#tb-from", "1-12-2026")
         await type_date(pilot, "#tb-to", "1-11-2026")
-        assert text(screen, "#period-note") == "‘Vanaf’ ligt na ‘tot en met’: draai ze om."
+        assert text(screen, "#period-note") == "‘Vanaf’ ligt na ‘Tot en met’: draai ze om."
         await type_date(pilot, "#tb-to", "")
         assert text(screen, "#period-note") == "Vanaf 1 december 2026."
         assert not screen.query_one("#period-note").has_class("error")
@@ -227,3 +228,64 @@ async def test_tab_brings_each_chart_into_view_at_80_by_24(paths, clock, a_year_
             chart = screen.query_one(f"#{chart_id}", BarChart)
             assert app.focused is chart
             assert chart.region.height == chart.size.height  # wholly on screen, not cut off
+
+
+async def test_a_title_with_brackets_is_a_title_and_a_typo_in_the_year_is_said(paths, clock,
+                                                                              a_year_of_reflections):
+    journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
+    journal.save_trajectory(Trajectory.plan("0000000000000b02", "intervisie", "Intervisie [/] team",
+                                            dt.date(2026, 2, 1)))
+    journal.vault.release_lock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(pilot)
+        options = [value for _, value in screen.query_one("#tb-trajectory", Select)._options]
+        await choose(pilot, "#tb-trajectory", downs=options.index("0000000000000b02"))
+        assert screen.query_one("#tb-trajectory", Select).value == "0000000000000b02"
+        assert str(screen.query_one("#tb-trajectory #label", Static).render()) == "Intervisie [/] team"
+        await type_date(pilot, "#tb-from", "1-1-1026")
+        assert text(screen, "#period-note") == "‘1-1-1026’: dat jaartal lijkt een tikfout."
+
+
+async def test_locking_over_a_terugblik_from_the_review_screen(paths, clock, a_year_of_reflections):
+    """The lock closes the writer and the review screen under it; nothing counts on a closed
+    journal, and unlocking brings the writer back."""
+    app = make_app(paths, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        screen.query_one("#terugblik", Button).press()
+        await settle(pilot, app)
+        await type_text(pilot, "Bijna klaar")
+        assert app.lock()
+        await settle(pilot, app)
+        assert app.return_code is None and app.journal is None
+        await unlock(pilot, app)
+        assert isinstance(app.screen, WriteScreen)
+
+
+@pytest.mark.parametrize("opener,select_id", [("action_search", "#trajectory"),
+                                              ("action_bundle", "#trajectory")])
+async def test_brackets_in_a_title_are_text_in_every_trajectory_choice(paths, clock,
+                                                                       a_year_of_reflections,
+                                                                       detector_tables,
+                                                                       opener, select_id):
+    install_tables(detector_tables, paths["cache"])  # the bundle screen needs no preparing
+    journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
+    journal.save_trajectory(Trajectory.plan("0000000000000b02", "intervisie", "Team [/] [b]X",
+                                            dt.date(2026, 2, 1)))
+    journal.vault.release_lock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await unlock(pilot, app)
+        getattr(app, opener)()
+        await settle(pilot, app)
+        select = app.screen.query_one(select_id, Select)
+        select.value = "0000000000000b02"
+        select.focus()
+        await pilot.press("enter")  # the list of choices drawn, the title among them
+        await settle(pilot, app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert app.return_code is None
+        assert select.value == "0000000000000b02"
+        assert str(select.query_one("#label", Static).render()) == "Team [/] [b]X"

@@ -96,3 +96,13 @@ def test_activity_of_a_period_stops_at_today_and_at_its_end(journal):
     assert [b.start.month for b in this_year] == [1, 2, 3, 4]  # no empty future months
     assert stats.activity(summaries, dt.date(2026, 5, 1), dt.date(2026, 4, 1), dt.date(2026, 6, 1)) == []
     assert stats.activity([], None, None, dt.date(2026, 6, 1)) == []
+
+
+def test_activity_never_draws_more_than_twelve_bars(journal):
+    # 36 months that start mid-quarter cover 13 calendar quarters: by year then.
+    summaries = _summaries(journal, [dt.date(2023, 3, 5), dt.date(2026, 2, 20)])
+    across = stats.activity(summaries, dt.date(2023, 3, 1), dt.date(2026, 2, 28), dt.date(2026, 3, 1))
+    assert len(across) <= stats.MAX_BUCKETS and across[0].size == "year"
+    # A start decades before the first entry: the bars begin at the first entry.
+    early = stats.activity(summaries, dt.date(1950, 1, 1), None, dt.date(2026, 3, 1))
+    assert [b.start.year for b in early] == [2023, 2024, 2025, 2026]

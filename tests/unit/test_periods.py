@@ -22,3 +22,11 @@ def test_typed_dates_that_match_a_quick_choice_are_that_choice():
     assert periods.preset_of(dt.date(2025, 1, 1), dt.date(2025, 12, 31), TODAY) == "last_year"
     assert periods.preset_of(None, None, TODAY) == "all"
     assert periods.preset_of(dt.date(2025, 1, 2), dt.date(2025, 12, 31), TODAY) is None
+
+
+def test_on_31_december_the_chosen_one_of_two_equal_choices_stays():
+    new_years_eve = dt.date(2026, 12, 31)
+    this_year = periods.bounds("this_year", new_years_eve)
+    assert periods.bounds("last_12_months", new_years_eve) == this_year
+    assert periods.preset_of(*this_year, new_years_eve, prefer="last_12_months") == "last_12_months"
+    assert periods.preset_of(*this_year, new_years_eve, prefer="custom") == "this_year"
