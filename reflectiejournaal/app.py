@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import codecs
 import datetime as dt
+import os
 import signal
+import threading
 import time
 import tomllib
 from functools import partial
@@ -37,6 +39,7 @@ AUTOSAVE_SECONDS = 3.0
 PAUSE_SAVE_SECONDS = 0.6  # a pause in typing this long writes the draft
 # A closed terminal, a shutdown, an interrupt from outside (Ctrl+C is a key in the app).
 ENDING_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+SHUTDOWN_GRACE_SECONDS = 2.0
 
 
 def _tolerate_stray_bytes() -> None:
@@ -213,6 +216,13 @@ class ReflectieApp(App[None]):
 
     def _ended_by_signal(self, sig: int) -> None:
         self._close_keeping_drafts()
+        if not self.is_headless:
+            # The drafts are saved. Restoring a terminal that was closed can block for ever in
+            # Textual's writer thread (seen: a full queue nobody empties): give the orderly
+            # way out a moment, then end regardless.
+            watchdog = threading.Timer(SHUTDOWN_GRACE_SECONDS, os._exit, args=(128 + sig,))
+            watchdog.daemon = True
+            watchdog.start()
         self.exit(return_code=128 + sig)
 
     def _close_keeping_drafts(self) -> None:

@@ -126,7 +126,8 @@ def clean_tags(tags: object) -> tuple[str, ...]:
         raise InvalidEntry("tags", value=tags)
     seen: dict[str, None] = {}
     for tag in tags:
-        text = " ".join(str(tag).split()).lstrip("#")
+        # Leading "#" and spaces in any mix go: "# #grenzen" and "#\r0" clean the same twice.
+        text = " ".join(str(tag).split()).lstrip("# ")
         if text:
             seen.setdefault(text, None)
     return tuple(seen)

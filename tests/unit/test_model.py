@@ -129,3 +129,13 @@ def test_edited_keeps_id_and_created():
     edited = entry.edited(body="nieuw")
     assert (edited.id, edited.created, edited.body) == (entry.id, entry.created, "nieuw")
     assert edited.updated >= entry.updated
+
+
+@given(st.lists(st.text()))
+def test_cleaning_tags_twice_changes_nothing(tags):
+    """A tag read back from an entry is the tag that was saved: "#\\r0" once gave " 0"."""
+    from reflectiejournaal.model import clean_tags
+
+    once = clean_tags(tags)
+    assert clean_tags(list(once)) == once
+    assert clean_tags(["#\r0"]) == ("0",) and clean_tags(["# #grenzen"]) == ("grenzen",)
