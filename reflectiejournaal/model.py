@@ -115,8 +115,18 @@ def normalise_kind(value: object) -> str:
     return KIND_ALIASES.get(text, text)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: object) -> str:
+    """A title, tag or name: one line, single spaces, no control characters. An escape
+    sequence in a title would restyle the terminal it is shown or printed on."""
+    visible = _CONTROL.sub(lambda m: " " if m.group().isspace() else "", str(text or ""))
+    return " ".join(visible.split())
+
+
 def clean_title(title: object) -> str:
-    return " ".join(str(title or "").split())
+    return one_line(title)
 
 
 def clean_tags(tags: object) -> tuple[str, ...]:
@@ -127,7 +137,7 @@ def clean_tags(tags: object) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for tag in tags:
         # Leading "#" and spaces in any mix go: "# #grenzen" and "#\r0" clean the same twice.
-        text = " ".join(str(tag).split()).lstrip("# ")
+        text = one_line(tag).lstrip("# ")
         if text:
             seen.setdefault(text, None)
     return tuple(seen)

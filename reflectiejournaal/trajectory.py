@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 
 from .errors import InvalidEntry
+from .model import one_line
 
 FORMS = ("supervisie", "intervisie", "werkbegeleiding", "coaching", "anders")
 ROLES = ("kennismaking", "klik", "tussenevaluatie", "eindevaluatie", "regulier")
@@ -118,6 +119,7 @@ class Trajectory:
     meetings: list[Meeting] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.title, self.supervisor = one_line(self.title), one_line(self.supervisor)
         if self.form not in FORMS:
             raise InvalidEntry("form", field="form", value=self.form)
         if self.status not in TRAJECTORY_STATUSES:

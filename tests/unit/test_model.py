@@ -139,3 +139,21 @@ def test_cleaning_tags_twice_changes_nothing(tags):
     once = clean_tags(tags)
     assert clean_tags(list(once)) == once
     assert clean_tags(["#\r0"]) == ("0",) and clean_tags(["# #grenzen"]) == ("grenzen",)
+
+
+def test_titles_tags_and_trajectory_names_hold_no_control_characters():
+    """An escape sequence in a title restyled the terminal it was shown on (the review
+    screen's themes, the trajectory lists, the writer's header)."""
+    import datetime as dt
+
+    from reflectiejournaal.model import Entry, clean_tags, clean_title
+    from reflectiejournaal.trajectory import Trajectory
+
+    assert clean_title("\x1b[31mROOD\x1b[0m\tnaam\x00\x9b") == "[31mROOD[0m naam"
+    assert clean_tags(["\x1b[7minv"]) == ("[7minv",)
+    moment = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    entry = Entry("00000000000000aa", "note", "a\x1b[2Jb", moment, moment, "", tags=("x\x07",))
+    assert (entry.title, entry.tags) == ("a[2Jb", ("x",))
+    trajectory = Trajectory.plan("0000000000000a01", "supervisie", "S\x1b[1m", dt.date(2026, 1, 7),
+                                 supervisor="Anna\x1b]0;x\x07")
+    assert (trajectory.title, trajectory.supervisor) == ("S[1m", "Anna]0;x")
