@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -275,6 +275,19 @@ class ReviewScreen(Screen[None]):
         phrase = event.value.strip().replace('"', "")
         if phrase:
             self.show_thread(self.app.journal.search(f'"{phrase}"'))  # type: ignore[attr-defined]
+        else:
+            self.to_themes()
+
+    def on_key(self, event: events.Key) -> None:
+        """Down from the theme field goes into the list below it, as from the search field."""
+        if event.key == "down" and self.focused is self.query_one("#theme"):
+            event.stop()
+            self.to_themes()
+
+    def to_themes(self) -> None:
+        themes = self.query_one("#theme-list", OptionList)
+        if themes.option_count:
+            themes.focus()
 
     def show_thread(self, hits) -> None:
         """Every entry touching the theme, oldest first: a thread through the years."""

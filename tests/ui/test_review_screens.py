@@ -127,3 +127,22 @@ async def test_a_terugblik_shows_the_period_and_links_what_it_looked_back_on(mak
     assert "## Teruggekeken op\n\nPeriode: 01-10-2026 tot en met 10-10-2026." in body
     assert "- 2026-10-02 casusinbreng: De moeder die niet kwam" in body
     assert "Losse gedachte" not in body and "`" not in body.split("Teruggekeken op")[1]
+
+
+async def test_down_or_enter_from_the_theme_field_goes_into_the_themes(make_app, filled_vault):
+    """The first theme is highlighted before the list has focus: Down (or Enter on an empty
+    field) moves there, so Enter then opens its thread."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.action_review()
+        await settle(pilot, app)
+        app.screen.query_one("#theme", Input).focus()
+        await pilot.press("down")
+        assert app.focused is app.screen.query_one("#theme-list", OptionList)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen.query_one("#thread", DataTable).row_count == 2  # #grenzen, twice
+        app.screen.query_one("#theme", Input).focus()
+        await pilot.press("enter")
+        assert app.focused is app.screen.query_one("#theme-list", OptionList)
