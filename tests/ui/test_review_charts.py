@@ -54,6 +54,14 @@ def a_year_of_reflections(paths):
     return paths["vault"]
 
 
+def add_trajectory(paths, title: str) -> None:
+    """A second trajectory, 0000000000000b02, with ``title``."""
+    journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
+    journal.save_trajectory(Trajectory.plan("0000000000000b02", "intervisie", title,
+                                            dt.date(2026, 2, 1)))
+    journal.vault.release_lock()
+
+
 def make_app(paths, clock) -> ReflectieApp:
     app = ReflectieApp(paths["vault"], paths["cache"], None, clock=clock, kdf=cheap_kdf,
                        today=lambda: TODAY)
@@ -232,10 +240,7 @@ async def test_tab_brings_each_chart_into_view_at_80_by_24(paths, clock, a_year_
 
 async def test_a_title_with_brackets_is_a_title_and_a_typo_in_the_year_is_said(paths, clock,
                                                                               a_year_of_reflections):
-    journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
-    journal.save_trajectory(Trajectory.plan("0000000000000b02", "intervisie", "Intervisie [/] team",
-                                            dt.date(2026, 2, 1)))
-    journal.vault.release_lock()
+    add_trajectory(paths, "Intervisie [/] team")
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_review(pilot)
@@ -270,10 +275,7 @@ async def test_brackets_in_a_title_are_text_in_every_trajectory_choice(paths, cl
                                                                        detector_tables,
                                                                        opener, select_id):
     install_tables(detector_tables, paths["cache"])  # the bundle screen needs no preparing
-    journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
-    journal.save_trajectory(Trajectory.plan("0000000000000b02", "intervisie", "Team [/] [b]X",
-                                            dt.date(2026, 2, 1)))
-    journal.vault.release_lock()
+    add_trajectory(paths, "Team [/] [b]X")
     app = make_app(paths, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await unlock(pilot, app)
