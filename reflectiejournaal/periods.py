@@ -14,7 +14,7 @@ def bounds(preset: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]
     if preset == "last_year":
         return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
     if preset == "last_12_months":
-        return _next_month(dt.date(today.year - 1, today.month, 1)), today
+        return add_months(dt.date(today.year - 1, today.month, 1), 1), today
     return None, None
 
 
@@ -27,5 +27,7 @@ def preset_of(start: dt.date | None, end: dt.date | None, today: dt.date,
     return prefer if prefer in matching else next(iter(matching), None)
 
 
-def _next_month(day: dt.date) -> dt.date:
-    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The first of the month ``months`` after the month of ``day``."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)

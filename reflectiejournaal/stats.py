@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .index import EntrySummary
+from .periods import add_months
 from .trajectory import Trajectory
 
 
@@ -92,7 +93,7 @@ def activity(summaries: list[EntrySummary], start: dt.date | None, end: dt.date 
     bucket = _bucket_start(first, size)
     while bucket <= last:
         counts[bucket] = [0, 0]
-        bucket = _add_months(bucket, _MONTHS[size])
+        bucket = add_months(bucket, _MONTHS[size])
     for s in summaries:
         found = counts.get(_bucket_start(s.created.date(), size))
         if found is not None:
@@ -115,8 +116,3 @@ def _buckets(first: dt.date, last: dt.date, size: str) -> int:
 def _bucket_start(day: dt.date, size: str) -> dt.date:
     step = _MONTHS[size]
     return dt.date(day.year, (day.month - 1) // step * step + 1, 1)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
