@@ -41,7 +41,8 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     which.add_argument("--entry", action="append", help=t("cli.opt.entry"))
     bundle.add_argument("--meetings", type=meeting_range, metavar="1-4", help=t("cli.opt.meetings_range"))
     bundle.add_argument("--to", dest="end", type=parse_date, help=t("cli.opt.to"))
-    bundle.add_argument("--format", choices=FORMATS, default="html-encrypted")
+    bundle.add_argument("--format", choices=FORMATS, default="html-encrypted",
+                        help=t("cli.opt.bundle_format"))
     bundle.add_argument("--out", type=Path, help=t("cli.opt.bundle_out"))
     bundle.add_argument("--check", action="store_true", help=t("cli.opt.check"))
     decide = bundle.add_mutually_exclusive_group()
@@ -55,7 +56,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
                                   description=t("cli.cmd.clients"))
     actions = clients.add_subparsers(dest="action", metavar="ACTIE", required=True)
     actions.add_parser("list", parents=[common], help=t("cli.clients.list")).add_argument(
-        "--json", action="store_true")
+        "--json", action="store_true", help=t("cli.opt.json"))
     add = actions.add_parser("add", parents=[common], help=t("cli.clients.add"))
     add.add_argument("name", help=t("cli.arg.client_name"))
     add.add_argument("--pseudonym", default="", help=t("cli.opt.pseudonym"))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from . import cli_input, errors, hardening
+from . import cli_input, cli_words, errors, hardening
 from .cli_input import InputProblem
 from .messages import describe, t
 
@@ -64,6 +64,7 @@ def state_dir() -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_words.install()
     # Global options are accepted before and after the command: people type both.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -102,8 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--prompt-set", help=t("cli.opt.prompt_set"))
     listing = command("list")
     listing.add_argument("--kind", help=t("cli.opt.kind"))
-    listing.add_argument("--tag", help=t("cli.opt.tag"))
-    listing.add_argument("-n", "--limit", type=int, metavar="N", help=t("cli.opt.limit"))
+    listing.add_argument("--tag", action="append", help=t("cli.opt.tags_all"))
+    listing.add_argument("--from", dest="start", help=t("cli.opt.from"))
+    listing.add_argument("--to", dest="end", help=t("cli.opt.to"))
+    listing.add_argument("--on", help=t("cli.opt.on"))
+    listing.add_argument("--trajectory", help=t("cli.opt.trajectory"))
+    listing.add_argument("-n", "--limit", type=cli_input.positive_number, metavar="N",
+                         help=t("cli.opt.limit"))
     json_flag(listing)
     show = command("show")
     show.add_argument("id", help=t("cli.arg.id"))
@@ -119,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="*", help=t("cli.arg.query"))
     search.add_argument("--kind", help=t("cli.opt.kind"))
     search.add_argument("--trajectory", help=t("cli.opt.trajectory"))
-    search.add_argument("--tag", help=t("cli.opt.tag"))
+    search.add_argument("--tag", action="append", help=t("cli.opt.tags_all"))
     search.add_argument("--from", dest="start", help=t("cli.opt.from"))
     search.add_argument("--to", dest="end", help=t("cli.opt.to"))
     search.add_argument("--prompt-set", help=t("cli.opt.prompt_set"))

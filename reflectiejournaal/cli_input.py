@@ -7,6 +7,7 @@ so that standard input stays free for the entry body.
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -15,13 +16,25 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .strength import strong_enough
-from .messages import t
+from .fsutil import os_reason
+from .messages import reason, t
 
 TERMINAL_ATTEMPTS = 3
 
 
 class InputProblem(Exception):
     """Input that cannot be had; the message is ready to show."""
+
+
+def positive_number(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(t("cli.bad_positive", value=text))
+    return value
 
 
 def has_terminal() -> bool:
@@ -37,8 +50,7 @@ def read_secret_file(path: Path) -> str:
     try:
         text = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise InputProblem(t("cli.bad_passphrase_source", source=path, reason=reason)) from None
+        raise InputProblem(t("cli.bad_passphrase_source", source=path, reason=_why(exc))) from None
     return _first_line(text, str(path))
 
 
@@ -48,15 +60,20 @@ def read_secret_fd(fd: int) -> str:
         with os.fdopen(fd, "rb", closefd=False) as handle:
             text = handle.readline().decode("utf-8")
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise InputProblem(t("cli.bad_passphrase_source", source=f"fd {fd}", reason=reason)) from None
+        raise InputProblem(t("cli.bad_passphrase_source", source=f"fd {fd}", reason=_why(exc))) from None
     return _first_line(text, f"fd {fd}")
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return reason(os_reason(exc))
+    return reason("not_utf8") if isinstance(exc, UnicodeDecodeError) else type(exc).__name__
 
 
 def _first_line(text: str, source: str) -> str:
     line = text.split("\n", 1)[0].removesuffix("\r")
     if not line:
-        raise InputProblem(t("cli.bad_passphrase_source", source=source, reason="leeg"))
+        raise InputProblem(t("cli.bad_passphrase_source", source=source, reason=reason("empty")))
     return line
 
 

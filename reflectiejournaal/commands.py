@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from .errors import (
 )
 from .index import EntrySummary, Filters
 from .journal import Journal
-from .messages import describe, item_name, kind_name, reason, t
+from .messages import describe, describe_prompt_problem, item_name, kind_name, reason, t
 from .model import KINDS, Entry, clean_tags, normalise_kind
 from .prompts import load_library
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
@@ -98,6 +99,17 @@ def _kind(value: str) -> str:
     return kind
 
 
+def check_prompt_set(prompt_set: str) -> None:
+    """A known prompt set; for one of the user's own that could not be read, why not."""
+    library = load_library(config_dir() / "vragensets")
+    if prompt_set in library.sets:
+        return
+    for problem in library.problems:
+        if problem.path.stem == prompt_set:
+            raise cli_input.InputProblem(describe_prompt_problem(problem))
+    raise InvalidEntry("prompt_set", field="prompt_set", value=prompt_set)
+
+
 def _line(s: EntrySummary) -> str:
     tags = "  " + " ".join(f"#{tag}" for tag in s.tags) if s.tags else ""
     return f"{s.id}  {s.created:%Y-%m-%d}  {kind_name(s.kind):<13} {s.title}{tags}"
@@ -105,6 +117,7 @@ def _line(s: EntrySummary) -> str:
 
 # -- commands ------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
+    Vault.check_new_location(args.vault)  # before a passphrase or herstelcode is asked
     given = _passphrase(args)
     passphrase = (
         cli_input.check_new_passphrase(given) if given is not None else cli_input.ask_new_passphrase()
@@ -152,8 +165,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         trajectory = journal.get_trajectory(args.trajectory).id if args.trajectory else None
         if trajectory and args.meeting is not None:
             journal.get_trajectory(trajectory).meeting(args.meeting)  # it must exist
-        if args.prompt_set and args.prompt_set not in load_library(config_dir() / "vragensets").sets:
-            raise InvalidEntry("prompt_set", field="prompt_set", value=args.prompt_set)
+        if args.prompt_set:
+            check_prompt_set(args.prompt_set)
         body = cli_input.read_body()
         entry = journal.create(
             kind, body, title=args.title, tags=clean_tags(args.tag),
@@ -164,15 +177,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    kind = _kind(args.kind) if args.kind else None
     with opened(args) as journal:
-        summaries = journal.summaries(kind=kind, tag=args.tag)
+        filters = _filters(args, journal)
+        summaries = journal.summaries(filters=filters)
+        empty_journal = filters is not None and not summaries and not journal.summaries()
     if args.limit is not None:
-        summaries = summaries[: max(args.limit, 0)]
+        summaries = summaries[: args.limit]
     if args.json:
         _print_json([s.to_json() for s in summaries])
     elif not summaries:
-        _say("cli.no_entries")
+        _say("cli.no_entries" if filters is None or empty_journal else "cli.no_matching_entries")
     else:
         print("\n".join(_line(s) for s in summaries))
     return 0
@@ -183,6 +197,7 @@ def _entry_json(entry: Entry) -> dict[str, object]:
     data["created"] = entry.created.isoformat()
     data["updated"] = entry.updated.isoformat()
     data["words"] = entry.words
+    data["first_line"] = EntrySummary.of(entry).first_line
     data["body"] = entry.body
     return data
 
@@ -214,6 +229,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 def cmd_delete(args: argparse.Namespace) -> int:
     with opened(args, write=True) as journal:
+        damaged = journal.damaged_file(args.id)
+        if damaged is not None:
+            return _delete_damaged(journal, damaged, args.yes)
         entry = journal.get(args.id)
         if not args.yes:
             if not cli_input.has_terminal():
@@ -223,6 +241,18 @@ def cmd_delete(args: argparse.Namespace) -> int:
                 return 0
         journal.delete(entry.id)
     _say("cli.deleted", id=entry.id)
+    return 0
+
+
+def _delete_damaged(journal: Journal, name: str, yes: bool) -> int:
+    if not yes:
+        if not cli_input.has_terminal():
+            raise cli_input.InputProblem(t("cli.needs_yes"))
+        if not cli_input.confirm(t("cli.prompt.confirm_delete_damaged", name=name)):
+            _say("cli.not_deleted")
+            return 0
+    journal.remove_damaged(name)
+    _say("cli.deleted_damaged", name=name)
     return 0
 
 
@@ -247,17 +277,29 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _filters(args: argparse.Namespace, journal: Journal) -> Filters | None:
-    """The search filters given on the command line, or None when there are none."""
+    """The filters given on the command line (``list`` and ``search``), or None."""
     from .trajectory import parse_date
 
-    try:
-        dates = [parse_date(d) if d else None for d in (args.start, args.end)]
-    except ValueError:
-        raise cli_input.InputProblem(t("cli.bad_date", value=args.start or args.end)) from None
-    trajectory = journal.get_trajectory(args.trajectory).id if args.trajectory else None
+    def day(text: str | None) -> dt.date | None:
+        try:
+            return parse_date(text) if text else None
+        except ValueError:
+            raise cli_input.InputProblem(t("cli.bad_date", value=text)) from None
+
+    start, end = day(args.start), day(args.end)
+    if getattr(args, "on", None):
+        start = end = day(args.on)
+    if start and end and start > end:
+        raise cli_input.InputProblem(t("cli.from_after_to", start=args.start, end=args.end))
+    trajectory = getattr(args, "trajectory", None)
+    trajectory = journal.get_trajectory(trajectory).id if trajectory else None
+    prompt_set = getattr(args, "prompt_set", None)
+    if prompt_set:
+        check_prompt_set(prompt_set)
     values = dict(kind=_kind(args.kind) if args.kind else None, trajectory=trajectory,
-                  tag=args.tag, start=dates[0], end=dates[1], prompt_set=args.prompt_set)
-    return Filters(**values) if any(v is not None for v in values.values()) else None
+                  tags=tuple(clean_tags(args.tag or [])), start=start, end=end,
+                  prompt_set=prompt_set)
+    return Filters(**values) if any(values.values()) else None
 
 
 def _new_passphrase(args: argparse.Namespace) -> str:
@@ -361,6 +403,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         count = len(scan.items) + len(scan.strays)
         if damaged:
             _say("cli.check_summary", damaged=len(damaged), count=count)
+            _say("cli.check_damaged_hint")
             return EXIT_DAMAGED
         if journal.anomalies:
             _say("cli.check_anomaly_hint")

@@ -40,10 +40,12 @@ class VaultNotFound(JournalError):
 
 
 class VaultExists(JournalError):
+    """The folder for a new vault holds something already (or is a file)."""
+
     key = "error.vault_exists"
 
-    def __init__(self, path: object) -> None:
-        super().__init__(path, path=path)
+    def __init__(self, path: object, reason: str = "not_empty") -> None:
+        super().__init__(path, reason, path=path, reason=reason)
 
 
 class NotAVault(JournalError):
@@ -96,6 +98,10 @@ class ItemNotFound(JournalError):
 
     def __init__(self, item_id: str) -> None:
         super().__init__(item_id, item_id=item_id)
+
+
+class TrajectoryNotFound(ItemNotFound):
+    key = "error.trajectory_not_found"
 
 
 class AmbiguousId(JournalError):

@@ -61,7 +61,7 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
             temp.unlink()
         except FileNotFoundError:
             pass
-        raise WriteFailed(path, _reason(exc)) from exc
+        raise WriteFailed(path, os_reason(exc)) from exc
 
 
 def remove_stale_temp_files(folder: Path, older_than_seconds: float = 3600) -> None:
@@ -86,15 +86,24 @@ def write_private(path: Path, data: bytes) -> None:
             handle.write(data)
         os.chmod(path, FILE_MODE)  # an existing file keeps its mode through O_CREAT
     except OSError as exc:
-        raise WriteFailed(path, _reason(exc)) from exc
+        raise WriteFailed(path, os_reason(exc)) from exc
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "disk_full"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission"
-    return exc.strerror or type(exc).__name__
+_REASONS = {
+    errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full",
+    errno.EACCES: "permission", errno.EPERM: "permission", errno.EROFS: "permission",
+    errno.ENOENT: "no_such_path", errno.ENOTDIR: "no_such_path",
+    errno.EISDIR: "is_a_folder", errno.ENAMETOOLONG: "name_too_long", errno.EEXIST: "exists",
+    errno.ELOOP: "symlink",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A reason code for the catalogue: the system's own words are English."""
+    known = _REASONS.get(exc.errno or 0)
+    if known:
+        return known
+    return errno.errorcode.get(exc.errno or 0, type(exc).__name__)
 
 
 def lock_folder() -> Path:
@@ -139,7 +148,7 @@ class WriterLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
                          FILE_MODE)
         except OSError as exc:  # ELOOP: a symlink where the lock should be
-            raise WriteFailed(self.path, _reason(exc)) from exc
+            raise WriteFailed(self.path, os_reason(exc)) from exc
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
             raise WriteFailed(self.path, "permission")

@@ -108,14 +108,16 @@ class Filters:
     start: dt.date | None = None
     end: dt.date | None = None
     prompt_set: str | None = None
+    tags: tuple[str, ...] = ()  # every one of these too
 
     def matches(self, s: EntrySummary) -> bool:
         day = s.created.date()
+        wanted = (self.tag, *self.tags) if self.tag else self.tags
+        have = {t.casefold() for t in s.tags}
         return (
             (self.kind is None or s.kind == self.kind)
             and (self.trajectory is None or s.trajectory == self.trajectory)
-            and (self.tag is None or any(t.casefold() == self.tag.lstrip("#").casefold()
-                                         for t in s.tags))
+            and all(w.lstrip("#").casefold() in have for w in wanted)
             and (self.start is None or day >= self.start)
             and (self.end is None or day <= self.end)
             and (self.prompt_set is None or s.prompt_set == self.prompt_set)

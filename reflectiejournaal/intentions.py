@@ -16,6 +16,10 @@ from .model import Entry
 from .prompts import PromptLibrary
 
 REVIEW_HEADING = "Terugblik op mijn voornemen"
+# Headings people write by hand over an intention (compared without case or a final colon).
+HAND_HEADINGS = ("voornemen", "voornemens", "mijn voornemen", "mijn voornemens",
+                 "gedragsexperiment", "mijn gedragsexperiment", "mijn nieuwe gedragsexperiment",
+                 "actieplan", "experiment")
 _HEADING = re.compile(r"^## +(.+?)\s*$", re.M)
 
 
@@ -55,11 +59,7 @@ def collect_intentions(entries: list[Entry], library: PromptLibrary) -> list[Int
     ordered = sorted((e for e in entries if e.trajectory), key=lambda e: (e.created, e.id))
     found: list[Intention] = []
     for entry in ordered:
-        prompt_set = library.sets.get(entry.prompt_set or "")
-        if prompt_set is None or prompt_set.intention is None:
-            continue
-        title = next(p.title for p in prompt_set.prompts if p.id == prompt_set.intention)
-        text = sections(entry.body).get(title, "")
+        text = _intention_text(entry, library)
         if not text:
             continue
         # Times are to the second, so "later" includes the same second (not the entry itself).
@@ -75,6 +75,18 @@ def collect_intentions(entries: list[Entry], library: PromptLibrary) -> list[Int
             _without_quote(sections(review.body)[REVIEW_HEADING]) if review else "",
         ))
     return found
+
+
+def _intention_text(entry: Entry, library: PromptLibrary) -> str:
+    """The voornemen under the prompt set's own heading, else under a heading written by hand
+    (``## Voornemen``, ``## Mijn gedragsexperiment:``)."""
+    found = {heading.casefold().rstrip(" :"): text for heading, text in sections(entry.body).items()}
+    prompt_set = library.sets.get(entry.prompt_set or "")
+    if prompt_set is not None and prompt_set.intention is not None:
+        title = next(p.title for p in prompt_set.prompts if p.id == prompt_set.intention)
+        if found.get(title.casefold()):
+            return found[title.casefold()]
+    return next((found[h] for h in HAND_HEADINGS if found.get(h)), "")
 
 
 def open_intention(intentions: list[Intention], trajectory_id: str) -> Intention | None:

@@ -15,13 +15,13 @@ from .drafts import Draft
 from .clients import ClientList
 from .settings import Settings
 from .trajectory import Trajectory
-from .errors import DamagedItem, InvalidEntry, ItemNotFound
+from .errors import DamagedItem, InvalidEntry, ItemNotFound, TrajectoryNotFound
 from .index import CacheFile, EntrySummary, Filters, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
 from .search import Query, prepare, snippet
 from .anomalies import DELETED, Anomaly, Folder, observe
 from .seen import SeenState, key_mark
-from .vault import ItemFile, Vault, new_item_id, read_regular
+from .vault import ITEM_ID, ITEM_SUFFIX, ITEMS_DIR, ItemFile, Vault, new_item_id, read_regular
 
 ENTRY = "entry"
 DRAFT = "draft"
@@ -309,6 +309,26 @@ class Journal:
         self._tombstone(entry_id)
         return entry_id
 
+    def damaged_file(self, name_or_prefix: str) -> str | None:
+        """The name of the one damaged file that ``name_or_prefix`` names (an id, an id's
+        first characters or a file name), or None."""
+        wanted = name_or_prefix.strip().lower().removesuffix(ITEM_SUFFIX)
+        names = [d.details["name"] for d in self.damaged]
+        matches = [n for n in names if n.lower().removesuffix(ITEM_SUFFIX) == wanted]
+        if not matches and len(wanted) >= 4:
+            matches = [n for n in names if n.lower().startswith(wanted)]
+        return matches[0] if len(matches) == 1 else None
+
+    def remove_damaged(self, name: str) -> None:
+        """Remove a file that cannot be read: an item's is deleted as any item is (so a sync
+        tool bringing it back shows), anything else is removed."""
+        item_id = name.removesuffix(ITEM_SUFFIX)
+        if name.endswith(ITEM_SUFFIX) and ITEM_ID.fullmatch(item_id):
+            self._tombstone(item_id)
+        else:
+            self.vault.remove_file(self.vault.path / ITEMS_DIR / name)
+        self.damaged = [d for d in self.damaged if d.details["name"] != name]
+
     # -- drafts -----------------------------------------------------------------------------
     def save_draft(self, draft: Draft) -> None:
         """Encrypted like everything else and written durably before this returns (on quit,
@@ -382,7 +402,10 @@ class Journal:
 
     def get_trajectory(self, id_or_prefix: str) -> Trajectory:
         known = {i for i, r in self._records.items() if r.item_type == TRAJECTORY}
-        trajectory_id = self.vault.resolve_id(id_or_prefix, known)
+        try:
+            trajectory_id = self.vault.resolve_id(id_or_prefix, known)
+        except ItemNotFound as missing:
+            raise TrajectoryNotFound(missing.details["item_id"]) from None
         try:
             return Trajectory.from_bytes(self.vault.read(trajectory_id)[1])
         except (ValueError, TypeError, KeyError) as exc:

@@ -43,6 +43,26 @@ NL: dict[str, str] = {
     "cli.description": "reflectiejournaal — een versleuteld reflectiejournaal voor supervisie, "
     "intervisie en werkbegeleiding. Zonder commando start de app.",
     "cli.epilog": "Uitvoer met --json is stabiel; zie README.md voor velden en exitcodes.",
+    "argparse.usage": "gebruik: ",
+    "argparse.positionals": "argumenten",
+    "argparse.options": "opties",
+    "argparse.help": "toon deze hulp en stop",
+    "argparse.version": "toon het versienummer en stop",
+    "argparse.error": "%(prog)s: fout: %(message)s\n",
+    "argparse.argument": "%(argument_name)s: %(message)s",
+    "argparse.unrecognized": "onbekende argumenten: %s",
+    "argparse.required": "dit is verplicht: %s",
+    "argparse.one_required": "een van deze is verplicht: %s",
+    "argparse.not_allowed_with": "gaat niet samen met %s",
+    "argparse.expected_one": "hier hoort een waarde bij",
+    "argparse.expected_at_most_one": "hier hoort hoogstens één waarde bij",
+    "argparse.expected_at_least_one": "hier hoort minstens één waarde bij",
+    "argparse.expected_n": "hier horen %s waarden bij",
+    "argparse.ambiguous": "%(option)s kan meerdere opties zijn: %(matches)s",
+    "argparse.invalid_value": "ongeldige waarde: %(value)r",
+    "argparse.invalid_choice": "onbekende keuze: %(value)r (kies uit %(choices)s)",
+    "argparse.ignored_explicit": "deze optie neemt geen waarde: %r",
+    "argparse.cannot_open": "kan '%(filename)s' niet openen: %(error)s",
     "cli.opt.vault": "de kluismap (standaard: $REFLECTIEJOURNAAL_VAULT of {default})",
     "cli.opt.passphrase_file": "lees de wachtwoordzin uit de eerste regel van dit bestand",
     "cli.opt.passphrase_fd": "lees de wachtwoordzin uit deze bestandsdescriptor",
@@ -50,6 +70,8 @@ NL: dict[str, str] = {
     "cli.opt.json": "uitvoer als JSON",
     "cli.opt.kind": "soort: case (casusinbreng), reflection, learning_goals, evaluation, note",
     "cli.opt.tag": "label (herhaalbaar)",
+    "cli.opt.tags_all": "alleen teksten met dit label (herhaalbaar: met al deze labels)",
+    "cli.opt.on": "alleen teksten van deze dag (2026-01-07, 7-1-2026, vandaag, gisteren)",
     "cli.opt.limit": "alleen de N nieuwste",
     "cli.opt.prompt_set": "de vragenset waarmee de tekst is geschreven (id, bv. reflectieverslag)",
     "cli.opt.title": "titel — of - om het te typen (niet zichtbaar in ps of je shellgeschiedenis)",
@@ -105,6 +127,8 @@ NL: dict[str, str] = {
     "cli.opt.interval": "weken tussen bijeenkomsten (standaard per vorm)",
     "cli.opt.duration": "duur in minuten",
     "cli.opt.time": "tijd, bijvoorbeeld 19:30",
+    "cli.opt.meeting_date": "datum van de bijeenkomst (2026-01-07 of 7-1-2026)",
+    "cli.opt.role": "rol: kennismaking, klik, tussenevaluatie, eindevaluatie of regulier",
     "cli.opt.all": "ook gesloten en gearchiveerde trajecten",
     "cli.opt.status": "open, closed (afgesloten) of archived (gearchiveerd)",
     "cli.opt.meeting_status": "planned (gepland), attended (geweest) of cancelled (afgezegd)",
@@ -115,7 +139,8 @@ NL: dict[str, str] = {
     "cli.opt.csv": "schrijf een CSV-bestand (voor een spreadsheet)",
     "cli.opt.markdown": "schrijf een Markdown-tabel (voor een portfolio)",
     "cli.arg.trajectory": "id van het traject (of een uniek begin ervan)",
-    "cli.bad_date": "geen geldige datum: {value} (gebruik 2026-01-07 of 7-1-2026)",
+    "cli.bad_date": "geen geldige datum: {value} (gebruik 2026-01-07, 7-1-2026, 7/1/2026, "
+    "vandaag of gisteren)",
     "cli.bad_time": "geen geldige tijd: {value} (gebruik 19:30)",
     "cli.no_trajectories": "Nog geen trajecten. Maak er een met 'reflectiejournaal traject new'.",
     "cli.next_meeting": "  volgende: bijeenkomst {number} op {date}",
@@ -166,6 +191,9 @@ NL: dict[str, str] = {
     "cli.opt.entry": "id van een tekst (herhaalbaar)",
     "cli.opt.meetings_range": "alleen deze bijeenkomsten, bijvoorbeeld 1-4",
     "cli.opt.bundle_out": "het bestand om te schrijven",
+    "cli.opt.bundle_format": "html-encrypted (standaard: een verzegelde pagina die je supervisor "
+    "met de bundelcode in de browser opent), html of md (leesbaar: alleen voor een veilig "
+    "kanaal)",
     "cli.opt.check": "toon alleen de vondsten; exitcode 9 als er vondsten zijn",
     "cli.opt.replace_all": "vervang elke open vondst door de schuilnaam of een aanduiding als "
     "[naam] (de naam van jou en je supervisor blijft staan)",
@@ -277,10 +305,19 @@ NL: dict[str, str] = {
     "cli.recovered": "Nieuwe wachtwoordzin ingesteld met de herstelcode. De herstelcode "
     "blijft geldig; 'reflectiejournaal recovery-code' geeft je een nieuwe.",
     "cli.no_entries": "Nog geen teksten.",
+    "cli.no_matching_entries": "Geen teksten die hierbij passen.",
+    "cli.from_after_to": "--from ({start}) ligt na --to ({end}): zo past er niets tussen.",
+    "cli.bad_positive": "{value} kan niet: geef een getal van 1 of meer",
     "cli.no_results": "Niets gevonden voor ‘{query}’.",
     "cli.search_needs_something": "Geef zoekwoorden, een filter, of beide.",
     "cli.check_ok": "{count:Het ene bestand is|Alle {count} bestanden zijn} in orde.",
     "cli.check_damaged": "Beschadigd of niet van deze kluis: {name} ({reason})",
+    "cli.check_damaged_hint": "Wat je kunt doen: haal het bestand terug uit een back-up "
+    "('reflectiejournaal restore') of uit de vorige versies van je sync-dienst. Lukt dat niet, "
+    "verwijder het dan met 'reflectiejournaal delete <naam>'; de rest van je kluis blijft "
+    "gewoon te lezen.",
+    "cli.prompt.confirm_delete_damaged": "{name} is niet te lezen. Definitief verwijderen? [j/N] ",
+    "cli.deleted_damaged": "Beschadigd bestand {name} verwijderd.",
     "cli.check_summary": "{damaged} van {count} bestanden {damaged:is|zijn} niet te lezen; de overige "
     "zijn in orde.",
     "cli.conflict_line": "Conflictkopie {name} van {id}: huidige versie {current}, kopie {theirs}",
@@ -1064,8 +1101,8 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "({field} = {value}). Het bestand is beschadigd of gemanipuleerd; er is niets geprobeerd.",
     "error.vault_not_found": "Geen kluis gevonden in {path}. Maak er een met "
     "'reflectiejournaal init' of kies een andere map met --vault.",
-    "error.vault_exists": "In {path} staat al iets. Kies een lege of nieuwe map voor een "
-    "nieuwe kluis.",
+    "error.vault_exists": "Hier kan geen nieuwe kluis komen: {path} {reason}. Kies een lege "
+    "of nieuwe map (met --vault).",
     "error.not_a_vault": "{path} is geen kluis van reflectiejournaal ({reason}).",
     "error.wrong_passphrase": "Onjuiste wachtwoordzin (of de kop van de kluis is gewijzigd). "
     "Je teksten zijn niet aangeraakt.",
@@ -1084,6 +1121,8 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "error.vault_locked": "De kluis is al geopend door een ander programma ({holder}). "
     "Sluit dat eerst; er wordt maar door één tegelijk geschreven.",
     "error.item_not_found": "Geen tekst met id ‘{item_id}’.",
+    "error.trajectory_not_found": "Geen traject met id ‘{item_id}’. Zie 'reflectiejournaal "
+    "traject list --all' voor de ids.",
     "error.ambiguous_id": "‘{prefix}’ past bij meerdere teksten: {matches}. Typ meer tekens.",
     "error.damaged_item": "Bestand {name} is beschadigd of hoort niet bij deze kluis "
     "({reason}). De andere teksten zijn in orde.",
@@ -1093,10 +1132,21 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "onaangetast.",
     "error.invalid_entry": "Ongeldige invoer: {reason}.",
     "error.detail.field": "veld {field}",
+    "field.meetings": "aantal bijeenkomsten",
+    "field.interval_weeks": "weken tussen bijeenkomsten",
+    "field.duration_minutes": "duur in minuten",
+    "field.group_size": "groepsgrootte",
+    "field.title": "titel",
     "error.detail.line": "regel {line}",
     # -- reasons ---------------------------------------------------------------------------
     "reason.disk_full": "de schijf is vol",
-    "reason.permission": "geen toestemming om te schrijven",
+    "reason.no_such_path": "die map of dat bestand bestaat niet",
+    "reason.is_a_folder": "dat is een map, geen bestand",
+    "reason.name_too_long": "de naam is te lang",
+    "reason.exists": "dat bestaat al",
+    "reason.symlink": "een snelkoppeling (symlink) wordt niet gevolgd",
+    "reason.empty": "leeg",
+    "reason.permission": "geen toestemming",
     "reason.authentication": "echtheidscontrole mislukt",
     "reason.header": "geen geldig kluisbestand",
     "reason.swapped": "verwisseld met een ander bestand",
@@ -1108,6 +1158,8 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "reason.too_large": "kop te groot",
     "reason.no_header": "het kopbestand ontbreekt",
     "reason.no_items": "de map items ontbreekt",
+    "reason.not_empty": "bevat al iets",
+    "reason.not_a_folder": "is een bestand, geen map",
     "reason.vault_id": "ongeldig kluis-id",
     "reason.kdf": "onbekende sleutelafleiding",
     "reason.kind": "onbekende soort",
@@ -1132,6 +1184,8 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "reason.empty_name": "de naam is leeg",
     "reason.unreadable_tables": "de lijsten zijn onleesbaar",
     "reason.no_meeting": "die bijeenkomst bestaat niet in dit traject",
+    "reason.range": "{value} kan niet: kies van {low} tot en met {high}",
+    "reason.empty_title": "de titel is leeg",
 }
 
 _catalogue = NL
@@ -1178,9 +1232,13 @@ def reason(code: object) -> str:
 def describe(error: JournalError) -> str:
     """The clear message for a domain error, with the field and line where they are known."""
     values = dict(error.details)
-    if "reason" in values:
-        values["reason"] = reason(values["reason"])
+    if "reason" in values:  # a reason may name the details too ("kies van 1 tot en met 50")
+        code = values["reason"]
+        values["reason"] = t(f"reason.{code}", **values) if f"reason.{code}" in _catalogue \
+            else str(code)
     text = t(error.key, **values)
+    if values.get("field"):  # the field by the name people know it by, where there is one
+        values["field"] = _catalogue.get(f"field.{values['field']}", values["field"])
     where = [t(f"error.detail.{k}", **{k: values[k]}) for k in ("field", "line") if values.get(k)]
     if error.key == "error.invalid_entry" and where:
         text = f"{text.rstrip('.')} ({', '.join(where)})."

@@ -37,6 +37,8 @@ def _build_fold_table() -> dict[int, str]:
 
 _FOLD = _build_fold_table()
 _SPACES = re.compile(r"\s+")
+# Between the words of a phrase: spaces, and emphasis or code marks around a word.
+_BETWEEN_WORDS = r"[\s*_`~]*\s[\s*_`~]*"
 
 
 def fold(text: str) -> str:
@@ -66,15 +68,29 @@ class Query:
         terms = (_SPACES.sub(" ", fold(prepare(p))).strip() for p in parts)
         return cls(tuple(dict.fromkeys(t for t in terms if t)))
 
+    def __post_init__(self) -> None:
+        # A phrase also matches across Markdown emphasis and line breaks: "van grenzen
+        # stellen" finds "van **grenzen** stellen".
+        phrases = {t: re.compile(_BETWEEN_WORDS.join(map(re.escape, t.split(" "))))
+                   for t in self.terms if " " in t}
+        object.__setattr__(self, "_phrases", phrases)
+
     def __bool__(self) -> bool:
         return bool(self.terms)
 
+    def _find(self, term: str, folded: str) -> tuple[int, int]:
+        phrase = self._phrases.get(term)  # type: ignore[attr-defined]
+        if phrase is None:
+            return folded.find(term), len(term)
+        found = phrase.search(folded)
+        return (found.start(), found.end() - found.start()) if found else (-1, 0)
+
     def matches(self, folded: str) -> bool:
-        return all(term in folded for term in self.terms)
+        return all(self._find(term, folded)[0] >= 0 for term in self.terms)
 
     def first_match(self, folded: str) -> tuple[int, int] | None:
         """``(offset, length)`` of the earliest term occurrence in ``folded``."""
-        found = [(folded.find(t), len(t)) for t in self.terms]
+        found = [self._find(t, folded) for t in self.terms]
         found = [f for f in found if f[0] >= 0]
         return min(found) if found else None
 
@@ -99,7 +115,7 @@ def snippet(original: str, folded: str, query: Query, width: int = 60,
     if end < len(original) and (space := original.rfind(" ", offset + length, end)) >= 0:
         end = space
     before = _SPACES.sub(" ", _plain(original[begin:offset])).lstrip()
-    match = _SPACES.sub(" ", original[offset : offset + length])
+    match = _SPACES.sub(" ", _plain(original[offset : offset + length]))
     after = _SPACES.sub(" ", _plain(original[offset + length : end])).rstrip()
     prefix = "…" if begin > 0 else ""
     suffix = "…" if end < len(original) else ""

@@ -39,6 +39,30 @@ DEFAULTS = {
 }
 
 
+# What a person could mean: beyond these a typo (``--meetings 100000``, ``--duration -60``)
+# would make a huge item, dates running backwards or hours subtracted from the total.
+LIMITS = {
+    "meetings": (1, 50),
+    "interval_weeks": (1, 52),
+    "duration_minutes": (10, 600),
+    "group_size": (1, 100),
+}
+
+
+def check_number(name: str, value: int | None) -> None:
+    """Refuse a count or length outside :data:`LIMITS` (``None`` is "not given")."""
+    low, high = LIMITS[name]
+    if value is not None and not low <= value <= high:
+        raise InvalidEntry("range", field=name, value=value, low=low, high=high)
+
+
+def check_title(title: str) -> str:
+    title = one_line(title)
+    if not title:
+        raise InvalidEntry("empty_title", field="title")
+    return title
+
+
 @dataclass
 class Meeting:
     number: int
@@ -60,11 +84,20 @@ class Meeting:
         return "past" if self.status == "planned" and self.date < today else self.status
 
 
-def parse_date(text: str) -> dt.date:
-    """ISO (2026-01-07) or the Dutch way (7-1-2026); ValueError otherwise."""
-    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+# Days said in words, as people type them at a prompt (Dutch, and English for English users).
+RELATIVE_DAYS = {"vandaag": 0, "today": 0, "gisteren": -1, "yesterday": -1, "eergisteren": -2,
+                 "morgen": 1, "tomorrow": 1}
+
+
+def parse_date(text: str, today: dt.date | None = None) -> dt.date:
+    """ISO (2026-01-07), the Dutch way (7-1-2026 or 7/1/2026), or a word such as "gisteren";
+    ValueError otherwise."""
+    text = text.strip()
+    if text.casefold() in RELATIVE_DAYS:
+        return (today or dt.date.today()) + dt.timedelta(days=RELATIVE_DAYS[text.casefold()])
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
         try:
-            return dt.datetime.strptime(text.strip(), pattern).date()
+            return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
     raise ValueError(text)
@@ -139,11 +172,15 @@ class Trajectory:
         """A new trajectory with a proposed schedule; unset numbers take the form's defaults."""
         if form not in FORMS:
             raise InvalidEntry("form", field="form", value=form)
+        for name, value in (("meetings", meetings), ("interval_weeks", interval_weeks),
+                            ("duration_minutes", duration_minutes), ("group_size", group_size)):
+            check_number(name, value)
+        title = check_title(title)
         defaults = DEFAULTS[form]
         interval = interval_weeks or defaults.interval_weeks
         schedule = propose_schedule(form, start, meetings or defaults.meetings, interval,
                                     duration_minutes or defaults.duration_minutes, time)
-        return cls(trajectory_id, form, title.strip(), start, supervisor.strip(), group_size,
+        return cls(trajectory_id, form, title, start, supervisor.strip(), group_size,
                    interval, meetings=schedule)
 
     # -- meetings --------------------------------------------------------------------------
@@ -156,6 +193,8 @@ class Trajectory:
     def update_meeting(self, number: int, **changes: object) -> Meeting:
         """Move, re-time, re-role or mark one meeting; invalid values are refused."""
         meeting = self.meeting(number)
+        if "duration_minutes" in changes:
+            check_number("duration_minutes", changes["duration_minutes"])  # type: ignore[arg-type]
         updated = replace(meeting, **changes)  # type: ignore[arg-type]
         if updated.role not in ROLES:
             raise InvalidEntry("role", field="role", value=updated.role)
@@ -166,6 +205,9 @@ class Trajectory:
 
     def add_meeting(self, date: dt.date) -> Meeting:
         """One more meeting at the end (trajectories are sometimes extended)."""
+        if len(self.meetings) >= LIMITS["meetings"][1]:
+            raise InvalidEntry("range", field="meetings", value=len(self.meetings) + 1,
+                               low=LIMITS["meetings"][0], high=LIMITS["meetings"][1])
         last = self.meetings[-1] if self.meetings else None
         meeting = Meeting(len(self.meetings) + 1, date, "regulier", last.time if last else "",
                           last.duration_minutes if last else DEFAULTS[self.form].duration_minutes)

@@ -60,22 +60,22 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     show.add_argument("--json", action="store_true", help=t("cli.opt.json"))
     edit = command(actions, "edit", "cli.traject.edit")
     edit.add_argument("id", help=t("cli.arg.trajectory"))
-    edit.add_argument("--title")
-    edit.add_argument("--supervisor")
-    edit.add_argument("--group-size", type=int)
+    edit.add_argument("--title", help=t("cli.opt.title"))
+    edit.add_argument("--supervisor", help=t("cli.opt.supervisor"))
+    edit.add_argument("--group-size", type=int, help=t("cli.opt.group_size"))
     edit.add_argument("--status", choices=TRAJECTORY_STATUSES, help=t("cli.opt.status"))
     meeting = command(actions, "meeting", "cli.traject.meeting")
     meeting.add_argument("id", help=t("cli.arg.trajectory"))
     meeting.add_argument("number", type=int, help=t("cli.opt.meeting"))
-    meeting.add_argument("--date", type=parse_date)
-    meeting.add_argument("--time", type=parse_time)
+    meeting.add_argument("--date", type=parse_date, help=t("cli.opt.meeting_date"))
+    meeting.add_argument("--time", type=parse_time, help=t("cli.opt.time"))
     meeting.add_argument("--duration", type=int, help=t("cli.opt.duration"))
-    meeting.add_argument("--role", choices=ROLES)
+    meeting.add_argument("--role", choices=ROLES, help=t("cli.opt.role"))
     meeting.add_argument("--status", choices=MEETING_STATUSES, help=t("cli.opt.meeting_status"))
 
     extend = command(actions, "add-meeting", "cli.traject.add_meeting")
     extend.add_argument("id", help=t("cli.arg.trajectory"))
-    extend.add_argument("date", type=parse_date)
+    extend.add_argument("date", type=parse_date, help=t("cli.opt.meeting_date"))
 
     due = command(commands, "due")
     due.add_argument("--today", type=parse_date, help=t("cli.opt.today"))
@@ -156,7 +156,10 @@ def trajectory_json(tr: Trajectory, written: list[tuple[str, int | None]]) -> di
 def _edit(args: argparse.Namespace) -> int:
     with opened(args, write=True) as journal:
         tr = journal.get_trajectory(args.id)
-        for name in ("title", "supervisor", "group_size", "status"):
+        if args.title is not None:
+            tr.title = trajectory.check_title(args.title)
+        trajectory.check_number("group_size", args.group_size)
+        for name in ("supervisor", "group_size", "status"):
             value = getattr(args, name)
             if value is not None:
                 setattr(tr, name, value.strip() if isinstance(value, str) else value)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InvalidEntry, ItemNotFound, JournalError, WriteFailed
-from .fsutil import fsync_dir, make_private_dir, write_private
+from .fsutil import fsync_dir, make_private_dir, os_reason, write_private
 from .journal import Journal
 from .model import entry_from_parts, split_front_matter, title_from_body
 from .search import fold
@@ -33,7 +33,7 @@ def export_entries(journal: Journal, out_dir: Path) -> list[Path]:
     try:
         make_private_dir(out_dir)
     except OSError as exc:
-        raise WriteFailed(out_dir, exc.strerror or "") from exc
+        raise WriteFailed(out_dir, os_reason(exc)) from exc
     written = []
     for summary in journal.summaries():
         _, body = journal.vault.read(summary.id)  # the stored bytes are the Markdown

@@ -39,6 +39,7 @@ from .fsutil import (
     atomic_write,
     fsync_dir,
     make_private_dir,
+    os_reason,
     remove_stale_temp_files,
 )
 from .header import (
@@ -152,10 +153,7 @@ class Vault:
         written; ``kdf`` defaults to parameters calibrated on this machine.
         """
         path = Path(path)
-        if (path / HEADER_FILE).exists():
-            raise VaultExists(path)
-        if path.exists() and any(path.iterdir()):
-            raise VaultExists(path)
+        cls.check_new_location(path)
         kdf = kdf or crypto.calibrate_kdf()
         vault_id = secrets.token_hex(16)
         vault_key = os.urandom(crypto.KEY_BYTES)
@@ -165,12 +163,30 @@ class Vault:
             Header.wrap_passphrase(vault_id, vault_key, passphrase, kdf),
             Header.wrap_recovery(vault_id, vault_key, recovery_key),
         )
-        make_private_dir(path)
-        make_private_dir(path / ITEMS_DIR)
+        try:
+            make_private_dir(path)
+            make_private_dir(path / ITEMS_DIR)
+        except OSError as exc:
+            raise WriteFailed(path, os_reason(exc)) from exc
         vault = cls(path, header, Keyring(vault_key, None, ()))
         vault.acquire_lock()
         atomic_write(path / HEADER_FILE, header.to_bytes())
         return vault, format_recovery_code(recovery_key)
+
+    @staticmethod
+    def check_new_location(path: Path) -> None:
+        """A new vault goes in a new or empty folder: checked before anything is asked, so
+        no herstelcode is shown for a vault that cannot be made."""
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise VaultExists(path, "not_a_folder")
+        if path.is_dir() and any(path.iterdir()):
+            raise VaultExists(path)
+        parent = next((p for p in path.absolute().parents if p.exists()), None)
+        if parent is not None and not parent.is_dir():
+            raise VaultExists(parent, "not_a_folder")
+        if parent is not None and not os.access(parent, os.W_OK | os.X_OK):
+            raise WriteFailed(path, "permission")
 
     @staticmethod
     def exists(path: Path) -> bool:
@@ -465,7 +481,7 @@ class Vault:
         except FileNotFoundError:
             raise ItemNotFound(item_id) from None
         except OSError as exc:
-            raise WriteFailed(path, exc.strerror or "") from exc
+            raise WriteFailed(path, os_reason(exc)) from exc
         fsync_dir(path.parent)
 
     def remove_file(self, path: Path) -> None:

@@ -59,7 +59,7 @@ def test_init_creates_a_calibrated_vault_and_prints_the_herstelcode_once(tmp_pat
     assert header["passphrase_slot"]["iterations"] >= FLOOR_ITERATIONS
     assert Vault.recover(tmp_path / "nieuw", code).vault_id == header["vault_id"]
     again = cli("init")
-    assert again.code == 2 and "staat al iets" in again.err
+    assert again.code == 2 and "bevat al iets" in again.err and not again.out  # no herstelcode
 
 
 def test_init_refuses_a_weak_passphrase_and_a_missing_terminal(tmp_path):

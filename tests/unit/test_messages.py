@@ -40,7 +40,9 @@ def test_every_reason_code_the_domain_raises_has_words():
     codes = set()
     for path in PACKAGE.rglob("*.py"):
         text = path.read_text("utf-8")
-        codes |= set(re.findall(r"""(?:DamagedItem|NotAVault|InvalidEntry)\([^)]*?["']([a-z_]+)["']\)""", text))
+        codes |= set(re.findall(
+            r"""(?:DamagedItem|NotAVault|VaultExists|InvalidEntry|WriteFailed)\([^)]*?(?<!=)["']([a-z_]+)["']\)""",
+            text))
         codes |= set(re.findall(r"""InvalidEntry\(\s*["']([a-z_]+)["']""", text))
     assert codes
     assert sorted(c for c in codes if f"reason.{c}" not in NL) == []
