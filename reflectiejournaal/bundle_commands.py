@@ -44,6 +44,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     bundle.add_argument("--format", choices=FORMATS, default="html-encrypted",
                         help=t("cli.opt.bundle_format"))
     bundle.add_argument("--out", type=Path, help=t("cli.opt.bundle_out"))
+    bundle.add_argument("--overwrite", action="store_true", help=t("cli.opt.overwrite"))
     bundle.add_argument("--check", action="store_true", help=t("cli.opt.check"))
     decide = bundle.add_mutually_exclusive_group()
     decide.add_argument("--replace-all", action="store_true", help=t("cli.opt.replace_all"))
@@ -78,6 +79,8 @@ def _removal_confirmed(args: argparse.Namespace) -> bool:
 def cmd_bundle(args: argparse.Namespace) -> int:
     if not args.check and args.out is None:
         raise InvalidEntry("out", field="--out")
+    if not args.check:
+        cli_input.check_may_write(args.out, args.overwrite)
     with opened(args) as journal:
         trajectory = journal.get_trajectory(args.trajectory) if args.trajectory else None
         selection = Selection(trajectory=trajectory.id if trajectory else None,

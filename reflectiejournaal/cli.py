@@ -33,6 +33,8 @@ EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (errors.VaultNotFound, 4),
     (errors.NotAVault, 4),
     (errors.VaultExists, 2),
+    (errors.TargetNotEmpty, 2),
+    (errors.SourceMissing, 4),
     (errors.ItemNotFound, 4),
     (errors.DamagedItem, 5),
     (errors.HostileKdfParameters, 5),
@@ -144,7 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("copy", help=t("cli.arg.copy"))
     resolve.add_argument("--keep", required=True, choices=("current", "copy", "both"),
                          help=t("cli.opt.keep"))
-    command("export").add_argument("--out", type=Path, required=True, help=t("cli.opt.out"))
+    export = command("export")
+    export.add_argument("--out", required=True, help=t("cli.opt.export_out"))  # "" is no "."
+    export.add_argument("--with-clients", action="store_true", help=t("cli.opt.with_clients"))
     command("import").add_argument("dir", type=Path, help=t("cli.arg.dir"))
     from . import bundle_commands, review_commands, trajectory_commands
 

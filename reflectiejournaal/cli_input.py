@@ -174,6 +174,18 @@ def confirm(prompt: str) -> bool:
     return answer in ("j", "ja", "y", "yes")
 
 
+def check_may_write(path: Path, overwrite: bool) -> None:
+    """An output file the user named: never silently over an existing one. Asked on the
+    terminal, or ``--overwrite``; checked before the passphrase is asked."""
+    if path.is_dir():
+        raise InputProblem(t("cli.out_is_folder", path=path))
+    if not path.exists() or overwrite:
+        return
+    if sys.stdin.isatty() and has_terminal() and confirm(t("cli.prompt.overwrite", path=path)):
+        return
+    raise InputProblem(t("cli.out_exists", path=path))
+
+
 def ask_or_read_stdin(prompt_key: str) -> str:
     """Asked on the terminal when a person is typing; else the first line of standard input."""
     if sys.stdin.isatty():

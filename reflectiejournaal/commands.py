@@ -16,6 +16,7 @@ from .errors import (
     DamagedItem,
     InvalidEntry,
     MistypedRecoveryCode,
+    SourceMissing,
     UnfinishedRekey,
     WrongPassphrase,
 )
@@ -25,7 +26,8 @@ from .messages import describe, describe_prompt_problem, item_name, kind_name, r
 from .model import KINDS, Entry, clean_tags, normalise_kind
 from .prompts import load_library
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
-from .transfer import export_entries, import_directory
+from .importer import import_directory
+from .transfer import export_all
 from .vault import Vault
 
 
@@ -479,21 +481,55 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.out == "-":
+        return _export_to_stdout(args)
+    if not args.out.strip():
+        raise cli_input.InputProblem(t("cli.export_needs_out"))
+    out = Path(args.out).expanduser()
+    if args.with_clients:
+        _say("cli.export_clients_warning")
     with opened(args) as journal:
-        written = export_entries(journal, args.out)
-    _say("cli.exported", count=len(written), path=args.out)
+        report = export_all(journal, out, with_clients=args.with_clients)
+    _say("cli.exported", count=len(report.entries), trajectories=report.trajectories,
+         drafts=report.drafts, path=out)
+    if args.with_clients:
+        _say("cli.exported_clients", count=report.clients)
     _say("cli.export_warning")
-    return 0
+    for name in report.damaged:
+        _say("cli.export_skipped_damaged", name=name)
+    return EXIT_DAMAGED if report.damaged else 0
+
+
+def _export_to_stdout(args: argparse.Namespace) -> int:
+    """Every entry, oldest first, as one Markdown stream (``export --out - | less``)."""
+    with opened(args) as journal:
+        summaries = sorted(journal.summaries(), key=lambda s: s.sort_key)
+        for summary in summaries:
+            sys.stdout.write(journal.get(summary.id).to_markdown().rstrip("\n") + "\n\n")
+        damaged = [d.details["name"] for d in journal.damaged]
+    for name in damaged:
+        _say("cli.export_skipped_damaged", name=name)
+    return EXIT_DAMAGED if damaged else 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    if not args.dir.is_dir():
-        raise cli_input.InputProblem(t("cli.bad_export_dir", path=args.dir, reason="geen map"))
+    if not args.dir.is_dir():  # before the passphrase is asked
+        raise SourceMissing(args.dir)
     with opened(args, write=True) as journal:
         report = import_directory(journal, args.dir)
     for path, error in report.failed:
         _say("cli.import_failed", name=path, reason=describe(error))
+    for path in report.older:
+        _say("cli.import_older", name=path)
+    for path in report.new_ids:
+        _say("cli.import_new_id", name=path)
+    for path in report.kept_ours:
+        _say("cli.import_kept_ours", name=path)
     _say("cli.imported", new=report.new, updated=report.updated, same=report.same,
-         older=report.older)
+         older=len(report.older))
+    if report.trajectories_new or report.drafts_new or report.settings_restored \
+            or report.clients_added:
+        _say("cli.imported_more", trajectories=report.trajectories_new, drafts=report.drafts_new,
+             clients=report.clients_added,
+             settings=t("cli.imported_settings") if report.settings_restored else "")
     return 2 if report.failed else 0
-

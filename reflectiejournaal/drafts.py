@@ -47,7 +47,10 @@ class Draft:
 
     def to_bytes(self) -> bytes:
         self.updated = now().isoformat()
-        return json.dumps(asdict(self), ensure_ascii=False).encode("utf-8")
+        return self.to_json().encode("utf-8")
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Draft:

@@ -145,3 +145,21 @@ class InvalidEntry(JournalError):
 
     def __init__(self, reason: str, **details: object) -> None:
         super().__init__(reason, reason=reason, **details)
+
+
+class TargetNotEmpty(JournalError):
+    """An export or a restore goes into a new or empty folder: never mixed with other files."""
+
+    key = "error.target_not_empty"
+
+    def __init__(self, path: object) -> None:
+        super().__init__(path, path=path)
+
+
+class SourceMissing(JournalError):
+    """A folder or file to read in (an import, a backup to restore) that is not there."""
+
+    key = "error.source_missing"
+
+    def __init__(self, path: object) -> None:
+        super().__init__(path, path=path)

@@ -374,6 +374,13 @@ class Journal:
                 continue
         return sorted(found, key=lambda d: d.updated, reverse=True)
 
+    def restore_draft(self, draft: Draft) -> None:
+        """A draft from an export, with the time it was last written kept."""
+        record = self._records.get(draft.id)
+        if record is not None and record.item_type not in (DRAFT, DELETED):
+            raise InvalidEntry("id_taken")
+        self._write_item(draft.id, DRAFT, draft.to_json().encode("utf-8"))
+
     def delete_draft(self, draft_id: str) -> None:
         record = self._records.get(draft_id)
         if record is not None and record.item_type == DRAFT:
@@ -384,6 +391,9 @@ class Journal:
 
     # -- trajectories -------------------------------------------------------------------------
     def save_trajectory(self, trajectory: Trajectory) -> Trajectory:
+        record = self._records.get(trajectory.id)
+        if record is not None and record.item_type not in (TRAJECTORY, DELETED):
+            raise InvalidEntry("id_taken")
         self._write_item(trajectory.id, TRAJECTORY, trajectory.to_bytes())
         return trajectory
 
@@ -435,6 +445,9 @@ class Journal:
             return Settings.from_bytes(body) if body else Settings()
         except ValueError:
             return Settings()
+
+    def has_settings(self) -> bool:
+        return any(r.item_type == SETTINGS for r in self._records.values())
 
     def save_settings(self, settings: Settings) -> None:
         self._save_single(SETTINGS, settings.to_bytes())

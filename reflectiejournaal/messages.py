@@ -97,8 +97,13 @@ NL: dict[str, str] = {
     "cli.cmd.check": "controleer elk bestand in de kluis",
     "cli.cmd.conflicts": "toon conflictkopieën van synchronisatieprogramma's",
     "cli.cmd.resolve": "los een conflictkopie op",
-    "cli.cmd.export": "schrijf alle teksten als gewone Markdown-bestanden (onversleuteld!)",
-    "cli.cmd.import": "lees Markdown-bestanden met kopgegevens in (ids blijven behouden)",
+    "cli.cmd.export": "schrijf alles leesbaar weg (onversleuteld!): teksten als Markdown, "
+    "trajecten, concepten en instellingen als JSON",
+    "cli.cmd.import": "lees een export (of een map met Markdown-bestanden) in; ids blijven "
+    "behouden, dus twee keer inlezen voegt niets toe",
+    "cli.opt.export_out": "een nieuwe of lege map; - schrijft alle teksten als Markdown naar "
+    "de standaarduitvoer",
+    "cli.opt.with_clients": "ook je cliëntenlijst (echte namen!) meeschrijven",
     "cli.cmd.traject": "trajecten: supervisie, intervisie, werkbegeleiding, coaching",
     "cli.traject.new": "nieuw traject met een voorgesteld schema; toont het id",
     "cli.traject.list": "toon de open trajecten (--all: ook gesloten en gearchiveerde)",
@@ -248,7 +253,7 @@ NL: dict[str, str] = {
     "cli.arg.id": "id van de tekst (of een uniek begin ervan, minstens 4 tekens)",
     "cli.arg.query": "zoekwoorden; tussen aanhalingstekens voor een woordgroep — of - om het te typen (niet zichtbaar in ps of je shellgeschiedenis)",
     "cli.prompt.asked": "{what}: ",
-    "cli.arg.dir": "map met Markdown-bestanden",
+    "cli.arg.dir": "de exportmap, of een map met Markdown-bestanden",
     "cli.arg.copy": "bestandsnaam van de conflictkopie",
     # -- command line: prompts and reports -------------------------------------------------
     "cli.app_needs_terminal": "De app heeft een terminal nodig. Voor scripts zijn er de "
@@ -307,6 +312,11 @@ NL: dict[str, str] = {
     "cli.no_entries": "Nog geen teksten.",
     "cli.no_matching_entries": "Geen teksten die hierbij passen.",
     "cli.from_after_to": "--from ({start}) ligt na --to ({end}): zo past er niets tussen.",
+    "cli.out_is_folder": "{path} is een map: geef een bestandsnaam.",
+    "cli.out_exists": "{path} bestaat al en is niet overschreven. Kies een andere naam, of "
+    "geef --overwrite.",
+    "cli.prompt.overwrite": "{path} bestaat al. Overschrijven? [j/N] ",
+    "cli.opt.overwrite": "een bestaand bestand overschrijven zonder te vragen",
     "cli.bad_positive": "{value} kan niet: geef een getal van 1 of meer",
     "cli.no_results": "Niets gevonden voor ‘{query}’.",
     "cli.search_needs_something": "Geef zoekwoorden, een filter, of beide.",
@@ -429,12 +439,34 @@ NL: dict[str, str] = {
     "item.deleted": "een verwijdering",
     "cli.warn_cache": "Let op: de zoekcache kon niet worden bewaard; de volgende keer wordt "
     "hij opnieuw opgebouwd.",
-    "cli.exported": "{count} {count:tekst|teksten} geschreven naar {path}.",
+    "cli.exported": "{count} {count:tekst|teksten}, {trajectories} "
+    "{trajectories:traject|trajecten}, {drafts} {drafts:concept|concepten} en je instellingen "
+    "geschreven naar {path}.",
+    "cli.exported_clients": "Ook je cliëntenlijst: {count} {count:naam|namen} in clienten.json.",
+    "cli.export_clients_warning": "Je vraagt om je cliëntenlijst: de echte namen van je "
+    "cliënten komen onversleuteld in de export. Doe dit alleen op een versleutelde schijf.",
+    "cli.export_skipped_damaged": "Niet geëxporteerd: {name} is niet te lezen ('reflectiejournaal "
+    "check' zegt wat je kunt doen).",
+    "cli.export_needs_out": "Kies met --out een nieuwe of lege map voor de export (of - voor "
+    "de standaarduitvoer).",
+    "error.target_not_empty": "In {path} staat al iets: dit komt in een nieuwe of lege map, "
+    "zodat er niets door elkaar raakt of overschreven wordt.",
+    "error.source_missing": "{path} bestaat niet of is niet wat hier hoort (een map voor import, "
+    "een bestand voor restore): er is niets om in te lezen.",
     "cli.export_warning": "Let op: deze bestanden zijn NIET versleuteld. Bewaar of verwijder "
     "ze zorgvuldig.",
     "cli.imported": "Ingelezen: {new} nieuw, {updated} bijgewerkt, {same} ongewijzigd, "
     "{older} overgeslagen (kluis had een nieuwere versie).",
     "cli.import_failed": "Niet ingelezen: {name}: {reason}",
+    "cli.import_older": "Niet ingelezen: {name}: je kluis heeft een nieuwere versie van deze tekst.",
+    "cli.import_new_id": "{name}: had geen bruikbaar id of botste met een andere tekst; "
+    "ingelezen met een eigen id.",
+    "cli.import_kept_ours": "Niet overgenomen: {name} verschilt van wat in je kluis staat; "
+    "je kluis houdt zijn eigen versie.",
+    "cli.imported_more": "Verder: {trajectories} {trajectories:traject|trajecten}, {drafts} "
+    "{drafts:concept|concepten}, {clients} {clients:naam|namen} voor je cliëntenlijst"
+    "{settings}.",
+    "cli.imported_settings": " en je instellingen",
     "cli.empty_input": "Lege invoer: er is niets opgeslagen.",
     "cli.unreadable_version": "onleesbaar",
     "cli.missing_version": "ontbreekt",
@@ -1146,6 +1178,7 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "reason.exists": "dat bestaat al",
     "reason.symlink": "een snelkoppeling (symlink) wordt niet gevolgd",
     "reason.empty": "leeg",
+    "reason.file_too_large": "te groot om een tekst te zijn",
     "reason.permission": "geen toestemming",
     "reason.authentication": "echtheidscontrole mislukt",
     "reason.header": "geen geldig kluisbestand",

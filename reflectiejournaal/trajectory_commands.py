@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from .cli import config_dir
-from . import trajectory
+from . import cli_input, trajectory
 from .commands import _print_json, _say, opened
 from .due import all_due
 from .fsutil import write_private
@@ -89,6 +89,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     formats = hours.add_mutually_exclusive_group()
     formats.add_argument("--csv", type=Path, metavar="FILE", help=t("cli.opt.csv"))
     formats.add_argument("--markdown", type=Path, metavar="FILE", help=t("cli.opt.markdown"))
+    hours.add_argument("--overwrite", action="store_true", help=t("cli.opt.overwrite"))
 
 
 # -- traject ---------------------------------------------------------------------------------
@@ -238,9 +239,11 @@ def intention_json(i: Intention) -> dict[str, object]:
 
 
 def cmd_hours(args: argparse.Namespace) -> int:
+    target = args.csv or args.markdown
+    if target is not None:
+        cli_input.check_may_write(target, args.overwrite)
     with opened(args) as journal:
         rows = hours_rows(journal.trajectories(), dt.date.today(), args.start, args.end)
-    target = args.csv or args.markdown
     if target is not None:
         text = to_csv(rows) if args.csv else to_markdown(rows, t("hours.title"))
         write_private(target, text.encode("utf-8"))

@@ -1,25 +1,39 @@
-"""Getting text out of the vault and back in: plain Markdown files with front matter.
+"""Everything out: the user's own readable copy of the journal, in open formats.
 
-Export is the user's own readable copy (and the only place this program writes plaintext, on
-request). Import is its inverse: ids in the front matter are kept, so importing the same
-folder twice adds nothing; a file without an id gets one derived from its content, for the
-same reason.
+Export is the only place this program writes plaintext, and only on request. The folder holds
+(documented in ``docs/export-format.md``)::
+
+    reflectiejournaal-export.json   what this is, when, and how many of each
+    2026-11-22-casus-<id>.md        every entry exactly as stored: Markdown with front matter
+    trajecten/<id>.json             trajectories with their meetings, roles, attendance, hours
+    concepten/<id>.json             drafts: writing not saved as an entry yet
+    instellingen.json               the settings
+    clienten.json                   the client list, only when asked for (``--with-clients``)
+
+Learning questions and terugblikken are entries; intentions and their state are read from the
+entries, so they come back with them. :mod:`importer` is the inverse.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InvalidEntry, ItemNotFound, JournalError, WriteFailed
+from .errors import DamagedItem, ItemNotFound, TargetNotEmpty, WriteFailed
 from .fsutil import fsync_dir, make_private_dir, os_reason, write_private
 from .journal import Journal
-from .model import entry_from_parts, split_front_matter, title_from_body
 from .search import fold
-from .vault import ITEM_ID
+
+MANIFEST = "reflectiejournaal-export.json"
+FORMAT = "reflectiejournaal-export"
+FORMAT_VERSION = 1
+TRAJECTORIES_DIR = "trajecten"
+DRAFTS_DIR = "concepten"
+SETTINGS_FILE = "instellingen.json"
+CLIENTS_FILE = "clienten.json"
 
 
 def export_filename(created: dt.datetime, title: str, entry_id: str) -> str:
@@ -28,68 +42,62 @@ def export_filename(created: dt.datetime, title: str, entry_id: str) -> str:
     return f"{created:%Y-%m-%d}-{slug + '-' if slug else ''}{entry_id}.md"
 
 
-def export_entries(journal: Journal, out_dir: Path) -> list[Path]:
-    """Write every entry, exactly as stored, to ``out_dir`` (created 0700; files 0600)."""
+@dataclass
+class ExportReport:
+    entries: list[Path] = field(default_factory=list)
+    trajectories: int = 0
+    drafts: int = 0
+    clients: int = 0
+    damaged: list[str] = field(default_factory=list)  # file names that could not be read
+
+
+def export_all(journal: Journal, out_dir: Path, with_clients: bool = False) -> ExportReport:
+    """Write the whole journal to ``out_dir`` (a new or empty folder, made 0700; files 0600)."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        raise TargetNotEmpty(out_dir)
     try:
         make_private_dir(out_dir)
     except OSError as exc:
         raise WriteFailed(out_dir, os_reason(exc)) from exc
-    written = []
+    report = ExportReport(damaged=[d.details["name"] for d in journal.damaged])
     for summary in journal.summaries():
-        _, body = journal.vault.read(summary.id)  # the stored bytes are the Markdown
+        try:
+            _, body = journal.vault.read(summary.id)  # the stored bytes are the Markdown
+        except (ItemNotFound, DamagedItem):
+            report.damaged.append(summary.id)
+            continue
         path = out_dir / export_filename(summary.created, summary.title, summary.id)
         write_private(path, body)
-        written.append(path)
+        report.entries.append(path)
+    for trajectory in journal.trajectories():
+        _write_json(out_dir / TRAJECTORIES_DIR, f"{trajectory.id}.json",
+                    json.loads(trajectory.to_bytes()))
+        report.trajectories += 1
+    for draft in journal.drafts():
+        _write_json(out_dir / DRAFTS_DIR, f"{draft.id}.json", json.loads(draft.to_json()))
+        report.drafts += 1
+    _write_json(out_dir, SETTINGS_FILE, json.loads(journal.settings().to_bytes()))
+    if with_clients:
+        clients = journal.clients()
+        _write_json(out_dir, CLIENTS_FILE, json.loads(clients.to_bytes()))
+        report.clients = len(clients.clients)
+    _write_json(out_dir, MANIFEST, {
+        "format": FORMAT, "version": FORMAT_VERSION,
+        "exported": dt.datetime.now().astimezone().replace(microsecond=0).isoformat(),
+        "entries": len(report.entries), "trajectories": report.trajectories,
+        "drafts": report.drafts, "settings": True, "clients": with_clients,
+        "unreadable": report.damaged,
+    })
     fsync_dir(out_dir)
-    return written
-
-
-@dataclass
-class ImportReport:
-    new: int = 0
-    updated: int = 0
-    same: int = 0
-    older: int = 0
-    failed: list[tuple[Path, JournalError]] = field(default_factory=list)
-
-
-def import_directory(journal: Journal, directory: Path) -> ImportReport:
-    """Read every ``*.md`` below ``directory`` into the vault; see the module docstring."""
-    report = ImportReport()
-    for path in sorted(directory.rglob("*.md")):
-        try:
-            _import_file(journal, path, report)
-        except (InvalidEntry, OSError) as exc:
-            error = exc if isinstance(exc, InvalidEntry) else InvalidEntry("unreadable")
-            report.failed.append((path, error))
     return report
 
 
-def _import_file(journal: Journal, path: Path, report: ImportReport) -> None:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidEntry("not_utf8") from None
-    matter, body = split_front_matter(text)
-    matter = dict(matter or {})
-    if not (isinstance(matter.get("id"), str) and ITEM_ID.fullmatch(matter["id"])):
-        matter["id"] = hashlib.sha256(raw).hexdigest()[:16]
-    matter.setdefault("kind", "note")
-    matter.setdefault("title", title_from_body(body) or path.stem)
-    modified = dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone().replace(microsecond=0)
-    matter.setdefault("created", modified)
-    entry = entry_from_parts(matter, body)
-    try:
-        existing = journal.get(entry.id)
-    except ItemNotFound:
-        journal.save(entry)
-        report.new += 1
-        return
-    if existing.to_markdown() == entry.to_markdown():
-        report.same += 1
-    elif entry.updated > existing.updated:
-        journal.save(entry)
-        report.updated += 1
-    else:
-        report.older += 1
+def _write_json(folder: Path, name: str, data: object) -> None:
+    if not folder.is_dir():
+        try:
+            make_private_dir(folder)
+        except OSError as exc:
+            raise WriteFailed(folder, os_reason(exc)) from exc
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_private(folder / name, text.encode("utf-8"))

@@ -7,7 +7,7 @@ import pytest
 from reflectiejournaal.clients import Client, ClientList
 from reflectiejournaal.errors import InvalidEntry
 from reflectiejournaal.journal import CLIENTS, Journal
-from reflectiejournaal.transfer import import_directory
+from reflectiejournaal.importer import import_directory
 from reflectiejournaal.vault import ITEMS_DIR, new_item_id
 
 

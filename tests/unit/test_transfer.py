@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 
 from reflectiejournaal.journal import Journal
-from reflectiejournaal.transfer import export_entries, export_filename, import_directory
+from reflectiejournaal.importer import import_directory
+from reflectiejournaal.transfer import export_all, export_filename
 
 
 def test_export_writes_exactly_what_is_stored(journal, tmp_path):
     entry = journal.create("case", "# Casus\n\nÉén [link](x) en <b>html</b>\n", tags=("team",))
     out = tmp_path / "export"
-    [path] = export_entries(journal, out)
+    [path] = export_all(journal, out).entries
     assert path.name == export_filename(entry.created, entry.title, entry.id)
     assert path.name.endswith(f"-casus-{entry.id}.md")
     assert path.read_text("utf-8") == entry.to_markdown()
@@ -22,7 +24,7 @@ def test_export_writes_exactly_what_is_stored(journal, tmp_path):
 
 def test_export_then_import_into_a_new_vault_round_trips(journal, tmp_path, made_vault):
     made = [journal.create("note", f"tekst {i} — één", title=f"Titel {i}") for i in range(5)]
-    export_entries(journal, tmp_path / "export")
+    export_all(journal, tmp_path / "export")
     from reflectiejournaal.vault import Vault
     from tests.helpers import PASSPHRASE, cheap_kdf
 
@@ -30,6 +32,7 @@ def test_export_then_import_into_a_new_vault_round_trips(journal, tmp_path, made
     target = Journal(other, None)
     report = import_directory(target, tmp_path / "export")
     assert (report.new, report.updated, report.same, report.failed) == (5, 0, 0, [])
+    assert report.settings_restored
     assert {target.get(e.id).to_markdown() for e in made} == {e.to_markdown() for e in made}
     again = import_directory(target, tmp_path / "export")
     assert (again.new, again.same) == (0, 5)
@@ -39,9 +42,10 @@ def test_export_then_import_into_a_new_vault_round_trips(journal, tmp_path, made
 def test_import_updates_only_when_the_file_is_newer(journal, tmp_path):
     entry = journal.create("note", "oud")
     out = tmp_path / "export"
-    [path] = export_entries(journal, out)
-    journal.save(entry.edited(body="nieuwer in de kluis"))
-    assert import_directory(journal, out).older == 1
+    [path] = export_all(journal, out).entries
+    later = entry.updated + dt.timedelta(minutes=1)
+    journal.save(entry.edited(body="nieuwer in de kluis", updated=later))
+    assert import_directory(journal, out).older == [path]
     assert journal.get(entry.id).body == "nieuwer in de kluis"
     path.write_text(path.read_text().replace("updated: ", "updated: 2099-01-01 00:00:00+00:00\nx_old: "))
     assert import_directory(journal, out).updated == 1
