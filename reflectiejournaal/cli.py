@@ -150,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help=t("cli.opt.export_out"))  # "" is no "."
     export.add_argument("--with-clients", action="store_true", help=t("cli.opt.with_clients"))
     command("import").add_argument("dir", type=Path, help=t("cli.arg.dir"))
+    backup = command("backup")
+    backup.add_argument("--out", required=True, help=t("cli.opt.backup_out"))
+    backup.add_argument("--overwrite", action="store_true", help=t("cli.opt.overwrite"))
+    restore = command("restore")
+    restore.add_argument("file", help=t("cli.arg.backup_file"))
+    restore.add_argument("--replace", action="store_true", help=t("cli.opt.replace"))
     from . import bundle_commands, review_commands, trajectory_commands
 
     for module in (trajectory_commands, bundle_commands, review_commands):

@@ -26,6 +26,7 @@ from .messages import describe, describe_prompt_problem, item_name, kind_name, r
 from .model import KINDS, Entry, clean_tags, normalise_kind
 from .prompts import load_library
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
+from .backup import read_backup, restore_backup, write_backup
 from .importer import import_directory
 from .transfer import export_all
 from .vault import Vault
@@ -48,18 +49,20 @@ def unlock(args: argparse.Namespace) -> Vault:
     return unlock_with_passphrase(args)[0]
 
 
-def unlock_with_passphrase(args: argparse.Namespace) -> tuple[Vault, str]:
-    Vault.read_header(args.vault)  # a missing or foreign vault is reported before asking
+def unlock_with_passphrase(args: argparse.Namespace, path: Path | None = None
+                           ) -> tuple[Vault, str]:
+    path = path or args.vault
+    Vault.read_header(path)  # a missing or foreign vault is reported before asking
     given = _passphrase(args)
     if given is not None:
-        return Vault.unlock(args.vault, given), given
+        return Vault.unlock(path, given), given
     attempts_left = cli_input.TERMINAL_ATTEMPTS
     while True:
         passphrase = cli_input.ask_secret("cli.prompt.passphrase")
         if sys.stderr.isatty():
             _say("cli.unlocking")
         try:
-            return Vault.unlock(args.vault, passphrase), passphrase
+            return Vault.unlock(path, passphrase), passphrase
         except WrongPassphrase as wrong:
             attempts_left -= 1
             if not attempts_left:
@@ -533,3 +536,40 @@ def cmd_import(args: argparse.Namespace) -> int:
              clients=report.clients_added,
              settings=t("cli.imported_settings") if report.settings_restored else "")
     return 2 if report.failed else 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    cli_input.check_may_write(out, args.overwrite)
+    report = write_backup(unlock(args), out)
+    _say("cli.backup_written", path=out, files=report.files, size=_size(report.size))
+    print(t("cli.bundle_sha256", digest=report.sha256))
+    for name in report.unreadable:
+        _say("cli.backup_unreadable", name=name)
+    return EXIT_DAMAGED if report.unreadable else 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    backup = read_backup(Path(args.file).expanduser())  # checked before anything is asked
+    target = Path(args.vault)
+    if not args.replace and target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise cli_input.InputProblem(t("cli.restore_target_taken", path=target))
+    created = dt.datetime.fromisoformat(backup.created)
+    _say("cli.restore_checked", files=len(backup.files), created=f"{created:%d-%m-%Y %H:%M}")
+    report = restore_backup(backup, args.vault,
+                            lambda staging: unlock_with_passphrase(args, staging)[0],
+                            replace=args.replace)
+    # A deliberate return to an earlier state: this device's memory of later versions would
+    # report every restored item as rolled back.
+    for stale in (state_dir() / f"{backup.vault_id}.seen", cache_dir() / f"{backup.vault_id}.cache"):
+        stale.unlink(missing_ok=True)
+    if report.moved_aside:
+        _say("cli.restore_moved_aside", path=report.moved_aside)
+    for name in report.unreadable:
+        _say("cli.backup_unreadable", name=name)
+    _say("cli.restored", path=args.vault, files=report.files)
+    return EXIT_DAMAGED if report.unreadable else 0
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} kB"

@@ -104,6 +104,26 @@ NL: dict[str, str] = {
     "cli.opt.export_out": "een nieuwe of lege map; - schrijft alle teksten als Markdown naar "
     "de standaarduitvoer",
     "cli.opt.with_clients": "ook je cliëntenlijst (echte namen!) meeschrijven",
+    "cli.cmd.backup": "maak een back-up: de versleutelde kluis als één gecontroleerd bestand",
+    "cli.cmd.restore": "zet een back-up terug in een nieuwe map (of met --replace over je "
+    "kluis, die dan opzij wordt gezet); alles wordt eerst gecontroleerd",
+    "cli.opt.backup_out": "het back-upbestand, bijvoorbeeld kluis-2026-11-23.rjbackup",
+    "cli.arg.backup_file": "het back-upbestand",
+    "cli.opt.replace": "een bestaande kluis vervangen (hij wordt hernoemd, niet verwijderd)",
+    "cli.backup_written": "Back-up geschreven en gecontroleerd: {path} ({files} bestanden, "
+    "{size}). Hij is versleuteld zoals je kluis; zonder wachtwoordzin of herstelcode is hij "
+    "voor niemand te lezen.",
+    "cli.backup_unreadable": "Let op: {name} was al niet te lezen; het staat zoals het is in de "
+    "back-up.",
+    "cli.restore_checked": "Back-up van {created} gecontroleerd: {files} bestanden, alles "
+    "ongeschonden.",
+    "cli.restore_target_taken": "In {path} staat al een kluis (of iets anders). Zet de "
+    "back-up in een nieuwe map met --vault, of vervang wat er staat met --replace: dat wordt "
+    "dan opzij gezet, niet verwijderd.",
+    "cli.restore_moved_aside": "Je vorige kluis staat nu in {path}; verwijder die map pas als "
+    "je zeker weet dat je hem niet meer nodig hebt.",
+    "cli.restored": "Teruggezet in {path}: {files} bestanden. Je wachtwoordzin en herstelcode "
+    "zijn die van het moment van de back-up.",
     "cli.cmd.traject": "trajecten: supervisie, intervisie, werkbegeleiding, coaching",
     "cli.traject.new": "nieuw traject met een voorgesteld schema; toont het id",
     "cli.traject.list": "toon de open trajecten (--all: ook gesloten en gearchiveerde)",
@@ -449,6 +469,8 @@ NL: dict[str, str] = {
     "check' zegt wat je kunt doen).",
     "cli.export_needs_out": "Kies met --out een nieuwe of lege map voor de export (of - voor "
     "de standaarduitvoer).",
+    "error.damaged_backup": "{path} is geen bruikbare back-up van reflectiejournaal ({reason}). "
+    "Er is niets veranderd.",
     "error.target_not_empty": "In {path} staat al iets: dit komt in een nieuwe of lege map, "
     "zodat er niets door elkaar raakt of overschreven wordt.",
     "error.source_missing": "{path} bestaat niet of is niet wat hier hoort (een map voor import, "
@@ -1178,6 +1200,9 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "reason.exists": "dat bestaat al",
     "reason.symlink": "een snelkoppeling (symlink) wordt niet gevolgd",
     "reason.empty": "leeg",
+    "reason.incomplete": "er ontbreken bestanden, of er zijn er bij gekomen",
+    "reason.changed": "een bestand is veranderd sinds de back-up werd gemaakt",
+    "reason.manifest": "de inhoudslijst is onleesbaar",
     "reason.file_too_large": "te groot om een tekst te zijn",
     "reason.permission": "geen toestemming",
     "reason.authentication": "echtheidscontrole mislukt",

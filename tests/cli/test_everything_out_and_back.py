@@ -145,3 +145,28 @@ def test_import_says_what_it_did_not_take(cli, tmp_path):
 
     missing = cli("import", str(tmp_path / "bestaat-niet"))
     assert missing.code == 4 and "bestaat niet" in missing.err and "schrijven" not in missing.err
+
+
+def test_backup_then_restore_on_a_new_machine_gives_the_same_answers(cli, tmp_path):
+    made = a_whole_journal(cli)
+    archive = tmp_path / "kluis.rjbackup"
+    written = cli("backup", "--out", str(archive))
+    assert written.code == 0 and "gecontroleerd" in written.err
+    assert cli("backup", "--out", str(archive)).code == 2  # never over an earlier backup
+    taken = cli("restore", str(archive))  # over the vault itself: only with --replace
+    assert taken.code == 2 and "--replace" in taken.err
+    new_machine = {"XDG_STATE_HOME": str(tmp_path / "ander-apparaat"),
+                   "XDG_CACHE_HOME": str(tmp_path / "ander-apparaat-cache")}
+    restored = Cli(tmp_path / "laptop" / "kluis", cli.passphrase_file)
+    result = restored("restore", str(archive), env=new_machine)
+    assert result.code == 0, result.err
+    assert answers(restored, made["trajectory"]) == answers(cli, made["trajectory"])
+    assert restored("check").code == 0
+
+    data = bytearray(archive.read_bytes())
+    item = next((cli.vault / "items").iterdir()).read_bytes()
+    data[data.index(item) + len(item) // 2] ^= 1  # one bit of one item changed on the stick
+    archive.write_bytes(bytes(data))
+    damaged = Cli(tmp_path / "elders", cli.passphrase_file)("restore", str(archive))
+    assert damaged.code == 4 and "geen bruikbare back-up" in damaged.err
+    assert not (tmp_path / "elders").exists()
