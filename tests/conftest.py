@@ -15,6 +15,30 @@ from reflectiejournaal.vault import Vault
 from tests.helpers import PASSPHRASE, cheap_kdf
 
 
+# The programs some tests drive for real, by the folder or file those tests are in. A missing
+# one fails the run before any test starts, saying how to get it (never a skip).
+NEEDED_PROGRAMS = {"tests/e2e/": "tmux", "tests/browser/": "chromium",
+                   "tests/e2e/test_syncthing.py": "syncthing"}
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    import shutil
+
+    root = Path(str(config.rootpath))
+    wanted = {program for item in items for prefix, program in NEEDED_PROGRAMS.items()
+              if Path(str(item.path)).relative_to(root).as_posix().startswith(prefix)}
+    missing = sorted(p for p in wanted if shutil.which(p) is None)
+    if missing:
+        names = " ".join(missing)
+        pytest.exit(
+            f"Voor deze tests ontbreekt: {names}. Installeer met: sudo apt-get install {names}"
+            f" (of draai 'bash .ci/run', dat het installeert en dan deze tests draait).\n"
+            f"These tests need: {names}. Install with: sudo apt-get install {names}"
+            f" (or run 'bash .ci/run', which installs them and then runs these tests).",
+            returncode=4)
+
+
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data, cache and temp folders (and never the user's)."""
