@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from .crypto import KdfParams
+from .drafts import Draft
 from .journal import Journal
 from .messages import describe_prompt_problem, t
 from .prompts import PromptLibrary, load_library
@@ -35,6 +36,7 @@ from .vault import Vault
 from .widgets.textual_words import in_the_users_language
 
 IDLE_CHECK_SECONDS = 15
+PICK_UP_SECONDS = 2.0  # how soon a text written beside the app shows in it
 AUTOSAVE_SECONDS = 3.0
 PAUSE_SAVE_SECONDS = 0.6  # a pause in typing this long writes the draft
 # A closed terminal, a shutdown, an interrupt from outside (Ctrl+C is a key in the app).
@@ -87,10 +89,17 @@ class ReflectieApp(App[None]):
         kdf: Callable[[], KdfParams] | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         state_dir: Path | None = None,
+        writing: tuple[Vault, Draft] | None = None,
     ) -> None:
         """``clock`` and ``kdf`` exist for tests (a fake clock, a cheap key derivation); the
-        command line never passes a ``kdf``, so a user's vault is always calibrated."""
+        command line never passes a ``kdf``, so a user's vault is always calibrated.
+
+        ``writing``: ``reflectiejournaal new`` or ``edit`` in a terminal, unlocked already:
+        the app opens on that draft in its writer and ends when the writer closes, with the
+        saved entry's id as its result (never a plaintext temporary file for ``$EDITOR``)."""
         super().__init__()
+        self.writing = writing
+        self.saved_id: str | None = None
         _tolerate_stray_bytes()
         in_the_users_language()
         self.kdf = kdf
@@ -117,6 +126,15 @@ class ReflectieApp(App[None]):
             self.notify(t("app.prompt_problem", problem=describe_prompt_problem(problem)),
                         severity="warning", timeout=15, markup=False)
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_when_idle)
+        self.set_interval(PICK_UP_SECONDS, self.pick_up_changes)
+        if self.writing is not None:
+            from .screens.write import WriteScreen
+
+            vault, draft = self.writing
+            self.push_screen(self._lock_screen())
+            self.unlocked(vault)
+            self.push_screen(WriteScreen(draft))
+            return
         self.push_screen(self._lock_screen())
 
     def _lock_screen(self) -> Screen:
@@ -129,7 +147,7 @@ class ReflectieApp(App[None]):
         """Called by the unlock and create screens once the vault key is in hand."""
         from .screens.dashboard import DashboardScreen
 
-        vault.acquire_lock()
+        vault.acquire_session()  # one app at a time; commands write beside it
         self.journal = Journal(vault, self.cache_dir, self.state_dir)
         self.settings = self.journal.settings()
         if self.settings.theme in self.available_themes:
@@ -191,6 +209,24 @@ class ReflectieApp(App[None]):
         if self.journal is not None and minutes and self.clock() - self.last_activity >= minutes * 60:
             if self.lock():
                 self.notify(t("app.locked", minutes=minutes), timeout=30)
+
+    def writer_closed(self, draft: Draft, saved_id: str | None) -> None:
+        """The writer screen is gone (saved, kept as a draft, thrown away); the app opened
+        for one piece of writing from the command line ends with it."""
+        if self.writing is not None and draft.id == self.writing[1].id:
+            self.saved_id = saved_id
+            self.exit()
+
+    def pick_up_changes(self) -> None:
+        """Entries written beside the app (the command line, a sync tool) appear without a
+        restart: the screen shown is told, if it shows what the journal holds."""
+        journal = self.journal
+        if journal is None or not journal.folder_changed():
+            return
+        if journal.refresh():
+            show = getattr(self.screen, "show_changes", None)
+            if callable(show):
+                show()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,

@@ -237,14 +237,14 @@ def restore_backup(backup: Backup, target: Path, unlock: Callable[[Path], Vault]
 def _move_aside(target: Path, aside: Path) -> None:
     """Move what is at ``target`` out of the way; a vault only while no one writes to it
     (the app open on it, a command running)."""
-    lock = WriterLock(f"{Vault.read_header(target).vault_id}.lock") if Vault.exists(target) \
-        else None
-    if lock is not None:
-        lock.acquire()
+    vault_id = Vault.read_header(target).vault_id if Vault.exists(target) else None
+    locks = [WriterLock(f"{vault_id}.session"), WriterLock(f"{vault_id}.lock")] if vault_id else []
     try:
+        for lock in locks:
+            lock.acquire()
         os.replace(target, aside)
     finally:
-        if lock is not None:
+        for lock in locks:
             lock.release()
 
 

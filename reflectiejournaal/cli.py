@@ -42,6 +42,7 @@ EXIT_CODES: list[tuple[type[BaseException], int]] = [
     (errors.VaultChangedElsewhere, 6),
     (errors.UnfinishedRekey, 2),
     (errors.WriteFailed, 7),
+    (errors.ChangedElsewhere, 8),
     (errors.DetectorUnavailable, 7),
 ]
 EXIT_DAMAGED = 5
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=APP_NAME, description=t("cli.description"), epilog=t("cli.epilog"),
         parents=[common],
     )
+    parser.add_argument("--version", action=_ShowVersion, nargs=0, help=t("argparse.version"))
     commands = parser.add_subparsers(dest="command", metavar="COMMANDO")
 
     def command(name: str) -> argparse.ArgumentParser:
@@ -142,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     command("check").add_argument("--accept", action="append", default=[], metavar="ID",
                                   help=t("cli.opt.accept"))
     json_flag(command("conflicts"))
+    json_flag(command("tags"))
+    command("unlock").add_argument(
+        "--minutes", type=cli_input.positive_number, default=30, metavar="N",
+        help=t("cli.opt.minutes"))
+    command("lock")
     resolve = command("resolve")
     resolve.add_argument("copy", help=t("cli.arg.copy"))
     resolve.add_argument("--keep", required=True, choices=("current", "copy", "both"),
@@ -161,6 +168,20 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (trajectory_commands, bundle_commands, review_commands):
         module.add_parsers(commands, common)
     return parser
+
+
+class _ShowVersion(argparse.Action):
+    """``--version``, looked up only when asked (importlib.metadata costs every command 60 ms)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version(APP_NAME)
+        except PackageNotFoundError:  # run from a source tree without installing
+            from . import __version__ as number
+        print(f"{APP_NAME} {number}")
+        parser.exit()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .strength import strong_enough
 from .fsutil import os_reason
 from .messages import reason, t
 
@@ -132,6 +131,8 @@ def ask_secret(prompt_key: str) -> str:
 
 def ask_new_passphrase() -> str:
     """A new passphrase typed twice on the terminal, long enough, identical both times."""
+    from .strength import strong_enough  # zxcvbn's dictionaries: only when one is chosen
+
     for _ in range(TERMINAL_ATTEMPTS):
         first = ask_secret("cli.prompt.new_passphrase")
         if not strong_enough(first):
@@ -145,14 +146,20 @@ def ask_new_passphrase() -> str:
 
 def check_new_passphrase(passphrase: str) -> str:
     """The app's bar (zxcvbn score ≥ 2), also for a passphrase read from a file."""
+    from .strength import strong_enough
+
     if not strong_enough(passphrase):
         raise InputProblem(t("cli.passphrase_too_weak"))
     return passphrase
 
 
-def read_body() -> str:
-    """The entry text from standard input, with a hint when a person is typing it."""
+def read_body(optional: bool = False) -> str | None:
+    """The entry text from standard input, with a hint when a person is typing it.
+
+    ``optional``: None when there is none (a terminal, or empty input) instead of refusing."""
     if sys.stdin.isatty():
+        if optional:
+            return None
         print(t("cli.prompt.body"), file=sys.stderr)
     data = sys.stdin.buffer.read()
     try:
@@ -160,6 +167,8 @@ def read_body() -> str:
     except UnicodeDecodeError:
         raise InputProblem(t("error.invalid_entry", reason=t("reason.not_utf8"))) from None
     if not text.strip():
+        if optional:
+            return None
         raise InputProblem(t("cli.empty_input"))
     return text
 

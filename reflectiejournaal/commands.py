@@ -6,11 +6,12 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import cli_input
+from . import cli_input, hardening
 from .cli import EXIT_ANOMALIES, EXIT_CONFLICTS, EXIT_DAMAGED, cache_dir, config_dir, state_dir
 from .errors import (
     DamagedItem,
@@ -26,7 +27,9 @@ from .messages import describe, describe_prompt_problem, item_name, kind_name, r
 from .model import KINDS, Entry, clean_tags, normalise_kind
 from .prompts import load_library
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
+from .agent import MAX_MINUTES, AgentUnavailable, start_agent, stop_agent, vault_from_agent
 from .backup import read_backup, restore_backup, write_backup
+from .drafts import Draft
 from .importer import import_directory
 from .transfer import export_all
 from .vault import Vault
@@ -45,7 +48,15 @@ def _passphrase(args: argparse.Namespace) -> str | None:
     return None
 
 
-def unlock(args: argparse.Namespace) -> Vault:
+def unlock(args: argparse.Namespace, agent: bool = True) -> Vault:
+    """The unlocked vault: from the agent of ``reflectiejournaal unlock`` when one holds its
+    keys (no key derivation), else with the passphrase. What changes the passphrase or the
+    keys asks for the passphrase itself (``agent=False``)."""
+    if agent:
+        try:
+            return vault_from_agent(args.vault)
+        except AgentUnavailable:
+            pass
     return unlock_with_passphrase(args)[0]
 
 
@@ -72,10 +83,9 @@ def unlock_with_passphrase(args: argparse.Namespace, path: Path | None = None
 
 @contextmanager
 def opened(args: argparse.Namespace, write: bool = False) -> Iterator[Journal]:
-    """An unlocked journal; ``write`` takes the single-writer lock first."""
+    """An unlocked journal. Each write takes the writer lock for that write only, so a
+    command works beside the open app; ``write`` says the command means to write."""
     vault = unlock(args)
-    if write:
-        vault.acquire_lock()
     journal = Journal(vault, cache_dir(), state_dir())
     try:
         if journal.damaged:
@@ -162,21 +172,51 @@ def _typed_key(text: str) -> bytes | None:
         return None
 
 
+def _in_the_app(vault: Vault, draft: Draft) -> int:
+    """``new`` or ``edit`` typed by a person at a terminal: the app's own writer on that
+    text (its prompts, autosaved encrypted drafts), never a plaintext file for ``$EDITOR``."""
+    hardening.without_debugging_variables()  # before Textual reads them at import
+    from .app import ReflectieApp
+
+    app = ReflectieApp(vault.path, cache_dir(), config_dir(), state_dir=state_dir(),
+                       writing=(vault, draft))
+    app.run()
+    if app.saved_id is None:
+        _say("cli.not_saved_kept_as_draft")
+        return 0
+    print(app.saved_id)
+    return app.return_code or 0
+
+
+def _person_at_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     kind = _kind(args.kind)
-    # Unlock and take the lock before the text is typed, so a wrong passphrase or a busy
-    # vault never costs a person what they just wrote.
+    # Unlock and check that nothing holds the writer lock for long (a rekey) before the
+    # text is typed, so a wrong passphrase or a busy vault never costs what was just written.
     with opened(args, write=True) as journal:
+        with journal.vault.write_lock():
+            pass
         trajectory = journal.get_trajectory(args.trajectory).id if args.trajectory else None
         if trajectory and args.meeting is not None:
             journal.get_trajectory(trajectory).meeting(args.meeting)  # it must exist
         if args.prompt_set:
             check_prompt_set(args.prompt_set)
-        body = cli_input.read_body()
-        entry = journal.create(
-            kind, body, title=args.title, tags=clean_tags(args.tag),
-            trajectory=trajectory, meeting=args.meeting, prompt_set=args.prompt_set,
-        )
+        if _person_at_terminal():
+            draft = Draft(journal.new_draft_id(), kind, args.prompt_set,
+                          stage="guided" if args.prompt_set else "edit", title=args.title,
+                          tags=list(clean_tags(args.tag)), trajectory=trajectory,
+                          meeting=args.meeting)
+        else:
+            draft = None
+            entry = journal.create(
+                kind, cli_input.read_body(), title=args.title, tags=clean_tags(args.tag),
+                trajectory=trajectory, meeting=args.meeting, prompt_set=args.prompt_set,
+            )
+    if draft is not None:
+        return _in_the_app(journal.vault, draft)
     print(entry.id)
     return 0
 
@@ -194,6 +234,21 @@ def cmd_list(args: argparse.Namespace) -> int:
         _say("cli.no_entries" if filters is None or empty_journal else "cli.no_matching_entries")
     else:
         print("\n".join(_line(s) for s in summaries))
+    return 0
+
+
+def cmd_tags(args: argparse.Namespace) -> int:
+    """Every tag with the number of texts carrying it, most used first."""
+    with opened(args) as journal:
+        counts = Counter(tag for s in journal.summaries() for tag in s.tags)
+    ranked = sorted(counts.items(), key=lambda tc: (-tc[1], tc[0].casefold()))
+    if args.json:
+        _print_json([{"tag": tag, "count": count} for tag, count in ranked])
+    elif not ranked:
+        _say("cli.no_tags")
+    else:
+        width = max(len(tag) for tag, _ in ranked) + 1
+        print("\n".join(f"#{tag:<{width}} {count:>5}" for tag, count in ranked))
     return 0
 
 
@@ -221,13 +276,28 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     with opened(args, write=True) as journal:
-        entry = journal.get(args.id)
-        changes: dict[str, object] = {"body": cli_input.read_body()}
+        entry, base = journal.get_versioned(args.id)  # a change made meanwhile is kept
+        with journal.vault.write_lock():
+            pass  # nothing holds the vault for long: checked before the text is typed
+        changes: dict[str, object] = {}
         if args.title is not None:
             changes["title"] = args.title
         if args.tag is not None:
             changes["tags"] = clean_tags(args.tag)
-        journal.save(entry.edited(**changes))
+        draft = None
+        if not changes and _person_at_terminal():
+            draft = Draft(journal.new_draft_id(), entry.kind, entry.prompt_set, stage="edit",
+                          body=entry.body, title=entry.title, tags=list(entry.tags),
+                          entry_id=entry.id, base_version=base, trajectory=entry.trajectory,
+                          meeting=entry.meeting)
+        else:
+            # Only a new title or tags: the text stays, unless a new one is piped in.
+            body = cli_input.read_body(optional=bool(changes))
+            if body is not None:
+                changes["body"] = body
+            journal.save(entry.edited(**changes), base_version=base)
+    if draft is not None:
+        return _in_the_app(journal.vault, draft)
     print(entry.id)
     return 0
 
@@ -325,7 +395,7 @@ def _set_new_passphrase(vault: Vault, args: argparse.Namespace) -> None:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    _set_new_passphrase(unlock(args), args)
+    _set_new_passphrase(unlock(args, agent=False), args)
     _say("cli.passphrase_changed")
     return 0
 
@@ -372,7 +442,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 
 def cmd_recovery_code(args: argparse.Namespace) -> int:
-    vault = unlock(args)
+    vault = unlock(args, agent=False)
     vault.acquire_lock()
     try:
         vault.replace_recovery_code(_show_new_recovery_code())
@@ -573,3 +643,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def _size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} kB"
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    if args.minutes > MAX_MINUTES:
+        raise cli_input.InputProblem(t("cli.agent_too_long", most=MAX_MINUTES))
+    vault = unlock(args, agent=False)
+    start_agent(vault, args.minutes)
+    _say("cli.agent_started", minutes=args.minutes)
+    return 0
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    header = Vault.read_header(args.vault)
+    _say("cli.agent_stopped" if stop_agent(header.vault_id) else "cli.agent_none")
+    return 0

@@ -27,6 +27,7 @@ class Draft:
     title: str = ""
     tags: list[str] = field(default_factory=list)
     entry_id: str | None = None  # set when the draft edits an existing entry
+    base_version: int | None = None  # the entry's version the edit started from
     trajectory: str | None = None
     meeting: int | None = None
     looks_back: dict[str, str | None] | None = None  # a terugblik: {"start", "end"} ISO dates

@@ -163,3 +163,18 @@ class SourceMissing(JournalError):
 
     def __init__(self, path: object) -> None:
         super().__init__(path, path=path)
+
+
+class ChangedElsewhere(JournalError):
+    """The item was changed by another writer since it was read; nothing was overwritten:
+    the version being saved is kept beside it as a conflict copy (``copy``), or, for a
+    deletion, not done."""
+
+    key = "error.changed_elsewhere"
+
+    def __init__(self, item_id: str, copy: str | None) -> None:
+        super().__init__(item_id, copy, item_id=item_id, copy=copy)
+
+
+class NotDeletedChangedElsewhere(ChangedElsewhere):
+    key = "error.changed_elsewhere_not_deleted"

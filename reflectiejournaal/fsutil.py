@@ -142,7 +142,19 @@ class WriterLock:
         self.name = name
         self._fd: int | None = None
 
-    def acquire(self) -> None:
+    def acquire(self, wait: float = 0.0) -> None:
+        """Take the lock; with ``wait``, let another writer finish its write first (a write
+        takes milliseconds) before :class:`VaultLocked`."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return self._acquire()
+            except VaultLocked:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.02)
+
+    def _acquire(self) -> None:
         self.path = lock_folder() / self.name
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,

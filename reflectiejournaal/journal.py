@@ -6,6 +6,7 @@ Markdown or YAML of entries it does not have to: lists and search come from the 
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,7 +16,14 @@ from .drafts import Draft
 from .clients import ClientList
 from .settings import Settings
 from .trajectory import Trajectory
-from .errors import DamagedItem, InvalidEntry, ItemNotFound, TrajectoryNotFound
+from .errors import (
+    ChangedElsewhere,
+    DamagedItem,
+    InvalidEntry,
+    ItemNotFound,
+    NotDeletedChangedElsewhere,
+    TrajectoryNotFound,
+)
 from .index import CacheFile, EntrySummary, Filters, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
 from .search import Query, prepare, snippet
@@ -70,19 +78,24 @@ class Journal:
         self.conflicts: list[ItemFile] = []
         self.anomalies: list[Anomaly] = []
         self._background: ThreadPoolExecutor | None = None  # see save_draft_soon
+        self._folder_mark = -1  # the items folder's time at the last refresh
         self._last_background: Future[None] | None = None
         self.refresh()
 
     # -- keeping the cache in step with the folder ---------------------------------------
-    def refresh(self) -> None:
-        """Re-read only what changed on disk since the cache was written."""
+    def refresh(self) -> bool:
+        """Re-read only what changed on disk since the cache was written (or since the last
+        refresh); True when anything did."""
         self.wait_for_writes()
+        self._folder_mark = self._folder_time()
+        before = ([c.name for c in self.conflicts], [d.details["name"] for d in self.damaged])
         scan = self.vault.scan()
         self.conflicts = scan.conflicts
         self.damaged = [DamagedItem(p.name, "header") for p in scan.strays]
+        changed = False
         for item_id in set(self._records) - set(scan.items):
             del self._records[item_id]
-            self._dirty = True
+            changed = True
         for item_id, item in scan.items.items():
             record = self._records.get(item_id)
             if record is not None and record.signature == item.signature:
@@ -92,8 +105,22 @@ class Journal:
             except DamagedItem as damage:
                 self._records.pop(item_id, None)
                 self.damaged.append(damage)
-            self._dirty = True
+            changed = True
         self._observe()
+        self._dirty = self._dirty or changed
+        after = ([c.name for c in self.conflicts], [d.details["name"] for d in self.damaged])
+        return changed or before != after
+
+    def folder_changed(self) -> bool:
+        """Something was written beside this journal (the command line, a sync tool) since
+        the last refresh: cheap (one stat), for an app that looks every few seconds."""
+        return self._folder_time() != self._folder_mark
+
+    def _folder_time(self) -> int:
+        try:
+            return os.stat(self.vault.path / ITEMS_DIR).st_mtime_ns
+        except OSError:
+            return -1
 
     def _observe(self) -> None:
         """Compare the folder with what this device saw; remember what is ordinary."""
@@ -125,8 +152,7 @@ class Journal:
         if anomaly.kind == "key_rollback":  # the user put back an old backup on purpose
             del self._seen.keys[self._seen.keys.index(key_mark(self.vault.keys.current)) + 1:]
         elif anomaly.kind == "vanished":
-            self._seen.versions.pop(item_id, None)
-            self._seen.deleted.discard(item_id)
+            self._seen.forget(item_id)
         else:
             opened = self.vault.read_opened(item_id)
             self._seen.deleted.discard(item_id)
@@ -146,17 +172,25 @@ class Journal:
         self.anomalies = [a for a in self.anomalies if a.item_id != item_id]
         self._save_seen()
 
-    def _write(self, item_id: str, item_type: str, body: bytes) -> tuple[ItemFile, int]:
+    def _write(self, item_id: str, item_type: str, body: bytes,
+               base_version: int | None = None) -> tuple[ItemFile, int]:
         """Every write goes here: one version above any this device has seen of the item,
         after the drafts still being written in the background (in the order they came)."""
         self.wait_for_writes()
-        return self._write_now(item_id, item_type, body)
+        return self._write_now(item_id, item_type, body, base_version)
 
-    def _write_now(self, item_id: str, item_type: str, body: bytes) -> tuple[ItemFile, int]:
-        record = self._records.get(item_id)
-        seen = self._seen.versions.get(item_id, 0) if self._seen is not None else 0
-        version = max(record.version if record else 0, seen) + 1
-        item = self.vault.write(item_id, item_type, body, version)
+    def _write_now(self, item_id: str, item_type: str, body: bytes,
+                   base_version: int | None = None) -> tuple[ItemFile, int]:
+        with self.vault.write_lock():
+            record = self._records.get(item_id)
+            seen = self._seen.versions.get(item_id, 0) if self._seen is not None else 0
+            version = max(record.version if record else 0, seen) + 1
+            if item_type != DRAFT and self._changed_elsewhere(item_id, record, base_version):
+                self._keep_beside(item_id, item_type, body, version)
+            unseen = self._folder_time() != self._folder_mark
+            item = self.vault.write(item_id, item_type, body, version)
+            if not unseen:  # our own write is no news (no one else writes while we hold the lock)
+                self._folder_mark = self._folder_time()
         if self._seen is not None:
             self._seen.versions[item_id] = version
             if item_type == DELETED:
@@ -168,6 +202,39 @@ class Journal:
                 self._save_seen()
         self._dirty = True
         return item, version
+
+    def _changed_elsewhere(self, item_id: str, record: Record | None,
+                           base_version: int | None) -> bool:
+        """Another writer (the command line beside the app, another device through a sync
+        tool) changed the item since this journal, or the editor, read it: writing would
+        overwrite their version. A drafts' own is never checked: only its editor writes it."""
+        try:
+            on_disk = self.vault.scan_one(item_id)
+        except ItemNotFound:
+            return False  # nothing there to overwrite
+        if base_version is not None:  # what the editor started from
+            try:
+                return self.vault.read_opened(item_id).version != base_version
+            except DamagedItem:
+                return True
+        if record is None:  # a file this journal never read (a damaged one is replaced)
+            return f"{item_id}{ITEM_SUFFIX}" not in {d.details["name"] for d in self.damaged}
+        return on_disk.signature != record.signature
+
+    def _keep_beside(self, item_id: str, item_type: str, body: bytes, version: int) -> None:
+        """Our version as a conflict copy beside theirs, and theirs shown from now on."""
+        copy = None
+        if item_type != DELETED:  # a deletion that would drop their change is not done
+            copy = self.vault.write_copy(item_id, item_type, body, version)
+            self.conflicts = sorted([*self.conflicts, copy], key=lambda c: c.name)
+        try:
+            self._records[item_id] = self._read_record(self.vault.scan_one(item_id))
+        except (ItemNotFound, DamagedItem):
+            self._records.pop(item_id, None)
+        self._dirty = True
+        if copy is None:
+            raise NotDeletedChangedElsewhere(item_id, None)
+        raise ChangedElsewhere(item_id, copy.name)
 
     def _write_item(self, item_id: str, item_type: str, body: bytes) -> None:
         """Write an item that is not an entry, and its record (only its type is cached)."""
@@ -227,11 +294,15 @@ class Journal:
         return self.vault.resolve_id(id_or_prefix, entry_ids)
 
     def get(self, id_or_prefix: str) -> Entry:
+        return self.get_versioned(id_or_prefix)[0]
+
+    def get_versioned(self, id_or_prefix: str) -> tuple[Entry, int]:
+        """The entry as it is on disk now, and its version: what an editor starts from."""
         entry_id = self.resolve(id_or_prefix)
-        item_type, body = self.vault.read(entry_id)
-        if item_type != ENTRY:
+        opened = self.vault.read_opened(entry_id)
+        if opened.item_type != ENTRY:
             raise ItemNotFound(entry_id)
-        return _parse(body, entry_id)
+        return _parse(opened.body, entry_id), opened.version
 
     def search(self, text: str, filters: Filters | None = None) -> list[SearchHit]:
         """Entries containing every term (case and accents ignored), newest first.
@@ -290,7 +361,7 @@ class Journal:
         )
         return self.save(entry)
 
-    def save(self, entry: Entry) -> Entry:
+    def save(self, entry: Entry, base_version: int | None = None) -> Entry:
         """Encrypt and durably write ``entry``; the cache follows in memory.
 
         Refused when the id is another item's (an imported file naming the client list's id
@@ -300,7 +371,8 @@ class Journal:
         if (record is not None and record.item_type not in (ENTRY, DELETED)) or entry.id in (
                 self.singleton_id(SETTINGS), self.singleton_id(CLIENTS)):
             raise InvalidEntry("id_taken")
-        item, version = self._write(entry.id, ENTRY, entry.to_markdown().encode("utf-8"))
+        item, version = self._write(entry.id, ENTRY, entry.to_markdown().encode("utf-8"),
+                                    base_version)
         self._records[entry.id] = Record.for_entry(item.signature, entry, version)
         return entry
 

@@ -104,6 +104,19 @@ NL: dict[str, str] = {
     "cli.opt.export_out": "een nieuwe of lege map; - schrijft alle teksten als Markdown naar "
     "de standaarduitvoer",
     "cli.opt.with_clients": "ook je cliëntenlijst (echte namen!) meeschrijven",
+    "cli.cmd.tags": "alle labels met het aantal teksten, meest gebruikt eerst",
+    "cli.no_tags": "Nog geen labels.",
+    "cli.cmd.unlock": "ontgrendel één keer per zitting: opdrachten vragen je wachtwoordzin niet "
+    "meer tot je 'reflectiejournaal lock' typt of de kluis een tijd niet gebruikt",
+    "cli.cmd.lock": "vergrendel: de sleutel van 'reflectiejournaal unlock' gaat uit het geheugen",
+    "cli.opt.minutes": "na zoveel minuten zonder gebruik vergrendelt hij vanzelf (standaard 30)",
+    "cli.agent_started": "Ontgrendeld. Opdrachten vragen je wachtwoordzin niet meer, tot "
+    "{minutes} {minutes:minuut|minuten} zonder gebruik of 'reflectiejournaal lock'. De sleutel "
+    "staat alleen in het geheugen, nergens op schijf.",
+    "cli.agent_stopped": "Vergrendeld: de sleutel is uit het geheugen.",
+    "cli.agent_none": "Er was niets ontgrendeld.",
+    "cli.agent_too_long": "Hoogstens {most} minuten (een dag): daarna vraagt hij je "
+    "wachtwoordzin weer.",
     "cli.cmd.backup": "maak een back-up: de versleutelde kluis als één gecontroleerd bestand",
     "cli.cmd.restore": "zet een back-up terug in een nieuwe map (of met --replace over je "
     "kluis, die dan opzij wordt gezet); alles wordt eerst gecontroleerd",
@@ -332,6 +345,8 @@ NL: dict[str, str] = {
     "cli.no_entries": "Nog geen teksten.",
     "cli.no_matching_entries": "Geen teksten die hierbij passen.",
     "cli.from_after_to": "--from ({start}) ligt na --to ({end}): zo past er niets tussen.",
+    "cli.not_saved_kept_as_draft": "Niet als tekst opgeslagen. Wat je schreef en bewaarde, "
+    "staat als concept klaar in de app (reflectiejournaal).",
     "cli.out_is_folder": "{path} is een map: geef een bestandsnaam.",
     "cli.out_exists": "{path} bestaat al en is niet overschreven. Kies een andere naam, of "
     "geef --overwrite.",
@@ -471,6 +486,13 @@ NL: dict[str, str] = {
     "de standaarduitvoer).",
     "error.damaged_backup": "{path} is geen bruikbare back-up van reflectiejournaal ({reason}). "
     "Er is niets veranderd.",
+    "error.changed_elsewhere": "Deze tekst is intussen ook ergens anders gewijzigd (op de "
+    "opdrachtregel of op een ander apparaat). Er is niets overschreven: jouw versie staat "
+    "ernaast als conflictkopie ({copy}). Kies bij Conflicten (of met 'reflectiejournaal "
+    "resolve') welke blijft, of houd beide.",
+    "error.changed_elsewhere_not_deleted": "Dit is intussen ergens anders gewijzigd (op de "
+    "opdrachtregel of op een ander apparaat) en daarom niet verwijderd. Bekijk het en probeer "
+    "het opnieuw.",
     "error.target_not_empty": "In {path} staat al iets: dit komt in een nieuwe of lege map, "
     "zodat er niets door elkaar raakt of overschreven wordt.",
     "error.source_missing": "{path} bestaat niet of is niet wat hier hoort (een map voor import, "
@@ -1172,8 +1194,9 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "kluis dan daarmee ('reflectiejournaal recover'). Anders vervangt 'reflectiejournaal rekey "
     "--replace-unfinished' hem; wat onder die sleutel werd versleuteld, blijft dan onleesbaar "
     "('reflectiejournaal check' noemt het).",
-    "error.vault_locked": "De kluis is al geopend door een ander programma ({holder}). "
-    "Sluit dat eerst; er wordt maar door één tegelijk geschreven.",
+    "error.vault_locked": "De kluis is bezet door een ander programma ({holder}): de app "
+    "(die maar één keer tegelijk open kan) of een opdracht die de wachtwoordzin of sleutel "
+    "wijzigt. Sluit dat eerst, of probeer het zo opnieuw.",
     "error.item_not_found": "Geen tekst met id ‘{item_id}’.",
     "error.trajectory_not_found": "Geen traject met id ‘{item_id}’. Zie 'reflectiejournaal "
     "traject list --all' voor de ids.",

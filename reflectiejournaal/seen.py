@@ -40,6 +40,7 @@ class SeenState:
     versions: dict[str, int] = field(default_factory=dict)  # item id -> highest version seen
     deleted: set[str] = field(default_factory=set)  # ids whose highest version was a deletion
     keys: list[str] = field(default_factory=list)  # marks of the header's keys, in order
+    forgotten: set[str] = field(default_factory=set)  # this session's forgotten ids (not saved)
 
     @classmethod
     def load(cls, path: Path, vault_id: str, first_key: bytes) -> SeenState:
@@ -56,7 +57,28 @@ class SeenState:
                 OverflowError):  # "Infinity" is valid JSON and no int
             return cls()
 
+    def merge(self, other: SeenState) -> None:
+        """What another process of this device saw meanwhile (the command line beside the
+        app): the higher version of each item wins, with its deletion. (Key marks change only
+    under the session lock, by one process.)"""
+        for item_id, version in other.versions.items():
+            if item_id in self.forgotten:
+                continue
+            if version > self.versions.get(item_id, 0):
+                self.versions[item_id] = version
+                if item_id in other.deleted:
+                    self.deleted.add(item_id)
+                else:
+                    self.deleted.discard(item_id)
+
+    def forget(self, item_id: str) -> None:
+        """The user accepted that the item is gone: not brought back by :meth:`merge`."""
+        self.versions.pop(item_id, None)
+        self.deleted.discard(item_id)
+        self.forgotten.add(item_id)
+
     def save(self, path: Path, vault_id: str, key: bytes) -> bool:
+        self.merge(SeenState.load(path, vault_id, key))
         document = {"versions": self.versions, "deleted": sorted(self.deleted), "keys": self.keys}
         sealed = crypto.seal(_key(key), json.dumps(document, separators=(",", ":")).encode(),
                              _ad(vault_id))

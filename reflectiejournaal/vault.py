@@ -8,13 +8,17 @@ another item or into another vault does not decrypt. See ``docs/vault-format.md`
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
+import functools
 import os
 import re
 import secrets
 import stat as stat_module
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TypeVar
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -54,6 +58,8 @@ from .header import (
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
 
 ITEMS_DIR = "items"
+LOCK_WAIT_SECONDS = 10.0  # another process's write takes milliseconds; a rekey longer
+T = TypeVar("T")
 ITEM_SUFFIX = ".rj"
 ITEM_MAGIC = b"RJIT"
 ITEM_VERSION = 1
@@ -120,13 +126,30 @@ class Scan:
     strays: list[Path]
 
 
+def _with_write_lock(method: Callable[..., T]) -> Callable[..., T]:
+    """The method runs holding the writer lock (see :meth:`Vault.write_lock`)."""
+
+    @functools.wraps(method)
+    def locked(self: Vault, *args: object, **kwargs: object) -> T:
+        with self.write_lock():
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
 class Vault:
     """An unlocked vault. Create one with :meth:`create`, :meth:`unlock` or :meth:`recover`."""
 
     def __init__(self, path: Path, header: Header, keyring: Keyring) -> None:
         self.path = path
         self.vault_id = header.vault_id
-        self._lock = WriterLock(f"{header.vault_id}.lock")  # on this machine, not in the vault
+        # On this machine, not in the vault: the writer lock, taken for each write (so the
+        # app and the command line can work side by side), and the session lock, held by the
+        # app while it is open and by commands that change the header (one at a time).
+        self._lock = WriterLock(f"{header.vault_id}.lock")
+        self._session = WriterLock(f"{header.vault_id}.session")
+        self._cleaned = False
+        self.lock_wait = LOCK_WAIT_SECONDS
         # One writer at a time within this process too: a rekey re-encrypting a file must not
         # put back its old content over an autosave that landed in between.
         self._writing = threading.RLock()
@@ -217,27 +240,56 @@ class Vault:
         header = cls.read_header(path)
         return cls(path, header, _keyring(path, lambda: header.open_with_recovery(recovery_key)))
 
-    # -- the writer lock ----------------------------------------------------------------
+    # -- locks --------------------------------------------------------------------------
+    def acquire_session(self) -> None:
+        """The app's hold on the vault while it is open: a second app, or a command that
+        changes the header, gets :class:`VaultLocked`; commands that write entries do not."""
+        if not self._session.held:
+            self._session.acquire()
+
     def acquire_lock(self) -> None:
-        """Become the one writer; a second instance gets :class:`VaultLocked`."""
+        """The session and the writer lock, held until released: for work that must not
+        interleave with any other writer (a new passphrase, a rekey)."""
+        self.acquire_session()
         if not self._lock.held:
-            self._lock.acquire()
-            self._remove_stale_temp_files()
+            self._lock.acquire(wait=self.lock_wait)
+            self._cleaned = False
+            self._clean()
 
     def release_lock(self) -> None:
         self._lock.release()
+        self._session.release()
 
     @property
     def writable(self) -> bool:
+        """The writer lock is held (by :meth:`acquire_lock`), not only taken per write."""
         return self._lock.held
 
-    def _require_lock(self) -> None:
-        if not self._lock.held:
-            self.acquire_lock()
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """The writer lock for one write, or a check and the write it decides on; a no-op
+        where it is held already (re-entrant)."""
+        with self._writing:
+            if self._lock.held:
+                yield
+                return
+            self._lock.acquire(wait=self.lock_wait)
+            try:
+                self._clean()
+                yield
+            finally:
+                self._lock.release()
 
+    def _clean(self) -> None:
+        # With the writer lock no one is half-way through a write: a temporary file left is
+        # a crashed writer's.
+        if not self._cleaned:
+            self._remove_stale_temp_files()
+            self._cleaned = True
+
+    @_with_write_lock
     def _write_header(self, header: Header, keyring: Keyring) -> None:
         """Replace the header, unless another device changed it since this one was read."""
-        self._require_lock()
         if self.header_changed():
             raise VaultChangedElsewhere()
         atomic_write(self.path / HEADER_FILE, header.to_bytes())
@@ -248,13 +300,13 @@ class Vault:
             remove_stale_temp_files(folder, STALE_TEMP_SECONDS)
 
     # -- passphrase ---------------------------------------------------------------------
+    @_with_write_lock
     def change_passphrase(self, new_passphrase: str, kdf: crypto.KdfParams | None = None) -> None:
         """Rewrap the vault key only: every item file stays byte-identical.
 
         Revokes the old passphrase for this header only: a copy of the old header still opens
         the same key with it. :meth:`begin_rekey` is what revokes that.
         """
-        self._require_lock()
         kdf = kdf or crypto.calibrate_kdf()
         kek = crypto.derive_passphrase_key(new_passphrase, kdf)
         slot = Header.wrap_with_kek(self.vault_id, kek, kdf, self.keys.current)
@@ -264,10 +316,10 @@ class Vault:
                 self.vault_id, kek, kdf, self.keys.next))
         self._write_header(replace(self.header, passphrase_slot=slot, rekey=rekey), self.keys)
 
+    @_with_write_lock
     def replace_recovery_code(self, recovery_key: bytes) -> None:
         """A new herstelcode for this header; the old one no longer opens it (but still
         opens old copies of the header, until :meth:`begin_rekey`)."""
-        self._require_lock()
         slot = Header.wrap_recovery(self.vault_id, self.keys.current, recovery_key)
         rekey = self.header.rekey
         if rekey is not None and self.keys.next is not None:
@@ -293,6 +345,7 @@ class Vault:
         """The header holds a rekey these secrets do not open (see :class:`UnfinishedRekey`)."""
         return self.keys.unopened_rekey
 
+    @_with_write_lock
     def begin_rekey(
         self, passphrase: str, recovery_key: bytes, replace_unfinished: bool = False
     ) -> None:
@@ -303,7 +356,6 @@ class Vault:
         herstelcode must have been shown and retyped before this is called. Nothing written
         opens with the current key: an old header never leads to the new one.
         """
-        self._require_lock()
         if self.rekey_pending:
             return  # already under way: resume it with :meth:`reencrypt_items`
         if self.rekey_unopened and not replace_unfinished:
@@ -324,6 +376,7 @@ class Vault:
         self._write_header(replace(self.header, rekey=pending),
                            Keyring(current, new_key, tuple(older[1:])))
 
+    @_with_write_lock
     def reencrypt_items(
         self, progress: Callable[[int, int], None] | None = None
     ) -> RekeyReport:
@@ -333,7 +386,6 @@ class Vault:
         Items under a key older than the current one are left: a late write of another
         device or a forgery by someone who knows an old key, which re-encrypting would
         launder; the user decides on each (``Journal.accept``)."""
-        self._require_lock()
         scan = self.scan()
         files = [*scan.items.values(), *scan.conflicts]
         done, unreadable, left_old = 0, [], []
@@ -429,12 +481,12 @@ class Vault:
         opened = self.open_item(data, name)
         return opened.item_id, opened.item_type, opened.body
 
+    @_with_write_lock
     def write(self, item_id: str, item_type: str, body: bytes, version: int | None = None) -> ItemFile:
         """Encrypt and durably replace one item; on failure the old version is intact.
 
         ``version`` defaults to one more than the version on disk.
         """
-        self._require_lock()
         path = self._item_path(item_id)
         with self._writing:
             if version is None:
@@ -446,6 +498,16 @@ class Vault:
                 raise DamagedItem(path.name, "layout")
             atomic_write(path, self.seal_item(item_id, item_type, body, version))
             return ItemFile.from_stat(item_id, path.parent, path.name, path.stat())
+
+    @_with_write_lock
+    def write_copy(self, item_id: str, item_type: str, body: bytes, version: int) -> ItemFile:
+        """Keep a version beside the item instead of over it: a conflict copy, as a sync tool
+        makes one, for a write that found the item changed by another writer meanwhile."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        name = f"{item_id}.conflict-{stamp}-{secrets.token_hex(3)}{ITEM_SUFFIX}"
+        path = self.path / ITEMS_DIR / name
+        atomic_write(path, self.seal_item(item_id, item_type, body, version))
+        return ItemFile.from_stat(item_id, path.parent, name, path.stat())
 
     def read_opened(self, item_id: str) -> OpenedItem:
         path = self._item_path(item_id)
@@ -473,8 +535,8 @@ class Vault:
         opened = self.open_file(item, data)
         return opened.item_type, opened.body
 
+    @_with_write_lock
     def delete(self, item_id: str) -> None:
-        self._require_lock()
         path = self._item_path(item_id)
         try:
             path.unlink()
@@ -484,9 +546,9 @@ class Vault:
             raise WriteFailed(path, os_reason(exc)) from exc
         fsync_dir(path.parent)
 
+    @_with_write_lock
     def remove_file(self, path: Path) -> None:
         """Remove a conflict copy the user has dealt with."""
-        self._require_lock()
         path.unlink()
         fsync_dir(path.parent)
 

@@ -136,9 +136,6 @@ def seal_html(page: str, key: bytes) -> str:
     )
 
 
-FORMATS = ("html-encrypted", "html", "md")
-
-
 def write_bundle(path: Path, markdown: str, fmt: str, title: str) -> tuple[str, str | None]:
     """Write the bundle in ``fmt`` to ``path`` (0600); returns its SHA-256 and, when sealed,
     the bundle code to show once."""

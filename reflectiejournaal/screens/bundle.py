@@ -24,7 +24,8 @@ from textual.widgets.tree import TreeNode
 from textual.worker import get_current_worker
 
 from ..bundle.detector import Detector, prepare_language
-from ..bundle.html import FORMATS, write_bundle
+from ..bundle.formats import FORMATS
+from ..bundle.html import write_bundle
 from ..bundle.markdown import title_of, to_markdown
 from ..bundle.review import INFO_FIELDS, BundleInfo, Review
 from ..bundle.selection import Selection

@@ -75,6 +75,10 @@ class DashboardScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_lists()
 
+    def show_changes(self) -> None:
+        """Something was written beside the app (see ``App.pick_up_changes``)."""
+        self.refresh_lists()
+
     def refresh_lists(self) -> None:
         journal = self.app.journal  # type: ignore[attr-defined]
         if journal is None:

@@ -43,6 +43,10 @@ class EntriesScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_list()
 
+    def show_changes(self) -> None:
+        """Something was written beside the app (see ``App.pick_up_changes``)."""
+        self.refresh_list()
+
     @on(Select.Changed, "#kind")
     @on(Input.Changed, "#tag")
     def refresh_list(self) -> None:

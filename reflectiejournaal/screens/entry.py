@@ -26,6 +26,7 @@ class EntryScreen(Screen[None]):
         super().__init__()
         self.entry_id = entry_id
         self.entry: Entry | None = None
+        self.version = 0  # of the entry as shown: where an edit starts from
         self._deleted = False
 
     def compose(self) -> ComposeResult:
@@ -43,9 +44,13 @@ class EntryScreen(Screen[None]):
         if not self._deleted:  # back from editing: show the new text
             self.load()
 
+    def show_changes(self) -> None:
+        """Something was written beside the app (see ``App.pick_up_changes``)."""
+        self.on_screen_resume()
+
     def load(self) -> None:
         try:
-            self.entry = self.app.journal.get(self.entry_id)  # type: ignore[attr-defined]
+            self.entry, self.version = self.app.journal.get_versioned(self.entry_id)  # type: ignore[attr-defined]
         except JournalError as error:
             self.notify(describe(error), severity="error")
             self.app.pop_screen()
@@ -70,7 +75,8 @@ class EntryScreen(Screen[None]):
         entry = self.entry
         draft = Draft(self.app.journal.new_draft_id(), entry.kind, entry.prompt_set,  # type: ignore[attr-defined]
                       stage="edit", body=entry.body, title=entry.title, tags=list(entry.tags),
-                      entry_id=entry.id, trajectory=entry.trajectory, meeting=entry.meeting)
+                      entry_id=entry.id, base_version=self.version, trajectory=entry.trajectory,
+                      meeting=entry.meeting)
         self.app.push_screen(WriteScreen(draft))
 
     def action_delete(self) -> None:

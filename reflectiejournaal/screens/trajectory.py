@@ -66,6 +66,10 @@ class TrajectoryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.load()
 
+    def show_changes(self) -> None:
+        """Something was written beside the app (see ``App.pick_up_changes``)."""
+        self.load()
+
     def load(self) -> None:
         journal = self.app.journal  # type: ignore[attr-defined]
         if journal is None:

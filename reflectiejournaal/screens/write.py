@@ -23,7 +23,7 @@ from textual.widgets import Button, Footer, Header, Input, Markdown, OptionList,
 from textual.widgets.option_list import Option
 
 from ..drafts import Draft
-from ..errors import JournalError
+from ..errors import ChangedElsewhere, JournalError
 from ..messages import describe, describe_writing, kind_name, t
 from ..model import Entry, clean_tags, now
 from ..intentions import REVIEW_HEADING, Intention, collect_intentions, open_intention, review_section
@@ -63,6 +63,7 @@ class WriteScreen(Screen[None]):
         if self.intention and self.prompt_set is None and not self.draft.body:
             self.draft.body = review_section(self.intention.text, "")
         self._changed = False
+        self.saved_id: str | None = None  # the entry, once saved
         self._at_open: tuple | None = None  # what the writing was when opened (see touched)
         self._saved_entry: Entry | None = None  # the entry being edited, as saved
         self._words = 0
@@ -143,6 +144,11 @@ class WriteScreen(Screen[None]):
         self.show_stage()
         self._at_open = self.snapshot()
         self.set_interval(self.app.autosave_seconds, self.autosave)  # type: ignore[attr-defined]
+
+    def on_unmount(self) -> None:
+        closed = getattr(self.app, "writer_closed", None)
+        if callable(closed):
+            closed(self.draft, self.saved_id)
 
     def show_purpose(self) -> None:
         """The header says what this is for: ‘Casus · bijeenkomst 4 · Supervisie bij Marieke ·
@@ -497,17 +503,28 @@ class WriteScreen(Screen[None]):
             if d.entry_id:
                 entry = journal.save(journal.get(d.entry_id).edited(
                     body=d.body, title=title, tags=tuple(d.tags), trajectory=d.trajectory,
-                    meeting=d.meeting))
+                    meeting=d.meeting), base_version=d.base_version)
             else:
                 entry = journal.create(d.kind, d.body, title=title, tags=tuple(d.tags),
                                        prompt_set=d.prompt_set, trajectory=d.trajectory,
                                        meeting=d.meeting)
             journal.delete_draft(d.id)
+        except ChangedElsewhere as changed:
+            # Both versions are kept (ours as a conflict copy): the draft has done its work.
+            journal.delete_draft(d.id)
+            self._changed = False
+            self.saved_id = changed.details["item_id"]
+            self.notify(describe(changed), severity="warning", timeout=30)
+            from .entry import EntryScreen
+
+            self.app.switch_screen(EntryScreen(changed.details["item_id"]))
+            return
         except JournalError as error:
             self.save_draft_now()  # nothing is lost: the draft stays
             self.notify(describe(error), severity="error", timeout=15)
             return
         self._changed = False
+        self.saved_id = entry.id
         self.notify(t("write.saved", title=entry.title))
         from .entry import EntryScreen
 

@@ -291,16 +291,27 @@ def test_hostile_header_is_refused_at_once(cli):
     assert result.code == 5 and "onredelijke sleutelparameters" in result.err
 
 
-def test_second_instance_is_told_the_vault_is_in_use(cli):
+def test_a_writer_holding_the_vault_for_long_is_named_before_the_text_is_typed(cli):
     holder = Vault.unlock(cli.vault, PASSPHRASE)
-    holder.acquire_lock()
+    holder.acquire_lock()  # as a rekey does, for as long as it runs
     try:
         result = cli("new", "--kind", "note", stdin="tekst")
-        assert result.code == 6 and "al geopend door een ander programma" in result.err
+        assert result.code == 6 and "bezet door een ander programma" in result.err
         assert cli("list").code == 0  # reading stays possible
     finally:
         holder.release_lock()
     assert cli("new", "--kind", "note", stdin="tekst").code == 0
+
+
+def test_the_command_line_writes_beside_the_open_app(cli):
+    app = Vault.unlock(cli.vault, PASSPHRASE)
+    app.acquire_session()  # what the app holds while it is open
+    try:
+        assert cli("new", "--kind", "note", stdin="tekst").code == 0
+        passwd = cli("passwd", "--new-passphrase-file", str(cli.passphrase_file))
+        assert passwd.code == 6  # the header is not changed under the open app
+    finally:
+        app.release_lock()
 
 
 def test_failed_write_keeps_the_old_version(cli):

@@ -74,13 +74,13 @@ async def test_unlock_with_a_wrong_then_the_right_passphrase(make_app, filled_va
 
 async def test_a_second_instance_is_told_the_vault_is_in_use(make_app, filled_vault):
     holder = Vault.unlock(filled_vault, PASSPHRASE)
-    holder.acquire_lock()
+    holder.acquire_session()  # another app, open on the same vault
     app = make_app()
     try:
         async with app.run_test(size=SIZE) as pilot:
             await unlock(pilot, app)
             assert isinstance(app.screen, UnlockScreen)
-            assert "al geopend door een ander programma" in text_of(app, "#error")
+            assert "bezet door een ander programma" in text_of(app, "#error")
     finally:
         holder.release_lock()
 

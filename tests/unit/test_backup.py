@@ -123,6 +123,11 @@ def test_restore_never_replaces_without_asking_and_then_moves_aside(filled, tmp_
         restore_backup(read_backup(out), target, unlock, replace=True)
     assert sorted(os.listdir(target / ITEMS_DIR)) == before
     journal.vault.release_lock()
+    app = Vault.unlock(target, PASSPHRASE)
+    app.acquire_session()  # the app open on it: it holds no writer lock between writes
+    with pytest.raises(VaultLocked):
+        restore_backup(read_backup(out), target, unlock, replace=True)
+    app.release_lock()
     report = restore_backup(read_backup(out), target, unlock, replace=True)
     assert sorted(os.listdir(report.moved_aside / ITEMS_DIR)) == before  # nothing deleted
     assert len(os.listdir(target / ITEMS_DIR)) == len(before) - 1

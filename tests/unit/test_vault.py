@@ -330,6 +330,7 @@ def test_stale_temp_files_are_cleaned_when_the_writer_lock_is_taken(made_vault, 
 # -- the writer lock ---------------------------------------------------------------------------
 def test_second_writer_is_refused_with_the_holder_named(made_vault, vault_path):
     other = Vault.unlock(vault_path, PASSPHRASE)
+    other.lock_wait = 0.2  # not the ten seconds a write of another process may take
     with pytest.raises(VaultLocked) as caught:
         other.acquire_lock()
     assert f"pid {os.getpid()}" in caught.value.details["holder"]

@@ -1,0 +1,3 @@
+"""The formats a bundle is written in (light: the command line's parser needs the names only)."""
+
+FORMATS = ("html-encrypted", "html", "md")
