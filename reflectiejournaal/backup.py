@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import DamagedItem, NotAVault, SourceMissing, TargetNotEmpty, WriteFailed
-from .fsutil import FILE_MODE, WriterLock, fsync_dir, make_private_dir, os_reason
+from .fsutil import FILE_MODE, WriterLock, fsync_dir, holds_anything, make_private_dir, os_reason
 from .header import HEADER_FILE, MAX_HEADER_BYTES
 from .vault import ITEMS_DIR, Vault, read_regular
 
@@ -205,7 +205,7 @@ def restore_backup(backup: Backup, target: Path, unlock: Callable[[Path], Vault]
     must open it, and every item must authenticate), then moved into place. An existing
     vault at ``target`` is only replaced with ``replace``, and then moved aside, not deleted."""
     target = Path(target).absolute()
-    occupied = target.exists() and (not target.is_dir() or any(target.iterdir()))
+    occupied = holds_anything(target)
     if occupied and not replace:
         raise TargetNotEmpty(target)
     make_private_dir(target.parent)
@@ -223,7 +223,8 @@ def restore_backup(backup: Backup, target: Path, unlock: Callable[[Path], Vault]
             moved_aside = target.with_name(f"{target.name}-voor-herstel-{stamp}")
             _move_aside(target, moved_aside)
         elif target.exists():
-            target.rmdir()  # an empty folder
+            _take_markers(target, staging)  # a folder a sync tool shares: its marker stays
+            target.rmdir()
         os.replace(staging, target)
         fsync_dir(target.parent)
     except OSError as exc:
@@ -232,6 +233,11 @@ def restore_backup(backup: Backup, target: Path, unlock: Callable[[Path], Vault]
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return RestoreReport(len(backup.files), unreadable, moved_aside)
+
+
+def _take_markers(folder: Path, into: Path) -> None:
+    for entry in folder.iterdir():
+        os.replace(entry, into / entry.name)
 
 
 def _move_aside(target: Path, aside: Path) -> None:

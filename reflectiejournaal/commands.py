@@ -30,6 +30,7 @@ from .recovery import format_recovery_code, new_recovery_key, parse_recovery_cod
 from .agent import MAX_MINUTES, AgentUnavailable, start_agent, stop_agent, vault_from_agent
 from .backup import read_backup, restore_backup, write_backup
 from .drafts import Draft
+from .fsutil import holds_anything
 from .importer import import_directory
 from .transfer import export_all
 from .vault import Vault
@@ -622,7 +623,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     backup = read_backup(Path(args.file).expanduser())  # checked before anything is asked
     target = Path(args.vault)
-    if not args.replace and target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if not args.replace and holds_anything(target):
         raise cli_input.InputProblem(t("cli.restore_target_taken", path=target))
     created = dt.datetime.fromisoformat(backup.created)
     _say("cli.restore_checked", files=len(backup.files), created=f"{created:%d-%m-%Y %H:%M}")

@@ -25,6 +25,22 @@ def make_private_dir(path: Path) -> None:
     os.chmod(path, DIR_MODE)
 
 
+# What a sync tool or a file manager puts in a folder it shares or shows: a folder holding only
+# these is empty to a person (Syncthing's marker is there before the vault is made in it).
+FOLDER_MARKERS = frozenset({".stfolder", ".stignore", ".stversions", ".sync", ".dropbox",
+                            ".dropbox.attr", ".DS_Store", "desktop.ini", "Thumbs.db"})
+
+
+def holds_anything(path: Path) -> bool:
+    """``path`` exists and holds something besides sync tools' markers (a file counts)."""
+    path = Path(path)
+    if not path.exists():
+        return False
+    if not path.is_dir():
+        return True
+    return any(entry.name not in FOLDER_MARKERS for entry in path.iterdir())
+
+
 def fsync_dir(path: Path) -> None:
     """Make a rename inside ``path`` durable."""
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DamagedItem, ItemNotFound, TargetNotEmpty, WriteFailed
-from .fsutil import fsync_dir, make_private_dir, os_reason, write_private
+from .fsutil import fsync_dir, holds_anything, make_private_dir, os_reason, write_private
 from .journal import Journal
 from .search import fold
 
@@ -54,7 +54,7 @@ class ExportReport:
 def export_all(journal: Journal, out_dir: Path, with_clients: bool = False) -> ExportReport:
     """Write the whole journal to ``out_dir`` (a new or empty folder, made 0700; files 0600)."""
     out_dir = Path(out_dir)
-    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+    if holds_anything(out_dir):
         raise TargetNotEmpty(out_dir)
     try:
         make_private_dir(out_dir)

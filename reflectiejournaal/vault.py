@@ -42,6 +42,7 @@ from .fsutil import (
     WriterLock,
     atomic_write,
     fsync_dir,
+    holds_anything,
     make_private_dir,
     os_reason,
     remove_stale_temp_files,
@@ -203,7 +204,7 @@ class Vault:
         path = Path(path)
         if path.exists() and not path.is_dir():
             raise VaultExists(path, "not_a_folder")
-        if path.is_dir() and any(path.iterdir()):
+        if holds_anything(path):
             raise VaultExists(path)
         parent = next((p for p in path.absolute().parents if p.exists()), None)
         if parent is not None and not parent.is_dir():
@@ -220,7 +221,7 @@ class Vault:
         path = Path(path)
         header_path = path / HEADER_FILE
         if not header_path.is_file():
-            if path.is_dir() and any(path.iterdir()):
+            if path.is_dir() and holds_anything(path):
                 raise NotAVault(path, "no_header")
             raise VaultNotFound(path)
         with open(header_path, "rb") as handle:

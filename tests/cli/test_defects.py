@@ -199,3 +199,17 @@ def test_a_voornemen_written_by_hand_is_found(cli):
            stdin="# Na de bijeenkomst\n\nHet ging goed.\n\n## Voornemen:\n\nEerst luisteren.\n")
     [found] = json.loads(cli.ok("intentions", "--json"))
     assert found["text"] == "Eerst luisteren."
+
+
+def test_a_folder_a_sync_tool_already_shares_takes_a_new_vault(tmp_path, passphrase_file):
+    """Syncthing marks a shared folder with .stfolder before the vault is made in it."""
+    shared = tmp_path / "gedeeld"
+    (shared / ".stfolder").mkdir(parents=True)
+    cli = Cli(shared, passphrase_file)
+    assert "Geen kluis gevonden" in cli("list").err
+    made = cli("init")
+    assert made.code == 0, made.err
+    assert (shared / ".stfolder").is_dir()
+    synced_export = tmp_path / "export"
+    (synced_export / ".stfolder").mkdir(parents=True)
+    assert cli("export", "--out", str(synced_export)).code == 0  # a marker is not content

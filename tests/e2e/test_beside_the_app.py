@@ -61,7 +61,7 @@ def test_new_and_edit_at_a_terminal_open_the_apps_writer(terminal, vault, tmp_pa
     terminal.wait_for("Wachtwoordzin:")
     terminal.send(PASSPHRASE, literal=True)
     terminal.send("Enter")
-    terminal.wait_for("Ctrl\\+S")  # the app's writer, with its keys in the footer
+    terminal.wait_for(r"\^s Opslaan")  # the app's writer, with its keys in the footer
     terminal.send("Geschreven in de eigen editor.", literal=True)
     terminal.send("C-s")
     entry_id = terminal.wait_for(r"\b([0-9a-f]{16})\b").group(1)
@@ -74,7 +74,8 @@ def test_new_and_edit_at_a_terminal_open_the_apps_writer(terminal, vault, tmp_pa
     terminal.send(PASSPHRASE, literal=True)
     terminal.send("Enter")
     terminal.wait_for("Geschreven in de eigen editor")
-    terminal.send("C-End")
+    terminal.wait_for(r"\^s Opslaan")
+    terminal.send("C-e")  # to the end of the line: the cursor starts at the top
     terminal.send(" En aangevuld.", literal=True)
     terminal.send("C-s")
     terminal.wait_for("EXIT=0")

@@ -65,15 +65,16 @@ def test_typing_a_casus_after_unlocking_and_reading_it_back(terminal, vault):
     terminal.type("verkeerd")
     terminal.wait_for("Onjuiste wachtwoordzin")
     terminal.type(PASSPHRASE)
-    terminal.wait_for("sluit af met Ctrl-D")
+    terminal.wait_for("Casusinbreng schrijven")  # the app's own writer, not a bare stdin
+    terminal.wait_for(r"\^s Opslaan")
     terminal.type("# Casus over één grens")
-    terminal.type("De cliënt belde 's nachts.")
-    terminal.send("C-d")
-    entry_id = terminal.wait_for(r"\n([0-9a-f]{16})\s").group(1)
+    terminal.send("De cliënt belde 's nachts.", literal=True)
+    terminal.send("C-s")
+    entry_id = terminal.wait_for(r"\b([0-9a-f]{16})\b").group(1)
     terminal.wait_for("EXIT=0")
     journal_vault = Vault.unlock(vault, PASSPHRASE)
     _, body = journal_vault.read(entry_id)
-    assert "# Casus over één grens\nDe cliënt belde 's nachts.\n" in body.decode()
+    assert "# Casus over één grens\nDe cliënt belde 's nachts." in body.decode()
 
 
 def test_delete_asks_for_confirmation(terminal, vault, tmp_path):
@@ -105,9 +106,9 @@ def test_a_title_given_as_dash_is_asked_at_a_prompt(terminal, vault, tmp_path):
                     "new", "--kind", "note", "--title", "-"], env())
     terminal.wait_for("titel: ")
     terminal.type("Gesprek met Noor")
-    terminal.wait_for("Ctrl-D")
-    terminal.type("Noor belde.")
-    terminal.send("C-d")
+    terminal.wait_for(r"\^s Opslaan")  # the writer, with the typed title
+    terminal.send("Noor belde.", literal=True)
+    terminal.send("C-s")
     terminal.wait_for("EXIT=0")
     listed = subprocess.run([COMMAND, "--vault", str(vault), "--passphrase-file",
                              str(passphrase_file), "list"], capture_output=True, text=True)
