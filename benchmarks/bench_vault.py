@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from reflectiejournaal.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB, LANES, KdfParams  # noqa: E402
 from reflectiejournaal.journal import Journal  # noqa: E402
 from reflectiejournaal.model import Entry  # noqa: E402
-from reflectiejournaal.transfer import export_entries  # noqa: E402
+from reflectiejournaal.transfer import export_all  # noqa: E402
 from reflectiejournaal.vault import Vault, new_item_id  # noqa: E402
 
 PASSPHRASE = "benchmark wachtwoordzin"
@@ -138,7 +138,8 @@ def measure(folder: Path, cache: Path, code: str, runs: int) -> dict[str, float]
     results["write cache after a save"] = timed(runs, lambda: (journal._dirty or True) and _force_flush(journal))
     vault.release_lock()
     out = Path(tempfile.mkdtemp())
-    results["export all as Markdown"] = timed(max(1, runs // 2), lambda: export_entries(journal, out))
+    targets = iter(out / str(n) for n in range(runs))  # an export goes into a new folder
+    results["export everything"] = timed(max(1, runs // 2), lambda: export_all(journal, next(targets)))
     shutil.rmtree(out)
     results["peak memory, all of the above (MB)"] = peak_mb()
     vault.acquire_lock()
@@ -214,7 +215,7 @@ def jrnl_results(python: str, count: int, runs: int) -> dict[str, float]:
 
 def ours_end_to_end(folder: Path, runs: int) -> dict[str, float]:
     """The same operations as :func:`jrnl_results`, through our own command line."""
-    out = folder.parent / "export"
+    out = folder.parent / f"export-{time.monotonic_ns()}"  # a new folder each time
     return {
         "list (all, titles)": cli_wall_time(folder, runs, "list"),
         "list last 10": cli_wall_time(folder, runs, "list", "-n", "10"),

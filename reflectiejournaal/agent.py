@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from .fsutil import lock_home
-from .header import HEADER_FILE, Keyring
+from .header import HEADER_FILE, Header, Keyring
 from .vault import Vault
 
 DEFAULT_MINUTES = 30
@@ -122,8 +122,14 @@ def _b(text: str) -> bytes:
 
 
 # -- the agent ----------------------------------------------------------------------------------
-def start_agent(vault: Vault, minutes: int) -> int:
+def start_agent(vault: Vault, minutes: float) -> int:
     """Fork the agent for ``vault``; returns its pid once it listens."""
+    # The header the keys were derived from, and no other: one changed meanwhile (a rekey
+    # begun elsewhere) must not be served with these keys.
+    header_bytes = (vault.path / HEADER_FILE).read_bytes()
+    if Header.from_bytes(header_bytes, vault.path) != vault.header:
+        raise AgentUnavailable("header")
+    digest = hashlib.sha256(header_bytes).hexdigest()
     path = socket_path(vault.vault_id)
     stop_agent(vault.vault_id)  # a newer unlock replaces an older agent
     with contextlib.suppress(FileNotFoundError):
@@ -134,7 +140,7 @@ def start_agent(vault: Vault, minutes: int) -> int:
     if pid == 0:  # the agent
         os.close(ready_read)
         try:
-            _become_agent(vault, minutes, path, ready_write)
+            _become_agent(vault, digest, minutes, path, ready_write)
         finally:
             os._exit(0)
     os.close(ready_write)
@@ -144,15 +150,17 @@ def start_agent(vault: Vault, minutes: int) -> int:
     return pid
 
 
-def _become_agent(vault: Vault, minutes: int, path: Path, ready: int) -> None:
+def _become_agent(vault: Vault, digest: str, minutes: float, path: Path, ready: int) -> None:
     os.setsid()
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
+    os.closerange(3, ready)  # nothing of the command that started it stays open
+    os.closerange(ready + 1, 1024)
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
     keys = vault.keys
     served = json.dumps({
-        "header": header_digest(vault.path),
+        "header": digest,
         "keys": {"current": _text(keys.current), "next": _text(keys.next) if keys.next else None,
                  "retired": [_text(k) for k in keys.retired],
                  "unopened_rekey": keys.unopened_rekey},
@@ -176,8 +184,10 @@ def _become_agent(vault: Vault, minutes: int, path: Path, ready: int) -> None:
             except TimeoutError:
                 break
             with conn:
-                if _serve(conn, served):
-                    break
+                answer = _serve(conn, served)
+            if answer == "stop":
+                break
+            if answer == "served":  # only a real request counts as use
                 deadline = time.monotonic() + idle
     finally:
         with contextlib.suppress(OSError):
@@ -185,21 +195,21 @@ def _become_agent(vault: Vault, minutes: int, path: Path, ready: int) -> None:
         server.close()
 
 
-def _serve(conn: socket.socket, served: bytes) -> bool:
-    """Answer one request; True when asked to stop."""
-    conn.settimeout(2.0)
+def _serve(conn: socket.socket, served: bytes) -> str:
+    """Answer one request: ``served``, ``stop``, or ``ignored``."""
     try:
         if _peer_uid(conn) != os.getuid():
-            return False  # another user reached the socket: nothing for them
-        request = json.loads(_read_line(conn, MAX_REQUEST))
+            return "ignored"  # another user reached the socket: nothing for them
+        request = json.loads(_read_line(conn, MAX_REQUEST, time.monotonic() + 2.0))
         if request.get("op") == "stop":
             conn.sendall(b'{"stopped": true}\n')
-            return True
+            return "stop"
         if request.get("op") == "keys":
             conn.sendall(served)
+            return "served"
     except (OSError, ValueError, AttributeError):
         pass
-    return False
+    return "ignored"
 
 
 def _peer_uid(conn: socket.socket) -> int:
@@ -218,9 +228,16 @@ def _peer_uid(conn: socket.socket) -> int:
     return -1
 
 
-def _read_line(conn: socket.socket, limit: int) -> bytes:
+def _read_line(conn: socket.socket, limit: int, deadline: float | None = None) -> bytes:
+    """One line, within ``deadline`` altogether (a caller sending a byte a second must not
+    keep the agent from everyone else)."""
     data = b""
     while not data.endswith(b"\n"):
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("too slow")
+            conn.settimeout(left)
         chunk = conn.recv(4096)
         if not chunk:
             break

@@ -25,9 +25,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .errors import DamagedItem, NotAVault, SourceMissing, TargetNotEmpty, WriteFailed
+from .errors import (
+    DamagedItem,
+    JournalError,
+    NotAVault,
+    SourceMissing,
+    TargetNotEmpty,
+    WriteFailed,
+)
 from .fsutil import FILE_MODE, WriterLock, fsync_dir, holds_anything, make_private_dir, os_reason
-from .header import HEADER_FILE, MAX_HEADER_BYTES
+from .header import HEADER_FILE, MAX_HEADER_BYTES, Header
 from .vault import ITEMS_DIR, Vault, read_regular
 
 MANIFEST = "reflectiejournaal-backup.json"
@@ -35,6 +42,7 @@ FORMAT = "reflectiejournaal-backup"
 FORMAT_VERSION = 1
 MAX_ITEM_BYTES = 64 * 1024 * 1024
 MAX_FILES = 1_000_000
+MAX_TOTAL_BYTES = 16 * 1024**3
 
 
 class DamagedBackup(NotAVault):
@@ -144,21 +152,34 @@ def read_backup(path: Path) -> Backup:
             if not members or members[0].name != MANIFEST or len(members) > MAX_FILES:
                 raise DamagedBackup(path, "foreign")
             manifest = _manifest(archive, members[0], path)
+            expected = {f["name"]: f for f in manifest["files"]}
+            if sum(f["size"] for f in expected.values()) > MAX_TOTAL_BYTES:
+                raise DamagedBackup(path, "manifest")
             files = {}
             for member in members[1:]:
+                # Checked against the manifest before a byte of it is read (memory).
+                if member.name not in expected or member.size != expected[member.name]["size"] \
+                        or member.name in files:
+                    raise DamagedBackup(path, "incomplete")
                 files[member.name] = _member(archive, member, path)
     except (tarfile.TarError, EOFError):
         raise DamagedBackup(path, "foreign") from None
     except OSError as exc:
         raise WriteFailed(path, os_reason(exc)) from exc
-    expected = {f["name"]: f for f in manifest["files"]}
     if set(expected) != set(files) or HEADER_FILE not in files:
         raise DamagedBackup(path, "incomplete")
     for name, data in files.items():
         if len(data) != expected[name]["size"] or \
                 hashlib.sha256(data).hexdigest() != expected[name]["sha256"]:
             raise DamagedBackup(path, "changed")
-    return Backup(manifest["vault_id"], manifest["created"], files)
+    # The manifest carries no MAC: the vault id is the one of the header it holds, or nothing.
+    try:
+        vault_id = Header.from_bytes(files[HEADER_FILE], path).vault_id
+    except JournalError:
+        raise DamagedBackup(path, "changed") from None
+    if manifest["vault_id"] != vault_id:
+        raise DamagedBackup(path, "changed")
+    return Backup(vault_id, manifest["created"], files)
 
 
 def _manifest(archive: tarfile.TarFile, member: tarfile.TarInfo, path: Path) -> dict:
@@ -206,9 +227,9 @@ def restore_backup(backup: Backup, target: Path, unlock: Callable[[Path], Vault]
     vault at ``target`` is only replaced with ``replace``, and then moved aside, not deleted."""
     target = Path(target).absolute()
     occupied = holds_anything(target)
-    if occupied and not replace:
+    if occupied and not (replace and Vault.exists(target)):  # --replace replaces a vault only
         raise TargetNotEmpty(target)
-    make_private_dir(target.parent)
+    target.parent.mkdir(parents=True, exist_ok=True)  # a shared parent keeps its mode
     staging = target.parent / f".{target.name}.herstel-{secrets.token_hex(4)}"
     try:
         _write_files(staging, backup.files)

@@ -126,9 +126,10 @@ def check_prompt_set(prompt_set: str) -> None:
     raise InvalidEntry("prompt_set", field="prompt_set", value=prompt_set)
 
 
-def _line(s: EntrySummary) -> str:
+def _line(s: EntrySummary, kinds: dict[str, str] = {}) -> str:  # noqa: B006 - a memo
     tags = "  " + " ".join(f"#{tag}" for tag in s.tags) if s.tags else ""
-    return f"{s.id}  {s.created:%Y-%m-%d}  {kind_name(s.kind):<13} {s.title}{tags}"
+    kind = kinds.get(s.kind) or kinds.setdefault(s.kind, f"{kind_name(s.kind):<13}")
+    return f"{s.id}  {s.created.date().isoformat()}  {kind} {s.title}{tags}"
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -308,14 +309,14 @@ def cmd_delete(args: argparse.Namespace) -> int:
         damaged = journal.damaged_file(args.id)
         if damaged is not None:
             return _delete_damaged(journal, damaged, args.yes)
-        entry = journal.get(args.id)
+        entry, shown = journal.get_versioned(args.id)
         if not args.yes:
             if not cli_input.has_terminal():
                 raise cli_input.InputProblem(t("cli.needs_yes"))
             if not cli_input.confirm(t("cli.prompt.confirm_delete", title=entry.title, id=entry.id)):
                 _say("cli.not_deleted")
                 return 0
-        journal.delete(entry.id)
+        journal.delete(entry.id, base_version=shown)  # not if changed while asked
     _say("cli.deleted", id=entry.id)
     return 0
 
@@ -623,7 +624,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     backup = read_backup(Path(args.file).expanduser())  # checked before anything is asked
     target = Path(args.vault)
-    if not args.replace and holds_anything(target):
+    if holds_anything(target) and not (args.replace and Vault.exists(target)):
         raise cli_input.InputProblem(t("cli.restore_target_taken", path=target))
     created = dt.datetime.fromisoformat(backup.created)
     _say("cli.restore_checked", files=len(backup.files), created=f"{created:%d-%m-%Y %H:%M}")
@@ -632,7 +633,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
                             replace=args.replace)
     # A deliberate return to an earlier state: this device's memory of later versions would
     # report every restored item as rolled back.
-    for stale in (state_dir() / f"{backup.vault_id}.seen", cache_dir() / f"{backup.vault_id}.cache"):
+    restored = Vault.read_header(args.vault).vault_id  # of the header checked and restored
+    for stale in (state_dir() / f"{restored}.seen", cache_dir() / f"{restored}.cache"):
         stale.unlink(missing_ok=True)
     if report.moved_aside:
         _say("cli.restore_moved_aside", path=report.moved_aside)
@@ -650,7 +652,10 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     if args.minutes > MAX_MINUTES:
         raise cli_input.InputProblem(t("cli.agent_too_long", most=MAX_MINUTES))
     vault = unlock(args, agent=False)
-    start_agent(vault, args.minutes)
+    try:
+        start_agent(vault, args.minutes)
+    except (AgentUnavailable, OSError):
+        raise cli_input.InputProblem(t("cli.agent_failed")) from None
     _say("cli.agent_started", minutes=args.minutes)
     return 0
 

@@ -178,3 +178,12 @@ class ChangedElsewhere(JournalError):
 
 class NotDeletedChangedElsewhere(ChangedElsewhere):
     key = "error.changed_elsewhere_not_deleted"
+
+
+class RestoreInterrupted(VaultNotFound):
+    """No vault where one was, but the one a restore moved aside is beside it."""
+
+    key = "error.restore_interrupted"
+
+    def __init__(self, path: object, aside: object) -> None:
+        JournalError.__init__(self, path, aside, path=path, aside=aside)

@@ -67,7 +67,9 @@ def import_directory(journal: Journal, directory: Path) -> ImportReport:
     for path in others:
         try:
             _import_other(journal, directory, path, report)
-        except (InvalidEntry, ValueError, TypeError, KeyError, AttributeError):
+        except InvalidEntry as problem:
+            report.failed.append((path, problem))
+        except (ValueError, TypeError, KeyError, AttributeError):
             report.failed.append((path, InvalidEntry("content")))
     return report
 
@@ -79,6 +81,9 @@ def _files(directory: Path, report: ImportReport) -> tuple[list[Path], list[Path
     for folder, subfolders, names in os.walk(directory):  # never into a linked folder
         subfolders.sort()
         here = Path(folder)
+        for name in subfolders:
+            if (here / name).is_symlink():  # not followed, and said
+                report.failed.append((here / name, InvalidEntry("symlink")))
         for name in sorted(names):
             path = here / name
             if path.is_symlink():
@@ -103,6 +108,8 @@ def _structured(directory: Path, path: Path) -> bool:
 
 def _read(path: Path) -> bytes:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:  # before it is read into memory
+            raise InvalidEntry("file_too_large")
         data = read_regular(path)
     except OSError:
         raise InvalidEntry("unreadable") from None
@@ -190,6 +197,7 @@ def _import_trajectory(journal: Journal, path: Path, trajectory: Trajectory,
                        report: ImportReport) -> None:
     if not ITEM_ID.fullmatch(trajectory.id):
         raise InvalidEntry("content")
+    trajectory.check()  # the limits the app and the command line hold to
     try:
         existing = journal.get_trajectory(trajectory.id)
     except ItemNotFound:

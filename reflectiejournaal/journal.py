@@ -236,18 +236,22 @@ class Journal:
             raise NotDeletedChangedElsewhere(item_id, None)
         raise ChangedElsewhere(item_id, copy.name)
 
-    def _write_item(self, item_id: str, item_type: str, body: bytes) -> None:
-        """Write an item that is not an entry, and its record (only its type is cached)."""
+    def _write_item(self, item_id: str, item_type: str, body: bytes,
+                    base_version: int | None = None) -> int:
+        """Write an item that is not an entry, and its record (only its type is cached);
+        returns its new version."""
         self.wait_for_writes()
-        self._store(item_id, item_type, body)
+        return self._store(item_id, item_type, body, base_version)
 
-    def _store(self, item_id: str, item_type: str, body: bytes) -> None:
-        item, version = self._write_now(item_id, item_type, body)
+    def _store(self, item_id: str, item_type: str, body: bytes,
+               base_version: int | None = None) -> int:
+        item, version = self._write_now(item_id, item_type, body, base_version)
         self._records[item_id] = Record(item.signature, item_type, version=version)
+        return version
 
-    def _tombstone(self, item_id: str) -> None:
+    def _tombstone(self, item_id: str, base_version: int | None = None) -> None:
         """Delete an item by writing its deletion: a later return of the old file shows."""
-        self._write_item(item_id, DELETED, b"")
+        self._write_item(item_id, DELETED, b"", base_version)
 
     def _save_seen(self) -> None:
         if self._seen is not None and self._seen_path is not None and self._seen_dirty:
@@ -376,9 +380,11 @@ class Journal:
         self._records[entry.id] = Record.for_entry(item.signature, entry, version)
         return entry
 
-    def delete(self, id_or_prefix: str) -> str:
+    def delete(self, id_or_prefix: str, base_version: int | None = None) -> str:
+        """Delete an entry; with ``base_version`` (the version the user was shown), not when
+        it was changed since (see :class:`NotDeletedChangedElsewhere`)."""
         entry_id = self.resolve(id_or_prefix)
-        self._tombstone(entry_id)
+        self._tombstone(entry_id, base_version)
         return entry_id
 
     def damaged_file(self, name_or_prefix: str) -> str | None:
@@ -466,7 +472,10 @@ class Journal:
         record = self._records.get(trajectory.id)
         if record is not None and record.item_type not in (TRAJECTORY, DELETED):
             raise InvalidEntry("id_taken")
-        self._write_item(trajectory.id, TRAJECTORY, trajectory.to_bytes())
+        # The version it was read at (see get_trajectory): a change made since by another
+        # writer is kept, not overwritten, also after this journal picked that change up.
+        trajectory.read_version = self._write_item(  # type: ignore[attr-defined]
+            trajectory.id, TRAJECTORY, trajectory.to_bytes(), _read_version(trajectory))
         return trajectory
 
     def trajectories(self, include_closed: bool = True) -> list[Trajectory]:
@@ -475,7 +484,7 @@ class Journal:
         for item_id, record in self._records.items():
             if record.item_type == TRAJECTORY:
                 try:
-                    found.append(Trajectory.from_bytes(self.vault.read(item_id)[1]))
+                    found.append(self._trajectory(item_id))
                 except (ItemNotFound, DamagedItem, ValueError, TypeError, KeyError, InvalidEntry):
                     continue
         if not include_closed:
@@ -489,9 +498,15 @@ class Journal:
         except ItemNotFound as missing:
             raise TrajectoryNotFound(missing.details["item_id"]) from None
         try:
-            return Trajectory.from_bytes(self.vault.read(trajectory_id)[1])
+            return self._trajectory(trajectory_id)
         except (ValueError, TypeError, KeyError) as exc:
             raise DamagedItem(trajectory_id, "content") from exc
+
+    def _trajectory(self, item_id: str) -> Trajectory:
+        opened = self.vault.read_opened(item_id)
+        trajectory = Trajectory.from_bytes(opened.body)
+        trajectory.read_version = opened.version  # type: ignore[attr-defined]
+        return trajectory
 
     def bodies(self, summaries: list[EntrySummary]) -> list[tuple[EntrySummary, str]]:
         """(summary, body) pairs, decrypted without parsing YAML: cheap for many entries."""
@@ -512,17 +527,20 @@ class Journal:
 
     # -- settings ---------------------------------------------------------------------------
     def settings(self) -> Settings:
-        body = self._read_single(SETTINGS)
+        body, version = self._read_single(SETTINGS)
         try:
-            return Settings.from_bytes(body) if body else Settings()
+            settings = Settings.from_bytes(body) if body else Settings()
         except ValueError:
-            return Settings()
+            settings = Settings()
+        settings.read_version = version  # type: ignore[attr-defined]
+        return settings
 
     def has_settings(self) -> bool:
         return any(r.item_type == SETTINGS for r in self._records.values())
 
     def save_settings(self, settings: Settings) -> None:
-        self._save_single(SETTINGS, settings.to_bytes())
+        settings.read_version = self._save_single(  # type: ignore[attr-defined]
+            SETTINGS, settings.to_bytes(), _read_version(settings))
 
     def clients(self) -> ClientList:
         """The private list of client names and their pseudonyms (never leaves the vault).
@@ -536,6 +554,7 @@ class Journal:
                           for bodies in self._bodies_of(CLIENTS))
         known = {c.name.casefold() for c in current.clients}
         current.clients += [c for c in older.clients if c.name.casefold() not in known]
+        current.read_version = self._read_single(CLIENTS)[1]  # type: ignore[attr-defined]
         return current
 
     @staticmethod
@@ -563,7 +582,8 @@ class Journal:
 
     def save_clients(self, clients: ClientList) -> None:
         """Write the list as the one list item; other copies, merged into it, are removed."""
-        self._save_single(CLIENTS, clients.to_bytes())
+        clients.read_version = self._save_single(  # type: ignore[attr-defined]
+            CLIENTS, clients.to_bytes(), _read_version(clients))
         kept = next(i for i, r in self._records.items() if r.item_type == CLIENTS)
         for item_id in [i for i, r in self._records.items() if r.item_type == CLIENTS and i != kept]:
             self._tombstone(item_id)
@@ -594,15 +614,17 @@ class Journal:
                 found.append((copy, body))
         return found
 
-    def _read_single(self, item_type: str) -> bytes | None:
-        """The body of the one item of this type (settings, client list), if readable."""
+    def _read_single(self, item_type: str) -> tuple[bytes | None, int | None]:
+        """The body and version of the one item of this type (settings, client list), if
+        readable; the version 0 when there is none yet (a base: "nothing was there")."""
         item_id = next((i for i, r in self._records.items() if r.item_type == item_type), None)
         if item_id is None:
-            return None
+            return None, 0
         try:
-            return self.vault.read(item_id)[1]
+            opened = self.vault.read_opened(item_id)
         except (ItemNotFound, DamagedItem):
-            return None
+            return None, None
+        return opened.body, opened.version
 
     def singleton_id(self, item_type: str) -> str:
         """The id every device gives a new settings item or client list: two devices that
@@ -613,10 +635,11 @@ class Journal:
         return crypto.hkdf(self.vault.keys.first, b"",
                            f"rj-singleton-id-v1|{item_type}".encode("ascii"), 8).hex()
 
-    def _save_single(self, item_type: str, body: bytes) -> None:
+    def _save_single(self, item_type: str, body: bytes, base_version: int | None = None) -> int:
         """Items of which a vault has one (settings, the client list): reuse its id."""
         item_id = next((i for i, r in self._records.items() if r.item_type == item_type), None)
-        self._write_item(item_id or self.singleton_id(item_type), item_type, body)
+        return self._write_item(item_id or self.singleton_id(item_type), item_type, body,
+                                base_version)
 
     # -- sync conflicts ----------------------------------------------------------------------
     def conflict(self, copy: ItemFile) -> Conflict:
@@ -700,6 +723,11 @@ class Journal:
         if self._cache is not None:
             self._cache.close()
         self.vault.release_lock()
+
+
+def _read_version(read: object) -> int | None:
+    """The version an object was read at by this journal (None: not read, or not readable)."""
+    return getattr(read, "read_version", None)
 
 
 def _parse(body: bytes, name: str) -> Entry:

@@ -12,9 +12,9 @@ import string
 from typing import TYPE_CHECKING
 
 from .errors import JournalError
-from .prompts import PromptSetProblem
 
 if TYPE_CHECKING:
+    from .prompts import PromptSetProblem
     from .balance import Balance
     from .due import DueItem
 
@@ -115,6 +115,9 @@ NL: dict[str, str] = {
     "staat alleen in het geheugen, nergens op schijf.",
     "cli.agent_stopped": "Vergrendeld: de sleutel is uit het geheugen.",
     "cli.agent_none": "Er was niets ontgrendeld.",
+    "cli.agent_failed": "Ontgrendelen voor deze zitting lukte niet: de map voor de sleutel is "
+    "niet veilig (niet van jou, of open voor anderen), of de kluis veranderde intussen. "
+    "Opdrachten vragen je wachtwoordzin dan gewoon elke keer.",
     "cli.agent_too_long": "Hoogstens {most} minuten (een dag): daarna vraagt hij je "
     "wachtwoordzin weer.",
     "cli.cmd.backup": "maak een back-up: de versleutelde kluis als één gecontroleerd bestand",
@@ -130,9 +133,12 @@ NL: dict[str, str] = {
     "back-up.",
     "cli.restore_checked": "Back-up van {created} gecontroleerd: {files} bestanden, alles "
     "ongeschonden.",
-    "cli.restore_target_taken": "In {path} staat al een kluis (of iets anders). Zet de "
-    "back-up in een nieuwe map met --vault, of vervang wat er staat met --replace: dat wordt "
-    "dan opzij gezet, niet verwijderd.",
+    "cli.restore_target_taken": "In {path} staat al iets. Zet de back-up in een nieuwe map "
+    "met --vault; staat daar een kluis, dan kun je die vervangen met --replace (hij wordt "
+    "opzij gezet, niet verwijderd).",
+    "error.restore_interrupted": "Geen kluis in {path}: een terugzetten is daar onderbroken. "
+    "Je vorige kluis staat ongeschonden in {aside}. Hernoem die map terug naar {path}, of "
+    "draai 'reflectiejournaal restore' opnieuw.",
     "cli.restore_moved_aside": "Je vorige kluis staat nu in {path}; verwijder die map pas als "
     "je zeker weet dat je hem niet meer nodig hebt.",
     "cli.restored": "Teruggezet in {path}: {files} bestanden. Je wachtwoordzin en herstelcode "
@@ -486,10 +492,10 @@ NL: dict[str, str] = {
     "de standaarduitvoer).",
     "error.damaged_backup": "{path} is geen bruikbare back-up van reflectiejournaal ({reason}). "
     "Er is niets veranderd.",
-    "error.changed_elsewhere": "Deze tekst is intussen ook ergens anders gewijzigd (op de "
+    "error.changed_elsewhere": "Dit is intussen ook ergens anders gewijzigd (op de "
     "opdrachtregel of op een ander apparaat). Er is niets overschreven: jouw versie staat "
-    "ernaast als conflictkopie ({copy}). Kies bij Conflicten (of met 'reflectiejournaal "
-    "resolve') welke blijft, of houd beide.",
+    "ernaast als conflictkopie ({copy}). Kies onder ‘Let op’ in het overzicht (of met "
+    "'reflectiejournaal resolve') welke blijft, of houd beide.",
     "error.changed_elsewhere_not_deleted": "Dit is intussen ergens anders gewijzigd (op de "
     "opdrachtregel of op een ander apparaat) en daarom niet verwijderd. Bekijk het en probeer "
     "het opnieuw.",

@@ -35,14 +35,17 @@ def _build_fold_table() -> dict[int, str]:
     return table
 
 
-_FOLD = _build_fold_table()
+_FOLD: dict[int, str] = {}  # built on first use: a command that only lists never needs it
 _SPACES = re.compile(r"\s+")
 # Between the words of a phrase: spaces, and emphasis or code marks around a word.
-_BETWEEN_WORDS = r"[\s*_`~]*\s[\s*_`~]*"
+# Possessive (no backtracking): a long run of blank lines must not make a phrase search slow.
+_BETWEEN_WORDS = r"[*_`~]*+\s[\s*_`~]*+"
 
 
 def fold(text: str) -> str:
     """Lower case without accents, whitespace as spaces; same length as ``text``."""
+    if not _FOLD:
+        _FOLD.update(_build_fold_table())
     if text.isascii():
         return text.lower().translate(_FOLD)
     return text.translate(_FOLD).lower()
@@ -71,7 +74,8 @@ class Query:
     def __post_init__(self) -> None:
         # A phrase also matches across Markdown emphasis and line breaks: "van grenzen
         # stellen" finds "van **grenzen** stellen".
-        phrases = {t: re.compile(_BETWEEN_WORDS.join(map(re.escape, t.split(" "))))
+        phrases = {t: re.compile(_BETWEEN_WORDS.join(
+                       re.escape(word.strip("*_`~")) for word in t.split(" ")))
                    for t in self.terms if " " in t}
         object.__setattr__(self, "_phrases", phrases)
 

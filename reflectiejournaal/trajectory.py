@@ -183,6 +183,23 @@ class Trajectory:
         return cls(trajectory_id, form, title, start, supervisor.strip(), group_size,
                    interval, meetings=schedule)
 
+    def check(self) -> None:
+        """What :meth:`plan` and the forms refuse, for a trajectory from elsewhere (an import):
+        reading stays lenient, so one stored by an older version still opens."""
+        if not isinstance(self.group_size, int) or not isinstance(self.interval_weeks, int):
+            raise InvalidEntry("range", field="group_size", value=self.group_size,
+                               low=LIMITS["group_size"][0], high=LIMITS["group_size"][1])
+        check_number("group_size", self.group_size)
+        check_number("interval_weeks", self.interval_weeks)
+        check_number("meetings", len(self.meetings) or 1)
+        if len({m.number for m in self.meetings}) != len(self.meetings):
+            raise InvalidEntry("no_meeting", field="meeting")
+        for meeting in self.meetings:
+            if not isinstance(meeting.duration_minutes, int) or not isinstance(meeting.number, int):
+                raise InvalidEntry("content")
+            check_number("duration_minutes", meeting.duration_minutes)
+        check_title(self.title)
+
     # -- meetings --------------------------------------------------------------------------
     def meeting(self, number: int) -> Meeting:
         for meeting in self.meetings:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import functools
+import glob
 import os
 import re
 import secrets
@@ -34,6 +35,7 @@ from .errors import (
     DecryptionFailed,
     ItemNotFound,
     NotAVault,
+    RestoreInterrupted,
     VaultExists,
     VaultNotFound,
     WriteFailed,
@@ -223,6 +225,11 @@ class Vault:
         if not header_path.is_file():
             if path.is_dir() and holds_anything(path):
                 raise NotAVault(path, "no_header")
+            # A restore killed between moving the old vault aside and putting the new one in
+            # place (see backup.py): say where the vault is, not "make a new one".
+            aside = sorted(path.absolute().parent.glob(f"{glob.escape(path.name)}-voor-herstel-*"))
+            if aside and Vault.exists(aside[-1]):
+                raise RestoreInterrupted(path, aside[-1])
             raise VaultNotFound(path)
         with open(header_path, "rb") as handle:
             return Header.from_bytes(handle.read(MAX_HEADER_BYTES + 1), path)

@@ -80,10 +80,17 @@ class ClientsScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(t("clients.confirm_remove", name=client.name)), remove)
 
     def _save(self) -> None:
+        journal = self.app.journal  # type: ignore[attr-defined]
         try:
-            self.app.journal.save_clients(self.clients)  # type: ignore[attr-defined]
+            journal.save_clients(self.clients)
         except JournalError as error:
             self.notify(describe(error), severity="error")
+            self.clients = journal.clients()  # as it is now: with the other writer's names
+        self.show()
+
+    def show_changes(self) -> None:
+        """Something was written beside the app (see ``App.pick_up_changes``)."""
+        self.clients = self.app.journal.clients()  # type: ignore[attr-defined]
         self.show()
 
     def action_back(self) -> None:

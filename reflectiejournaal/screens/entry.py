@@ -88,7 +88,8 @@ class EntryScreen(Screen[None]):
             if not yes:
                 return
             try:
-                self.app.journal.delete(entry.id)  # type: ignore[attr-defined]
+                # Not when it was changed since it was shown (the command line, a sync tool).
+                self.app.journal.delete(entry.id, base_version=self.version)  # type: ignore[attr-defined]
             except JournalError as error:
                 self.notify(describe(error), severity="error")
                 return

@@ -73,6 +73,8 @@ class SettingsScreen(Screen[None]):
             self.notify(t("settings.idle_invalid"), severity="error")
             return
         settings = Settings(idle_minutes=int(text), theme=self.app.theme)
+        # Read at unlock: a change another device made since is kept, not overwritten.
+        settings.read_version = getattr(self.app.settings, "read_version", None)  # type: ignore[attr-defined]
         try:
             self.app.journal.save_settings(settings)  # type: ignore[attr-defined]
         except JournalError as error:

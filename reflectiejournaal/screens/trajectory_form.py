@@ -11,7 +11,15 @@ from textual.widgets import Button, Footer, Header, Input, Select, Static
 
 from ..errors import JournalError
 from ..messages import describe, t
-from ..trajectory import DEFAULTS, FORMS, TRAJECTORY_STATUSES, Trajectory, parse_date, parse_time
+from ..trajectory import (
+    DEFAULTS,
+    FORMS,
+    TRAJECTORY_STATUSES,
+    Trajectory,
+    check_number,
+    parse_date,
+    parse_time,
+)
 from ..vault import new_item_id
 from ..widgets.field import labelled
 
@@ -85,6 +93,9 @@ class TrajectoryFormScreen(Screen[None]):
         except ValueError:
             error.update(t("trajectory.bad_numbers"))
             return
+        except JournalError as exc:  # a number the domain refuses (a group of 0)
+            error.update(describe(exc))
+            return
         journal = self.app.journal  # type: ignore[attr-defined]
         try:
             journal.save_trajectory(trajectory)
@@ -103,6 +114,7 @@ class TrajectoryFormScreen(Screen[None]):
         group_size = int(self.query_one("#group-size", Input).value or 1)
         if self.trajectory is not None:
             tr = self.trajectory
+            check_number("group_size", group_size)
             tr.title, tr.supervisor, tr.group_size = title, supervisor, group_size
             tr.status = str(self.query_one("#status", Select).value)
             return tr

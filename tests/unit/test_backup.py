@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -73,7 +74,7 @@ def rewrite(archive_path, change):
 @pytest.mark.parametrize("change, reason", [
     (lambda n, d: (n, d[:-1] + bytes([d[-1] ^ 1])) if n.startswith("items/") else (n, d), "changed"),
     (lambda n, d: None if n.startswith("items/") else (n, d), "incomplete"),
-    (lambda n, d: ("../../etc/cron.d/x" if n.startswith("items/") else n, d), "foreign"),
+    (lambda n, d: ("../../etc/cron.d/x" if n.startswith("items/") else n, d), "incomplete"),
     (lambda n, d: (n, b"{" if n == MANIFEST else d), "manifest"),
 ])
 def test_a_changed_or_hostile_backup_is_refused_before_anything_is_written(
@@ -152,3 +153,59 @@ def test_a_damaged_item_is_kept_and_named(filled, tmp_path):
     assert report.unreadable == [f"items/{entries[0].id}.rj"] and report.files == 5
     manifest = json.loads(tarfile.open(tmp_path / "kluis.rjbackup").extractfile(MANIFEST).read())
     assert manifest["vault_id"] == journal.vault.vault_id
+
+
+@pytest.mark.parametrize("name, kind", [("../../etc/cron.d/x", tarfile.REGTYPE),
+                                        ("/etc/x", tarfile.REGTYPE),
+                                        ("items/link.rj", tarfile.SYMTYPE)])
+def test_a_hostile_name_or_link_is_refused_even_when_the_manifest_lists_it(
+        filled, tmp_path, name, kind):
+    journal, _ = filled
+    out = tmp_path / "kluis.rjbackup"
+    write_backup(journal.vault, out)
+    with tarfile.open(out) as archive:
+        members = [(m, archive.extractfile(m).read()) for m in archive.getmembers()]
+    manifest = json.loads(members[0][1])
+    manifest["files"].append({"name": name, "size": 0, "sha256": hashlib.sha256(b"").hexdigest()})
+    with tarfile.open(out, "w") as archive:
+        for member, data in [(members[0][0], json.dumps(manifest).encode()), *members[1:]]:
+            info = tarfile.TarInfo(member.name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+        hostile = tarfile.TarInfo(name)
+        hostile.type = kind
+        hostile.linkname = "/etc/passwd" if kind == tarfile.SYMTYPE else ""
+        archive.addfile(hostile, io.BytesIO(b""))
+    with pytest.raises(DamagedBackup) as refused:
+        read_backup(out)
+    assert refused.value.details["reason"] == "foreign"
+    assert not (tmp_path / "etc").exists()
+
+
+def test_a_manifest_naming_another_vault_is_refused(filled, tmp_path):
+    """The manifest has no MAC: restore once deleted what this device knew of the vault it
+    named (its rollback memory), whatever the archive held."""
+    journal, _ = filled
+    out = tmp_path / "kluis.rjbackup"
+    write_backup(journal.vault, out)
+    rewrite(out, lambda n, d: (n, d.replace(journal.vault.vault_id.encode(), b"0" * 32))
+            if n == MANIFEST else (n, d))
+    with pytest.raises(DamagedBackup):
+        read_backup(out)
+
+
+def test_restore_leaves_a_shared_parent_as_it_was_and_replaces_only_a_vault(filled, tmp_path):
+    journal, _ = filled
+    out = tmp_path / "kluis.rjbackup"
+    write_backup(journal.vault, out)
+    shared = tmp_path / "gedeeld"
+    shared.mkdir(mode=0o755)
+    os.chmod(shared, 0o1777)
+    restore_backup(read_backup(out), shared / "kluis", unlock)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    documents = tmp_path / "documenten"
+    documents.mkdir()
+    (documents / "scriptie.txt").write_text("mijn scriptie")
+    with pytest.raises(TargetNotEmpty):
+        restore_backup(read_backup(out), documents, unlock, replace=True)
+    assert os.listdir(documents) == ["scriptie.txt"]

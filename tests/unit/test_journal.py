@@ -205,6 +205,7 @@ def test_settings_round_trip(journal, vault, cache_path):
 
 
 def test_a_conflict_copy_of_a_trajectory_can_be_kept_beside_it(journal, vault, cache_path):
+    import dataclasses
     import datetime as dt
 
     from reflectiejournaal.trajectory import Trajectory
@@ -215,7 +216,7 @@ def test_a_conflict_copy_of_a_trajectory_can_be_kept_beside_it(journal, vault, c
     items = vault.path / ITEMS_DIR
     copy_path = items / f"{plan.id}.sync-conflict-1.rj"
     copy_path.write_bytes((items / f"{plan.id}.rj").read_bytes())
-    journal.save_trajectory(plan.__class__(**{**plan.__dict__, "title": "Supervisie (hernoemd)"}))
+    journal.save_trajectory(dataclasses.replace(plan, title="Supervisie (hernoemd)"))
     reopened = Journal(vault, cache_path)
     [copy] = reopened.conflicts
     reopened.resolve_conflict(copy, "both")

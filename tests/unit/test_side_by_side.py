@@ -93,3 +93,43 @@ def test_the_app_holds_no_writer_lock_between_writes(app_and_cli):
     second_app = Vault.unlock(app.vault.path, PASSPHRASE)
     with pytest.raises(VaultLocked):
         second_app.acquire_session()  # still one app at a time
+
+
+def test_what_a_screen_read_is_its_base_also_after_the_app_picked_up_a_change(app_and_cli):
+    """The app refreshes every few seconds: a screen holding the client list, a trajectory or
+    an entry shown before that must not write over the change it picked up."""
+    from reflectiejournaal.clients import Client, ClientList
+
+    app, cli = app_and_cli
+    app.save_clients(ClientList([Client("Anna de Vries")]))
+    trajectory = Trajectory.plan(new_item_id(), "supervisie", "Supervisie", dt.date(2026, 1, 7))
+    app.save_trajectory(trajectory)
+    entry = app.create("note", "Tekst.")
+    on_screen = (app.clients(), app.get_trajectory(trajectory.id), app.get_versioned(entry.id))
+    cli.refresh()
+    theirs = cli.clients()
+    theirs.put(Client("Bram Jansen"))
+    cli.save_clients(theirs)
+    extended = cli.get_trajectory(trajectory.id)
+    extended.add_meeting(dt.date(2026, 9, 1))
+    cli.save_trajectory(extended)
+    cli.save(cli.get(entry.id).edited(body="Aangevuld."))
+    assert app.refresh()  # the app picks it all up while the screens are open
+
+    clients, shown_trajectory, (_, shown_version) = on_screen
+    clients.put(Client("Carla Smit"))
+    with pytest.raises(ChangedElsewhere):
+        app.save_clients(clients)
+    assert {c.name for c in app.clients().clients} == {"Anna de Vries", "Bram Jansen", "Carla Smit"}
+    shown_trajectory.update_meeting(1, status="attended")
+    with pytest.raises(ChangedElsewhere):
+        app.save_trajectory(shown_trajectory)
+    assert len(app.get_trajectory(trajectory.id).meetings) == 11  # the added meeting stays
+    with pytest.raises(NotDeletedChangedElsewhere):
+        app.delete(entry.id, base_version=shown_version)
+    assert app.get(entry.id).body == "Aangevuld."
+    again = app.get_trajectory(trajectory.id)  # read again: saved without a conflict
+    again.update_meeting(1, status="attended")
+    app.save_trajectory(again)
+    again.update_meeting(2, status="attended")
+    app.save_trajectory(again)  # its own earlier save is no conflict

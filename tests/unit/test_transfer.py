@@ -77,3 +77,42 @@ def test_import_reports_bad_files_and_keeps_the_good_ones(journal, tmp_path):
     [summary] = journal.summaries()
     assert summary.kind == "reflection" and summary.created.year == 2025
     assert os.listdir(folder)  # nothing is removed from the source folder
+
+
+def test_import_refuses_trajectories_the_app_would_refuse_and_names_a_linked_folder(
+        journal, tmp_path):
+    import json
+
+    from reflectiejournaal.trajectory import Trajectory
+    from reflectiejournaal.vault import new_item_id
+
+    out = tmp_path / "export"
+    export_all(journal, out)
+    bad = Trajectory.plan(new_item_id(), "supervisie", "Supervisie", dt.date(2026, 1, 7))
+    data = json.loads(bad.to_bytes())
+    data["meetings"][0]["duration_minutes"] = -600  # would subtract ten hours from the total
+    (out / "trajecten").mkdir()
+    (out / "trajecten" / f"{bad.id}.json").write_text(json.dumps(data))
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (elsewhere / "geheim.md").write_text("niet van de export")
+    (out / "gekoppeld").symlink_to(elsewhere, target_is_directory=True)
+    report = import_directory(journal, out)
+    failed = {path.name: error.details["reason"] for path, error in report.failed}
+    assert failed == {f"{bad.id}.json": "range", "gekoppeld": "symlink"}
+    assert journal.trajectories() == [] and journal.summaries() == []
+
+
+def test_a_restore_killed_half_way_says_where_the_vault_is(made_vault, vault_path):
+    import pytest
+
+    from reflectiejournaal.errors import RestoreInterrupted
+    from reflectiejournaal.vault import Vault
+
+    vault, _ = made_vault
+    vault.release_lock()
+    aside = vault_path.with_name(f"{vault_path.name}-voor-herstel-20261123-120000")
+    vault_path.rename(aside)  # where a kill between the two renames leaves it
+    with pytest.raises(RestoreInterrupted) as caught:
+        Vault.read_header(vault_path)
+    assert caught.value.details["aside"] == aside
