@@ -208,6 +208,7 @@ class Vault:
             raise VaultExists(path, "not_a_folder")
         if holds_anything(path):
             raise VaultExists(path)
+        _check_no_restore_under_way(path)  # not a second vault beside the one moved aside
         parent = next((p for p in path.absolute().parents if p.exists()), None)
         if parent is not None and not parent.is_dir():
             raise VaultExists(parent, "not_a_folder")
@@ -225,11 +226,7 @@ class Vault:
         if not header_path.is_file():
             if path.is_dir() and holds_anything(path):
                 raise NotAVault(path, "no_header")
-            # A restore killed between moving the old vault aside and putting the new one in
-            # place (see backup.py): say where the vault is, not "make a new one".
-            aside = sorted(path.absolute().parent.glob(f"{glob.escape(path.name)}-voor-herstel-*"))
-            if aside and Vault.exists(aside[-1]):
-                raise RestoreInterrupted(path, aside[-1])
+            _check_no_restore_under_way(path)
             raise VaultNotFound(path)
         with open(header_path, "rb") as handle:
             return Header.from_bytes(handle.read(MAX_HEADER_BYTES + 1), path)
@@ -609,6 +606,16 @@ class Vault:
         if len(matches) > 1:
             raise AmbiguousId(prefix, matches)
         raise ItemNotFound(prefix)
+
+
+def _check_no_restore_under_way(path: Path) -> None:
+    """A restore killed between moving the old vault aside and putting the new one in place
+    (see backup.py): say where the vault is, rather than "make a new one"."""
+    if Vault.exists(path):
+        return
+    aside = sorted(path.absolute().parent.glob(f"{glob.escape(path.name)}-voor-herstel-*"))
+    if aside and Vault.exists(aside[-1]):
+        raise RestoreInterrupted(path, aside[-1])
 
 
 def _keyring(path: Path, opening: Callable[[], Keyring]) -> Keyring:

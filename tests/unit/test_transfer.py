@@ -116,3 +116,5 @@ def test_a_restore_killed_half_way_says_where_the_vault_is(made_vault, vault_pat
     with pytest.raises(RestoreInterrupted) as caught:
         Vault.read_header(vault_path)
     assert caught.value.details["aside"] == aside
+    with pytest.raises(RestoreInterrupted):  # init (and the app) would make a second vault
+        Vault.check_new_location(vault_path)
