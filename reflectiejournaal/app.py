@@ -100,6 +100,8 @@ class ReflectieApp(App[None]):
         super().__init__()
         self.writing = writing
         self.saved_id: str | None = None
+        self.changed_elsewhere: str | None = None  # why the text was kept beside another
+        self.draft_kept = False
         _tolerate_stray_bytes()
         in_the_users_language()
         self.kdf = kdf
@@ -147,7 +149,8 @@ class ReflectieApp(App[None]):
         """Called by the unlock and create screens once the vault key is in hand."""
         from .screens.dashboard import DashboardScreen
 
-        vault.acquire_session()  # one app at a time; commands write beside it
+        if self.writing is None:  # one app at a time; commands (and `new` at a terminal)
+            vault.acquire_session()  # write beside it
         self.journal = Journal(vault, self.cache_dir, self.state_dir)
         self.settings = self.journal.settings()
         if self.settings.theme in self.available_themes:
@@ -210,11 +213,16 @@ class ReflectieApp(App[None]):
             if self.lock():
                 self.notify(t("app.locked", minutes=minutes), timeout=30)
 
-    def writer_closed(self, draft: Draft, saved_id: str | None) -> None:
+    def writer_closed(self, draft: Draft, saved_id: str | None,
+                      changed_elsewhere: str | None = None) -> None:
         """The writer screen is gone (saved, kept as a draft, thrown away); the app opened
-        for one piece of writing from the command line ends with it."""
+        for one piece of writing from the command line ends with it, and says which."""
         if self.writing is not None and draft.id == self.writing[1].id:
             self.saved_id = saved_id
+            self.changed_elsewhere = changed_elsewhere
+            journal = self.journal
+            self.draft_kept = journal is not None and any(
+                d.id == draft.id for d in journal.drafts())
             self.exit()
 
     def pick_up_changes(self) -> None:

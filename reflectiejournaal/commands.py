@@ -184,9 +184,12 @@ def _in_the_app(vault: Vault, draft: Draft) -> int:
                        writing=(vault, draft))
     app.run()
     if app.saved_id is None:
-        _say("cli.not_saved_kept_as_draft")
-        return 0
+        _say("cli.not_saved_kept_as_draft" if app.draft_kept else "cli.not_saved")
+        return app.return_code or 0
     print(app.saved_id)
+    if app.changed_elsewhere:  # kept beside another writer's version, as `edit` says
+        print(app.changed_elsewhere, file=sys.stderr)
+        return EXIT_CONFLICTS
     return app.return_code or 0
 
 
@@ -283,6 +286,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
             pass  # nothing holds the vault for long: checked before the text is typed
         changes: dict[str, object] = {}
         if args.title is not None:
+            if not args.title.strip():
+                raise InvalidEntry("empty_title", field="title")
             changes["title"] = args.title
         if args.tag is not None:
             changes["tags"] = clean_tags(args.tag)
@@ -641,6 +646,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     for name in report.unreadable:
         _say("cli.backup_unreadable", name=name)
     _say("cli.restored", path=args.vault, files=report.files)
+    if not report.moved_aside:
+        _say("cli.restored_same_id")
     return EXIT_DAMAGED if report.unreadable else 0
 
 

@@ -68,8 +68,9 @@ NL: dict[str, str] = {
     "cli.opt.passphrase_fd": "lees de wachtwoordzin uit deze bestandsdescriptor",
     "cli.opt.new_passphrase_file": "lees de nieuwe wachtwoordzin uit dit bestand",
     "cli.opt.json": "uitvoer als JSON",
-    "cli.opt.kind": "soort: case (casusinbreng), reflection, learning_goals, evaluation, note",
-    "cli.opt.tag": "label (herhaalbaar)",
+    "cli.opt.kind": "soort: casus, reflectie, leervragen, evaluatie of notitie (ook in het "
+    "Engels: case, reflection, learning_goals, evaluation, note)",
+    "cli.opt.tag": "label (herhaalbaar); bij edit vervangen deze labels de oude",
     "cli.opt.tags_all": "alleen teksten met dit label (herhaalbaar: met al deze labels)",
     "cli.opt.on": "alleen teksten van deze dag (2026-01-07, 7-1-2026, vandaag, gisteren)",
     "cli.opt.limit": "alleen de N nieuwste",
@@ -81,10 +82,12 @@ NL: dict[str, str] = {
     "cli.opt.out": "doelmap",
     "cli.opt.keep": "welke versie blijft: current (huidige), copy (de kopie) of both (beide)",
     "cli.cmd.init": "maak een nieuwe kluis; toont de herstelcode één keer",
-    "cli.cmd.new": "nieuwe tekst (Markdown) vanaf standaardinvoer; toont het nieuwe id",
+    "cli.cmd.new": "nieuwe tekst (Markdown) vanaf standaardinvoer, of in een terminal in de "
+    "schrijfomgeving van de app; toont het nieuwe id",
     "cli.cmd.list": "toon alle teksten, nieuwste eerst",
     "cli.cmd.show": "toon één tekst: kopgegevens en inhoud",
-    "cli.cmd.edit": "vervang de inhoud van een tekst door standaardinvoer",
+    "cli.cmd.edit": "wijzig een tekst: nieuwe inhoud vanaf standaardinvoer, of in een terminal "
+    "in de schrijfomgeving van de app; met alleen --title of --tag blijft de inhoud",
     "cli.cmd.delete": "verwijder een tekst (vraagt om bevestiging)",
     "cli.cmd.search": "zoek in alle teksten (hoofdletters en accenten tellen niet)",
     "cli.cmd.passwd": "wijzig de wachtwoordzin",
@@ -290,7 +293,8 @@ NL: dict[str, str] = {
     "part.supervisor": "naam van je supervisor",
     "part.note": "begeleidende notitie",
     "cli.arg.id": "id van de tekst (of een uniek begin ervan, minstens 4 tekens)",
-    "cli.arg.query": "zoekwoorden; tussen aanhalingstekens voor een woordgroep — of - om het te typen (niet zichtbaar in ps of je shellgeschiedenis)",
+    "cli.arg.query": "zoekwoorden; een woordgroep tussen aanhalingstekens binnen "
+    "aanhalingstekens: '\"van grenzen stellen\"'  — of - om het te typen (niet zichtbaar in ps of je shellgeschiedenis)",
     "cli.prompt.asked": "{what}: ",
     "cli.arg.dir": "de exportmap, of een map met Markdown-bestanden",
     "cli.arg.copy": "bestandsnaam van de conflictkopie",
@@ -351,8 +355,17 @@ NL: dict[str, str] = {
     "cli.no_entries": "Nog geen teksten.",
     "cli.no_matching_entries": "Geen teksten die hierbij passen.",
     "cli.from_after_to": "--from ({start}) ligt na --to ({end}): zo past er niets tussen.",
-    "cli.not_saved_kept_as_draft": "Niet als tekst opgeslagen. Wat je schreef en bewaarde, "
-    "staat als concept klaar in de app (reflectiejournaal).",
+    "cli.not_saved_kept_as_draft": "Niet als tekst opgeslagen. Wat je schreef staat als "
+    "concept klaar in de app (reflectiejournaal).",
+    "cli.not_saved": "Niet opgeslagen; er is niets bewaard.",
+    "write.saved_as_new": "‘{title}’ was intussen ergens anders verwijderd. Jouw versie is "
+    "bewaard als nieuwe tekst.",
+    "cli.restored_same_id": "Let op: dit is een kopie van je kluis, met hetzelfde kluis-id. "
+    "Gebruik hem in plaats van het origineel, niet ernaast op dit apparaat: anders meldt "
+    "'check' teksten als verdwenen of teruggezet. Wilde je alleen iets terugzien, verwijder de "
+    "kopie daarna.",
+    "reason.meeting_date": "{value} valt buiten de jaren {low}–{high}",
+    "cli.did_you_mean": "Bedoel je ‘{name}’?",
     "cli.out_is_folder": "{path} is een map: geef een bestandsnaam.",
     "cli.out_exists": "{path} bestaat al en is niet overschreven. Kies een andere naam, of "
     "geef --overwrite.",
@@ -430,13 +443,15 @@ NL: dict[str, str] = {
     "daarmee. Anders: 'reflectiejournaal rekey --replace-unfinished'.",
     "attention.rekey": "Een sleutelwissel werd onderbroken: kies dit om hem af te maken",
     "attention.damaged": "{count} {count:bestand in je kluis kon|bestanden in je kluis konden} niet worden gelezen",
-    "attention.conflicts": "{count} {count:conflictkopie|conflictkopieën} van je synchronisatiedienst",
+    "attention.conflicts": "{count} {count:conflictkopie|conflictkopieën}: twee versies van een tekst",
     "attention.damaged_help": "Deze bestanden zijn beschadigd, onvolledig gesynchroniseerd of "
     "niet van deze kluis. Er is niets aan veranderd. 'reflectiejournaal check' noemt ze; zet "
     "ze zo nodig terug uit een back-up.",
-    "attention.conflicts_help": "Je synchronisatiedienst bewaarde twee versies van hetzelfde "
-    "bestand. 'reflectiejournaal conflicts' toont ze en 'reflectiejournaal resolve' laat je "
-    "kiezen; er wordt niets weggegooid zonder dat jij kiest.",
+    "attention.conflicts_help": "Van dezelfde tekst zijn twee versies bewaard: je "
+    "synchronisatiedienst maakte een kopie, of de tekst werd op twee plekken tegelijk gewijzigd "
+    "(de app en de opdrachtregel). 'reflectiejournaal conflicts' toont beide en "
+    "'reflectiejournaal resolve BESTAND --keep current|copy|both' laat je kiezen; er wordt "
+    "niets weggegooid zonder dat jij kiest.",
     "anomaly.title.rollback": "Teruggezet naar een oudere versie",
     "anomaly.title.resurrected": "Teruggekomen na verwijderen",
     "anomaly.title.vanished": "Verdwenen",
@@ -494,8 +509,8 @@ NL: dict[str, str] = {
     "Er is niets veranderd.",
     "error.changed_elsewhere": "Dit is intussen ook ergens anders gewijzigd (op de "
     "opdrachtregel of op een ander apparaat). Er is niets overschreven: jouw versie staat "
-    "ernaast als conflictkopie ({copy}). Kies onder ‘Let op’ in het overzicht (of met "
-    "'reflectiejournaal resolve') welke blijft, of houd beide.",
+    "ernaast als conflictkopie ({copy}). 'reflectiejournaal conflicts' toont beide versies; "
+    "met 'reflectiejournaal resolve' kies je welke blijft, of houd je beide.",
     "error.changed_elsewhere_not_deleted": "Dit is intussen ergens anders gewijzigd (op de "
     "opdrachtregel of op een ander apparaat) en daarom niet verwijderd. Bekijk het en probeer "
     "het opnieuw.",
@@ -1220,6 +1235,10 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "field.duration_minutes": "duur in minuten",
     "field.group_size": "groepsgrootte",
     "field.title": "titel",
+    "field.kind": "soort (--kind)",
+    "field.meeting": "bijeenkomst",
+    "field.prompt_set": "vragenset (--prompt-set)",
+    "field.date": "datum",
     "error.detail.line": "regel {line}",
     # -- reasons ---------------------------------------------------------------------------
     "reason.disk_full": "de schijf is vol",
@@ -1249,7 +1268,7 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "reason.not_a_folder": "is een bestand, geen map",
     "reason.vault_id": "ongeldig kluis-id",
     "reason.kdf": "onbekende sleutelafleiding",
-    "reason.kind": "onbekende soort",
+    "reason.kind": "onbekende soort; kies casus, reflectie, leervragen, evaluatie of notitie",
     "reason.meeting": "bijeenkomst moet een positief getal zijn",
     "reason.timezone": "tijd zonder tijdzone",
     "reason.tags": "labels moeten een lijst zijn",

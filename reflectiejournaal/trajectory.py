@@ -56,6 +56,15 @@ def check_number(name: str, value: int | None) -> None:
         raise InvalidEntry("range", field=name, value=value, low=low, high=high)
 
 
+YEARS = (1950, 2150)  # a meeting in 1900 or 2300 is a typo, and would count in the hours
+
+
+def check_date(day: dt.date) -> None:
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise InvalidEntry("meeting_date", field="date", value=f"{day:%d-%m-%Y}",
+                           low=YEARS[0], high=YEARS[1])
+
+
 def check_title(title: str) -> str:
     title = one_line(title)
     if not title:
@@ -176,6 +185,7 @@ class Trajectory:
                             ("duration_minutes", duration_minutes), ("group_size", group_size)):
             check_number(name, value)
         title = check_title(title)
+        check_date(start)
         defaults = DEFAULTS[form]
         interval = interval_weeks or defaults.interval_weeks
         schedule = propose_schedule(form, start, meetings or defaults.meetings, interval,
@@ -212,6 +222,8 @@ class Trajectory:
         meeting = self.meeting(number)
         if "duration_minutes" in changes:
             check_number("duration_minutes", changes["duration_minutes"])  # type: ignore[arg-type]
+        if "date" in changes:
+            check_date(changes["date"])  # type: ignore[arg-type]
         updated = replace(meeting, **changes)  # type: ignore[arg-type]
         if updated.role not in ROLES:
             raise InvalidEntry("role", field="role", value=updated.role)
@@ -222,6 +234,7 @@ class Trajectory:
 
     def add_meeting(self, date: dt.date) -> Meeting:
         """One more meeting at the end (trajectories are sometimes extended)."""
+        check_date(date)
         if len(self.meetings) >= LIMITS["meetings"][1]:
             raise InvalidEntry("range", field="meetings", value=len(self.meetings) + 1,
                                low=LIMITS["meetings"][0], high=LIMITS["meetings"][1])

@@ -23,7 +23,7 @@ from textual.widgets import Button, Footer, Header, Input, Markdown, OptionList,
 from textual.widgets.option_list import Option
 
 from ..drafts import Draft
-from ..errors import ChangedElsewhere, JournalError
+from ..errors import ChangedElsewhere, ItemNotFound, JournalError
 from ..messages import describe, describe_writing, kind_name, t
 from ..model import Entry, clean_tags, now
 from ..intentions import REVIEW_HEADING, Intention, collect_intentions, open_intention, review_section
@@ -64,6 +64,7 @@ class WriteScreen(Screen[None]):
             self.draft.body = review_section(self.intention.text, "")
         self._changed = False
         self.saved_id: str | None = None  # the entry, once saved
+        self.changed_elsewhere: str | None = None  # kept beside another writer's: the message
         self._at_open: tuple | None = None  # what the writing was when opened (see touched)
         self._saved_entry: Entry | None = None  # the entry being edited, as saved
         self._words = 0
@@ -148,7 +149,7 @@ class WriteScreen(Screen[None]):
     def on_unmount(self) -> None:
         closed = getattr(self.app, "writer_closed", None)
         if callable(closed):
-            closed(self.draft, self.saved_id)
+            closed(self.draft, self.saved_id, self.changed_elsewhere)
 
     def show_purpose(self) -> None:
         """The header says what this is for: ‘Casus · bijeenkomst 4 · Supervisie bij Marieke ·
@@ -500,7 +501,7 @@ class WriteScreen(Screen[None]):
         title = self.draft.title or f"{kind_name(self.draft.kind).capitalize()} {now():%Y-%m-%d}"
         d = self.draft
         try:
-            if d.entry_id:
+            if d.entry_id and not self._deleted_elsewhere(journal, d.entry_id, title):
                 entry = journal.save(journal.get(d.entry_id).edited(
                     body=d.body, title=title, tags=tuple(d.tags), trajectory=d.trajectory,
                     meeting=d.meeting), base_version=d.base_version)
@@ -514,7 +515,8 @@ class WriteScreen(Screen[None]):
             journal.delete_draft(d.id)
             self._changed = False
             self.saved_id = changed.details["item_id"]
-            self.notify(describe(changed), severity="warning", timeout=30)
+            self.changed_elsewhere = describe(changed)
+            self.notify(self.changed_elsewhere, severity="warning", timeout=30)
             from .entry import EntryScreen
 
             self.app.switch_screen(EntryScreen(changed.details["item_id"]))
@@ -529,6 +531,16 @@ class WriteScreen(Screen[None]):
         from .entry import EntryScreen
 
         self.app.switch_screen(EntryScreen(entry.id))
+
+    def _deleted_elsewhere(self, journal, entry_id: str, title: str) -> bool:  # type: ignore[no-untyped-def]
+        """The entry being edited was deleted meanwhile (the command line, another device):
+        the edit is saved as a new text, not refused for ever."""
+        try:
+            journal.get(entry_id)
+        except ItemNotFound:
+            self.notify(t("write.saved_as_new", title=title), severity="warning", timeout=15)
+            return True
+        return False
 
     @on(Button.Pressed, "#save")
     def save_pressed(self) -> None:

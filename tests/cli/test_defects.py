@@ -213,3 +213,16 @@ def test_a_folder_a_sync_tool_already_shares_takes_a_new_vault(tmp_path, passphr
     synced_export = tmp_path / "export"
     (synced_export / ".stfolder").mkdir(parents=True)
     assert cli("export", "--out", str(synced_export)).code == 0  # a marker is not content
+
+
+def test_meeting_dates_far_outside_a_career_and_empty_titles_are_refused(cli):
+    trajectory = new_trajectory(cli)
+    for day in ("1-1-1900", "1-1-2300"):
+        refused = cli("traject", "add-meeting", trajectory, day)
+        assert refused.code == 2 and "1950" in refused.err
+    assert cli("traject", "meeting", trajectory, "2", "--date", "1-1-1900").code == 2
+    assert len(json.loads(cli.ok("traject", "show", trajectory, "--json"))["meetings"]) == 10
+    entry = cli.ok("new", "--kind", "note", "--title", "Titel", stdin="x").strip()
+    blank = cli("edit", entry, "--title", " ")
+    assert blank.code == 2 and "titel" in blank.err
+    assert json.loads(cli.ok("show", entry, "--json"))["title"] == "Titel"

@@ -83,3 +83,27 @@ def test_new_and_edit_at_a_terminal_open_the_apps_writer(terminal, vault, tmp_pa
     shown = json.loads(run(vault, tmp_path, "show", entry_id, "--json").stdout)
     assert shown["body"].strip() == "Vooraf. Geschreven in de eigen editor."
     assert not list(tmp_path.rglob("*.md"))  # no plaintext file anywhere
+
+
+def test_new_at_a_terminal_while_the_app_is_open(terminal, vault, tmp_path):
+    """The writer `new` opens is not a second app: it writes beside the open one (a
+    newcomer got "onverwachte fout (VaultLocked)" here)."""
+    unlock_app(terminal, vault)
+    (tmp_path / "tweede").mkdir()
+    second = Terminal(tmp_path / "tweede", width=80, height=24)  # a socket of its own
+    try:
+        second.start([COMMAND, "--vault", str(vault), "new", "--kind", "notitie", "--title",
+                      "Naast de app"], env())
+        second.wait_for("Wachtwoordzin:")
+        second.send(PASSPHRASE, literal=True)
+        second.send("Enter")
+        second.wait_for(r"\^s Opslaan")
+        second.send("Terwijl de app openstaat.", literal=True)
+        second.send("C-s")
+        second.wait_for("EXIT=0")
+        assert "onverwacht" not in second.history()
+    finally:
+        second.close()
+    terminal.wait_for("Naast de app", timeout=10)  # and the open app shows it
+    terminal.send("C-q")
+    terminal.wait_for("EXIT=0")

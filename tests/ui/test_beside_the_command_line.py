@@ -63,3 +63,55 @@ async def test_an_entry_changed_under_the_open_editor_is_kept_twice(
     bodies = [json.loads(cli.ok("show", e["id"], "--json"))["body"]
               for e in json.loads(cli.ok("list", "--json"))]
     assert conflict["current"]["body"] in bodies and ours in bodies
+
+
+async def test_an_edit_of_a_text_deleted_elsewhere_is_saved_as_a_new_text(
+        make_app, filled_vault, paths, tmp_path):
+    cli = command_line(paths, tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        app.push_screen(EntryScreen("00000000000000e3"))
+        await settle(pilot, app)
+        await pilot.press("e")
+        await settle(pilot, app)
+        await type_text(pilot, "Nog bewerkt. ")
+        assert cli("delete", "00000000000000e3", "--yes").code == 0
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert any("als nieuwe tekst" in n.message for n in app._notifications)
+        assert app.journal.drafts() == []  # saved, not a draft stuck for ever
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    [kept] = [e for e in json.loads(cli.ok("list", "--json")) if e["title"] == "Losse gedachte"]
+    assert kept["id"] != "00000000000000e3"
+    assert json.loads(cli.ok("show", kept["id"], "--json"))["body"].startswith("Nog bewerkt. ")
+
+
+async def test_the_writer_opened_from_the_command_line_says_when_it_kept_both(
+        filled_vault, paths, tmp_path):
+    from reflectiejournaal.app import ReflectieApp
+    from reflectiejournaal.drafts import Draft
+    from reflectiejournaal.journal import Journal
+    from reflectiejournaal.vault import Vault
+    from tests.helpers import PASSPHRASE, cheap_kdf
+
+    cli = command_line(paths, tmp_path)
+    app_open = Vault.unlock(filled_vault, PASSPHRASE)
+    app_open.acquire_session()  # the app is open too: `edit` at a terminal writes beside it
+    vault = Vault.unlock(filled_vault, PASSPHRASE)
+    entry, version = Journal(vault, None).get_versioned("00000000000000e3")
+    draft = Draft("0123456789abcdef", entry.kind, None, stage="edit", body=entry.body,
+                  title=entry.title, entry_id=entry.id, base_version=version)
+    app = ReflectieApp(filled_vault, paths["cache"], paths["config"], kdf=cheap_kdf,
+                       state_dir=paths["state"], writing=(vault, draft))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            await type_text(pilot, "In de schrijfomgeving. ")
+            assert cli("edit", entry.id, stdin="Intussen op de opdrachtregel.\n").code == 0
+            await pilot.press("ctrl+s")
+            await settle(pilot, app)
+    finally:
+        app_open.release_lock()
+    assert app.saved_id == entry.id and "conflictkopie" in app.changed_elsewhere
