@@ -186,7 +186,9 @@ class _ShowVersion(argparse.Action):
 
 def main(argv: list[str] | None = None) -> int:
     hardening.no_core_dumps()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    _suggest_command(parser, sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(argv)
     args.vault = getattr(args, "vault", None) or default_vault()
     args.passphrase_file = getattr(args, "passphrase_file", None)
     args.passphrase_fd = getattr(args, "passphrase_fd", None)
@@ -220,6 +222,22 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         print(t("cli.unexpected", kind=type(exc).__name__), file=sys.stderr)
         return 1
+
+
+def _suggest_command(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """A mistyped command ("lsit") gets the likely one named before argparse's list."""
+    import difflib
+
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    taking_values = {"--vault", "--passphrase-file", "--passphrase-fd"}
+    for previous, word in zip(["", *argv], argv):
+        if word.startswith("-") or previous in taking_values:
+            continue
+        if word not in commands.choices:
+            close = difflib.get_close_matches(word, list(commands.choices), n=1)
+            if close:
+                print(t("cli.did_you_mean", name=close[0]), file=sys.stderr)
+        return  # only the first word that is not an option's value is the command
 
 
 def exit_code(exc: BaseException) -> int:

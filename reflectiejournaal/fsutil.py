@@ -110,7 +110,7 @@ _REASONS = {
     errno.EACCES: "permission", errno.EPERM: "permission", errno.EROFS: "permission",
     errno.ENOENT: "no_such_path", errno.ENOTDIR: "no_such_path",
     errno.EISDIR: "is_a_folder", errno.ENAMETOOLONG: "name_too_long", errno.EEXIST: "exists",
-    errno.ELOOP: "symlink",
+    errno.ELOOP: "symlink", errno.EFBIG: "file_limit",
 }
 
 

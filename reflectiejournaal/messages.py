@@ -1245,6 +1245,7 @@ of een schuilnaam: wat je later deelt met je supervisor moet onherleidbaar zijn.
     "reason.no_such_path": "die map of dat bestand bestaat niet",
     "reason.is_a_folder": "dat is een map, geen bestand",
     "reason.name_too_long": "de naam is te lang",
+    "reason.file_limit": "het bestand zou groter worden dan het systeem toestaat",
     "reason.exists": "dat bestaat al",
     "reason.symlink": "een snelkoppeling (symlink) wordt niet gevolgd",
     "reason.empty": "leeg",

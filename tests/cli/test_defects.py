@@ -226,3 +226,8 @@ def test_meeting_dates_far_outside_a_career_and_empty_titles_are_refused(cli):
     blank = cli("edit", entry, "--title", " ")
     assert blank.code == 2 and "titel" in blank.err
     assert json.loads(cli.ok("show", entry, "--json"))["title"] == "Titel"
+
+
+def test_a_mistyped_command_is_named(cli):
+    result = cli("lsit")
+    assert result.code == 2 and "Bedoel je ‘list’?" in result.err
