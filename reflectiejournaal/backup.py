@@ -220,15 +220,20 @@ class RestoreReport:
     moved_aside: Path | None
 
 
+def may_restore_into(target: Path, replace: bool) -> bool:
+    """A new or empty folder; with ``replace``, also a vault (never another folder)."""
+    return not holds_anything(target) or (replace and Vault.exists(target))
+
+
 def restore_backup(backup: Backup, target: Path, unlock: Callable[[Path], Vault],
                    replace: bool = False) -> RestoreReport:
     """Put ``backup`` at ``target``: written and checked in a folder of its own (``unlock``
     must open it, and every item must authenticate), then moved into place. An existing
     vault at ``target`` is only replaced with ``replace``, and then moved aside, not deleted."""
     target = Path(target).absolute()
-    occupied = holds_anything(target)
-    if occupied and not (replace and Vault.exists(target)):  # --replace replaces a vault only
+    if not may_restore_into(target, replace):
         raise TargetNotEmpty(target)
+    occupied = holds_anything(target)
     target.parent.mkdir(parents=True, exist_ok=True)  # a shared parent keeps its mode
     staging = target.parent / f".{target.name}.herstel-{secrets.token_hex(4)}"
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import sys
 from collections import Counter
@@ -28,9 +29,8 @@ from .model import KINDS, Entry, clean_tags, normalise_kind
 from .prompts import load_library
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
 from .agent import MAX_MINUTES, AgentUnavailable, start_agent, stop_agent, vault_from_agent
-from .backup import read_backup, restore_backup, write_backup
+from .backup import may_restore_into, read_backup, restore_backup, write_backup
 from .drafts import Draft
-from .fsutil import holds_anything
 from .importer import import_directory
 from .transfer import export_all
 from .vault import Vault
@@ -126,10 +126,14 @@ def check_prompt_set(prompt_set: str) -> None:
     raise InvalidEntry("prompt_set", field="prompt_set", value=prompt_set)
 
 
-def _line(s: EntrySummary, kinds: dict[str, str] = {}) -> str:  # noqa: B006 - a memo
+@functools.cache
+def _kind_column(kind: str) -> str:  # once per kind: `list` prints thousands of lines
+    return f"{kind_name(kind):<13}"
+
+
+def _line(s: EntrySummary) -> str:
     tags = "  " + " ".join(f"#{tag}" for tag in s.tags) if s.tags else ""
-    kind = kinds.get(s.kind) or kinds.setdefault(s.kind, f"{kind_name(s.kind):<13}")
-    return f"{s.id}  {s.created.date().isoformat()}  {kind} {s.title}{tags}"
+    return f"{s.id}  {s.created.date().isoformat()}  {_kind_column(s.kind)} {s.title}{tags}"
 
 
 # -- commands ------------------------------------------------------------------------------
@@ -199,11 +203,10 @@ def _person_at_terminal() -> bool:
 
 def cmd_new(args: argparse.Namespace) -> int:
     kind = _kind(args.kind)
-    # Unlock and check that nothing holds the writer lock for long (a rekey) before the
-    # text is typed, so a wrong passphrase or a busy vault never costs what was just written.
+    # Unlocked and checked before the text is typed: a wrong passphrase or a busy vault
+    # never costs what was just written.
     with opened(args, write=True) as journal:
-        with journal.vault.write_lock():
-            pass
+        journal.vault.check_writable()
         trajectory = journal.get_trajectory(args.trajectory).id if args.trajectory else None
         if trajectory and args.meeting is not None:
             journal.get_trajectory(trajectory).meeting(args.meeting)  # it must exist
@@ -282,8 +285,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_edit(args: argparse.Namespace) -> int:
     with opened(args, write=True) as journal:
         entry, base = journal.get_versioned(args.id)  # a change made meanwhile is kept
-        with journal.vault.write_lock():
-            pass  # nothing holds the vault for long: checked before the text is typed
+        journal.vault.check_writable()
         changes: dict[str, object] = {}
         if args.title is not None:
             if not args.title.strip():
@@ -629,7 +631,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     backup = read_backup(Path(args.file).expanduser())  # checked before anything is asked
     target = Path(args.vault)
-    if holds_anything(target) and not (args.replace and Vault.exists(target)):
+    if not may_restore_into(target, args.replace):  # before the passphrase is asked
         raise cli_input.InputProblem(t("cli.restore_target_taken", path=target))
     created = dt.datetime.fromisoformat(backup.created)
     _say("cli.restore_checked", files=len(backup.files), created=f"{created:%d-%m-%Y %H:%M}")

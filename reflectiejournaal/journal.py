@@ -550,11 +550,11 @@ class Journal:
         list has is an older version and is not taken (a pseudonym the user cleared stays
         cleared).
         """
-        current, older = (ClientList.merged(self._lists(bodies))
-                          for bodies in self._bodies_of(CLIENTS))
+        bodies, copies, version = self._bodies_of(CLIENTS)
+        current, older = ClientList.merged(self._lists(bodies)), ClientList.merged(self._lists(copies))
         known = {c.name.casefold() for c in current.clients}
         current.clients += [c for c in older.clients if c.name.casefold() not in known]
-        current.read_version = self._read_single(CLIENTS)[1]  # type: ignore[attr-defined]
+        current.read_version = version  # type: ignore[attr-defined]
         return current
 
     @staticmethod
@@ -591,15 +591,21 @@ class Journal:
             self.vault.remove_file(copy.path)
             self.conflicts = [c for c in self.conflicts if c.path != copy.path]
 
-    def _bodies_of(self, item_type: str) -> tuple[list[bytes], list[bytes]]:
-        """The readable bodies of the items of ``item_type``, and of their conflict copies."""
-        items = []
-        for item_id in [i for i, r in self._records.items() if r.item_type == item_type]:
+    def _bodies_of(self, item_type: str) -> tuple[list[bytes], list[bytes], int | None]:
+        """The readable bodies of the items of ``item_type``, those of their conflict copies,
+        and the version of the first item (the one :meth:`_save_single` writes; see
+        :meth:`_read_single` for 0 and None), each item decrypted once."""
+        items, version = [], None
+        ids = [i for i, r in self._records.items() if r.item_type == item_type]
+        for item_id in ids:
             try:
-                items.append(self.vault.read(item_id)[1])
+                opened = self.vault.read_opened(item_id)
             except (ItemNotFound, DamagedItem):
                 continue
-        return items, [body for _, body in self._copies_of(item_type)]
+            items.append(opened.body)
+            if item_id == ids[0]:
+                version = opened.version
+        return items, [body for _, body in self._copies_of(item_type)], version if ids else 0
 
     def _copies_of(self, item_type: str) -> list[tuple[ItemFile, bytes]]:
         """Conflict copies of items of ``item_type`` with their bodies, by their own

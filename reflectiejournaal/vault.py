@@ -285,6 +285,12 @@ class Vault:
             finally:
                 self._lock.release()
 
+    def check_writable(self) -> None:
+        """:class:`VaultLocked` now if a writer holds the vault for long (a rekey), rather
+        than after a person has typed a text."""
+        with self.write_lock():
+            pass
+
     def _clean(self) -> None:
         # With the writer lock no one is half-way through a write: a temporary file left is
         # a crashed writer's.
