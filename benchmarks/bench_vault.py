@@ -12,6 +12,7 @@ docs/performance.md; raw numbers go to benchmarks/results/.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -249,6 +250,9 @@ def main() -> None:
     parser.add_argument("--unlock-child", metavar="VAULT")
     parser.add_argument("--jrnl-python", help="an interpreter with jrnl installed (optional)")
     args = parser.parse_args()
+    # Compiled as `pip install` leaves it: without bytecode (PYTHONDONTWRITEBYTECODE, an
+    # editable install) every command would compile the modules changed since the last run.
+    compileall.compile_dir(ROOT / "reflectiejournaal", quiet=1)
     if args.child:
         print(json.dumps(measure(Path(args.child[0]), Path(args.child[1]), args.child[2], args.runs)))
         return

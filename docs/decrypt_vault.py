@@ -161,15 +161,15 @@ def decrypt_cache(path, vault_id, vault_key):
     size = int.from_bytes(data[:8], "big")  # the file starts with a length, not a nonce
     need(len(data) >= 8 and size <= len(data) - 8, "cache: damaged length")
     try:
-        meta = json.loads(open_sealed(key, data[8 : 8 + size], f"rj-cache-v5|{vault_id}|meta"))
-        need(meta["version"] == 5, "cache: another version")
-        texts = open_sealed(key, data[8 + size :], f"rj-cache-v5|{vault_id}|texts|"
+        meta = json.loads(open_sealed(key, data[8 : 8 + size], f"rj-cache-v6|{vault_id}|meta"))
+        need(meta["version"] == 6, "cache: another version")
+        texts = open_sealed(key, data[8 + size :], f"rj-cache-v6|{vault_id}|texts|"
                                                    f"{meta['generation']}")
     except InvalidTag:
         sys.exit("decrypt_vault: the cache does not authenticate (another vault, or damaged)")
     records, at = {}, 0
     for item_id, row in meta["records"].items():
-        signature, item_type, summary, body_at, length, version, key_rank = row
+        signature, item_type, summary, body_at, (length, written_length), version, key_rank = row
         records[item_id] = {  # texts follow the order of the records, lengths in bytes
             "signature": dict(zip(("size", "mtime_ns", "inode"), signature)),
             "type": item_type,
@@ -178,8 +178,9 @@ def decrypt_cache(path, vault_id, vault_key):
             "item_version": version,
             "key_rank": key_rank,  # 0 newest key, 1 a rekey's current key, 2 older
             "text": texts[at : at + length].decode("utf-8"),
+            "text_as_written": texts[at + length : at + length + written_length].decode("utf-8"),
         }
-        at += length
+        at += length + written_length
     need(at == len(texts), "cache: texts do not add up")
     return {"version": meta["version"], "generation": meta["generation"], "records": records}
 

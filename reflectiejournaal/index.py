@@ -1,12 +1,14 @@
 """The encrypted metadata and search cache, kept in the user's cache folder (never synced).
 
 Listing and searching ten thousand entries must not decrypt and parse each one every time, so
-each entry's front matter and folded text is cached under a key derived from the vault key,
+each entry's front matter and text (folded for matching, and as written for snippets) is cached
+under a key derived from the vault key,
 together with the size, time and inode of the file it came from. A missing, foreign or damaged
 cache is simply rebuilt; a changed file is re-read. Nothing in it is readable without the key.
 
-The file has two sealed sections: the metadata (small; all a list needs) and the folded texts
-(large; loaded only on the first search). The text section is bound to its metadata section by
+The file has two sealed sections: the metadata (small; all a list needs) and the texts (large;
+loaded only on the first search). Both forms of a text are kept because folding accented text
+costs more than reading it twice, and a snippet must not decrypt its entry again. The text section is bound to its metadata section by
 a random generation id in its associated data, and read through the file handle opened with
 the metadata, so a cache replaced in between by another process cannot be mixed in.
 """
@@ -28,7 +30,7 @@ from .fsutil import atomic_write, make_private_dir, remove_stale_temp_files
 from .model import Entry
 from .search import fold, prepare
 
-CACHE_VERSION = 5  # 4: apostrophes and hyphens folded to one form; 5: item versions
+CACHE_VERSION = 6  # 4: apostrophes and hyphens folded to one form; 5: item versions; 6: texts as written
 _LENGTH_BYTES = 8
 
 
@@ -132,15 +134,17 @@ class Record:
     item_type: str
     summary: EntrySummary | None = None
     folded: str | None = None  # folded title, tags and body; None until texts are loaded
-    body_at: int = 0  # where the body starts in ``folded``
+    body_at: int = 0  # where the body starts in ``folded`` and ``text``
     version: int = 0  # the item's version, from inside its ciphertext
     key_rank: int = 0  # 0: under the key new writes use; 1: a rekey's current key; 2: older
+    text: str | None = None  # ``folded`` as written (same length): what a snippet shows
 
     @classmethod
     def for_entry(cls, signature: tuple[int, ...], entry: Entry, version: int = 0) -> Record:
-        head = fold(prepare(entry.title)) + "\n" + fold(" ".join(entry.tags)) + "\n"
-        return cls(signature, "entry", EntrySummary.of(entry), head + fold(prepare(entry.body)),
-                   len(head), version)
+        head = prepare(entry.title) + "\n" + prepare(" ".join(entry.tags)) + "\n"
+        text = head + prepare(entry.body)
+        return cls(signature, "entry", EntrySummary.of(entry), fold(text), len(head), version,
+                   text=text)
 
 
 def _utf8_length(text: str) -> int:
@@ -162,7 +166,7 @@ class CacheFile:
         self._texts_at = 0
         self._generation = ""
         self._order: list[str] = []
-        self._lengths: list[int] = []
+        self._lengths: list[tuple[int, int]] = []  # folded and as written, in bytes
 
     def load(self) -> dict[str, Record]:
         """The cached records without their texts; empty when no cache fits this vault."""
@@ -181,12 +185,12 @@ class CacheFile:
                 raise ValueError("version")
             records = {}
             for item_id, row in document["records"].items():
-                signature, item_type, meta, body_at, length, version, key_rank = row
+                signature, item_type, meta, body_at, lengths, version, key_rank = row
                 summary = EntrySummary.from_row(meta) if meta is not None else None
                 records[item_id] = Record(tuple(signature), item_type, summary, None, body_at,
                                           version, key_rank)
                 self._order.append(item_id)
-                self._lengths.append(length)
+                self._lengths.append(tuple(lengths))
             self._generation = document["generation"]
         except (OSError, DecryptionFailed, ValueError, KeyError, TypeError):
             handle.close()
@@ -196,7 +200,7 @@ class CacheFile:
         return records
 
     def load_texts(self, records: dict[str, Record]) -> bool:
-        """Fill in ``folded`` for records still as cached; False if the texts are unreadable.
+        """Fill in the texts of records still as cached; False if the texts are unreadable.
 
         Decrypted as a stream, record by record, so no second copy of all texts is ever held;
         if the section fails to authenticate at its end, every text taken from it is dropped.
@@ -211,21 +215,24 @@ class CacheFile:
             plain = crypto.open_stream(self._key, self._handle, length,
                                        _ad(self._vault_id, f"texts|{self._generation}"))
             buffer, start = bytearray(), 0
-            for item_id, size in zip(self._order, self._lengths):  # sizes in bytes
+            for item_id, (folded_size, text_size) in zip(self._order, self._lengths):
+                size = folded_size + text_size
                 while len(buffer) - start < size:
                     del buffer[:start]  # compact only when more data is needed
                     start = 0
                     buffer += next(plain)
                 record = records.get(item_id)
                 if record is not None and record.folded is None:
-                    record.folded = buffer[start : start + size].decode("utf-8")
+                    middle = start + folded_size
+                    record.folded = buffer[start:middle].decode("utf-8")
+                    record.text = buffer[middle : start + size].decode("utf-8")
                     filled.append(record)
                 start += size
             for _ in plain:  # run to the end: that is where the tag is checked
                 pass
         except (OSError, DecryptionFailed, UnicodeDecodeError, StopIteration):
             for record in filled:
-                record.folded = None
+                record.folded = record.text = None
             return False
         finally:
             self.close()
@@ -245,7 +252,8 @@ class CacheFile:
                 i: [
                     list(records[i].signature), records[i].item_type,
                     records[i].summary.to_row() if records[i].summary else None,
-                    records[i].body_at, _utf8_length(records[i].folded or ""),
+                    records[i].body_at,
+                    [_utf8_length(records[i].folded or ""), _utf8_length(records[i].text or "")],
                     records[i].version, records[i].key_rank,
                 ]
                 for i in order
@@ -255,7 +263,8 @@ class CacheFile:
             self._key, json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
             _ad(self._vault_id, "meta"),
         )
-        encoded = ((records[i].folded or "").encode("utf-8") for i in order)
+        encoded = ((records[i].folded or "").encode("utf-8") + (records[i].text or "").encode("utf-8")
+                   for i in order)
         texts = crypto.seal_stream(self._key, encoded,
                                    _ad(self._vault_id, f"texts|{generation}"))
         try:

@@ -7,9 +7,9 @@ Markdown or YAML of entries it does not have to: lists and search come from the 
 from __future__ import annotations
 
 import os
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import crypto
 from .drafts import Draft
@@ -26,10 +26,13 @@ from .errors import (
 )
 from .index import CacheFile, EntrySummary, Filters, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
-from .search import Query, prepare, snippet
+from .search import Query, snippet
 from .anomalies import DELETED, Anomaly, Folder, observe
 from .seen import SeenState, key_mark
 from .vault import ITEM_ID, ITEM_SUFFIX, ITEMS_DIR, ItemFile, Vault, new_item_id, read_regular
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 ENTRY = "entry"
 DRAFT = "draft"
@@ -331,12 +334,10 @@ class Journal:
     def _hit(self, summary: EntrySummary, record: Record, query: Query) -> SearchHit:
         if not query:
             return SearchHit(summary, summary.first_line, (0, 0))
-        body_folded = (record.folded or "")[record.body_at :]
-        if query.first_match(body_folded) is None:  # matched in title or tags only
+        match = query.first_match(record.folded or "", record.body_at)
+        if match is None:  # matched in title or tags only
             return SearchHit(summary, summary.title, (0, 0))
-        _, raw = self.vault.read(summary.id)  # no YAML parse: only the body is needed
-        body = prepare(body_of(raw.decode("utf-8")))
-        text, start, end = snippet(body, body_folded, query)
+        text, start, end = snippet(record.text or "", match, text_at=record.body_at)
         return SearchHit(summary, text, (start, end))
 
     # -- writing ---------------------------------------------------------------------------
@@ -419,6 +420,9 @@ class Journal:
 
         A draft's first save is made at once: it adds the draft's record, and the background
         only ever replaces records, so a list being read meanwhile cannot change size."""
+        # Imported here: only the app saves in the background, and commands start faster.
+        from concurrent.futures import Future, ThreadPoolExecutor
+
         payload = draft.to_bytes()  # what the screen holds now, not when the writer gets to it
         if draft.id not in self._records:
             done: Future[None] = Future()
@@ -437,7 +441,7 @@ class Journal:
         """Until the background writer is done (its errors went to whoever asked it)."""
         last, self._last_background = self._last_background, None
         if last is not None:
-            wait([last])
+            last.exception()  # waits without raising
 
     def drafts(self) -> list[Draft]:
         """Every draft in the vault, most recently saved first (unreadable ones are skipped)."""

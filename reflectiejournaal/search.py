@@ -12,30 +12,41 @@ import unicodedata
 from dataclasses import dataclass
 
 
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in range(0x80, 0x2500):
-        char = chr(code)
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        ).lower()
-        # Only one-to-one replacements, so folding keeps the length (İ becomes i here,
-        # before str.lower would make two characters of it).
-        if len(base) == 1 and base != char:
-            table[code] = base
-    for space in "\t\n\r\v\f\u00a0":
-        table[ord(space)] = " "
+_APOSTROPHES = "\u2019\u2018\u02bc\u00b4\u0060\u2032"
+_DASHES = "\u2010\u2011\u2012\u2013\u2212"
+
+
+def _fold_char(char: str) -> str:
+    """One character folded; always one character, so folding keeps the length."""
+    if char in "\t\n\r\v\f\u00a0":
+        return " "
     # One apostrophe and one hyphen however they were typed or pasted: D’Hondt is D'Hondt,
     # Jan‑Willem (a non-breaking hyphen) is Jan-Willem; the Turkish dotless ı is an i.
-    for apostrophe in "\u2019\u2018\u02bc\u00b4\u0060\u2032":
-        table[ord(apostrophe)] = "'"
-    for dash in "\u2010\u2011\u2012\u2013\u2212":
-        table[ord(dash)] = "-"
-    table[ord("\u0131")] = "i"
-    return table
+    if char in _APOSTROPHES:
+        return "'"
+    if char in _DASHES:
+        return "-"
+    if char == "\u0131":
+        return "i"
+    if not 0x80 <= ord(char) < 0x2500:
+        return char
+    base = "".join(
+        c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+    ).lower()
+    # Only one-to-one replacements (İ becomes i here, before str.lower makes two of it).
+    return base if len(base) == 1 else char
 
 
-_FOLD: dict[int, str] = {}  # built on first use: a command that only lists never needs it
+class _FoldTable(dict):
+    """A translation table filled in as characters are met: most commands fold a few words,
+    and working out all 9,000 characters up front would cost more than their search."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
 _SPACES = re.compile(r"\s+")
 # Between the words of a phrase: spaces, and emphasis or code marks around a word.
 # Possessive (no backtracking): a long run of blank lines must not make a phrase search slow.
@@ -44,8 +55,6 @@ _BETWEEN_WORDS = r"[*_`~]*+\s[\s*_`~]*+"
 
 def fold(text: str) -> str:
     """Lower case without accents, whitespace as spaces; same length as ``text``."""
-    if not _FOLD:
-        _FOLD.update(_build_fold_table())
     if text.isascii():
         return text.lower().translate(_FOLD)
     return text.translate(_FOLD).lower()
@@ -82,46 +91,45 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
-    def _find(self, term: str, folded: str) -> tuple[int, int]:
+    def _find(self, term: str, folded: str, start: int = 0) -> tuple[int, int]:
         phrase = self._phrases.get(term)  # type: ignore[attr-defined]
         if phrase is None:
-            return folded.find(term), len(term)
-        found = phrase.search(folded)
+            return folded.find(term, start), len(term)
+        found = phrase.search(folded, start)
         return (found.start(), found.end() - found.start()) if found else (-1, 0)
 
     def matches(self, folded: str) -> bool:
         return all(self._find(term, folded)[0] >= 0 for term in self.terms)
 
-    def first_match(self, folded: str) -> tuple[int, int] | None:
-        """``(offset, length)`` of the earliest term occurrence in ``folded``."""
-        found = [self._find(t, folded) for t in self.terms]
+    def first_match(self, folded: str, start: int = 0) -> tuple[int, int] | None:
+        """``(offset, length)`` of the earliest term occurrence in ``folded[start:]`` (the
+        offset counted in ``folded``: no copy of a long text is made to search its end)."""
+        found = [self._find(t, folded, start) for t in self.terms]
         found = [f for f in found if f[0] >= 0]
         return min(found) if found else None
 
 
-def snippet(original: str, folded: str, query: Query, width: int = 60,
-            before_match: int = 20) -> tuple[str, int, int]:
-    """``(text, start, end)``: context around the first match, with the match's span in it.
+def snippet(original: str, match: tuple[int, int], width: int = 60,
+            before_match: int = 20, text_at: int = 0) -> tuple[str, int, int]:
+    """``(text, start, end)``: context around ``match`` (``(offset, length)`` from
+    :meth:`Query.first_match`), with the match's span in it; ``original`` before
+    ``text_at`` is not part of the text (an entry's title and tags before its body).
 
     Little context before the match, more after: in a narrow column (80 columns) the match
     is still in view. Markdown's marks (headings, emphasis, code, an entry's id) are left out:
     the snippet reads as text."""
-    hit = query.first_match(folded)
-    if hit is None:
-        text = _SPACES.sub(" ", _plain(original[: 2 * width])).strip()
-        return text, 0, 0
-    offset, length = hit
-    begin = max(0, offset - before_match)
+    offset, length = match
+    begin = max(text_at, offset - before_match)
     end = min(len(original), offset + length + width)
     # Cut at word boundaries, not mid-word.
-    if begin > 0 and (space := original.find(" ", begin, offset)) >= 0:
+    if begin > text_at and (space := original.find(" ", begin, offset)) >= 0:
         begin = space + 1
     if end < len(original) and (space := original.rfind(" ", offset + length, end)) >= 0:
         end = space
     before = _SPACES.sub(" ", _plain(original[begin:offset])).lstrip()
     match = _SPACES.sub(" ", _plain(original[offset : offset + length]))
     after = _SPACES.sub(" ", _plain(original[offset + length : end])).rstrip()
-    prefix = "…" if begin > 0 else ""
+    prefix = "…" if begin > text_at else ""
     suffix = "…" if end < len(original) else ""
     text = f"{prefix}{before}{match}{after}{suffix}"
     start = len(prefix) + len(before)
@@ -132,5 +140,8 @@ def snippet(original: str, folded: str, query: Query, width: int = 60,
 _MARKS = re.compile(r"\s?\(`[0-9a-f]{16}`\)|`|\*\*|__|(?:^|(?<=\s))(?:#{1,6}|>)(?=\s)")
 
 
+_MARK_SIGNS = re.compile(r"[`*_#>]")  # quick to rule out: most text has no marks at all
+
+
 def _plain(text: str) -> str:
-    return _MARKS.sub("", text)
+    return _MARKS.sub("", text) if _MARK_SIGNS.search(text) else text

@@ -105,7 +105,7 @@ def test_script_decrypts_items_and_cache_of_a_new_vault(journal, vault, cache_pa
                                                 "trajectory", "deleted"}
 
     cache = json.loads((out / "cache.json").read_text("utf-8"))
-    assert cache["version"] == 5 and len(cache["generation"]) == 16
+    assert cache["version"] == 6 and len(cache["generation"]) == 16
     assert {i: r["item_version"] for i, r in cache["records"].items()} == {
         i: vault.read_opened(i).version for i in scan.items}
     assert cache["records"][gone.id]["item_version"] == 2  # written, then its deletion
@@ -115,14 +115,17 @@ def test_script_decrypts_items_and_cache_of_a_new_vault(journal, vault, cache_pa
         assert record["signature"] == {"size": size, "mtime_ns": mtime_ns, "inode": inode}
         assert record["type"] == vault.read(item_id)[0]
         if record["type"] != "entry":
-            assert (record["summary"], record["body_at"], record["text"]) == (None, 0, "")
+            assert (record["summary"], record["body_at"], record["text"],
+                    record["text_as_written"]) == (None, 0, "", "")
             continue
         entry = journal.get(item_id)
         expected = Record.for_entry(scan.items[item_id].signature, entry, 1)
         assert record["summary"] == EntrySummary.of(entry).to_json()
-        assert (record["body_at"], record["text"]) == (expected.body_at, expected.folded)
+        assert (record["body_at"], record["text"], record["text_as_written"]) == (
+            expected.body_at, expected.folded, expected.text)
     assert {i for i, r in cache["records"].items() if r["summary"]} == {e.id for e in kept}
     assert "een moeder, d'hondt — ĳs 🌱 istanbul" in cache["records"][kept[0].id]["text"]
+    assert "Één moeder, D’Hondt — ĳs 🌱 İstanbul" in cache["records"][kept[0].id]["text_as_written"]
 
 
 def test_script_decrypts_a_vault_during_and_after_a_rekey(made_vault, vault_path, tmp_path):

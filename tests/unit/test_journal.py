@@ -177,6 +177,23 @@ def test_list_needs_no_texts_from_the_cache(vault, cache_path):
     assert all(r.folded for r in reopened._records.values())
 
 
+def test_search_from_the_cache_decrypts_no_entry_and_shows_text_as_written(vault, cache_path,
+                                                                          monkeypatch):
+    """Ten thousand hits must not mean ten thousand decryptions: snippets come from the cache."""
+    first = Journal(vault, cache_path)
+    case = first.create("case", "# Grenzen\n\nDe Cliënt belde om Één uur 's nachts.\n")
+    first.flush()
+    opened = []
+    original = Vault.open_item
+    monkeypatch.setattr(Vault, "open_item",
+                        lambda self, *a, **k: opened.append(a) or original(self, *a, **k))
+    [hit] = Journal(vault, cache_path).search('"een uur"')
+    assert opened == []
+    assert hit.summary.id == case.id
+    assert hit.snippet[hit.span[0] : hit.span[1]] == "Één uur"
+    assert hit.snippet.startswith("…Cliënt belde")  # as written, capitals and accents
+
+
 def test_drafts_are_encrypted_items_listed_newest_first(journal, vault, cache_path):
     from reflectiejournaal.drafts import Draft
 

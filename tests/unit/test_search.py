@@ -34,10 +34,10 @@ def test_unbalanced_quotes_do_not_crash():
 def test_snippet_marks_the_match_in_the_original_text():
     text = prepare("Vandaag sprak ik met de cliënt over haar moeder en over Één afspraak.")
     query = Query.parse("een")
-    shown, start, end = snippet(text, fold(text), query, width=10, before_match=10)
+    shown, start, end = snippet(text, query.first_match(fold(text)), width=10, before_match=10)
     assert shown[start:end] == "Één"
     assert shown == "…en over Één afspraak."
-    shown, start, end = snippet(text, fold(text), Query.parse("cliënt"), width=12,
+    shown, start, end = snippet(text, Query.parse("cliënt").first_match(fold(text)), width=12,
                                 before_match=12)
     assert shown == "…ik met de cliënt over haar…"  # whole words only
     assert shown[start:end] == "cliënt"
@@ -47,7 +47,7 @@ def test_the_match_is_near_the_start_of_the_snippet_and_markdown_marks_are_left_
     text = prepare("## Situatie\n\nHet was een lange dag op de groep, en **toen** kwam "
                    "de moeder van J. binnen en vroeg naar `grenzen`.\n\n## Teruggekeken op\n\n"
                    "- 2026-02-01 reflectie: Tekst 2 (`0000000000000002`)\n")
-    shown, start, end = snippet(text, fold(text), Query.parse("moeder"))
+    shown, start, end = snippet(text, Query.parse("moeder").first_match(fold(text)))
     assert shown[start:end] == "moeder" and start <= 24  # in view in a narrow column
     assert "**" not in shown and "`" not in shown and "##" not in shown
     assert "0000000000000002" not in shown
