@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..model import KINDS
 
-SHIPPED = Path(__file__).parent
+SHIPPED = Path(__file__).parent / "nl"  # one folder per language (issue 13 adds en/)
 ROLES = ("kennismaking", "klik", "tussenevaluatie", "eindevaluatie", "regulier")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
