@@ -169,7 +169,13 @@ def decrypt_cache(path, vault_id, vault_key):
         sys.exit("decrypt_vault: the cache does not authenticate (another vault, or damaged)")
     records, at = {}, 0
     for item_id, row in meta["records"].items():
-        signature, item_type, summary, body_at, (length, written_length), version, key_rank = row
+        signature, item_type, summary, body_at, (length, chars_length, count), version, key_rank = row
+        folded = texts[at : at + length].decode("utf-8")
+        chars = texts[at + length : at + length + chars_length].decode("utf-8")
+        offsets = texts[at + length + chars_length : at + length + chars_length + 4 * count]
+        written = list(folded)  # the text as written: folded, with these characters put back
+        for n, char in enumerate(chars):
+            written[int.from_bytes(offsets[4 * n : 4 * n + 4], "little")] = char
         records[item_id] = {  # texts follow the order of the records, lengths in bytes
             "signature": dict(zip(("size", "mtime_ns", "inode"), signature)),
             "type": item_type,
@@ -177,10 +183,10 @@ def decrypt_cache(path, vault_id, vault_key):
             "body_at": body_at,
             "item_version": version,
             "key_rank": key_rank,  # 0 newest key, 1 a rekey's current key, 2 older
-            "text": texts[at : at + length].decode("utf-8"),
-            "text_as_written": texts[at + length : at + length + written_length].decode("utf-8"),
+            "text": folded,
+            "text_as_written": "".join(written),
         }
-        at += length + written_length
+        at += length + chars_length + 4 * count
     need(at == len(texts), "cache: texts do not add up")
     return {"version": meta["version"], "generation": meta["generation"], "records": records}
 

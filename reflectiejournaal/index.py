@@ -1,14 +1,15 @@
 """The encrypted metadata and search cache, kept in the user's cache folder (never synced).
 
 Listing and searching ten thousand entries must not decrypt and parse each one every time, so
-each entry's front matter and text (folded for matching, and as written for snippets) is cached
-under a key derived from the vault key,
+each entry's front matter and text (folded for matching, with what a snippet needs to show it
+as written) is cached under a key derived from the vault key,
 together with the size, time and inode of the file it came from. A missing, foreign or damaged
 cache is simply rebuilt; a changed file is re-read. Nothing in it is readable without the key.
 
 The file has two sealed sections: the metadata (small; all a list needs) and the texts (large;
-loaded only on the first search). Both forms of a text are kept because folding accented text
-costs more than reading it twice, and a snippet must not decrypt its entry again. The text section is bound to its metadata section by
+loaded only on the first search). With each folded text come the characters where the text
+as written differs from it (see :class:`search.AsWritten`): a snippet then needs no decryption
+of its entry, and no second copy of every text is held. The text section is bound to its metadata section by
 a random generation id in its associated data, and read through the file handle opened with
 the metadata, so a cache replaced in between by another process cannot be mixed in.
 """
@@ -20,6 +21,8 @@ import itertools
 import json
 import os
 import secrets
+import sys
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -28,9 +31,9 @@ from . import crypto
 from .errors import DecryptionFailed, WriteFailed
 from .fsutil import atomic_write, make_private_dir, remove_stale_temp_files
 from .model import Entry
-from .search import fold, prepare
+from .search import AsWritten, fold, prepare
 
-CACHE_VERSION = 6  # 4: apostrophes and hyphens folded to one form; 5: item versions; 6: texts as written
+CACHE_VERSION = 6  # 4: apostrophes and hyphens folded to one form; 5: item versions; 6: as written
 _LENGTH_BYTES = 8
 
 
@@ -137,18 +140,52 @@ class Record:
     body_at: int = 0  # where the body starts in ``folded`` and ``text``
     version: int = 0  # the item's version, from inside its ciphertext
     key_rank: int = 0  # 0: under the key new writes use; 1: a rekey's current key; 2: older
-    text: str | None = None  # ``folded`` as written (same length): what a snippet shows
+    text: AsWritten | None = None  # ``folded`` as written: what a snippet shows
 
     @classmethod
     def for_entry(cls, signature: tuple[int, ...], entry: Entry, version: int = 0) -> Record:
         head = prepare(entry.title) + "\n" + prepare(" ".join(entry.tags)) + "\n"
-        text = head + prepare(entry.body)
-        return cls(signature, "entry", EntrySummary.of(entry), fold(text), len(head), version,
-                   text=text)
+        written = head + prepare(entry.body)
+        folded = fold(written)
+        return cls(signature, "entry", EntrySummary.of(entry), folded, len(head), version,
+                   text=AsWritten.of(written, folded))
 
 
 def _utf8_length(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+def _text_lengths(record: Record) -> list[int]:
+    """Bytes of the folded text, bytes of the characters as written, how many there are."""
+    if record.text is None:
+        return [0, 0, 0]
+    return [_utf8_length(record.folded or ""), _utf8_length(record.text.chars),
+            len(record.text.positions)]
+
+
+def _text_bytes(record: Record) -> bytes:
+    """A record's part of the text section: the folded text, then the characters as written,
+    then their offsets (4 bytes each, little-endian), so a reader can split it by its lengths."""
+    if record.text is None:
+        return b""
+    positions = array("I", record.text.positions)
+    if sys.byteorder == "big":
+        positions.byteswap()
+    return ((record.folded or "").encode("utf-8") + record.text.chars.encode("utf-8")
+            + positions.tobytes())
+
+
+def _from_text_bytes(data: bytes, folded_size: int, chars_size: int) -> tuple[str, AsWritten]:
+    view = memoryview(data)
+    folded = str(view[:folded_size], "utf-8")
+    chars = str(view[folded_size : folded_size + chars_size], "utf-8")
+    positions = array("I")
+    positions.frombytes(view[folded_size + chars_size :])
+    if sys.byteorder == "big":
+        positions.byteswap()
+    if len(chars) != len(positions) or (positions and positions[-1] >= len(folded)):
+        raise ValueError("damaged text record")
+    return folded, AsWritten(folded, positions, chars)
 
 
 def _ad(vault_id: str, section: str) -> bytes:
@@ -166,7 +203,7 @@ class CacheFile:
         self._texts_at = 0
         self._generation = ""
         self._order: list[str] = []
-        self._lengths: list[tuple[int, int]] = []  # folded and as written, in bytes
+        self._lengths: list[tuple[int, int, int]] = []  # see _text_bytes
 
     def load(self) -> dict[str, Record]:
         """The cached records without their texts; empty when no cache fits this vault."""
@@ -215,22 +252,21 @@ class CacheFile:
             plain = crypto.open_stream(self._key, self._handle, length,
                                        _ad(self._vault_id, f"texts|{self._generation}"))
             buffer, start = bytearray(), 0
-            for item_id, (folded_size, text_size) in zip(self._order, self._lengths):
-                size = folded_size + text_size
+            for item_id, (folded_size, chars_size, count) in zip(self._order, self._lengths):
+                size = folded_size + chars_size + 4 * count
                 while len(buffer) - start < size:
                     del buffer[:start]  # compact only when more data is needed
                     start = 0
                     buffer += next(plain)
                 record = records.get(item_id)
                 if record is not None and record.folded is None:
-                    middle = start + folded_size
-                    record.folded = buffer[start:middle].decode("utf-8")
-                    record.text = buffer[middle : start + size].decode("utf-8")
+                    record.folded, record.text = _from_text_bytes(
+                        bytes(buffer[start : start + size]), folded_size, chars_size)
                     filled.append(record)
                 start += size
             for _ in plain:  # run to the end: that is where the tag is checked
                 pass
-        except (OSError, DecryptionFailed, UnicodeDecodeError, StopIteration):
+        except (OSError, DecryptionFailed, ValueError, StopIteration):
             for record in filled:
                 record.folded = record.text = None
             return False
@@ -252,8 +288,7 @@ class CacheFile:
                 i: [
                     list(records[i].signature), records[i].item_type,
                     records[i].summary.to_row() if records[i].summary else None,
-                    records[i].body_at,
-                    [_utf8_length(records[i].folded or ""), _utf8_length(records[i].text or "")],
+                    records[i].body_at, _text_lengths(records[i]),
                     records[i].version, records[i].key_rank,
                 ]
                 for i in order
@@ -263,8 +298,7 @@ class CacheFile:
             self._key, json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
             _ad(self._vault_id, "meta"),
         )
-        encoded = ((records[i].folded or "").encode("utf-8") + (records[i].text or "").encode("utf-8")
-                   for i in order)
+        encoded = (_text_bytes(records[i]) for i in order)
         texts = crypto.seal_stream(self._key, encoded,
                                    _ad(self._vault_id, f"texts|{generation}"))
         try:

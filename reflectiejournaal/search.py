@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import shlex
+from array import array
+from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass
 
@@ -109,7 +111,7 @@ class Query:
         return min(found) if found else None
 
 
-def snippet(original: str, match: tuple[int, int], width: int = 60,
+def snippet(original: str | AsWritten, match: tuple[int, int], width: int = 60,
             before_match: int = 20, text_at: int = 0) -> tuple[str, int, int]:
     """``(text, start, end)``: context around ``match`` (``(offset, length)`` from
     :meth:`Query.first_match`), with the match's span in it; ``original`` before
@@ -121,19 +123,70 @@ def snippet(original: str, match: tuple[int, int], width: int = 60,
     offset, length = match
     begin = max(text_at, offset - before_match)
     end = min(len(original), offset + length + width)
+    cut_before, cut_after = begin > text_at, end < len(original)
+    window = original[begin:end]  # the one piece read: an AsWritten rebuilds only this
+    at, stop = offset - begin, offset - begin + length
+    first, last = 0, len(window)
     # Cut at word boundaries, not mid-word.
-    if begin > text_at and (space := original.find(" ", begin, offset)) >= 0:
-        begin = space + 1
-    if end < len(original) and (space := original.rfind(" ", offset + length, end)) >= 0:
-        end = space
-    before = _SPACES.sub(" ", _plain(original[begin:offset])).lstrip()
-    match = _SPACES.sub(" ", _plain(original[offset : offset + length]))
-    after = _SPACES.sub(" ", _plain(original[offset + length : end])).rstrip()
-    prefix = "…" if begin > text_at else ""
-    suffix = "…" if end < len(original) else ""
-    text = f"{prefix}{before}{match}{after}{suffix}"
+    if cut_before and (space := window.find(" ", 0, at)) >= 0:
+        first = space + 1
+    if cut_after and (space := window.rfind(" ", stop, last)) >= 0:
+        last = space
+    before = _SPACES.sub(" ", _plain(window[first:at])).lstrip()
+    found = _SPACES.sub(" ", _plain(window[at:stop]))
+    after = _SPACES.sub(" ", _plain(window[stop:last])).rstrip()
+    prefix = "…" if cut_before else ""
+    suffix = "…" if cut_after else ""
     start = len(prefix) + len(before)
-    return text, start, start + len(match)
+    return f"{prefix}{before}{found}{after}{suffix}", start, start + len(found)
+
+
+# Where a text as written can differ from its folded form: capitals, whitespace other than a
+# space, the backquote, and anything outside ASCII.
+_MAY_DIFFER = re.compile(r"[A-Z\t\n\r\x0b\x0c`]|[^\x00-\x7f]")
+
+
+class AsWritten:
+    """A text as written, kept as its folded form and the characters where the two differ.
+
+    Those are a few in a hundred (capitals, accents, line breaks), so this costs far less
+    memory than a second copy of every text; slicing gives back the text as written.
+    """
+
+    __slots__ = ("folded", "positions", "chars")
+
+    def __init__(self, folded: str, positions: array, chars: str) -> None:
+        self.folded = folded
+        self.positions = positions  # ascending offsets into ``folded``
+        self.chars = chars  # the character as written at each of them
+
+    @classmethod
+    def of(cls, written: str, folded: str) -> AsWritten:
+        """``folded`` is ``fold(written)``."""
+        positions, chars = array("I"), []
+        for candidate in _MAY_DIFFER.finditer(written):
+            at = candidate.start()
+            if folded[at] != written[at]:
+                positions.append(at)
+                chars.append(written[at])
+        return cls(folded, positions, "".join(chars))
+
+    def __len__(self) -> int:
+        return len(self.folded)
+
+    def __getitem__(self, span: slice) -> str:
+        start, stop, _ = span.indices(len(self.folded))
+        low = bisect_left(self.positions, start)
+        high = bisect_left(self.positions, stop, low)
+        if low == high:
+            return self.folded[start:stop]
+        piece = list(self.folded[start:stop])
+        for k in range(low, high):
+            piece[self.positions[k] - start] = self.chars[k]
+        return "".join(piece)
+
+    def __str__(self) -> str:
+        return self[:]
 
 
 # An entry's id in a terugblik's list, code marks, emphasis, and heading or quote marks.

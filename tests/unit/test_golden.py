@@ -122,7 +122,7 @@ def test_script_decrypts_items_and_cache_of_a_new_vault(journal, vault, cache_pa
         expected = Record.for_entry(scan.items[item_id].signature, entry, 1)
         assert record["summary"] == EntrySummary.of(entry).to_json()
         assert (record["body_at"], record["text"], record["text_as_written"]) == (
-            expected.body_at, expected.folded, expected.text)
+            expected.body_at, expected.folded, str(expected.text))
     assert {i for i, r in cache["records"].items() if r["summary"]} == {e.id for e in kept}
     assert "een moeder, d'hondt — ĳs 🌱 istanbul" in cache["records"][kept[0].id]["text"]
     assert "Één moeder, D’Hondt — ĳs 🌱 İstanbul" in cache["records"][kept[0].id]["text_as_written"]

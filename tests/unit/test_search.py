@@ -60,3 +60,17 @@ def test_a_phrase_across_a_long_run_of_blank_lines_is_answered_at_once():
     text = fold(("x" + "\n" * 2000) * 3)
     assert Query.parse('"x x y"').first_match(text) is None
     assert Query.parse('"x x"').first_match(text) == (0, 2002)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200),
+       st.integers(0, 220), st.integers(0, 220))
+def test_a_text_as_written_comes_back_from_its_folded_form(text, start, stop):
+    """Snippets show the text as written from the folded text and the few characters where
+    the two differ: every slice of it must be exactly what was written."""
+    from reflectiejournaal.search import AsWritten
+
+    written = prepare(text)
+    kept = AsWritten.of(written, fold(written))
+    assert str(kept) == written
+    assert kept[start:stop] == written[start:stop]
+    assert len(kept.chars) <= len(written)
