@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import crypto
+from .bulk import collector_paused
 from .errors import DecryptionFailed, WriteFailed
 from .fsutil import atomic_write, make_private_dir, remove_stale_temp_files
 from .model import Entry
@@ -207,6 +208,10 @@ class CacheFile:
 
     def load(self) -> dict[str, Record]:
         """The cached records without their texts; empty when no cache fits this vault."""
+        with collector_paused():
+            return self._load()
+
+    def _load(self) -> dict[str, Record]:
         self.close()
         try:
             handle = open(self.path, "rb")
@@ -244,6 +249,10 @@ class CacheFile:
         """
         if self._handle is None:
             return False
+        with collector_paused():
+            return self._load_texts(records)
+
+    def _load_texts(self, records: dict[str, Record]) -> bool:
         filled: list[Record] = []
         try:
             self._handle.seek(0, os.SEEK_END)

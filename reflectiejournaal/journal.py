@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import crypto
+from .bulk import collector_paused
 from .drafts import Draft
 from .clients import ClientList
 from .settings import Settings
@@ -329,7 +330,8 @@ class Journal:
             ):
                 hits.append((summary, item_id, record))
         hits.sort(key=lambda h: h[0].sort_key, reverse=True)
-        return [self._hit(summary, record, query) for summary, _, record in hits]
+        with collector_paused():  # thousands of hits, each a few new objects
+            return [self._hit(summary, record, query) for summary, _, record in hits]
 
     def _hit(self, summary: EntrySummary, record: Record, query: Query) -> SearchHit:
         if not query:

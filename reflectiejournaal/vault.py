@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import crypto
+from .bulk import collector_paused
 from .errors import (
     JournalError,
     UnfinishedRekey,
@@ -565,6 +566,10 @@ class Vault:
 
     def scan(self) -> Scan:
         """List the items folder without decrypting: only names, sizes and times."""
+        with collector_paused():
+            return self._scan()
+
+    def _scan(self) -> Scan:
         items: dict[str, ItemFile] = {}
         conflicts: list[ItemFile] = []
         strays: list[Path] = []
