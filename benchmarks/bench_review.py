@@ -26,12 +26,12 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.bench_vault import (  # noqa: E402
     COMMON_WORD, PASSPHRASE, build, synthetic_entries, timed,
 )
-from reflectiejournaal import balance  # noqa: E402
+from reflectiejournaal.review import balance  # noqa: E402
 from reflectiejournaal.app import ReflectieApp  # noqa: E402
 from reflectiejournaal.index import Filters  # noqa: E402
 from reflectiejournaal.journal import Journal  # noqa: E402
 from reflectiejournaal.prompts import compose_body, load_library  # noqa: E402
-from reflectiejournaal.vault import Vault  # noqa: E402
+from reflectiejournaal.vault.store import Vault  # noqa: E402
 
 
 def add_nip_entries(folder: Path, code: str, count: int) -> None:

@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reflectiejournaal.app import ReflectieApp  # noqa: E402
-from reflectiejournaal.crypto import KdfParams  # noqa: E402
+from reflectiejournaal.vault.crypto import KdfParams  # noqa: E402
 from reflectiejournaal.drafts import Draft  # noqa: E402
 from reflectiejournaal.screens.write import WriteScreen  # noqa: E402
-from reflectiejournaal.vault import Vault  # noqa: E402
+from reflectiejournaal.vault.store import Vault  # noqa: E402
 from benchmarks.bench_vault import synthetic_entries  # noqa: E402
 
 PASSPHRASE = "benchmark wachtwoordzin"

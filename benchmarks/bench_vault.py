@@ -29,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reflectiejournaal.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB, LANES, KdfParams  # noqa: E402
+from reflectiejournaal.vault.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB, LANES, KdfParams  # noqa: E402
 from reflectiejournaal.journal import Journal  # noqa: E402
 from reflectiejournaal.model import Entry  # noqa: E402
-from reflectiejournaal.transfer import export_all  # noqa: E402
-from reflectiejournaal.vault import Vault, new_item_id  # noqa: E402
+from reflectiejournaal.transfer.export import export_all  # noqa: E402
+from reflectiejournaal.vault.store import Vault, new_item_id  # noqa: E402
 
 PASSPHRASE = "benchmark wachtwoordzin"
 RARE_WORD = "zeldzaamheidje"

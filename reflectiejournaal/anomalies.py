@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .index import Record
-from .seen import KEYS_ID, SeenState
-from .vault import ITEM_ID
+from .vault.seen import KEYS_ID, SeenState
+from .vault.store import ITEM_ID
 
 DELETED = "deleted"  # the item type of a tombstone: a deletion is written, not a file removed
 

@@ -26,13 +26,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
-from .crypto import KdfParams
+from .vault.crypto import KdfParams
 from .drafts import Draft
+from .errors import JournalError
+from .trajectory import Trajectory
 from .journal import Journal
-from .messages import describe_prompt_problem, t
+from .locale import current_language, describe_prompt_problem, remember_language, t, tn
 from .prompts import PromptLibrary, load_library
 from .settings import Settings
-from .vault import Vault
+from .vault.store import Vault
 from .widgets.textual_words import in_the_users_language
 
 IDLE_CHECK_SECONDS = 15
@@ -117,7 +119,8 @@ class ReflectieApp(App[None]):
         self.journal: Journal | None = None
         self.writing_when_locked: str | None = None  # the draft to return to after unlock
         self.settings = Settings()
-        self.library: PromptLibrary = load_library(config_dir / "vragensets" if config_dir else None)
+        self.library: PromptLibrary = load_library(
+            config_dir / "vragensets" if config_dir else None, current_language())
         self.last_activity = clock()
 
     # -- start and lock ---------------------------------------------------------------------
@@ -130,12 +133,10 @@ class ReflectieApp(App[None]):
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_when_idle)
         self.set_interval(PICK_UP_SECONDS, self.pick_up_changes)
         if self.writing is not None:
-            from .screens.write import WriteScreen
-
             vault, draft = self.writing
             self.push_screen(self._lock_screen())
             self.unlocked(vault)
-            self.push_screen(WriteScreen(draft))
+            self.write(draft)
             return
         self.push_screen(self._lock_screen())
 
@@ -153,6 +154,7 @@ class ReflectieApp(App[None]):
             vault.acquire_session()  # write beside it
         self.journal = Journal(vault, self.cache_dir, self.state_dir)
         self.settings = self.journal.settings()
+        self.remember_language()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.last_activity = self.clock()
@@ -162,14 +164,21 @@ class ReflectieApp(App[None]):
         self.refresh_bindings()  # Ctrl+L is offered now
         self._back_to_writing()
 
+    def remember_language(self) -> None:
+        """The settings' language, kept on this device for the next start: Textual fixes the
+        words of a screen's keys when the screen is first loaded, so it is chosen before."""
+        if self.state_dir is not None and self.settings is not None:
+            try:
+                remember_language(self.state_dir, self.settings.language)
+            except (OSError, JournalError):
+                pass  # the next start follows the computer's language: nothing is lost
+
     def _back_to_writing(self) -> None:
         """After the idle lock, the user is back in the text they were writing."""
-        from .screens.write import WriteScreen
-
         draft_id, self.writing_when_locked = self.writing_when_locked, None
         draft = next((d for d in self.journal.drafts() if d.id == draft_id), None)  # type: ignore[union-attr]
         if draft is not None:
-            self.push_screen(WriteScreen(draft))
+            self.write(draft)
 
     def action_lock(self) -> None:
         self.lock()
@@ -211,7 +220,7 @@ class ReflectieApp(App[None]):
         minutes = self.settings.idle_minutes
         if self.journal is not None and minutes and self.clock() - self.last_activity >= minutes * 60:
             if self.lock():
-                self.notify(t("app.locked", minutes=minutes), timeout=30)
+                self.notify(tn("app.locked", minutes, minutes=minutes), timeout=30)
 
     def writer_closed(self, draft: Draft, saved_id: str | None,
                       changed_elsewhere: str | None = None) -> None:
@@ -412,6 +421,29 @@ class ReflectieApp(App[None]):
 
     def action_settings(self) -> None:
         self._open_when_unlocked("settings", "SettingsScreen")
+
+    # -- moving between screens: they never import each other, the app knows them all -----
+    def open_entry(self, entry_id: str, instead: bool = False) -> None:
+        """``instead``: in place of the current screen (the writer that saved it)."""
+        from .screens.entry import EntryScreen
+
+        (self.switch_screen if instead else self.push_screen)(EntryScreen(entry_id))
+
+    def write(self, draft: Draft) -> None:
+        from .screens.write import WriteScreen
+
+        self.push_screen(WriteScreen(draft))
+
+    def open_trajectory(self, trajectory_id: str, instead: bool = False) -> None:
+        """``instead``: in place of the current screen (the form that made it)."""
+        from .screens.trajectory import TrajectoryScreen
+
+        (self.switch_screen if instead else self.push_screen)(TrajectoryScreen(trajectory_id))
+
+    def edit_trajectory(self, trajectory: Trajectory) -> None:
+        from .screens.trajectory_form import TrajectoryFormScreen
+
+        self.push_screen(TrajectoryFormScreen(trajectory))
 
     def _open_when_unlocked(self, module: str, name: str) -> None:
         """Push ``screens.<module>.<name>()``; screens are imported on first use (fast start)."""

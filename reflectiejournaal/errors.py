@@ -1,123 +1,63 @@
-"""Domain errors.
+"""Domain errors, and the vault's (re-exported): everything the user can be told about.
 
 Each error carries a ``key`` into the message catalogue and the values the message needs, so
-the domain stays free of UI text and every interface shows the same clear (Dutch) message.
+the domain stays free of UI text and every interface shows the same clear message.
 """
 
 from __future__ import annotations
 
+from .vault.errors import (  # the vault's errors are part of the domain's API
+    JournalError,
+    DecryptionFailed,
+    HostileKdfParameters,
+    VaultNotFound,
+    VaultExists,
+    NotAVault,
+    WrongPassphrase,
+    WrongRecoveryCode,
+    MistypedRecoveryCode,
+    VaultChangedElsewhere,
+    UnfinishedRekey,
+    VaultLocked,
+    ItemNotFound,
+    AmbiguousId,
+    DamagedItem,
+    WriteFailed,
+    TargetNotEmpty,
+    SourceMissing,
+    RestoreInterrupted,
+)
 
-class JournalError(Exception):
-    """Base of every error the user can be told about."""
-
-    key = "error.generic"
-
-    def __init__(self, *args: object, **details: object) -> None:
-        super().__init__(*args)
-        self.details = details
-
-
-class DecryptionFailed(JournalError):
-    """A sealed blob did not authenticate: wrong key, damaged, swapped or foreign."""
-
-    key = "error.decryption"
-
-
-class HostileKdfParameters(JournalError):
-    """KDF parameters in a header exceed what any honest vault uses."""
-
-    key = "error.hostile_kdf"
-
-    def __init__(self, field: str, value: object) -> None:
-        super().__init__(field, value, field=field, value=value)
-
-
-class VaultNotFound(JournalError):
-    key = "error.vault_not_found"
-
-    def __init__(self, path: object) -> None:
-        super().__init__(path, path=path)
-
-
-class VaultExists(JournalError):
-    """The folder for a new vault holds something already (or is a file)."""
-
-    key = "error.vault_exists"
-
-    def __init__(self, path: object, reason: str = "not_empty") -> None:
-        super().__init__(path, reason, path=path, reason=reason)
-
-
-class NotAVault(JournalError):
-    """The header is missing pieces, of another program, or of an unknown version."""
-
-    key = "error.not_a_vault"
-
-    def __init__(self, path: object, reason: str) -> None:
-        super().__init__(path, reason, path=path, reason=reason)
-
-
-class WrongPassphrase(JournalError):
-    key = "error.wrong_passphrase"
-
-
-class WrongRecoveryCode(JournalError):
-    key = "error.wrong_recovery_code"
-
-
-class MistypedRecoveryCode(JournalError):
-    """The herstelcode's checksum fails: a typo, caught before any key work."""
-
-    key = "error.mistyped_recovery_code"
-
-
-class VaultChangedElsewhere(JournalError):
-    """The header on disk is not the one this session unlocked (another device changed the
-    passphrase, the herstelcode or the key): writing ours would undo theirs."""
-
-    key = "error.vault_changed_elsewhere"
-
-
-class UnfinishedRekey(JournalError):
-    """The header holds a rekey that these secrets do not open."""
-
-    key = "error.unfinished_rekey"
-
-
-class VaultLocked(JournalError):
-    """Another process holds the writer lock."""
-
-    key = "error.vault_locked"
-
-    def __init__(self, holder: str) -> None:
-        super().__init__(holder, holder=holder)
-
-
-class ItemNotFound(JournalError):
-    key = "error.item_not_found"
-
-    def __init__(self, item_id: str) -> None:
-        super().__init__(item_id, item_id=item_id)
+__all__ = [
+    "JournalError",
+    "DecryptionFailed",
+    "HostileKdfParameters",
+    "VaultNotFound",
+    "VaultExists",
+    "NotAVault",
+    "WrongPassphrase",
+    "WrongRecoveryCode",
+    "MistypedRecoveryCode",
+    "VaultChangedElsewhere",
+    "UnfinishedRekey",
+    "VaultLocked",
+    "ItemNotFound",
+    "AmbiguousId",
+    "DamagedItem",
+    "WriteFailed",
+    "TargetNotEmpty",
+    "SourceMissing",
+    "RestoreInterrupted",
+    "TrajectoryNotFound",
+    "DetectorUnavailable",
+    "InvalidEntry",
+    "ChangedElsewhere",
+    "NotDeletedChangedElsewhere",
+]
 
 
 class TrajectoryNotFound(ItemNotFound):
     key = "error.trajectory_not_found"
-
-
-class AmbiguousId(JournalError):
-    key = "error.ambiguous_id"
-
-    def __init__(self, prefix: str, matches: list[str]) -> None:
-        super().__init__(prefix, matches, prefix=prefix, matches=", ".join(matches))
-
-
-class DamagedItem(JournalError):
-    """An item file that does not decrypt or parse; the others still load."""
-
-    key = "error.damaged_item"
-
-    def __init__(self, name: str, reason: str) -> None:
-        super().__init__(name, reason, name=name, reason=reason)
 
 
 class DetectorUnavailable(JournalError):
@@ -129,15 +69,6 @@ class DetectorUnavailable(JournalError):
         super().__init__(reason, reason=reason)
 
 
-class WriteFailed(JournalError):
-    """Saving failed (full disk, permissions); the previous version is intact."""
-
-    key = "error.write_failed"
-
-    def __init__(self, path: object, reason: str) -> None:
-        super().__init__(path, reason, path=path, reason=reason)
-
-
 class InvalidEntry(JournalError):
     """Front matter or fields that do not describe a valid entry."""
 
@@ -145,24 +76,6 @@ class InvalidEntry(JournalError):
 
     def __init__(self, reason: str, **details: object) -> None:
         super().__init__(reason, reason=reason, **details)
-
-
-class TargetNotEmpty(JournalError):
-    """An export or a restore goes into a new or empty folder: never mixed with other files."""
-
-    key = "error.target_not_empty"
-
-    def __init__(self, path: object) -> None:
-        super().__init__(path, path=path)
-
-
-class SourceMissing(JournalError):
-    """A folder or file to read in (an import, a backup to restore) that is not there."""
-
-    key = "error.source_missing"
-
-    def __init__(self, path: object) -> None:
-        super().__init__(path, path=path)
 
 
 class ChangedElsewhere(JournalError):
@@ -178,12 +91,3 @@ class ChangedElsewhere(JournalError):
 
 class NotDeletedChangedElsewhere(ChangedElsewhere):
     key = "error.changed_elsewhere_not_deleted"
-
-
-class RestoreInterrupted(VaultNotFound):
-    """No vault where one was, but the one a restore moved aside is beside it."""
-
-    key = "error.restore_interrupted"
-
-    def __init__(self, path: object, aside: object) -> None:
-        JournalError.__init__(self, path, aside, path=path, aside=aside)

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from . import crypto
-from .bulk import collector_paused
+from .vault import crypto
+from .vault.bulk import collector_paused
 from .errors import DecryptionFailed, WriteFailed
-from .fsutil import atomic_write, make_private_dir, remove_stale_temp_files
+from .vault.fsutil import atomic_write, make_private_dir, remove_stale_temp_files
 from .model import Entry
 from .search import AsWritten, fold, prepare
 

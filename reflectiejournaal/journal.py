@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import crypto
-from .bulk import collector_paused
+from .vault import crypto
+from .vault.bulk import collector_paused
 from .drafts import Draft
 from .clients import ClientList
 from .settings import Settings
@@ -29,8 +29,8 @@ from .index import CacheFile, EntrySummary, Filters, Record
 from .model import Entry, body_of, entry_from_markdown, now, title_from_body
 from .search import Query, snippet
 from .anomalies import DELETED, Anomaly, Folder, observe
-from .seen import SeenState, key_mark
-from .vault import ITEM_ID, ITEM_SUFFIX, ITEMS_DIR, ItemFile, Vault, new_item_id, read_regular
+from .vault.seen import SeenState, key_mark
+from .vault.store import ITEM_ID, ITEM_SUFFIX, ITEMS_DIR, ItemFile, Vault, new_item_id, read_regular
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor

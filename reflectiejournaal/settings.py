@@ -6,12 +6,14 @@ import json
 from dataclasses import asdict, dataclass
 
 DEFAULT_IDLE_MINUTES = 10
+LANGUAGES = ("nl", "en")  # those with a catalogue (locale/); the settings only name them
 
 
 @dataclass
 class Settings:
     idle_minutes: int = DEFAULT_IDLE_MINUTES  # 0: never lock automatically
     theme: str = "textual-dark"
+    language: str | None = None  # "nl" or "en"; None: the language of the computer
 
     def to_bytes(self) -> bytes:
         return json.dumps(asdict(self)).encode("utf-8")
@@ -24,4 +26,6 @@ class Settings:
             settings.idle_minutes = raw["idle_minutes"]
         if isinstance(raw.get("theme"), str):
             settings.theme = raw["theme"]
+        if raw.get("language") in LANGUAGES:
+            settings.language = raw["language"]
         return settings

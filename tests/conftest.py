@@ -6,13 +6,23 @@ offers one, and its own ``init`` is tested with the real, calibrated derivation.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from reflectiejournaal.journal import Journal
-from reflectiejournaal.vault import Vault
-from tests.helpers import PASSPHRASE, cheap_kdf
+# The suite reads the Dutch words (the product's first language) whatever this machine's
+# locale is, and so do the programs it starts; tests/english/ runs the English ones, in a
+# process of its own (a language is chosen once per process: see locale/catalogue.py).
+if os.environ.get("REFLECTIEJOURNAAL_TEST_LANGUAGE") != "en":
+    os.environ["LANGUAGE"] = "nl"
+
+from reflectiejournaal.locale import catalogue  # noqa: E402
+from reflectiejournaal.journal import Journal  # noqa: E402
+from reflectiejournaal.vault.store import Vault  # noqa: E402
+from tests.helpers import PASSPHRASE, cheap_kdf  # noqa: E402
+
+catalogue.strict = True  # a key missing from a catalogue fails the test that shows it
 
 
 # The programs some tests drive for real, by the folder or file those tests are in. A missing

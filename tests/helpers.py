@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from reflectiejournaal.crypto import KdfParams
+from reflectiejournaal.vault.crypto import KdfParams
 
 PASSPHRASE = "correct paard batterij niet"
 

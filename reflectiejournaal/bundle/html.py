@@ -23,10 +23,10 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from .. import crypto
-from ..fsutil import write_private
-from ..messages import t
-from ..recovery import format_code, parse_code
+from ..vault import crypto
+from ..vault.fsutil import write_private
+from ..locale import t
+from ..vault.recovery import format_code, parse_code
 
 ITERATIONS = 600_000
 CODE_DOMAIN = b"reflectiejournaal/bundelcode"

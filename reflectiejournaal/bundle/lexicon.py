@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import DetectorUnavailable, WriteFailed
-from ..fsutil import atomic_write, make_private_dir
+from ..vault.fsutil import atomic_write, make_private_dir
 
 FORMAT = 1
 MANIFEST = "manifest.json"

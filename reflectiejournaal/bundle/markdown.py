@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from ..messages import kind_name, t
+from ..locale import kind_name, t, tn
 from ..model import Entry
 from .review import BundleInfo, Review
 
@@ -53,7 +53,7 @@ def to_markdown(entries: list[Entry], review: Review, info: BundleInfo) -> str:
         lines += [who, ""]
     if shown.note.strip():
         lines += [shown.note.strip(), ""]
-    lines += [t("bundle.review_note", total=review.total, replaced=review.replaced), ""]
+    lines += [tn("bundle.review_note", review.total, total=review.total, replaced=review.replaced), ""]
     groups = _by_meeting(copies)
     lines += [f"## {t('bundle.contents')}", ""]
     for heading, group in groups:

@@ -1,7 +1,9 @@
 """Prompt sets (vragensets): TOML data files, validated on load.
 
-The shipped sets live beside this file; a user's own sets in ``<config dir>/vragensets/``. A
-malformed set never stops the app: it is left out and reported with file, line and field.
+The shipped sets live beside this file, a folder per language (``nl/``, ``en/``) with the same
+set and prompt ids in each, so balance and themes count the same aspect whatever language an
+entry was written in; a user's own sets in ``<config dir>/vragensets/``. A malformed set never
+stops the app: it is left out and reported with file, line and field.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import KINDS
 
-SHIPPED = Path(__file__).parent / "nl"  # one folder per language (issue 13 adds en/)
+SHIPPED_ROOT = Path(__file__).parent
+LANGUAGES = ("nl", "en")
+SHIPPED = SHIPPED_ROOT / "nl"  # the sets of the product's first language
 ROLES = ("kennismaking", "klik", "tussenevaluatie", "eindevaluatie", "regulier")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
@@ -27,10 +31,18 @@ class Prompt:
     help: str = ""
     optional: bool = False
     label: str = ""  # a short name where the title does not fit, as under a chart's bar
+    # The title in every language it is shipped in: an entry's headings are matched on these,
+    # so an answer written under the English title counts in the Dutch app, and back.
+    titles: frozenset[str] = frozenset()
 
     @property
     def short(self) -> str:
         return self.label or self.title
+
+    def answer_in(self, found: dict[str, str]) -> str:
+        """The answer under this prompt's heading among an entry's ``sections``."""
+        return next((found[title] for title in (self.title, *sorted(self.titles))
+                     if found.get(title, "").strip()), "")
 
 
 @dataclass(frozen=True)
@@ -85,18 +97,39 @@ class _Invalid(Exception):
         self.detail = detail
 
 
-def load_library(user_dir: Path | None = None) -> PromptLibrary:
-    """All shipped sets, then the user's (a user's set may replace a shipped one by id)."""
+def load_library(user_dir: Path | None = None, language: str = "nl") -> PromptLibrary:
+    """The shipped sets in ``language`` (a set shipped in another language only is taken as
+    it is), then the user's (a user's set may replace a shipped one by id)."""
     library = PromptLibrary()
-    folders = [SHIPPED] + ([user_dir] if user_dir and user_dir.is_dir() else [])
-    for folder in folders:
-        for path in sorted(folder.glob("*.toml")):
+    shipped: dict[str, list[PromptSet]] = {}
+    for code in sorted(LANGUAGES, key=lambda code: code != language):  # ``language`` first
+        for path in sorted((SHIPPED_ROOT / code).glob("*.toml")):
             loaded = load_file(path)
             if isinstance(loaded, PromptSetProblem):
                 library.problems.append(loaded)
             else:
-                library.sets[loaded.id] = loaded
+                shipped.setdefault(loaded.id, []).append(loaded)
+    for set_id, versions in shipped.items():
+        library.sets[set_id] = _with_every_title(versions[0], versions)
+    if user_dir and user_dir.is_dir():
+        for path in sorted(user_dir.glob("*.toml")):
+            loaded = load_file(path)
+            if isinstance(loaded, PromptSetProblem):
+                library.problems.append(loaded)
+            else:
+                shipped_versions = shipped.get(loaded.id, [])
+                library.sets[loaded.id] = _with_every_title(loaded, [loaded, *shipped_versions])
     return library
+
+
+def _with_every_title(prompt_set: PromptSet, versions: list[PromptSet]) -> PromptSet:
+    """``prompt_set`` whose prompts know their titles in every version (language)."""
+    titles: dict[str, set[str]] = {}
+    for version in versions:
+        for prompt in version.prompts:
+            titles.setdefault(prompt.id, set()).add(prompt.title)
+    prompts = tuple(replace(p, titles=frozenset(titles[p.id])) for p in prompt_set.prompts)
+    return replace(prompt_set, prompts=prompts)
 
 
 def load_file(path: Path) -> PromptSet | PromptSetProblem:

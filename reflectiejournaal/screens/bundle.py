@@ -30,7 +30,7 @@ from ..bundle.markdown import title_of, to_markdown
 from ..bundle.review import INFO_FIELDS, BundleInfo, Review
 from ..bundle.selection import Selection
 from ..errors import JournalError, WriteFailed
-from ..messages import describe, describe_part, t
+from ..locale import describe, describe_part, t, tn
 from ..model import body_of
 from ..trajectory import parse_date
 from ..widgets.confirm import ConfirmDialog
@@ -72,7 +72,7 @@ class BundleScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="bundle"):
             yield Static(t("bundle.step.choose"), classes="section-title")
-            yield Static(t("bundle.picked", count=len(self.entry_ids)), id="picked", classes="muted")
+            yield Static(tn("bundle.picked", len(self.entry_ids)), id="picked", classes="muted")
             with Vertical(id="choice"):
                 yield labelled(t("bundle.label.trajectory"), Select(
                     [(t("bundle.all"), ALL), *trajectories], value=ALL, allow_blank=False,
@@ -260,7 +260,8 @@ class BundleScreen(Screen[None]):
             for child in node.children:
                 child.set_label(self._finding_label(child.data[1], child.data[2], titles))
         self.query_one("#review-title", Static).update(t(
-            "bundle.review_title", total=review.total, entities=len(review.entities),
+            "bundle.review_title", findings=tn("count.findings", review.total),
+            entities=tn("count.entities", len(review.entities)),
             open=review.open, replaced=review.replaced))
         assert self.scanned is not None
         # The preview shows what the supervisor reads: the bundle without its front matter,
@@ -349,7 +350,7 @@ class BundleScreen(Screen[None]):
                 if yes:
                     self._write()
 
-            self.app.push_screen(ConfirmDialog(t("bundle.confirm_open", count=review.open)),
+            self.app.push_screen(ConfirmDialog(tn("bundle.confirm_open", review.open)),
                                  confirmed)
         else:
             self._write()
@@ -372,7 +373,7 @@ class BundleScreen(Screen[None]):
         except WriteFailed as error:
             self.notify(describe(error), severity="error", markup=False)
             return
-        lines = [t("cli.bundle_written", path=path, count=len(self.entries)),
+        lines = [tn("cli.bundle_written", len(self.entries), path=path),
                  t("cli.bundle_sha256", digest=digest)]
         if code:
             lines += [t("cli.bundle_code", code=code), t("cli.bundle_code_hint")]

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
 
-from ..messages import kind_name, t
+from ..locale import kind_name, t
 from ..model import KINDS
 
 FREE = "__vrij__"

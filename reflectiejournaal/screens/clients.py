@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
 from ..errors import JournalError
-from ..messages import describe, t
+from ..locale import describe, t
 from ..clients import Client
 
 

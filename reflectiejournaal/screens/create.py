@@ -11,10 +11,10 @@ from textual.widgets import Button, Footer, Input, LoadingIndicator, Static
 from ..errors import JournalError, MistypedRecoveryCode
 from ..widgets.secret import SecretInput
 from ..widgets.strength import StrengthLabel
-from ..messages import describe, t
-from ..strength import MIN_SCORE, strength
-from ..recovery import format_recovery_code, new_recovery_key, parse_recovery_code
-from ..vault import Vault
+from ..locale import describe, t
+from ..vault.strength import MIN_SCORE, strength
+from ..vault.recovery import format_recovery_code, new_recovery_key, parse_recovery_code
+from ..vault.store import Vault
 
 class CreateScreen(Screen[None]):
     def compose(self) -> ComposeResult:

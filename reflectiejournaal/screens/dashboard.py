@@ -12,9 +12,10 @@ from textual.widgets import Button, DataTable, Footer, Header, OptionList, Stati
 from textual.widgets.option_list import Option
 
 from ..drafts import Draft
-from ..due import all_due
+from ..supervision.due import all_due
 from ..errors import JournalError
-from ..messages import describe, describe_attention, describe_due, kind_name, t
+from ..locale import describe, describe_attention, kind_name, t, tn
+from ..supervision.due import describe_due
 from ..widgets.entry_table import EntryTable
 
 RECENT = 12
@@ -166,9 +167,8 @@ class DashboardScreen(Screen[None]):
             return
         item_id, action = choice.split(":")
         if action == "view":
-            from .entry import EntryScreen
 
-            self.app.push_screen(EntryScreen(item_id))
+            self.app.open_entry(item_id)  # type: ignore[attr-defined]
             return
         try:
             journal.accept(item_id) if action == "accept" else journal.discard(item_id)
@@ -194,23 +194,20 @@ class DashboardScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#trajectories")
     def open_trajectory(self, event: OptionList.OptionSelected) -> None:
-        from .trajectory import TrajectoryScreen
 
-        self.app.push_screen(TrajectoryScreen(str(event.option.id)))
+        self.app.open_trajectory(str(event.option.id))  # type: ignore[attr-defined]
 
     def _draft_line(self, draft: Draft) -> str:
         first_answer = next((a for a in draft.answers.values() if a.strip()), draft.body)
         title = draft.title or " ".join(first_answer.split())[:50] or t("dashboard.untitled")
         when = draft.updated_at.strftime("%Y-%m-%d %H:%M") if draft.updated_at else ""
-        return t("dashboard.draft_line", kind=kind_name(draft.kind), title=title,
-                 words=draft.words, when=when)
+        return tn("dashboard.draft_line", draft.words, kind=kind_name(draft.kind), title=title, words=draft.words, when=when)
 
     @on(OptionList.OptionSelected, "#drafts")
     def continue_draft(self, event: OptionList.OptionSelected) -> None:
-        from .write import WriteScreen
 
         draft = next(d for d in self.drafts if d.id == event.option.id)
-        self.app.push_screen(WriteScreen(draft))
+        self.app.write(draft)  # type: ignore[attr-defined]
 
     @on(Button.Pressed, "#case")
     def case(self) -> None:
@@ -230,6 +227,5 @@ class DashboardScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#recent")
     def open_entry(self, event: DataTable.RowSelected) -> None:
-        from .entry import EntryScreen
 
-        self.app.push_screen(EntryScreen(str(event.row_key.value)))
+        self.app.open_entry(str(event.row_key.value))  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from ..messages import kind_name, t
+from ..locale import kind_name, t, tn
 from ..model import KINDS
 from ..widgets.entry_table import EntryTable
 
@@ -58,7 +58,7 @@ class EntriesScreen(Screen[None]):
         summaries = journal.summaries(kind=None if kind is Select.NULL else str(kind),
                                       tag=tag or None)
         self.query_one("#entries", EntryTable).show(summaries, marked=set(self.marked))
-        count = t("entries.count", count=len(summaries))
+        count = tn("entries.count", len(summaries))
         if self.marked:
             count += " · " + t("entries.marked", count=len(self.marked))
         self.query_one("#count", Static).update(count)
@@ -91,9 +91,8 @@ class EntriesScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#entries")
     def open_entry(self, event: DataTable.RowSelected) -> None:
-        from .entry import EntryScreen
 
-        self.app.push_screen(EntryScreen(str(event.row_key.value)))
+        self.app.open_entry(str(event.row_key.value))  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         self.app.pop_screen()

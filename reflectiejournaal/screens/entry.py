@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from ..drafts import Draft
 from ..errors import JournalError
-from ..messages import describe, kind_name, t
+from ..locale import describe, kind_name, t, tn
 from ..model import Entry
 from ..widgets.confirm import ConfirmDialog
 
@@ -58,8 +58,7 @@ class EntryScreen(Screen[None]):
         entry = self.entry
         self.sub_title = kind_name(entry.kind).capitalize()
         self.query_one("#entry-title", Static).update(entry.title)
-        meta = t("entry.meta", kind=kind_name(entry.kind), created=f"{entry.created:%Y-%m-%d %H:%M}",
-                 words=entry.words)
+        meta = tn("entry.meta", entry.words, kind=kind_name(entry.kind), created=f"{entry.created:%Y-%m-%d %H:%M}", words=entry.words)
         if entry.meeting:
             meta += t("entry.meeting", meeting=entry.meeting)
         if entry.tags:
@@ -68,8 +67,6 @@ class EntryScreen(Screen[None]):
         self.query_one("#entry-body", Markdown).update(entry.body)
 
     def action_edit(self) -> None:
-        from .write import WriteScreen
-
         if self.entry is None:
             return
         entry = self.entry
@@ -77,7 +74,7 @@ class EntryScreen(Screen[None]):
                       stage="edit", body=entry.body, title=entry.title, tags=list(entry.tags),
                       entry_id=entry.id, base_version=self.version, trajectory=entry.trajectory,
                       meeting=entry.meeting)
-        self.app.push_screen(WriteScreen(draft))
+        self.app.write(draft)  # type: ignore[attr-defined]
 
     def action_delete(self) -> None:
         if self.entry is None:

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from ..messages import t
+from ..locale import t
 
 
 class HelpScreen(ModalScreen[None]):

@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Markdown, Static
 
 from ..errors import WriteFailed
-from ..fsutil import write_private
-from ..hours import as_hours, hours_rows, to_csv, to_markdown, totals
-from ..messages import describe, t
+from ..vault.fsutil import write_private
+from ..supervision.hours import as_hours, hours_rows, to_csv, to_markdown, totals
+from ..locale import describe, t, tn
 from ..trajectory import parse_date
 
 
@@ -74,7 +74,7 @@ class HoursScreen(Screen[None]):
         except WriteFailed as error:
             self.notify(describe(error), severity="error")
             return
-        self.notify(t("cli.hours_written", path=path, count=len(rows)))
+        self.notify(tn("cli.hours_written", len(rows), path=path))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..intentions import collect_intentions
-from ..messages import t
+from ..supervision.intentions import collect_intentions
+from ..locale import t, tn
 
 
 class IntentionsScreen(Screen[None]):
@@ -37,7 +37,7 @@ class IntentionsScreen(Screen[None]):
             )
         open_count = sum(not i.reviewed for i in found)
         self.query_one("#intentions-count", Static).update(
-            t("intentions.count", count=len(found), open=open_count))
+            tn("intentions.count", len(found), open=open_count))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, ProgressBar, Static
 
 from ..errors import JournalError, MistypedRecoveryCode, WrongPassphrase
-from ..messages import describe, t
-from ..recovery import format_recovery_code, new_recovery_key, parse_recovery_code
-from ..vault import Vault
+from ..locale import describe, t, tn
+from ..vault.recovery import format_recovery_code, new_recovery_key, parse_recovery_code
+from ..vault.store import Vault
 from ..widgets.secret import SecretInput
 
 
@@ -162,7 +162,8 @@ class RekeyScreen(Screen[None]):
         self.show_step("resume" if self.mode == "rekey" else "passphrase")
 
     def finished(self, count: int) -> None:
-        self.query_one("#status", Static).update(t(f"rekey.done.{self.mode}", count=count))
+        done = tn("rekey.done.rekey", count) if self.mode == "rekey" else t("rekey.done.code")
+        self.query_one("#status", Static).update(done)
         self.show_step("done")
 
     def action_back(self) -> None:

@@ -16,11 +16,13 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from .. import balance, periods, stats
+from ..review import balance
+from ..review import periods
+from ..review import stats
 from ..index import Filters
 from ..journal import Journal
-from ..messages import describe_bucket, describe_period, t
-from ..themes import learning_questions, question_thread
+from ..locale import describe_bucket, describe_period, t, tn
+from ..review.themes import learning_questions, question_thread
 from ..trajectory import parse_date
 from ..widgets.charts import BarChart
 from ..widgets.field import labelled
@@ -191,11 +193,13 @@ class ReviewScreen(Screen[None]):
     def draw(self, numbers: stats.Stats, buckets: list[stats.Bucket],
              balances: dict[str, balance.Balance]) -> None:
         self.query_one("#stats", Static).update(
-            t("stats.summary", entries=numbers.entries, words=numbers.words,
-              longest=numbers.longest_streak_weeks, current=numbers.current_streak_weeks))
+            t("stats.summary", entries=tn("count.entries", numbers.entries),
+              words=tn("count.words", numbers.words),
+              longest=tn("count.weeks", numbers.longest_streak_weeks),
+              current=numbers.current_streak_weeks))
         self.show_activity(buckets)
         self.query_one("#meetings-held", Static).update("\n".join(
-            t("stats.meetings", title=title, held=held, planned=planned)
+            tn("stats.meetings", planned, title=title, held=held, planned=planned)
             for title, held, planned in numbers.meetings.values()))
         for name, result in balances.items():
             self.show_balance(name, result)
@@ -219,10 +223,10 @@ class ReviewScreen(Screen[None]):
             prompt_set = self.app.library.sets.get(balance.FRAMEWORKS[name])  # type: ignore[attr-defined]
             note.update(t("review.balance.none", set=prompt_set.title if prompt_set else name))
             return
-        chart.show(t(f"review.balance.{name}", entries=result.entries),
+        chart.show(tn(f"review.balance.{name}", result.entries, entries=result.entries),
                    [(f"{a.label} {result.counts[a.prompt_id]}", result.counts[a.prompt_id])
                     for a in result.aspects])
-        note.update("\n".join(t("stats.untouched", aspect=a.title, count=missing)
+        note.update("\n".join(tn("stats.untouched", missing, aspect=a.title)
                               for a, missing in result.untouched()))
 
     # -- themes --------------------------------------------------------------------------------
@@ -248,7 +252,6 @@ class ReviewScreen(Screen[None]):
     @on(Button.Pressed, "#terugblik")
     def start_terugblik(self) -> None:
         from ..drafts import Draft
-        from .write import WriteScreen
 
         try:
             start, end = self.period()
@@ -258,8 +261,8 @@ class ReviewScreen(Screen[None]):
         journal = self.app.journal  # type: ignore[attr-defined]
         period = {"start": start.isoformat() if start else None,
                   "end": end.isoformat() if end else None}
-        self.app.push_screen(WriteScreen(Draft(journal.new_draft_id(), "evaluation", "terugblik",
-                                               trajectory=self.trajectory(), looks_back=period)))
+        self.app.write(Draft(journal.new_draft_id(), "evaluation", "terugblik",  # type: ignore[attr-defined]
+                             trajectory=self.trajectory(), looks_back=period))
 
     @on(OptionList.OptionSelected, "#theme-list")
     def theme_thread(self, event: OptionList.OptionSelected) -> None:
@@ -295,9 +298,8 @@ class ReviewScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#thread")
     def open_entry(self, event: DataTable.RowSelected) -> None:
-        from .entry import EntryScreen
 
-        self.app.push_screen(EntryScreen(str(event.row_key.value)))
+        self.app.open_entry(str(event.row_key.value))  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         self.app.pop_screen()

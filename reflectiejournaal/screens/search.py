@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 
 from ..index import Filters
 from ..journal import SearchHit
-from ..messages import kind_name, t
+from ..locale import kind_name, t
 from ..model import KINDS
 from ..trajectory import parse_date
 from ..widgets.hit_table import HitTable
@@ -113,9 +113,8 @@ class SearchScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#results")
     def open_hit(self, event: DataTable.RowSelected) -> None:
-        from .entry import EntryScreen
 
-        self.app.push_screen(EntryScreen(str(event.row_key.value)))
+        self.app.open_entry(str(event.row_key.value))  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,4 +1,4 @@
-"""Settings: change the passphrase, the idle lock and the theme."""
+"""Settings: change the passphrase, the idle lock, the theme and the language."""
 
 from __future__ import annotations
 
@@ -13,10 +13,17 @@ from ..errors import JournalError
 from ..widgets.confirm import ConfirmDialog
 from ..widgets.secret import SecretInput
 from ..widgets.strength import StrengthLabel
-from ..messages import describe, t
+from ..locale import (
+    LANGUAGES,
+    current_language,
+    describe,
+    has,
+    language_from_environment,
+    t,
+)
 from ..settings import Settings
-from ..vault import Vault
-from ..strength import MIN_SCORE, strength
+from ..vault.store import Vault
+from ..vault.strength import MIN_SCORE, strength
 
 
 class SettingsScreen(Screen[None]):
@@ -39,6 +46,9 @@ class SettingsScreen(Screen[None]):
             yield Static(t("settings.theme"), classes="section-title")
             yield Select(theme_choices(self.app.available_themes), value=self.app.theme,
                          allow_blank=False, id="theme")
+            yield Static(t("settings.language"), classes="section-title")
+            yield Select(language_choices(), value=settings.language or AUTOMATIC,
+                         allow_blank=False, id="language")
             with Horizontal(classes="buttons"):
                 yield Button(t("settings.save"), variant="primary", id="save")
             yield Static(t("settings.keys"), classes="section-title")
@@ -72,7 +82,9 @@ class SettingsScreen(Screen[None]):
         if not text.isdigit() or int(text) > 24 * 60:
             self.notify(t("settings.idle_invalid"), severity="error")
             return
-        settings = Settings(idle_minutes=int(text), theme=self.app.theme)
+        chosen = self.query_one("#language", Select).value
+        settings = Settings(idle_minutes=int(text), theme=self.app.theme,
+                            language=None if chosen == AUTOMATIC else str(chosen))
         # Read at unlock: a change another device made since is kept, not overwritten.
         settings.read_version = getattr(self.app.settings, "read_version", None)  # type: ignore[attr-defined]
         try:
@@ -81,7 +93,10 @@ class SettingsScreen(Screen[None]):
             self.notify(describe(error), severity="error")
             return
         self.app.settings = settings  # type: ignore[attr-defined]
+        self.app.remember_language()  # type: ignore[attr-defined]
         self.notify(t("settings.saved"))
+        if (settings.language or language_from_environment()) != current_language():
+            self.notify(t("settings.language_next_start"), timeout=15)
 
     @on(Input.Submitted, "#repeat")
     @on(Button.Pressed, "#change")
@@ -143,11 +158,20 @@ class SettingsScreen(Screen[None]):
         self.app.pop_screen()
 
 
+AUTOMATIC = "auto"
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """Each language by its own name, after "the computer's language"."""
+    return [(t("settings.language.auto"), AUTOMATIC),
+            *((t(f"language.{code}"), code) for code in LANGUAGES)]
+
+
 def theme_choices(available: dict[str, object]) -> list[tuple[str, str]]:
-    """The themes a person understands first ("Donker", "Licht" …), by their Dutch names;
+    """The themes a person understands first ("Donker", "Licht" …), by their names in the
+    user's language;
     the rest after them, by their own names."""
-    dutch = {name: t(f"theme.{name}") for name in available
-             if t(f"theme.{name}") != f"theme.{name}"}
+    dutch = {name: t(f"theme.{name}") for name in available if has(f"theme.{name}")}
     first = {name: index for index, name in enumerate(THEMES_FIRST)}
     named = sorted(dutch, key=lambda name: (first.get(name, len(first)), dutch[name]))
     others = sorted(name for name in available if name not in dutch)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from textual.app import App
 
 from ..drafts import Draft
-from ..due import meeting_to_write_for, proposed_set
-from ..messages import describe_writing, short_date, t
+from ..supervision.due import meeting_to_write_for, proposed_set
+from ..locale import describe_writing, short_date, t
 from ..trajectory import Meeting, Trajectory
 
 
@@ -44,14 +44,13 @@ def write_for(app: App, kind: str, trajectory: Trajectory, meeting: Meeting,
     (a casus for a meeting already held is asked about first). Pass ``drafts`` if already
     read (they decrypt)."""
     from ..widgets.confirm import ConfirmDialog
-    from .write import WriteScreen
 
     drafts = app.journal.drafts() if drafts is None else drafts  # type: ignore[attr-defined]
     started = next((d for d in drafts if d.trajectory == trajectory.id
                     and d.meeting == meeting.number and d.kind == kind and d.entry_id is None),
                    None)
     if started is not None:
-        app.push_screen(WriteScreen(started))
+        app.write(started)  # type: ignore[attr-defined]
         return
     if kind == "case" and meeting.date < app.today():  # type: ignore[attr-defined]
         def answered(yes: bool | None) -> None:
@@ -69,7 +68,6 @@ def choose_and_write(app: App, kind: str, trajectory: Trajectory | None = None,
                      meeting: Meeting | None = None) -> None:
     """Offer the prompt sets (the one that suits the meeting proposed), then write."""
     from .choose import ChooseScreen
-    from .write import WriteScreen
 
     proposal = proposed_set(trajectory, kind, meeting) if trajectory and meeting else None
     context = (describe_writing(kind, trajectory.title, meeting.number, meeting.date)
@@ -80,9 +78,9 @@ def choose_and_write(app: App, kind: str, trajectory: Trajectory | None = None,
         if choice is None or journal is None:
             return
         chosen_kind, set_id = choice
-        app.push_screen(WriteScreen(Draft(
+        app.write(Draft(  # type: ignore[attr-defined]
             journal.new_draft_id(), chosen_kind, set_id, stage="guided" if set_id else "edit",
             trajectory=trajectory.id if trajectory else None,
-            meeting=meeting.number if meeting else None)))
+            meeting=meeting.number if meeting else None))
 
     app.push_screen(ChooseScreen(kind, proposal, context), chosen)

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Tree
 
-from ..messages import kind_name, t
+from ..locale import kind_name, t
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -85,10 +85,9 @@ class TimelineScreen(Screen[None]):
         return label
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
-        from .entry import EntryScreen
 
         if isinstance(event.node.data, str):
-            self.app.push_screen(EntryScreen(event.node.data))
+            self.app.open_entry(event.node.data)  # type: ignore[attr-defined]
 
     def action_toggle_grouping(self) -> None:
         self.by_trajectory = not self.by_trajectory

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from ..errors import JournalError
-from ..messages import describe, t
+from ..locale import describe, t, tn
 from ..trajectory import Trajectory
 
 COLUMNS = ("case", "reflection", "evaluation")
@@ -82,9 +82,7 @@ class TrajectoryScreen(Screen[None]):
         today = self.app.today()  # type: ignore[attr-defined]
         self.sub_title = tr.title
         self.query_one("#trajectory-title", Static).update(tr.title)
-        self.query_one("#trajectory-meta", Static).update(t(
-            "trajectory.meta", form=t(f"form.{tr.form}"), supervisor=tr.supervisor or "–",
-            status=t(f"trajectory.status.{tr.status}"), count=len(tr.meetings)))
+        self.query_one("#trajectory-meta", Static).update(tn("trajectory.meta", len(tr.meetings), form=t(f"form.{tr.form}"), supervisor=tr.supervisor or "–", status=t(f"trajectory.status.{tr.status}")))
         linked = [s for s in journal.summaries() if s.trajectory == tr.id]
         goals = [journal.get(s.id).body for s in linked if s.kind == "learning_goals"]
         self.query_one("#learning-goals", Markdown).update(
@@ -194,10 +192,8 @@ class TrajectoryScreen(Screen[None]):
                                         self.trajectory.meeting(number).role), chosen)
 
     def action_edit(self) -> None:
-        from .trajectory_form import TrajectoryFormScreen
-
         if self.trajectory is not None:
-            self.app.push_screen(TrajectoryFormScreen(self.trajectory))
+            self.app.edit_trajectory(self.trajectory)  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Select, Static
 
 from ..errors import JournalError
-from ..messages import describe, t
+from ..locale import describe, t
 from ..trajectory import (
     DEFAULTS,
     FORMS,
@@ -20,7 +20,7 @@ from ..trajectory import (
     parse_date,
     parse_time,
 )
-from ..vault import new_item_id
+from ..vault.store import new_item_id
 from ..widgets.field import labelled
 
 
@@ -102,12 +102,10 @@ class TrajectoryFormScreen(Screen[None]):
         except JournalError as exc:
             error.update(describe(exc))
             return
-        from .trajectory import TrajectoryScreen
-
         if self.trajectory is not None:
             self.app.pop_screen()  # back to the trajectory, which reloads
         else:
-            self.app.switch_screen(TrajectoryScreen(trajectory.id))
+            self.app.open_trajectory(trajectory.id, instead=True)  # type: ignore[attr-defined]
 
     def _build(self, title: str) -> Trajectory:
         supervisor = self.query_one("#supervisor", Input).value.strip()
@@ -124,7 +122,7 @@ class TrajectoryFormScreen(Screen[None]):
         numbers = [int(self.query_one(f"#{name}", Input).value)
                    for name in ("meetings", "interval", "duration")]
         if not (1 <= numbers[0] <= 50 and 1 <= numbers[1] <= 52 and 10 <= numbers[2] <= 600):
-            raise ValueError("out of range")
+            raise ValueError("range")
         return Trajectory.plan(new_item_id(), str(self.query_one("#form", Select).value), title,
                                start, supervisor, group_size, *numbers, time=time)
 

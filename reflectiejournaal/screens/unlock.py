@@ -11,8 +11,8 @@ from textual.worker import get_current_worker
 
 from ..errors import JournalError
 from ..widgets.secret import SecretInput
-from ..messages import describe, t
-from ..vault import Vault
+from ..locale import describe, t
+from ..vault.store import Vault
 
 
 class UnlockScreen(Screen[None]):

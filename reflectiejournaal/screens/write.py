@@ -24,11 +24,11 @@ from textual.widgets.option_list import Option
 
 from ..drafts import Draft
 from ..errors import ChangedElsewhere, ItemNotFound, JournalError
-from ..messages import describe, describe_writing, kind_name, t
+from ..locale import current_language, describe, describe_writing, kind_name, t, tn
 from ..model import Entry, clean_tags, now
-from ..intentions import REVIEW_HEADING, Intention, collect_intentions, open_intention, review_section
+from ..supervision.intentions import REVIEW_HEADINGS, Intention, collect_intentions, open_intention, review_section
 from ..prompts import Prompt, PromptSet, compose_body
-from ..terugblik import Gathered, gather
+from ..review.terugblik import Gathered, gather
 
 PREVIEW_DELAY = 0.4
 REVIEW_PROMPT = "terugblik-voornemen"
@@ -61,7 +61,7 @@ class WriteScreen(Screen[None]):
         self.intention = self._open_intention()
         self.gathered = self._gathered()
         if self.intention and self.prompt_set is None and not self.draft.body:
-            self.draft.body = review_section(self.intention.text, "")
+            self.draft.body = review_section(self.intention.text, "", current_language())
         self._changed = False
         self.saved_id: str | None = None  # the entry, once saved
         self.changed_elsewhere: str | None = None  # kept beside another writer's: the message
@@ -205,8 +205,8 @@ class WriteScreen(Screen[None]):
         own = self.prompt_set.prompts if self.prompt_set else ()
         if self.intention is None:
             return own
-        review = Prompt(REVIEW_PROMPT, REVIEW_HEADING, t("write.intention_question"),
-                        self.intention.text, optional=True)
+        review = Prompt(REVIEW_PROMPT, REVIEW_HEADINGS[current_language()],
+                        t("write.intention_question"), self.intention.text, optional=True)
         return (review, *own)
 
     def show_prompt(self) -> None:
@@ -340,7 +340,7 @@ class WriteScreen(Screen[None]):
         body = compose_body(self.prompt_set, self.draft.answers)  # type: ignore[arg-type]
         review = self.draft.answers.get(REVIEW_PROMPT, "").strip()
         if self.intention is not None and review:
-            body = review_section(self.intention.text, review) + "\n" + body
+            body = review_section(self.intention.text, review, current_language()) + "\n" + body
         if self.gathered is not None:
             body = body + "\n" + self.gathered.links_section()
         return body
@@ -404,7 +404,7 @@ class WriteScreen(Screen[None]):
             words += sum(len(a.split()) for k, a in self.draft.answers.items()
                          if k != self.prompts[self.draft.step].id)
         self._words = words
-        parts = [t("write.words", count=words)]
+        parts = [tn("write.words", words)]
         if saved:
             parts.append(t("write.saved_draft", time=saved))
         self.query_one("#status", Static).update(" · ".join(parts))
@@ -517,9 +517,7 @@ class WriteScreen(Screen[None]):
             self.saved_id = changed.details["item_id"]
             self.changed_elsewhere = describe(changed)
             self.notify(self.changed_elsewhere, severity="warning", timeout=30)
-            from .entry import EntryScreen
-
-            self.app.switch_screen(EntryScreen(changed.details["item_id"]))
+            self.app.open_entry(changed.details["item_id"], instead=True)  # type: ignore[attr-defined]
             return
         except JournalError as error:
             self.save_draft_now()  # nothing is lost: the draft stays
@@ -528,9 +526,7 @@ class WriteScreen(Screen[None]):
         self._changed = False
         self.saved_id = entry.id
         self.notify(t("write.saved", title=entry.title))
-        from .entry import EntryScreen
-
-        self.app.switch_screen(EntryScreen(entry.id))
+        self.app.open_entry(entry.id, instead=True)  # type: ignore[attr-defined]
 
     def _deleted_elsewhere(self, journal, entry_id: str, title: str) -> bool:  # type: ignore[no-untyped-def]
         """The entry being edited was deleted meanwhile (the command line, another device):

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..anomalies import Anomaly
-from ..messages import item_name, t
+from ..locale import item_name, t
 
 
 ACCEPT = {"vanished": "anomaly.accept_vanished", "key_rollback": "anomaly.accept_key_rollback"}

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from ..messages import t
+from ..locale import t
 from ..trajectory import parse_date, parse_time
 
 

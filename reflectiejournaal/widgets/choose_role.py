@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..messages import t
+from ..locale import t
 from ..trajectory import ROLES
 
 

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from ..index import EntrySummary
-from ..messages import kind_name, t
+from ..locale import kind_name, t
 
 
 class EntryTable(DataTable):

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from ..journal import SearchHit
-from ..messages import kind_name, t
+from ..locale import kind_name, t
 
 
 class HitTable(DataTable):

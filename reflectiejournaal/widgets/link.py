@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
 
-from ..messages import short_date, t
+from ..locale import short_date, t
 from ..trajectory import Trajectory
 
 NONE = "__geen__"

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ..messages import t
+from ..locale import t
 
 
 class NoticeDialog(ModalScreen[None]):

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
-from ..messages import t
+from ..locale import t
 
 
 class Palette(CommandPalette):

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..messages import describe_meeting, t
+from ..locale import describe_meeting, t
 from ..trajectory import Meeting, Trajectory
 
 UNLINKED = -1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from ..messages import t
-from ..strength import strength
+from ..locale import t
+from ..vault.strength import strength
 
 
 class StrengthLabel(Static):

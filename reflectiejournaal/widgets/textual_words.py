@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets._select import SelectOverlay  # not exported; its bindings are all we touch
 
-from ..messages import t
+from ..locale import t
 
 
 def in_the_users_language() -> None:

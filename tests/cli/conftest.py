@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from tests.helpers import PASSPHRASE, cheap_kdf
 
 COMMAND = Path(sys.executable).parent / "reflectiejournaal"

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from reflectiejournaal.agent import AgentUnavailable, agent_folder, socket_path, vault_from_agent
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.agent import AgentUnavailable, agent_folder, socket_path, vault_from_agent
+from reflectiejournaal.vault.store import Vault
 from tests.cli.conftest import Cli
 from tests.helpers import PASSPHRASE
 
@@ -61,8 +61,8 @@ def test_the_agent_ends_after_its_idle_minutes(cli):
     vault_id = Vault.read_header(cli.vault).vault_id
     # A real agent with a short idle time (the command line takes whole minutes).
     started = subprocess.run([sys.executable, "-c", (
-        "import sys; from reflectiejournaal.vault import Vault; "
-        "from reflectiejournaal.agent import start_agent; "
+        "import sys; from reflectiejournaal.vault.store import Vault; "
+        "from reflectiejournaal.vault.agent import start_agent; "
         f"start_agent(Vault.unlock(sys.argv[1], {PASSPHRASE!r}), 0.02)"), str(cli.vault)],
         capture_output=True, text=True, timeout=30)
     assert started.returncode == 0, started.stderr
@@ -103,8 +103,8 @@ def test_another_user_gets_no_keys_even_through_an_opened_up_socket(cli):
     shared = Path(tempfile.mkdtemp(dir="/tmp", prefix="rj-agent-"))
     os.chmod(shared, 0o755)
     started = subprocess.run([sys.executable, "-c", (
-        "import sys; from pathlib import Path; from reflectiejournaal import agent; "
-        "from reflectiejournaal.vault import Vault; "
+        "import sys; from pathlib import Path; from reflectiejournaal.vault import agent; "
+        "from reflectiejournaal.vault.store import Vault; "
         "agent.agent_folder = lambda: Path(sys.argv[2]); "
         f"agent.start_agent(Vault.unlock(sys.argv[1], {PASSPHRASE!r}), 1)"),
         str(cli.vault), str(shared)], capture_output=True, text=True, timeout=30)

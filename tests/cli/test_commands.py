@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from reflectiejournaal.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB
+from reflectiejournaal.vault.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB
 from reflectiejournaal.errors import WrongRecoveryCode
-from reflectiejournaal.vault import ITEMS_DIR, Vault
+from reflectiejournaal.vault.store import ITEMS_DIR, Vault
 from tests.cli.conftest import Cli
 from tests.helpers import PASSPHRASE, cheap_kdf
 
@@ -226,7 +226,7 @@ CODE = re.compile(r"^[0-9A-Z]{4}(?:-[0-9A-Z]{4}){7}$", re.M)
 
 
 def test_rekey_leaves_old_copies_of_the_vault_nothing_new_to_open(cli, tmp_path):
-    from reflectiejournaal.header import HEADER_FILE
+    from reflectiejournaal.vault.header import HEADER_FILE
     from reflectiejournaal.index import CacheFile
 
     cli.ok("new", "--kind", "note", stdin="voor de wissel")

@@ -12,7 +12,7 @@ from reflectiejournaal.drafts import Draft
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.prompts import compose_body, load_library
 from reflectiejournaal.settings import Settings
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from tests.cli.conftest import Cli
 from tests.helpers import PASSPHRASE, cheap_kdf
 

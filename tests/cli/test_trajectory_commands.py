@@ -70,7 +70,7 @@ def test_entry_links_must_exist(cli):
 
 
 def test_intentions_are_listed_open_and_then_reviewed(cli):
-    from reflectiejournaal.intentions import review_section
+    from reflectiejournaal.supervision.intentions import review_section
 
     trajectory = new_trajectory(cli)
     reflectie = load_library().sets["reflectieverslag"]

@@ -9,9 +9,9 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from reflectiejournaal.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB, LANES, KdfParams
+from reflectiejournaal.vault.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB, LANES, KdfParams
 from reflectiejournaal.model import Entry
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 
 HERE = Path(__file__).parent
 TZ = dt.timezone(dt.timedelta(hours=1))

@@ -15,7 +15,7 @@ import pytest
 
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.prompts import load_library
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from tests.e2e.tmux import Terminal
 from tests.helpers import PASSPHRASE, cheap_kdf
 
@@ -172,13 +172,13 @@ def test_a_reviewed_sealed_bundle_at_80_by_24(tmp_path, detector_tables):
 CRASH_AFTER_UNLOCK = """
 import sys
 import time
-from reflectiejournaal import vault
+from reflectiejournaal.vault import store as vault
 unlock = vault.Vault.unlock.__func__
 def failing_unlock(cls, path, passphrase):
     opened = unlock(cls, path, passphrase)  # the passphrase and the keys are locals here
     raise RuntimeError("a bug after key derivation")
 vault.Vault.unlock = classmethod(failing_unlock)
-from reflectiejournaal.cli import main_entry
+from reflectiejournaal.cli.main import main_entry
 sys.argv = ["reflectiejournaal", *sys.argv[1:]]
 main_entry()
 """
@@ -190,7 +190,7 @@ from reflectiejournaal.screens import help
 def failing_compose(self):
     raise RuntimeError("a bug in the help screen")
 help.HelpScreen.compose = failing_compose
-from reflectiejournaal.cli import main_entry
+from reflectiejournaal.cli.main import main_entry
 sys.argv = ["reflectiejournaal", *sys.argv[1:]]
 main_entry()
 """
@@ -304,7 +304,7 @@ def failing_feed(self, data):
         raise RuntimeError("a bug in reading the terminal")
     return feed(self, data)
 _xterm_parser.XTermParser.feed = failing_feed
-from reflectiejournaal.cli import main_entry
+from reflectiejournaal.cli.main import main_entry
 sys.argv = ["reflectiejournaal", *sys.argv[1:]]
 main_entry()
 """

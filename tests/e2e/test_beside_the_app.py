@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from tests.e2e.test_app_terminal import COMMAND, env
 from tests.e2e.tmux import Terminal
 from tests.helpers import PASSPHRASE, cheap_kdf

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from tests.e2e.tmux import Terminal
 from tests.helpers import PASSPHRASE, cheap_kdf
 
@@ -117,7 +117,7 @@ def test_a_title_given_as_dash_is_asked_at_a_prompt(terminal, vault, tmp_path):
 
 
 def test_rekey_in_a_terminal_shows_the_new_code_once_and_revokes_the_old(terminal, vault):
-    from reflectiejournaal.header import HEADER_FILE
+    from reflectiejournaal.vault.header import HEADER_FILE
 
     old_header = (vault / HEADER_FILE).read_bytes()
     old_key = Vault.unlock(vault, PASSPHRASE).keys.current

@@ -10,7 +10,7 @@ import pytest
 from reflectiejournaal.app import ReflectieApp
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.model import Entry
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from tests.helpers import PASSPHRASE, cheap_kdf
 
 TZ = dt.timezone(dt.timedelta(hours=1))

@@ -14,7 +14,7 @@ from reflectiejournaal.screens.dashboard import DashboardScreen
 from reflectiejournaal.screens.entry import EntryScreen
 from reflectiejournaal.screens.unlock import UnlockScreen
 from reflectiejournaal.screens.write import WriteScreen
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from reflectiejournaal.widgets.confirm import ConfirmDialog
 from tests.helpers import PASSPHRASE
 from tests.ui.conftest import SIZE, settle, start_writing, type_text, unlock

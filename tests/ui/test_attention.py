@@ -8,8 +8,8 @@ from textual.widgets import OptionList
 
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.screens.dashboard import DashboardScreen
-from reflectiejournaal.recovery import new_recovery_key
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.recovery import new_recovery_key
+from reflectiejournaal.vault.store import Vault
 from reflectiejournaal.widgets.anomaly import AnomalyDialog
 from tests.helpers import PASSPHRASE
 from tests.ui.conftest import SIZE, settle, unlock

@@ -93,7 +93,7 @@ async def test_the_writer_opened_from_the_command_line_says_when_it_kept_both(
     from reflectiejournaal.app import ReflectieApp
     from reflectiejournaal.drafts import Draft
     from reflectiejournaal.journal import Journal
-    from reflectiejournaal.vault import Vault
+    from reflectiejournaal.vault.store import Vault
     from tests.helpers import PASSPHRASE, cheap_kdf
 
     cli = command_line(paths, tmp_path)

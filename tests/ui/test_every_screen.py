@@ -20,7 +20,7 @@ from reflectiejournaal.screens.entry import EntryScreen
 from reflectiejournaal.screens.trajectory import TrajectoryScreen
 from reflectiejournaal.screens.write import WriteScreen
 from reflectiejournaal.trajectory import Trajectory
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from tests.helpers import PASSPHRASE, cheap_kdf
 from tests.ui.conftest import TZ, settle, type_text, unlock
 

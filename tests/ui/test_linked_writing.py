@@ -16,7 +16,7 @@ from reflectiejournaal.screens.entry import EntryScreen
 from reflectiejournaal.screens.trajectory import TrajectoryScreen
 from reflectiejournaal.screens.write import WriteScreen
 from reflectiejournaal.trajectory import Trajectory
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from reflectiejournaal.widgets.confirm import ConfirmDialog
 from reflectiejournaal.widgets.link import LinkDialog
 from reflectiejournaal.widgets.pick_meeting import PickMeeting

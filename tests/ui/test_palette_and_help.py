@@ -72,7 +72,7 @@ def test_no_textual_widget_shows_an_english_key_in_the_footer(make_app):
     import textual.widgets
     from textual.widgets._select import SelectOverlay
 
-    from reflectiejournaal.messages import NL
+    from reflectiejournaal.locale import NL
     from reflectiejournaal.widgets.palette import Palette
 
     make_app()  # the app puts Textual's words in the user's language when it starts

@@ -7,11 +7,11 @@ import shutil
 from textual.widgets import Input
 
 from reflectiejournaal.errors import DamagedItem
-from reflectiejournaal.header import HEADER_FILE
+from reflectiejournaal.vault.header import HEADER_FILE
 from reflectiejournaal.journal import Journal
-from reflectiejournaal.recovery import new_recovery_key
+from reflectiejournaal.vault.recovery import new_recovery_key
 from reflectiejournaal.screens.rekey import RekeyScreen
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from reflectiejournaal.widgets.confirm import ConfirmDialog
 from tests.helpers import PASSPHRASE
 from tests.ui.conftest import SIZE, settle, unlock

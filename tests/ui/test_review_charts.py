@@ -16,7 +16,7 @@ from reflectiejournaal.screens.entry import EntryScreen
 from reflectiejournaal.screens.review import ReviewScreen
 from reflectiejournaal.screens.write import WriteScreen
 from reflectiejournaal.trajectory import Trajectory
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from reflectiejournaal.widgets.charts import BarChart
 from tests.conftest import install_tables
 from tests.helpers import PASSPHRASE, cheap_kdf

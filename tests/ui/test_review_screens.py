@@ -99,7 +99,7 @@ async def test_a_terugblik_shows_the_period_and_links_what_it_looked_back_on(mak
 
     from reflectiejournaal.journal import Journal
     from reflectiejournaal.screens.write import WriteScreen
-    from reflectiejournaal.vault import Vault
+    from reflectiejournaal.vault.store import Vault
     from tests.helpers import PASSPHRASE
 
     app = make_app()

@@ -6,9 +6,9 @@ import json
 
 from textual.widgets import Input, TextArea
 
-from reflectiejournaal.header import HEADER_FILE
+from reflectiejournaal.vault.header import HEADER_FILE
 from reflectiejournaal.journal import Journal
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from reflectiejournaal.screens.unlock import UnlockScreen
 from tests.helpers import PASSPHRASE
 from tests.ui.conftest import SIZE, settle, start_writing, type_text, unlock

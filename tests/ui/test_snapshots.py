@@ -62,7 +62,7 @@ def test_trajectory_view(snap_compare, paths, clock, filled_vault):
     from reflectiejournaal.model import Entry
     from reflectiejournaal.screens.trajectory import TrajectoryScreen
     from reflectiejournaal.trajectory import Trajectory
-    from reflectiejournaal.vault import Vault
+    from reflectiejournaal.vault.store import Vault
     from tests.helpers import PASSPHRASE, cheap_kdf
 
     journal = Journal(Vault.unlock(filled_vault, PASSPHRASE), None)
@@ -96,7 +96,7 @@ def _bundle_review(paths, detector_tables):
     from reflectiejournaal.clients import Client, ClientList
     from reflectiejournaal.journal import Journal
     from reflectiejournaal.model import Entry
-    from reflectiejournaal.vault import Vault
+    from reflectiejournaal.vault.store import Vault
     from tests.conftest import install_tables
     from tests.helpers import PASSPHRASE
 
@@ -176,7 +176,7 @@ def _rolled_back(paths, tmp_path, open_dialog: bool):
     import shutil
 
     from reflectiejournaal.journal import Journal
-    from reflectiejournaal.vault import Vault
+    from reflectiejournaal.vault.store import Vault
     from tests.helpers import PASSPHRASE
 
     item = paths["vault"] / "items" / "00000000000000e3.rj"

@@ -15,7 +15,7 @@ from reflectiejournaal.screens.entry import EntryScreen
 from reflectiejournaal.screens.trajectory import TrajectoryScreen
 from reflectiejournaal.screens.write import WriteScreen
 from reflectiejournaal.trajectory import Trajectory
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from tests.helpers import PASSPHRASE, cheap_kdf
 from tests.ui.conftest import SIZE, settle, type_text, unlock
 
@@ -159,7 +159,7 @@ async def test_the_next_entry_asks_how_the_intention_went(paths, clock, empty_va
         assert body.startswith("## Terugblik op mijn voornemen\n\n> Eerst doorvragen.\n\nLukte twee keer.")
         await pilot.press("ctrl+s")
         await settle(pilot, app)
-    from reflectiejournaal.intentions import collect_intentions
+    from reflectiejournaal.supervision.intentions import collect_intentions
 
     [intention] = collect_intentions(journal_of(paths).trajectory_entries(), load_library())
     assert intention.reviewed and intention.review_text == "Lukte twee keer."

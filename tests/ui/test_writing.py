@@ -9,7 +9,7 @@ from textual.widgets import TextArea
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.screens.dashboard import DashboardScreen
 from reflectiejournaal.screens.entry import EntryScreen
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from reflectiejournaal.widgets.confirm import ConfirmDialog
 from reflectiejournaal.widgets.leave import LeaveDialog
 from tests.helpers import PASSPHRASE

@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from reflectiejournaal.journal import Journal
-from reflectiejournaal.recovery import new_recovery_key
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.recovery import new_recovery_key
+from reflectiejournaal.vault.store import Vault
 from tests.helpers import PASSPHRASE
 
 
@@ -242,8 +242,8 @@ def test_a_state_folder_that_cannot_be_written_is_said(vault, cache_path, tmp_pa
 
 
 def test_a_version_of_thousands_of_digits_is_damage_not_a_crash(vault, vault_path, cache_path):
-    from reflectiejournaal import crypto
-    from reflectiejournaal.vault import new_item_id
+    from reflectiejournaal.vault import crypto
+    from reflectiejournaal.vault.store import new_item_id
 
     item_id = new_item_id()
     vault.write(item_id, "entry", b"x")
@@ -258,8 +258,8 @@ def test_a_copied_slot_is_no_rekey_to_resume(made_vault, vault_path):
     resumed and reported done while the key stayed the one they know (a second review)."""
     from dataclasses import replace
 
-    from reflectiejournaal.header import HEADER_FILE, PendingRekey, seal_retired
-    from reflectiejournaal.header import Header
+    from reflectiejournaal.vault.header import HEADER_FILE, PendingRekey, seal_retired
+    from reflectiejournaal.vault.header import Header
 
     vault, _ = made_vault
     current = vault.keys.current
@@ -317,7 +317,7 @@ def test_an_old_version_from_before_a_rekey_is_a_rollback(vault, vault_path, cac
 
 def test_no_version_beyond_the_limit_is_read_or_written(vault, vault_path):
     from reflectiejournaal.errors import DamagedItem
-    from reflectiejournaal.vault import MAX_VERSION, new_item_id
+    from reflectiejournaal.vault.store import MAX_VERSION, new_item_id
 
     item_id = new_item_id()
     vault.write(item_id, "entry", b"x", MAX_VERSION)

@@ -11,7 +11,7 @@ import tarfile
 
 import pytest
 
-from reflectiejournaal.backup import (
+from reflectiejournaal.vault.backup import (
     MANIFEST,
     DamagedBackup,
     read_backup,
@@ -21,7 +21,7 @@ from reflectiejournaal.backup import (
 from reflectiejournaal.errors import SourceMissing, TargetNotEmpty, VaultLocked, WrongPassphrase
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.trajectory import Trajectory
-from reflectiejournaal.vault import ITEMS_DIR, Vault, new_item_id
+from reflectiejournaal.vault.store import ITEMS_DIR, Vault, new_item_id
 from tests.helpers import PASSPHRASE
 
 SECRET = "Mevrouw Jansen belde over haar zoon"

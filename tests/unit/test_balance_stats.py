@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reflectiejournaal import balance, stats
+from reflectiejournaal.review import balance
+from reflectiejournaal.review import stats
 from reflectiejournaal.model import Entry
 from reflectiejournaal.prompts import compose_body, load_library
 from reflectiejournaal.trajectory import Trajectory

@@ -8,7 +8,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from reflectiejournaal.fsutil import lock_folder
+from reflectiejournaal.vault.fsutil import lock_folder
 from reflectiejournaal.journal import Journal
 from tests.helpers import PASSPHRASE
 

@@ -7,8 +7,8 @@ import pytest
 from reflectiejournaal.clients import Client, ClientList
 from reflectiejournaal.errors import InvalidEntry
 from reflectiejournaal.journal import CLIENTS, Journal
-from reflectiejournaal.importer import import_directory
-from reflectiejournaal.vault import ITEMS_DIR, new_item_id
+from reflectiejournaal.transfer.importer import import_directory
+from reflectiejournaal.vault.store import ITEMS_DIR, new_item_id
 
 
 def names(journal: Journal) -> list[str]:
@@ -102,7 +102,7 @@ def test_two_devices_that_each_start_a_list_write_the_same_item(vault, tmp_path)
     which is merged; before, each had an id of its own and one list could win silently."""
     import shutil
 
-    from reflectiejournaal.vault import Vault
+    from reflectiejournaal.vault.store import Vault
     from tests.helpers import PASSPHRASE
 
     offline = tmp_path / "telefoon"

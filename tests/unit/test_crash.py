@@ -8,13 +8,13 @@ import subprocess
 import sys
 import textwrap
 
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 from tests.helpers import PASSPHRASE
 
 WRITER = textwrap.dedent(
     """
     import sys
-    from reflectiejournaal.vault import Vault
+    from reflectiejournaal.vault.store import Vault
     vault = Vault.unlock(sys.argv[1], sys.argv[2])
     vault.acquire_lock()
     ids = sys.argv[3:]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflectiejournaal import crypto
+from reflectiejournaal.vault import crypto
 from reflectiejournaal.errors import DecryptionFailed, HostileKdfParameters
 
 KEY = bytes(range(32))

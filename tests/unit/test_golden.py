@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reflectiejournaal.journal import Journal
-from reflectiejournaal.vault import Vault
+from reflectiejournaal.vault.store import Vault
 
 DATA = Path(__file__).parents[1] / "data"
 ROOT = Path(__file__).parents[2]
@@ -131,8 +131,8 @@ def test_script_decrypts_items_and_cache_of_a_new_vault(journal, vault, cache_pa
 def test_script_decrypts_a_vault_during_and_after_a_rekey(made_vault, vault_path, tmp_path):
     """Items under the new key, under the old one (a rekey under way, or another device that
     wrote before it knew), all read back by the script with the passphrase alone."""
-    from reflectiejournaal.recovery import new_recovery_key
-    from reflectiejournaal.vault import new_item_id
+    from reflectiejournaal.vault.recovery import new_recovery_key
+    from reflectiejournaal.vault.store import new_item_id
     from tests.helpers import PASSPHRASE
 
     vault, _ = made_vault

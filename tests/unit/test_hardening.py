@@ -9,7 +9,7 @@ import sys
 
 PROBE = """
 import ctypes, json, os, resource
-from reflectiejournaal.hardening import no_core_dumps, without_debugging_variables
+from reflectiejournaal.vault.hardening import no_core_dumps, without_debugging_variables
 no_core_dumps()
 removed = without_debugging_variables()
 print(json.dumps({"removed": removed, "core": resource.getrlimit(resource.RLIMIT_CORE),

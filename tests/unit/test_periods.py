@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reflectiejournaal import periods
+from reflectiejournaal.review import periods
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reflectiejournaal.messages import describe_prompt_problem
+from reflectiejournaal.locale import describe_prompt_problem
 from reflectiejournaal.prompts import (
     SHIPPED,
     answered,

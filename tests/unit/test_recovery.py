@@ -7,7 +7,7 @@ import re
 import pytest
 
 from reflectiejournaal.errors import MistypedRecoveryCode
-from reflectiejournaal.recovery import (
+from reflectiejournaal.vault.recovery import (
     ALPHABET,
     format_recovery_code,
     new_recovery_key,

@@ -13,9 +13,9 @@ import textwrap
 import pytest
 
 from reflectiejournaal.errors import DamagedItem, NotAVault, WrongPassphrase, WrongRecoveryCode
-from reflectiejournaal.header import HEADER_FILE
-from reflectiejournaal.recovery import format_recovery_code, new_recovery_key
-from reflectiejournaal.vault import Vault, new_item_id
+from reflectiejournaal.vault.header import HEADER_FILE
+from reflectiejournaal.vault.recovery import format_recovery_code, new_recovery_key
+from reflectiejournaal.vault.store import Vault, new_item_id
 from tests.helpers import PASSPHRASE, cheap_kdf
 
 NEW_PASSPHRASE = "een heel andere zin voor later"
@@ -106,7 +106,7 @@ def test_a_rekey_the_passphrase_does_not_open_is_neither_resumed_nor_replaced_un
     from dataclasses import replace
 
     from reflectiejournaal.errors import UnfinishedRekey
-    from reflectiejournaal.header import Header, PendingRekey, seal_retired
+    from reflectiejournaal.vault.header import Header, PendingRekey, seal_retired
 
     vault, _ = made_vault
     theirs = b"\x07" * 32
@@ -190,8 +190,8 @@ def test_a_header_with_a_damaged_key_list_is_refused(made_vault, vault_path):
 REKEYER = textwrap.dedent(
     """
     import sys
-    import reflectiejournaal.vault as v
-    from reflectiejournaal.recovery import parse_recovery_code
+    import reflectiejournaal.vault.store as v
+    from reflectiejournaal.vault.recovery import parse_recovery_code
     from tests.helpers import cheap_kdf
 
     def traced(path, data, _write=v.atomic_write):  # every durable write: header and items

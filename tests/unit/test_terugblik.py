@@ -6,7 +6,7 @@ import datetime as dt
 
 from reflectiejournaal.model import Entry
 from reflectiejournaal.prompts import compose_body, load_library
-from reflectiejournaal.terugblik import gather
+from reflectiejournaal.review.terugblik import gather
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 LIB = load_library()
@@ -39,7 +39,7 @@ def test_gathering_a_period(journal):
 
 
 def test_a_learning_question_is_followed_across_trajectories(journal):
-    from reflectiejournaal.themes import key_words, learning_questions, question_thread
+    from reflectiejournaal.review.themes import key_words, learning_questions, question_thread
 
     add(journal, 1, 1, "learning_goals", "leervragen",
         {"leervragen": "- Hoe stel ik grenzen zonder het contact te verliezen?"})

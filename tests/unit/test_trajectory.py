@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from reflectiejournaal.drafts import Draft
-from reflectiejournaal.due import due_items, meeting_to_write_for, proposed_set
+from reflectiejournaal.supervision.due import due_items, meeting_to_write_for, proposed_set
 from reflectiejournaal.errors import InvalidEntry
-from reflectiejournaal.hours import hours_rows, to_csv, to_markdown, totals
+from reflectiejournaal.supervision.hours import hours_rows, to_csv, to_markdown, totals
 from reflectiejournaal.index import EntrySummary
-from reflectiejournaal.intentions import REVIEW_HEADING, collect_intentions, open_intention, review_section
+from reflectiejournaal.supervision.intentions import REVIEW_HEADINGS, collect_intentions, open_intention, review_section
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.model import Entry
 from reflectiejournaal.prompts import compose_body, load_library
@@ -192,7 +192,7 @@ def test_an_intention_is_carried_to_the_next_entry_and_reviewed_there():
     assert [(i.text, i.reviewed) for i in intentions] == [("Ik vraag door voor ik advies geef.", False)]
     assert open_intention(intentions, "0000000000000a01").source_entry == first.id
     review = review_section("Ik vraag door voor ik advies geef.", "Twee keer gelukt.")
-    assert review.startswith(f"## {REVIEW_HEADING}\n\n> Ik vraag door")
+    assert review.startswith(f"## {REVIEW_HEADINGS['nl']}\n\n> Ik vraag door")
     second = entry("0000000000000e02", 15, "casusinbreng", review + "\n## Situatie en context\n\nX\n", 3)
     [intention] = collect_intentions([second, first], library)
     assert (intention.review_entry, intention.review_text) == (second.id, "Twee keer gelukt.")

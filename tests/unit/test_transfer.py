@@ -7,8 +7,8 @@ import os
 import stat
 
 from reflectiejournaal.journal import Journal
-from reflectiejournaal.importer import import_directory
-from reflectiejournaal.transfer import export_all, export_filename
+from reflectiejournaal.transfer.importer import import_directory
+from reflectiejournaal.transfer.export import export_all, export_filename
 
 
 def test_export_writes_exactly_what_is_stored(journal, tmp_path):
@@ -25,7 +25,7 @@ def test_export_writes_exactly_what_is_stored(journal, tmp_path):
 def test_export_then_import_into_a_new_vault_round_trips(journal, tmp_path, made_vault):
     made = [journal.create("note", f"tekst {i} — één", title=f"Titel {i}") for i in range(5)]
     export_all(journal, tmp_path / "export")
-    from reflectiejournaal.vault import Vault
+    from reflectiejournaal.vault.store import Vault
     from tests.helpers import PASSPHRASE, cheap_kdf
 
     other, _ = Vault.create(tmp_path / "nieuw", PASSPHRASE, kdf=cheap_kdf())
@@ -84,7 +84,7 @@ def test_import_refuses_trajectories_the_app_would_refuse_and_names_a_linked_fol
     import json
 
     from reflectiejournaal.trajectory import Trajectory
-    from reflectiejournaal.vault import new_item_id
+    from reflectiejournaal.vault.store import new_item_id
 
     out = tmp_path / "export"
     export_all(journal, out)
@@ -107,7 +107,7 @@ def test_a_restore_killed_half_way_says_where_the_vault_is(made_vault, vault_pat
     import pytest
 
     from reflectiejournaal.errors import RestoreInterrupted
-    from reflectiejournaal.vault import Vault
+    from reflectiejournaal.vault.store import Vault
 
     vault, _ = made_vault
     vault.release_lock()

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reflectiejournaal import crypto, fsutil
-from reflectiejournaal.fsutil import lock_folder
+from reflectiejournaal.vault import crypto
+from reflectiejournaal.vault import fsutil
+from reflectiejournaal.vault.fsutil import lock_folder
 from reflectiejournaal.errors import (
     DamagedItem,
     HostileKdfParameters,
@@ -25,8 +26,8 @@ from reflectiejournaal.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from reflectiejournaal.header import HEADER_FILE
-from reflectiejournaal.vault import ITEMS_DIR, Vault, new_item_id
+from reflectiejournaal.vault.header import HEADER_FILE
+from reflectiejournaal.vault.store import ITEMS_DIR, Vault, new_item_id
 from tests.helpers import PASSPHRASE, cheap_kdf
 
 SECRET = "Cliënt J. vertelde over zijn vader; ik voelde me machteloos.".encode()

@@ -16,15 +16,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clients import ClientList
-from .drafts import Draft
-from .errors import InvalidEntry, ItemNotFound, JournalError, SourceMissing
-from .journal import Journal
-from .model import Entry, entry_from_parts, split_front_matter, title_from_body
-from .settings import Settings
-from .trajectory import Trajectory
-from .transfer import CLIENTS_FILE, DRAFTS_DIR, SETTINGS_FILE, TRAJECTORIES_DIR
-from .vault import ITEM_ID, read_regular
+from ..clients import ClientList
+from ..drafts import Draft
+from ..errors import InvalidEntry, ItemNotFound, JournalError, SourceMissing
+from ..journal import Journal
+from ..model import Entry, entry_from_parts, split_front_matter, title_from_body
+from ..settings import Settings
+from ..trajectory import Trajectory
+from .export import CLIENTS_FILE, DRAFTS_DIR, SETTINGS_FILE, TRAJECTORIES_DIR
+from ..vault.store import ITEM_ID, read_regular
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # far above any text; a stray disk image is not read
 

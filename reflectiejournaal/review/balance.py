@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .index import EntrySummary
-from .intentions import sections
-from .prompts import PromptLibrary
+from ..index import EntrySummary
+from ..supervision.intentions import sections
+from ..prompts import PromptLibrary
 
 FRAMEWORKS = {"nip": "nip-vier-aspecten", "skj": "skj-reflectiedimensies"}
 UNTOUCHED_AFTER = 3  # say so once an aspect is missing from this many recent entries
@@ -22,6 +22,7 @@ class Aspect:
     prompt_id: str
     title: str
     label: str  # short, for under a chart's bar
+    titles: frozenset[str] = frozenset()  # the title in every language: what an answer is under
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ def aspects(library: PromptLibrary, framework: str) -> list[Aspect]:
     prompt_set = library.sets.get(FRAMEWORKS[framework])
     if prompt_set is None:
         return []
-    return [Aspect(framework, p.id, p.title, p.short) for p in prompt_set.prompts]
+    return [Aspect(framework, p.id, p.title, p.short, p.titles | {p.title})
+            for p in prompt_set.prompts]
 
 
 def compute(framework: str, entries: list[tuple[EntrySummary, str]],
@@ -55,7 +57,7 @@ def compute(framework: str, entries: list[tuple[EntrySummary, str]],
     for summary, body in relevant:  # newest first
         answered = {title for title, text in sections(body).items() if text.strip()}
         for aspect in wanted:
-            if aspect.title in answered:
+            if aspect.titles & answered:
                 counts[aspect.prompt_id] += 1
                 still_missing[aspect.prompt_id] = False
             elif still_missing[aspect.prompt_id]:

@@ -8,7 +8,7 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .trajectory import Trajectory
+from ..trajectory import Trajectory
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .fsutil import lock_home
 from .header import HEADER_FILE, Header, Keyring
-from .vault import Vault
+from .store import Vault
 
 DEFAULT_MINUTES = 30
 MAX_MINUTES = 24 * 60

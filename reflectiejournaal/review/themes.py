@@ -7,9 +7,9 @@ the only one), whatever its trajectory.
 
 from __future__ import annotations
 
-from .intentions import sections
-from .journal import Journal, SearchHit
-from .search import fold
+from ..supervision.intentions import sections
+from ..journal import Journal, SearchHit
+from ..search import fold
 
 # Common Dutch words that say nothing about a theme.
 STOP_WORDS = set("""

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .fsutil import os_reason
-from .messages import reason, t
+from ..vault.fsutil import os_reason
+from ..locale import reason, t
 
 TERMINAL_ATTEMPTS = 3
 
@@ -92,13 +92,13 @@ def passing_screen() -> Iterator[None]:
 ASK = "-"
 # What may name a client, and so is better typed than given as an argument (which ``ps`` and
 # the shell's history keep): the value "-" asks for it.
-ASKABLE = {"title": "titel", "note": "notitie", "name": "naam", "supervisor": "supervisor",
-           "supervisant": "jouw naam", "nickname": "roepnaam", "query": "zoekwoorden"}
+ASKABLE = ("title", "note", "name", "supervisor", "supervisant", "nickname", "query")
 
 
 def fill_in_asked(args: object) -> None:
     """Replace every "-" among the askable arguments by a line typed at a prompt."""
-    for attribute, label in ASKABLE.items():
+    for attribute in ASKABLE:
+        label = t(f"cli.ask.{attribute}")
         value = getattr(args, attribute, None)
         if value == ASK:
             setattr(args, attribute, ask_line(label))
@@ -131,7 +131,7 @@ def ask_secret(prompt_key: str) -> str:
 
 def ask_new_passphrase() -> str:
     """A new passphrase typed twice on the terminal, long enough, identical both times."""
-    from .strength import strong_enough  # zxcvbn's dictionaries: only when one is chosen
+    from ..vault.strength import strong_enough  # zxcvbn's dictionaries: only when one is chosen
 
     for _ in range(TERMINAL_ATTEMPTS):
         first = ask_secret("cli.prompt.new_passphrase")
@@ -146,7 +146,7 @@ def ask_new_passphrase() -> str:
 
 def check_new_passphrase(passphrase: str) -> str:
     """The app's bar (zxcvbn score ≥ 2), also for a passphrase read from a file."""
-    from .strength import strong_enough
+    from ..vault.strength import strong_enough
 
     if not strong_enough(passphrase):
         raise InputProblem(t("cli.passphrase_too_weak"))

@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from . import balance, stats
-from .cli import config_dir
-from .commands import _print_json, opened
-from .index import Filters
-from .trajectory_commands import parse_date
-from .messages import describe_balance, t
-from .prompts import load_library
+from ..review import balance
+from ..review import stats
+from .common import opened, parse_date, print_json, prompt_library
+from ..index import Filters
+from ..locale import t, tn
 
 
 def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,7 +22,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    library = load_library(config_dir() / "vragensets")
+    library = prompt_library()
     with opened(args) as journal:
         trajectory = journal.get_trajectory(args.trajectory).id if args.trajectory else None
         summaries = journal.summaries(filters=Filters(start=args.start, end=args.end,
@@ -35,7 +33,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         bodies = journal.bodies(relevant)
     balances = {name: balance.compute(name, bodies, library) for name in balance.FRAMEWORKS}
     if args.json:
-        _print_json({
+        print_json({
             "entries": numbers.entries, "words": numbers.words,
             "per_month": {m: {"entries": e, "words": w} for m, (e, w) in numbers.per_month.items()},
             "longest_streak_weeks": numbers.longest_streak_weeks,
@@ -47,12 +45,27 @@ def cmd_stats(args: argparse.Namespace) -> int:
                         for name, b in balances.items()},
         })
         return 0
-    print(t("stats.summary", entries=numbers.entries, words=numbers.words,
-            longest=numbers.longest_streak_weeks, current=numbers.current_streak_weeks))
+    print(t("stats.summary", entries=tn("count.entries", numbers.entries),
+            words=tn("count.words", numbers.words),
+            longest=tn("count.weeks", numbers.longest_streak_weeks),
+            current=numbers.current_streak_weeks))
     for month, (entries, words) in list(numbers.per_month.items())[-12:]:
         print(f"  {month}  {entries:>4} {t('stats.entries')}  {words:>7} {t('stats.words')}")
     for title, held, planned in numbers.meetings.values():
-        print(t("stats.meetings", title=title, held=held, planned=planned))
+        print(tn("stats.meetings", planned, title=title, held=held, planned=planned))
     for name, result in balances.items():
         print(describe_balance(name, result))
     return 0
+
+
+def describe_balance(name: str, result: balance.Balance, label: int = 44, width: int = 24) -> str:
+    """The balance as a small chart in text, and what was left untouched lately."""
+    lines = [tn(f"stats.framework.{name}", result.entries, entries=result.entries)]
+    most = max(result.counts.values(), default=0)
+    for aspect in result.aspects:
+        count = result.counts[aspect.prompt_id]
+        title = aspect.title if len(aspect.title) <= label else aspect.title[: label - 1] + "…"
+        lines.append(f"  {title:<{label}} {balance.bar(count, most, width):<{width}} {count}")
+    for aspect, missing in result.untouched():
+        lines.append("  " + tn("stats.untouched", missing, aspect=aspect.title.lower()))
+    return "\n".join(lines)

@@ -9,19 +9,18 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from . import cli_input
-from .bundle.formats import FORMATS
-from .cli import cache_dir
-from .clients import Client, clean_name
-from .commands import _print_json, _say, opened
-from .errors import InvalidEntry
-from .messages import describe_part, t
-from .trajectory_commands import parse_date
+from . import terminal as cli_input
+from ..bundle.formats import FORMATS
+from .paths import cache_dir
+from ..clients import Client, clean_name
+from .common import opened, parse_date, print_json, say, say_n
+from .exit_codes import EXIT_FINDINGS
+from ..errors import InvalidEntry
+from ..locale import describe_part, t, tn
 
 if TYPE_CHECKING:
-    from .bundle.review import Review
+    from ..bundle.review import Review
 
-EXIT_FINDINGS = 9
 # The bundle's modules (deduce's word lists, numpy, phonenumbers) are imported by the bundle
 # command only: every other command starts a quarter of a second faster without them.
 
@@ -80,11 +79,11 @@ def _removal_confirmed(args: argparse.Namespace) -> bool:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from .bundle.detector import Detector
-    from .bundle.html import write_bundle
-    from .bundle.markdown import title_of, to_markdown
-    from .bundle.review import BundleInfo, Review
-    from .bundle.selection import Selection
+    from ..bundle.detector import Detector
+    from ..bundle.html import write_bundle
+    from ..bundle.markdown import title_of, to_markdown
+    from ..bundle.review import BundleInfo, Review
+    from ..bundle.selection import Selection
 
     if not args.check and args.out is None:
         raise InvalidEntry("out", field="--out")
@@ -98,10 +97,10 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         entries = selection.entries(journal)
         clients, list_state = journal.clients(), journal.clients_state()
     if not entries:
-        _say("cli.bundle_empty")
+        say("cli.bundle_empty")
         return 2
     if list_state != "ok":  # a missing or damaged list silently weakens the review
-        _say(f"bundle.clients.{list_state}")
+        say(f"bundle.clients.{list_state}")
     info = BundleInfo(args.supervisant, args.supervisor, args.note,
                       trajectory.title if trajectory else "")
     review = Review.of(entries, info, Detector(clients, dt.date.today(), _language()))
@@ -110,31 +109,32 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         # scripted run that writes keeps client names out of its logs.
         _print_review(review, {e.id: e.title for e in entries})
     if args.check:
-        _say("cli.findings_count", count=review.total, entities=len(review.entities))
+        say("cli.findings_count", findings=tn("count.findings", review.total),
+            entities=tn("count.entities", len(review.entities)))
         return EXIT_FINDINGS if review.total else 0
     if args.replace_all or args.keep_findings:
         review.decide_open(replace_it=args.replace_all)  # the supervisor's name stays kept
     elif review.total:
-        _say("cli.findings_open", count=review.total)
+        say_n("cli.findings_open", review.total)
         return EXIT_FINDINGS
     digest, code = write_bundle(args.out, to_markdown(entries, review, info), args.format,
                                 title_of(review, info))
-    _say("cli.bundle_written", path=args.out, count=len(entries))
+    say_n("cli.bundle_written", len(entries), path=args.out)
     print(t("cli.bundle_sha256", digest=digest))
     if code:
         print(t("cli.bundle_code", code=code))
-        _say("cli.bundle_code_hint")
+        say("cli.bundle_code_hint")
     return 0
 
 
 def _language():  # type: ignore[no-untyped-def]
-    from .bundle.detector import load_language, prepare_language
-
     """deduce on its tables; the first time, prepared with the progress on the terminal."""
+    from ..bundle.detector import load_language, prepare_language
+
     language = load_language(cache_dir())
     if language is not None:
         return language
-    _say("cli.preparing")
+    say("cli.preparing")
     shown = sys.stderr.isatty()
 
     def progress(share: float) -> None:
@@ -145,7 +145,7 @@ def _language():  # type: ignore[no-untyped-def]
     language = prepare_language(cache_dir(), progress)
     if shown:
         print(file=sys.stderr)
-    _say("cli.prepared")
+    say("cli.prepared")
     return language
 
 
@@ -167,7 +167,7 @@ def cmd_clients(args: argparse.Namespace) -> int:
         clients = journal.clients()
         if args.action == "list":
             if args.json:
-                _print_json([{"name": c.name, "pseudonym": c.pseudonym or None,
+                print_json([{"name": c.name, "pseudonym": c.pseudonym or None,
                               "nicknames": list(c.nicknames)} for c in clients.clients])
                 return 0
             for c in clients.clients:
@@ -179,7 +179,7 @@ def cmd_clients(args: argparse.Namespace) -> int:
                 raise InvalidEntry("empty_name", field="NAME")
             clients.put(Client(args.name, args.pseudonym, tuple(args.nickname)))
         elif not _removal_confirmed(args):
-            _say("cli.not_removed")
+            say("cli.not_removed")
             return 0
         else:
             clients.remove(args.name)

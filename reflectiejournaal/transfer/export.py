@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DamagedItem, ItemNotFound, TargetNotEmpty, WriteFailed
-from .fsutil import fsync_dir, holds_anything, make_private_dir, os_reason, write_private
-from .journal import Journal
-from .search import fold
+from ..errors import DamagedItem, ItemNotFound, TargetNotEmpty, WriteFailed
+from ..vault.fsutil import fsync_dir, holds_anything, make_private_dir, os_reason, write_private
+from ..journal import Journal
+from ..search import fold
 
 MANIFEST = "reflectiejournaal-export.json"
 FORMAT = "reflectiejournaal-export"

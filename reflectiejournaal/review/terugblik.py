@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .index import EntrySummary, Filters
-from .intentions import Intention, collect_intentions, sections
-from .journal import Journal
-from .messages import kind_name, t
-from .prompts import PromptLibrary
+from ..index import EntrySummary, Filters
+from ..supervision.intentions import Intention, collect_intentions, sections
+from ..journal import Journal
+from ..locale import kind_name, t
+from ..prompts import PromptLibrary
 from .themes import learning_questions
 
 
@@ -56,24 +56,32 @@ def gather(journal: Journal, library: PromptLibrary, start: dt.date | None, end:
                   if i.source_entry in in_period]
     questions = learning_questions(journal, trajectory)
     passages = [(s, passage) for s, body in journal.bodies(entries)
-                if (passage := _key_passage(body)) and s.kind != "learning_goals"]
+                if (passage := _key_passage(body, library)) and s.kind != "learning_goals"]
     return Gathered(start, end, entries, intentions, questions, passages)
 
 
-# The answers that carry the most of a reflection, in order of preference.
-KEY_SECTIONS = ("Wat heeft het mij gedaan", "3. Bewustwording van wezenlijke aspecten",
-                "Mijn vraag voor de bijeenkomst", "Wat ik ervan leerde", "Reflectie", "Conclusie")
+# The answers that carry the most of a reflection, in order of preference: (set, prompt).
+KEY_PROMPTS = (("reflectieverslag", "gedaan-met-mij"), ("korthagen-alact", "bewustwording"),
+               ("casusinbreng", "vraag"), ("gedragsexperiment", "geleerd"), ("starr", "reflectie"),
+               ("gibbs", "conclusie"))
 
 
-def _key_passage(body: str, limit: int = 160) -> str:
+def _key_passage(body: str, library: PromptLibrary, limit: int = 160) -> str:
     found = sections(body)
-    text = next((found[k] for k in KEY_SECTIONS if found.get(k)), "")
+    text = next((answer for set_id, prompt_id in KEY_PROMPTS
+                 if (answer := _answer(library, set_id, prompt_id, found))), "")
     if not text:
-        from .index import first_text_line
+        from ..index import first_text_line
 
         text = first_text_line(body, limit)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _answer(library: PromptLibrary, set_id: str, prompt_id: str, found: dict[str, str]) -> str:
+    prompt_set = library.sets.get(set_id)
+    prompt = next((p for p in prompt_set.prompts if p.id == prompt_id), None) if prompt_set else None
+    return prompt.answer_in(found) if prompt else ""
 
 
 def _date(day: dt.date | None) -> str:

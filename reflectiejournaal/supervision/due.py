@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .drafts import Draft
-from .index import EntrySummary
-from .journal import Journal
-from .trajectory import Meeting, Trajectory
+from ..drafts import Draft
+from ..index import EntrySummary
+from ..journal import Journal
+from ..locale import kind_name, t
+from ..trajectory import Meeting, Trajectory
 
 # Which prompt set fits which piece of writing, per form of trajectory.
 CASE_SET = {"intervisie": "incidentmethode"}
@@ -107,3 +108,12 @@ def all_due(journal: Journal, today: dt.date, drafts: list[Draft] | None = None)
     drafts = journal.drafts() if drafts is None else drafts
     return [item for trajectory in journal.trajectories(include_closed=False)
             for item in due_items(trajectory, summaries, drafts, today)]
+
+
+def describe_due(item: DueItem) -> str:
+    """‘Casusinbreng voor bijeenkomst 4 van Supervisie bij Anna: 3 dagen’."""
+    key = "due.before" if item.before else "due.after"
+    when = t("due.today") if item.days_left == 0 else t(f"{key}_days", days=item.days_left)
+    started = t("due.started") if item.draft_id else ""
+    return t(key, kind=kind_name(item.kind).capitalize(), meeting=item.meeting,
+             title=item.trajectory_title, when=when) + started

@@ -10,9 +10,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .index import EntrySummary
+from ..index import EntrySummary
 from .periods import add_months
-from .trajectory import Trajectory
+from ..trajectory import Trajectory
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from .messages import t
+from ..locale import t
 
 # argparse's message id → catalogue key.
 WORDS = {

@@ -2,7 +2,7 @@
 
 A prompt set names the prompt that holds an intention (``intention = "voornemen"``). The next
 entry written in the same trajectory opens by showing it and asking how it went; that answer
-is stored in the entry under :data:`REVIEW_HEADING`. Intentions are derived from the entries
+is stored in the entry under one of :data:`REVIEW_HEADINGS`. Intentions are derived from the entries
 themselves, so they need no storage of their own and survive export and import.
 """
 
@@ -12,14 +12,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .model import Entry
-from .prompts import PromptLibrary
+from ..model import Entry
+from ..prompts import PromptLibrary
 
-REVIEW_HEADING = "Terugblik op mijn voornemen"
+# Above the look back on an intention, written in the writer's language and found in any.
+REVIEW_HEADINGS = {"nl": "Terugblik op mijn voornemen", "en": "Looking back on my intention"}
 # Headings people write by hand over an intention (compared without case or a final colon).
 HAND_HEADINGS = ("voornemen", "voornemens", "mijn voornemen", "mijn voornemens",
                  "gedragsexperiment", "mijn gedragsexperiment", "mijn nieuwe gedragsexperiment",
-                 "actieplan", "experiment")
+                 "actieplan", "experiment",
+                 "intention", "intentions", "my intention", "my intentions",
+                 "behavioural experiment", "my behavioural experiment", "action plan")
 _HEADING = re.compile(r"^## +(.+?)\s*$", re.M)
 
 
@@ -48,10 +51,16 @@ def sections(body: str) -> dict[str, str]:
     return found
 
 
-def review_section(intention_text: str, answer: str) -> str:
+def review_section(intention_text: str, answer: str, language: str = "nl") -> str:
     """The Markdown an entry opens with when it looks back on an intention."""
     quoted = "\n".join(f"> {line}" if line else ">" for line in intention_text.splitlines())
-    return f"## {REVIEW_HEADING}\n\n{quoted}\n\n{answer.strip()}\n"
+    return f"## {REVIEW_HEADINGS[language]}\n\n{quoted}\n\n{answer.strip()}\n"
+
+
+def _review_text(body: str) -> str | None:
+    """The look back on an intention in an entry, if it has one (in any language)."""
+    found = sections(body)
+    return next((found[h] for h in REVIEW_HEADINGS.values() if h in found), None)
 
 
 def collect_intentions(entries: list[Entry], library: PromptLibrary) -> list[Intention]:
@@ -66,13 +75,13 @@ def collect_intentions(entries: list[Entry], library: PromptLibrary) -> list[Int
         review = next(
             (later for later in ordered
              if later.id != entry.id and later.created >= entry.created
-             and later.trajectory == entry.trajectory and REVIEW_HEADING in sections(later.body)),
+             and later.trajectory == entry.trajectory and _review_text(later.body) is not None),
             None,
         )
         found.append(Intention(
             entry.trajectory or "", entry.id, entry.meeting, entry.created, text,
             review.id if review else None,
-            _without_quote(sections(review.body)[REVIEW_HEADING]) if review else "",
+            _without_quote(_review_text(review.body) or "") if review else "",
         ))
     return found
 
@@ -83,9 +92,10 @@ def _intention_text(entry: Entry, library: PromptLibrary) -> str:
     found = {heading.casefold().rstrip(" :"): text for heading, text in sections(entry.body).items()}
     prompt_set = library.sets.get(entry.prompt_set or "")
     if prompt_set is not None and prompt_set.intention is not None:
-        title = next(p.title for p in prompt_set.prompts if p.id == prompt_set.intention)
-        if found.get(title.casefold()):
-            return found[title.casefold()]
+        prompt = next(p for p in prompt_set.prompts if p.id == prompt_set.intention)
+        for title in (prompt.title, *sorted(prompt.titles)):
+            if found.get(title.casefold()):
+                return found[title.casefold()]
     return next((found[h] for h in HAND_HEADINGS if found.get(h)), "")
 
 

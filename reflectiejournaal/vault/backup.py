@@ -35,7 +35,7 @@ from .errors import (
 )
 from .fsutil import FILE_MODE, WriterLock, fsync_dir, holds_anything, make_private_dir, os_reason
 from .header import HEADER_FILE, MAX_HEADER_BYTES, Header
-from .vault import ITEMS_DIR, Vault, read_regular
+from .store import ITEMS_DIR, Vault, read_regular
 
 MANIFEST = "reflectiejournaal-backup.json"
 FORMAT = "reflectiejournaal-backup"

@@ -6,43 +6,25 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from .cli import config_dir
-from . import cli_input, trajectory
-from .commands import _print_json, _say, opened
-from .due import all_due
-from .fsutil import write_private
-from .hours import as_hours, hours_rows, to_csv, to_markdown, totals
-from .intentions import Intention, collect_intentions
-from .messages import describe_due, kind_name, t
-from .prompts import load_library
-from .trajectory import FORMS, MEETING_STATUSES, ROLES, TRAJECTORY_STATUSES, Trajectory
-from .vault import new_item_id
-
-
-def parse_date(text: str) -> dt.date:
-    try:
-        return trajectory.parse_date(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("cli.bad_date", value=text)) from None
-
-
-def parse_time(text: str) -> str:
-    try:
-        return trajectory.parse_time(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("cli.bad_time", value=text)) from None
+from . import terminal as cli_input
+from .. import trajectory
+from .common import add_command, opened, parse_date, parse_time, print_json, prompt_library, say, say_n
+from ..supervision.due import all_due
+from ..vault.fsutil import write_private
+from ..supervision.hours import as_hours, hours_rows, to_csv, to_markdown, totals
+from ..supervision.intentions import Intention, collect_intentions
+from ..locale import kind_name, t
+from ..supervision.due import describe_due
+from ..trajectory import FORMS, MEETING_STATUSES, ROLES, TRAJECTORY_STATUSES, Trajectory
+from ..vault.store import new_item_id
 
 
 def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """The ``traject``, ``due``, ``intentions`` and ``hours`` commands."""
 
-    def command(parent, name: str, key: str = "") -> argparse.ArgumentParser:
-        key = key or f"cli.cmd.{name}"
-        return parent.add_parser(name, parents=[common], help=t(key), description=t(key))
-
-    traject = command(commands, "traject")
+    traject = add_command(commands, common, "traject")
     actions = traject.add_subparsers(dest="action", metavar="ACTIE", required=True)
-    new = command(actions, "new", "cli.traject.new")
+    new = add_command(actions, common, "new", "cli.traject.new")
     new.add_argument("--form", required=True, choices=FORMS, help=t("cli.opt.form"))
     new.add_argument("--title", required=True, help=t("cli.opt.title"))
     new.add_argument("--supervisor", default="", help=t("cli.opt.supervisor"))
@@ -52,19 +34,19 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     new.add_argument("--interval-weeks", type=int, help=t("cli.opt.interval"))
     new.add_argument("--duration", type=int, help=t("cli.opt.duration"))
     new.add_argument("--time", type=parse_time, help=t("cli.opt.time"))
-    listing = command(actions, "list", "cli.traject.list")
+    listing = add_command(actions, common, "list", "cli.traject.list")
     listing.add_argument("--all", action="store_true", help=t("cli.opt.all"))
     listing.add_argument("--json", action="store_true", help=t("cli.opt.json"))
-    show = command(actions, "show", "cli.traject.show")
+    show = add_command(actions, common, "show", "cli.traject.show")
     show.add_argument("id", help=t("cli.arg.trajectory"))
     show.add_argument("--json", action="store_true", help=t("cli.opt.json"))
-    edit = command(actions, "edit", "cli.traject.edit")
+    edit = add_command(actions, common, "edit", "cli.traject.edit")
     edit.add_argument("id", help=t("cli.arg.trajectory"))
     edit.add_argument("--title", help=t("cli.opt.title"))
     edit.add_argument("--supervisor", help=t("cli.opt.supervisor"))
     edit.add_argument("--group-size", type=int, help=t("cli.opt.group_size"))
     edit.add_argument("--status", choices=TRAJECTORY_STATUSES, help=t("cli.opt.status"))
-    meeting = command(actions, "meeting", "cli.traject.meeting")
+    meeting = add_command(actions, common, "meeting", "cli.traject.meeting")
     meeting.add_argument("id", help=t("cli.arg.trajectory"))
     meeting.add_argument("number", type=int, help=t("cli.opt.meeting"))
     meeting.add_argument("--date", type=parse_date, help=t("cli.opt.meeting_date"))
@@ -73,17 +55,17 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     meeting.add_argument("--role", choices=ROLES, help=t("cli.opt.role"))
     meeting.add_argument("--status", choices=MEETING_STATUSES, help=t("cli.opt.meeting_status"))
 
-    extend = command(actions, "add-meeting", "cli.traject.add_meeting")
+    extend = add_command(actions, common, "add-meeting", "cli.traject.add_meeting")
     extend.add_argument("id", help=t("cli.arg.trajectory"))
     extend.add_argument("date", type=parse_date, help=t("cli.opt.meeting_date"))
 
-    due = command(commands, "due")
+    due = add_command(commands, common, "due")
     due.add_argument("--today", type=parse_date, help=t("cli.opt.today"))
     due.add_argument("--json", action="store_true", help=t("cli.opt.json"))
-    intentions = command(commands, "intentions")
+    intentions = add_command(commands, common, "intentions")
     intentions.add_argument("--open", action="store_true", help=t("cli.opt.open"))
     intentions.add_argument("--json", action="store_true", help=t("cli.opt.json"))
-    hours = command(commands, "hours")
+    hours = add_command(commands, common, "hours")
     hours.add_argument("--from", dest="start", type=parse_date, help=t("cli.opt.from"))
     hours.add_argument("--to", dest="end", type=parse_date, help=t("cli.opt.to"))
     formats = hours.add_mutually_exclusive_group()
@@ -112,10 +94,10 @@ def _list(args: argparse.Namespace) -> int:
     with opened(args) as journal:
         trajectories = journal.trajectories(include_closed=args.all)
     if args.json:
-        _print_json([trajectory_json(tr, []) for tr in trajectories])
+        print_json([trajectory_json(tr, []) for tr in trajectories])
         return 0
     if not trajectories:
-        _say("cli.no_trajectories")
+        say("cli.no_trajectories")
     for tr in trajectories:
         upcoming = tr.next_meeting(today)
         nxt = t("cli.next_meeting", number=upcoming.number, date=f"{upcoming.date:%d-%m-%Y}") \
@@ -130,7 +112,7 @@ def _show(args: argparse.Namespace) -> int:
         linked = [s for s in journal.summaries() if s.trajectory == tr.id]
     written = [(s.kind, s.meeting) for s in linked]
     if args.json:
-        _print_json(trajectory_json(tr, written))
+        print_json(trajectory_json(tr, written))
         return 0
     print(f"{tr.title}  [{tr.form}]  {tr.supervisor}  ({tr.status})")
     for m in tr.meetings:
@@ -200,14 +182,14 @@ def cmd_due(args: argparse.Namespace) -> int:
     with opened(args) as journal:
         items = all_due(journal, today)
     if args.json:
-        _print_json([{
+        print_json([{
             "trajectory": i.trajectory_id, "trajectory_title": i.trajectory_title,
             "kind": i.kind, "prompt_set": i.prompt_set, "meeting": i.meeting,
             "meeting_date": i.meeting_date.isoformat(), "before": i.before,
             "days": i.days_left, "draft": i.draft_id} for i in items])
         return 0
     if not items:
-        _say("cli.nothing_due")
+        say("cli.nothing_due")
     for i in items:
         print(describe_due(i))
     return 0
@@ -216,14 +198,14 @@ def cmd_due(args: argparse.Namespace) -> int:
 def cmd_intentions(args: argparse.Namespace) -> int:
     with opened(args) as journal:
         found = collect_intentions(journal.trajectory_entries(),
-                                   load_library(config_dir() / "vragensets"))
+                                   prompt_library())
     if args.open:
         found = [i for i in found if not i.reviewed]
     if args.json:
-        _print_json([intention_json(i) for i in found])
+        print_json([intention_json(i) for i in found])
         return 0
     if not found:
-        _say("cli.no_intentions")
+        say("cli.no_intentions")
     for i in found:
         state = t("intention.reviewed") if i.reviewed else t("intention.open")
         print(f"{i.created:%d-%m-%Y}  {state:<14} {' '.join(i.text.split())}")
@@ -247,7 +229,7 @@ def cmd_hours(args: argparse.Namespace) -> int:
     if target is not None:
         text = to_csv(rows) if args.csv else to_markdown(rows, t("hours.title"))
         write_private(target, text.encode("utf-8"))
-        _say("cli.hours_written", path=target, count=len(rows))
+        say_n("cli.hours_written", len(rows), path=target)
         return 0
     for form, minutes in totals(rows, "form").items():
         print(f"{form:<16} {as_hours(minutes):>7}")

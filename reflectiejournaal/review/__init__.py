@@ -1,0 +1,1 @@
+"""Long-term review: statistics, balance of aspects, themes and the terugblik."""
