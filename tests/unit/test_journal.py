@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reflectiejournaal import journal as journal_module
+from reflectiejournaal.journal import entries as entries_module
 from reflectiejournaal.errors import AmbiguousId, ItemNotFound
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.model import Entry
@@ -77,7 +77,7 @@ def test_delete_and_unknown_ids(journal):
 
 def test_ambiguous_prefix(journal, monkeypatch):
     ids = iter(["abcd000000000001", "abcd000000000002"])
-    monkeypatch.setattr(journal_module, "new_item_id", lambda: next(ids))
+    monkeypatch.setattr(entries_module, "new_item_id", lambda: next(ids))
     journal.create("note", "een")
     journal.create("note", "twee")
     with pytest.raises(AmbiguousId):
