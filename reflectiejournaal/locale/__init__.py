@@ -28,6 +28,7 @@ from .describe import (
     kind_name,
     long_date,
     reason,
+    role_name,
     short_date,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "LANGUAGES", "current_language", "describe", "describe_attention", "describe_bucket",
     "describe_meeting", "describe_part", "describe_period", "describe_prompt_problem",
     "describe_writing", "has", "item_name", "kind_name", "language_from_environment",
-    "long_date", "reason", "remember_language", "remembered_language", "short_date", "t", "tn",
+    "long_date", "reason", "remember_language", "remembered_language", "role_name", "short_date",
+    "t", "tn",
     "use_language",
 ]

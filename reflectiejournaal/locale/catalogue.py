@@ -105,12 +105,20 @@ def _translations() -> gettext.NullTranslations:
 
 def t(key: str, /, **values: object) -> str:
     """The message ``key`` in the language in use, with ``values`` filled in."""
-    return _format(key, _translations().gettext(key), values)
+    translations = _translations()
+    if strict and _is_plural(translations, key):  # gettext would quietly give the singular
+        raise KeyError(f"{key!r} has plural forms: ask for it with tn()")
+    return _format(key, translations.gettext(key), values)
 
 
 def tn(key: str, count: int, /, **values: object) -> str:
     """The message ``key`` in the plural form the language uses for ``count``."""
     return _format(key, _translations().ngettext(key, key, count), {"count": count, **values})
+
+
+def _is_plural(translations: gettext.NullTranslations, key: str) -> bool:
+    catalog = getattr(translations, "_catalog", {})  # GNUTranslations' own table
+    return key not in catalog and (key, 0) in catalog
 
 
 def has(key: str) -> bool:

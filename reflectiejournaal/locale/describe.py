@@ -80,6 +80,11 @@ def item_name(item_type: str | None, title: str | None) -> str:
     return _known(f"item.{item_type}", item_type)
 
 
+def role_name(role: str) -> str:
+    """A meeting's role in a list; a regular meeting has none to show."""
+    return "" if role == "regulier" else t(f"role.{role}")
+
+
 def kind_name(kind: str) -> str:
     return t(f"kind.{kind}")
 

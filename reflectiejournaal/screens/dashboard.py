@@ -175,7 +175,7 @@ class DashboardScreen(Screen[None]):
         except JournalError as error:
             self.notify(describe(error), severity="error")
         else:
-            self.notify(t("anomaly.kept" if action == "accept" else "anomaly.discarded"))
+            self.notify(t("anomaly.kept") if action == "accept" else t("anomaly.discarded"))
         self.refresh_lists()
 
     @on(OptionList.OptionSelected, "#due")

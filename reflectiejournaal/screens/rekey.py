@@ -69,8 +69,8 @@ class RekeyScreen(Screen[None]):
         # Room for the code on a small screen; once at work, what it does, not what to type.
         self.query_one("#intro").display = step in ("passphrase", "resume", "notice")
         button = self.query_one("#go", Button)
-        button.label = t({"resume": "rekey.finish", "done": "rekey.close",
-                          "notice": "rekey.close"}.get(step, "rekey.next"))
+        button.label = {"resume": t("rekey.finish"), "done": t("rekey.close"),
+                        "notice": t("rekey.close")}.get(step) or t("rekey.next")
         button.disabled = step == "busy"
         self.busy = step == "busy"
         focus = {"passphrase": "#passphrase", "code": "#retype"}.get(step, "#go")

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from ..errors import JournalError
-from ..locale import describe, t, tn
+from ..locale import describe, role_name, t, tn
 from ..trajectory import Trajectory
 
 COLUMNS = ("case", "reflection", "evaluation")
@@ -104,7 +104,7 @@ class TrajectoryScreen(Screen[None]):
                     marks.append(Text(t("trajectory.missing"), style="dim"))
             number = f"▸ {m.number}" if next_meeting and m.number == next_meeting.number else str(m.number)
             table.add_row(number, m.date.strftime("%d-%m-%Y"), m.time or "",
-                          t(f"role.{m.role}"), t(f"meeting.status.{m.shown_status(today)}"),
+                          role_name(m.role), t(f"meeting.status.{m.shown_status(today)}"),
                           *marks, key=str(m.number))
         if tr.meetings and not self._placed and next_meeting is not None:
             cursor = tr.meetings.index(next_meeting)

@@ -69,7 +69,7 @@ class TrajectoryFormScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = t("trajectory.edit" if self.trajectory else "trajectory.new")
+        self.sub_title = t("trajectory.edit") if self.trajectory else t("trajectory.new")
         self.query_one("#title", Input).focus()
 
     @on(Select.Changed, "#form")

@@ -126,8 +126,8 @@ class WriteScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button(t("write.save"), id="save", variant="primary")
                 yield Button(t("write.back_to_questions"), id="back-to-questions")
-                yield Button(t("write.discard_changes" if self.draft.entry_id
-                               else "write.discard"), id="discard", variant="error")
+                yield Button(t("write.discard_changes") if self.draft.entry_id
+                             else t("write.discard"), id="discard", variant="error")
         yield Static("", id="status", classes="status")
         yield Footer()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..drafts import Draft
 from ..index import EntrySummary
 from ..journal import Journal
-from ..locale import kind_name, t
+from ..locale import kind_name, t, tn
 from ..trajectory import Meeting, Trajectory
 
 # Which prompt set fits which piece of writing, per form of trajectory.
@@ -113,7 +113,8 @@ def all_due(journal: Journal, today: dt.date, drafts: list[Draft] | None = None)
 def describe_due(item: DueItem) -> str:
     """‘Casusinbreng voor bijeenkomst 4 van Supervisie bij Anna: 3 dagen’."""
     key = "due.before" if item.before else "due.after"
-    when = t("due.today") if item.days_left == 0 else t(f"{key}_days", days=item.days_left)
+    when = t("due.today") if item.days_left == 0 else tn(f"{key}_days", item.days_left,
+                                                         days=item.days_left)
     started = t("due.started") if item.draft_id else ""
     return t(key, kind=kind_name(item.kind).capitalize(), meeting=item.meeting,
              title=item.trajectory_title, when=when) + started

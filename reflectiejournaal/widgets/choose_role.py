@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..locale import t
+from ..locale import role_name, t
 from ..trajectory import ROLES
 
 
@@ -24,7 +24,7 @@ class ChooseRole(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question)
-            yield OptionList(*[Option(t(f"role.{r}") or t("role.none"), id=r) for r in ROLES],
+            yield OptionList(*[Option(role_name(r) or t("role.none"), id=r) for r in ROLES],
                              id="roles")
 
     def on_mount(self) -> None:

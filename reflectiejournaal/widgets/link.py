@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
 
-from ..locale import short_date, t
+from ..locale import role_name, short_date, t
 from ..trajectory import Trajectory
 
 NONE = "__geen__"
@@ -51,7 +51,7 @@ class LinkDialog(ModalScreen[tuple[str | None, int | None] | None]):
         trajectory = self.trajectories.get(trajectory_id or "")
         if trajectory is None:
             return []
-        return [(Text(f"{m.number} · {short_date(m.date)} · {t(f'role.{m.role}')}".rstrip(" ·")),
+        return [(Text(f"{m.number} · {short_date(m.date)} · {role_name(m.role)}".rstrip(" ·")),
                  m.number) for m in trajectory.meetings]
 
     def show_meetings(self, trajectory_id: str | None, meeting: int | None) -> None:

@@ -72,15 +72,16 @@ def test_no_textual_widget_shows_an_english_key_in_the_footer(make_app):
     import textual.widgets
     from textual.widgets._select import SelectOverlay
 
-    from reflectiejournaal.locale import NL
     from reflectiejournaal.widgets.palette import Palette
+    from tests.helpers import catalogue_texts
 
     make_app()  # the app puts Textual's words in the user's language when it starts
     classes = [c for c in vars(textual.widgets).values() if isinstance(c, type)]
     shown = {(c.__name__, b.description) for c in [*classes, SelectOverlay, Palette]
              for bindings in c._merge_bindings().key_to_bindings.values() for b in bindings
              if b.show and b.description}
-    assert shown and all(description in NL.values() for _, description in shown), shown
+    dutch = catalogue_texts("nl")
+    assert shown and all(description in dutch for _, description in shown), shown
 
 
 async def test_an_open_select_list_says_sluiten_in_the_footer(make_app, filled_vault):
