@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .index import Record
 from .vault.seen import KEYS_ID, SeenState
-from .vault.store import ITEM_ID
+from .vault.files import ITEM_ID
 
 DELETED = "deleted"  # the item type of a tombstone: a deletion is written, not a file removed
 

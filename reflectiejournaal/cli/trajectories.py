@@ -16,7 +16,7 @@ from ..supervision.intentions import Intention, collect_intentions
 from ..locale import kind_name, t
 from ..supervision.due import describe_due
 from ..trajectory import FORMS, MEETING_STATUSES, ROLES, TRAJECTORY_STATUSES, Trajectory
-from ..vault.store import new_item_id
+from ..vault.files import new_item_id
 
 
 def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -13,7 +13,7 @@ from ..errors import (
     ItemNotFound,
 )
 from ..model import Entry
-from ..vault.store import ItemFile, new_item_id, read_regular
+from ..vault.files import ItemFile, new_item_id, read_regular
 
 if TYPE_CHECKING:
     pass

@@ -18,7 +18,8 @@ from ..index import CacheFile, Record
 from ..model import Entry, entry_from_markdown
 from ..anomalies import DELETED, Anomaly, Folder, observe
 from ..vault.seen import SeenState, key_mark
-from ..vault.store import ITEM_SUFFIX, ITEMS_DIR, ItemFile, Vault, read_regular
+from ..vault.store import Vault
+from ..vault.files import ITEM_SUFFIX, ITEMS_DIR, ItemFile, read_regular
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor

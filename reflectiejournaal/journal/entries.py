@@ -15,7 +15,7 @@ from ..index import EntrySummary, Filters, Record
 from ..model import Entry, body_of, now, title_from_body
 from ..search import Query, snippet
 from ..anomalies import DELETED
-from ..vault.store import ITEM_ID, ITEM_SUFFIX, ITEMS_DIR, new_item_id
+from ..vault.files import ITEM_ID, ITEM_SUFFIX, ITEMS_DIR, new_item_id
 
 if TYPE_CHECKING:
     pass

@@ -13,7 +13,7 @@ from ..errors import (
     TrajectoryNotFound,
 )
 from ..anomalies import DELETED
-from ..vault.store import new_item_id
+from ..vault.files import new_item_id
 
 if TYPE_CHECKING:
     pass

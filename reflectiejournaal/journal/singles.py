@@ -11,7 +11,7 @@ from ..errors import (
     DamagedItem,
     ItemNotFound,
 )
-from ..vault.store import ItemFile, read_regular
+from ..vault.files import ItemFile, read_regular
 
 if TYPE_CHECKING:
     pass

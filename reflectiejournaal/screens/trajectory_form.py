@@ -20,7 +20,7 @@ from ..trajectory import (
     parse_date,
     parse_time,
 )
-from ..vault.store import new_item_id
+from ..vault.files import new_item_id
 from ..widgets.field import labelled
 
 

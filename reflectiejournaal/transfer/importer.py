@@ -24,7 +24,7 @@ from ..model import Entry, entry_from_parts, split_front_matter, title_from_body
 from ..settings import Settings
 from ..trajectory import Trajectory
 from .export import CLIENTS_FILE, DRAFTS_DIR, SETTINGS_FILE, TRAJECTORIES_DIR
-from ..vault.store import ITEM_ID, read_regular
+from ..vault.files import ITEM_ID, read_regular
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # far above any text; a stray disk image is not read
 

@@ -35,7 +35,8 @@ from .errors import (
 )
 from .fsutil import FILE_MODE, WriterLock, fsync_dir, holds_anything, make_private_dir, os_reason
 from .header import HEADER_FILE, MAX_HEADER_BYTES, Header
-from .store import ITEMS_DIR, Vault, read_regular
+from .store import Vault
+from .files import ITEMS_DIR, read_regular
 
 MANIFEST = "reflectiejournaal-backup.json"
 FORMAT = "reflectiejournaal-backup"

@@ -13,7 +13,8 @@ import pytest
 
 from reflectiejournaal.vault.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB
 from reflectiejournaal.errors import WrongRecoveryCode
-from reflectiejournaal.vault.store import ITEMS_DIR, Vault
+from reflectiejournaal.vault.store import Vault
+from reflectiejournaal.vault.files import ITEMS_DIR
 from tests.cli.conftest import Cli
 from tests.helpers import PASSPHRASE, cheap_kdf
 

@@ -11,7 +11,7 @@ import os
 import pytest
 
 from reflectiejournaal.cli.main import build_parser
-from reflectiejournaal.vault.store import ITEMS_DIR
+from reflectiejournaal.vault.files import ITEMS_DIR
 from tests.cli.conftest import Cli
 from tests.cli.test_trajectory_commands import new_trajectory
 

@@ -18,7 +18,8 @@ from reflectiejournaal.model import Entry
 from reflectiejournaal.screens.bundle import BundleScreen
 from reflectiejournaal.screens.clients import ClientsScreen
 from reflectiejournaal.trajectory import Trajectory
-from reflectiejournaal.vault.store import ITEMS_DIR, Vault
+from reflectiejournaal.vault.store import Vault
+from reflectiejournaal.vault.files import ITEMS_DIR
 from reflectiejournaal.widgets.confirm import ConfirmDialog
 from reflectiejournaal.widgets.notice import NoticeDialog
 from tests.conftest import install_tables

@@ -243,7 +243,7 @@ def test_a_state_folder_that_cannot_be_written_is_said(vault, cache_path, tmp_pa
 
 def test_a_version_of_thousands_of_digits_is_damage_not_a_crash(vault, vault_path, cache_path):
     from reflectiejournaal.vault import crypto
-    from reflectiejournaal.vault.store import new_item_id
+    from reflectiejournaal.vault.files import new_item_id
 
     item_id = new_item_id()
     vault.write(item_id, "entry", b"x")
@@ -317,7 +317,7 @@ def test_an_old_version_from_before_a_rekey_is_a_rollback(vault, vault_path, cac
 
 def test_no_version_beyond_the_limit_is_read_or_written(vault, vault_path):
     from reflectiejournaal.errors import DamagedItem
-    from reflectiejournaal.vault.store import MAX_VERSION, new_item_id
+    from reflectiejournaal.vault.files import MAX_VERSION, new_item_id
 
     item_id = new_item_id()
     vault.write(item_id, "entry", b"x", MAX_VERSION)

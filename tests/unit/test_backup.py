@@ -21,7 +21,8 @@ from reflectiejournaal.vault.backup import (
 from reflectiejournaal.errors import SourceMissing, TargetNotEmpty, VaultLocked, WrongPassphrase
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.trajectory import Trajectory
-from reflectiejournaal.vault.store import ITEMS_DIR, Vault, new_item_id
+from reflectiejournaal.vault.store import Vault
+from reflectiejournaal.vault.files import ITEMS_DIR, new_item_id
 from tests.helpers import PASSPHRASE
 
 SECRET = "Mevrouw Jansen belde over haar zoon"

@@ -19,7 +19,7 @@ from reflectiejournaal.bundle.selection import Selection
 from reflectiejournaal.clients import Client, ClientList
 from reflectiejournaal.model import Entry
 from reflectiejournaal.trajectory import Trajectory
-from reflectiejournaal.vault.store import ITEMS_DIR
+from reflectiejournaal.vault.files import ITEMS_DIR
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 TODAY = dt.date(2026, 11, 22)

@@ -8,7 +8,7 @@ from reflectiejournaal.clients import Client, ClientList
 from reflectiejournaal.errors import InvalidEntry
 from reflectiejournaal.journal import CLIENTS, Journal
 from reflectiejournaal.transfer.importer import import_directory
-from reflectiejournaal.vault.store import ITEMS_DIR, new_item_id
+from reflectiejournaal.vault.files import ITEMS_DIR, new_item_id
 
 
 def names(journal: Journal) -> list[str]:

@@ -132,7 +132,7 @@ def test_script_decrypts_a_vault_during_and_after_a_rekey(made_vault, vault_path
     """Items under the new key, under the old one (a rekey under way, or another device that
     wrote before it knew), all read back by the script with the passphrase alone."""
     from reflectiejournaal.vault.recovery import new_recovery_key
-    from reflectiejournaal.vault.store import new_item_id
+    from reflectiejournaal.vault.files import new_item_id
     from tests.helpers import PASSPHRASE
 
     vault, _ = made_vault

@@ -10,7 +10,8 @@ from reflectiejournaal.journal import entries as entries_module
 from reflectiejournaal.errors import AmbiguousId, ItemNotFound
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.model import Entry
-from reflectiejournaal.vault.store import ITEMS_DIR, Vault
+from reflectiejournaal.vault.store import Vault
+from reflectiejournaal.vault.files import ITEMS_DIR
 from tests.helpers import PASSPHRASE
 
 
@@ -226,7 +227,7 @@ def test_a_conflict_copy_of_a_trajectory_can_be_kept_beside_it(journal, vault, c
     import datetime as dt
 
     from reflectiejournaal.trajectory import Trajectory
-    from reflectiejournaal.vault.store import ITEMS_DIR
+    from reflectiejournaal.vault.files import ITEMS_DIR
 
     plan = Trajectory.plan("7a0000000000000f", "supervisie", "Supervisie", dt.date(2026, 1, 7))
     journal.save_trajectory(plan)
@@ -247,7 +248,7 @@ def test_drafts_written_in_the_background_land_in_order_and_the_caller_never_wai
     the newest text, and a save that must be durable now waits for the ones before it."""
     import threading
 
-    from reflectiejournaal.vault import store as vault_module
+    from reflectiejournaal.vault import item_store as vault_module
     from reflectiejournaal.drafts import Draft
 
     draft = Draft(journal.new_draft_id(), "case", "casusinbreng", {"situatie": "eerste"})
@@ -278,7 +279,7 @@ def test_drafts_written_in_the_background_land_in_order_and_the_caller_never_wai
 
 
 def test_a_failed_background_write_is_told_to_the_caller(journal, vault, monkeypatch):
-    from reflectiejournaal.vault import store as vault_module
+    from reflectiejournaal.vault import item_store as vault_module
     from reflectiejournaal.drafts import Draft
     from reflectiejournaal.errors import WriteFailed
 

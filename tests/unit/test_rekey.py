@@ -15,7 +15,8 @@ import pytest
 from reflectiejournaal.errors import DamagedItem, NotAVault, WrongPassphrase, WrongRecoveryCode
 from reflectiejournaal.vault.header import HEADER_FILE
 from reflectiejournaal.vault.recovery import format_recovery_code, new_recovery_key
-from reflectiejournaal.vault.store import Vault, new_item_id
+from reflectiejournaal.vault.store import Vault
+from reflectiejournaal.vault.files import new_item_id
 from tests.helpers import PASSPHRASE, cheap_kdf
 
 NEW_PASSPHRASE = "een heel andere zin voor later"
@@ -191,6 +192,7 @@ REKEYER = textwrap.dedent(
     """
     import sys
     import reflectiejournaal.vault.store as v
+    from reflectiejournaal.vault import item_store, rekey
     from reflectiejournaal.vault.recovery import parse_recovery_code
     from tests.helpers import cheap_kdf
 
@@ -198,7 +200,9 @@ REKEYER = textwrap.dedent(
         _write(path, data)
         print("wrote", flush=True)
 
-    v.atomic_write = traced
+    for module in (v, item_store, rekey):  # the modules that write
+        if hasattr(module, "atomic_write"):
+            module.atomic_write = traced
     vault = v.Vault.unlock(sys.argv[1], sys.argv[2])
     vault.acquire_lock()
     print("ready", flush=True)

@@ -10,7 +10,8 @@ import pytest
 from reflectiejournaal.errors import ChangedElsewhere, NotDeletedChangedElsewhere, VaultLocked
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.trajectory import Trajectory
-from reflectiejournaal.vault.store import Vault, new_item_id
+from reflectiejournaal.vault.store import Vault
+from reflectiejournaal.vault.files import new_item_id
 from tests.helpers import PASSPHRASE
 
 

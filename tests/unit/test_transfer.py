@@ -84,7 +84,7 @@ def test_import_refuses_trajectories_the_app_would_refuse_and_names_a_linked_fol
     import json
 
     from reflectiejournaal.trajectory import Trajectory
-    from reflectiejournaal.vault.store import new_item_id
+    from reflectiejournaal.vault.files import new_item_id
 
     out = tmp_path / "export"
     export_all(journal, out)

@@ -27,7 +27,8 @@ from reflectiejournaal.errors import (
     WrongRecoveryCode,
 )
 from reflectiejournaal.vault.header import HEADER_FILE
-from reflectiejournaal.vault.store import ITEMS_DIR, Vault, new_item_id
+from reflectiejournaal.vault.store import Vault
+from reflectiejournaal.vault.files import ITEMS_DIR, new_item_id
 from tests.helpers import PASSPHRASE, cheap_kdf
 
 SECRET = "Cliënt J. vertelde over zijn vader; ik voelde me machteloos.".encode()
