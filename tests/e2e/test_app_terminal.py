@@ -263,7 +263,7 @@ def test_the_last_words_survive_closing_the_terminal_window(terminal, tmp_path):
     app = _child_of(terminal.pane_pid())
     terminal.close()  # the tmux server and its terminals are gone
     # Textual's shutdown can block on the dead terminal (1 run in 5): the app ends anyway
-    # within its grace period (app.SHUTDOWN_GRACE_SECONDS), its drafts already saved.
+    # within its grace period (app.safety.SHUTDOWN_GRACE_SECONDS), its drafts already saved.
     deadline = time.monotonic() + 10
     while Path(f"/proc/{app}").exists() and "zombie" not in _state(app):
         assert time.monotonic() < deadline, "the app outlived its terminal"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from textual.widgets import Input, Markdown, OptionList, Static, TextArea
+from textual.widgets import Input, Markdown, OptionList, Select, Static, TextArea
 
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.prompts import load_library
@@ -259,9 +259,16 @@ async def test_settings_are_kept_in_the_vault(make_app, filled_vault, paths):
         await pilot.press("s")
         await pilot.pause()
         app.screen.query_one("#idle", Input).value = "3"
-        await pilot.click("#save")
+        app.screen.query_one("#language", Select).value = "en"
+        app.screen.query_one("#save").focus()  # below the fold: the focus scrolls to it
+        await pilot.press("enter")
         await pilot.pause()
+        notices = [n.message for n in app._notifications]
     assert journal_of(paths).settings().idle_minutes == 3
+    assert journal_of(paths).settings().language == "en"
+    # Remembered on this device for the next start, which is when the language changes.
+    assert (paths["state"] / "taal").read_text() == "en"
+    assert any("volgende keer" in n for n in notices), notices
 
 
 async def test_idle_lock_drops_the_keys_and_keeps_the_text(make_app, empty_vault, paths, clock):
