@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,25 +19,24 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Markdown, OptionList, Static, TextArea
-from textual.widgets.option_list import Option
 
 from ..drafts import Draft
-from ..errors import ChangedElsewhere, ItemNotFound, JournalError
-from ..locale import current_language, describe, describe_writing, kind_name, t, tn
-from ..model import Entry, clean_tags, now
-from ..supervision.intentions import REVIEW_HEADINGS, Intention, collect_intentions, open_intention, review_section
-from ..prompts import Prompt, PromptSet, compose_body
+from ..errors import JournalError
+from ..locale import current_language, describe, describe_writing, kind_name, t
+from ..model import Entry, now
+from ..supervision.intentions import Intention, collect_intentions, open_intention, review_section
+from ..prompts import PromptSet
 from ..review.terugblik import Gathered, gather
+from .write_saving import Saving
+from .write_steps import GuidedSteps
 
 PREVIEW_DELAY = 0.4
-REVIEW_PROMPT = "terugblik-voornemen"
 # Rendering the preview of 5,000 words costs about a quarter second (docs/performance.md):
 # wait for a real pause in typing before spending that on a long text.
 LONG_TEXT_WORDS = 1500
 LONG_PREVIEW_DELAY = 1.5
 
-
-class WriteScreen(Screen[None]):
+class WriteScreen(GuidedSteps, Saving, Screen[None]):
     BINDINGS = [
         Binding("ctrl+n", "next", t("write.binding.next"), id="write.next", priority=True),
         Binding("ctrl+b", "previous", t("write.binding.previous"), id="write.previous",
@@ -200,57 +198,6 @@ class WriteScreen(Screen[None]):
         return self.prompt_set is not None and self.draft.entry_id is None
 
     # -- guided: one prompt at a time ------------------------------------------------------------
-    @property
-    def prompts(self) -> tuple[Prompt, ...]:
-        own = self.prompt_set.prompts if self.prompt_set else ()
-        if self.intention is None:
-            return own
-        review = Prompt(REVIEW_PROMPT, REVIEW_HEADINGS[current_language()],
-                        t("write.intention_question"), self.intention.text, optional=True)
-        return (review, *own)
-
-    def show_prompt(self) -> None:
-        step = min(max(self.draft.step, 0), len(self.prompts) - 1)
-        self.draft.step = step
-        prompt = self.prompts[step]
-        progress = t("write.progress", number=step + 1, total=len(self.prompts))
-        self.query_one("#progress", Static).update(progress)
-        self.query_one("#progress-line", Static).update(f"{progress} · {prompt.title}")
-        question = prompt.question + (f"  {t('write.optional')}" if prompt.optional else "")
-        self.query_one("#question", Static).update(question)
-        self.query_one("#help", Static).update(prompt.help)
-        self.query_one("#skip", Button).disabled = not prompt.optional
-        self.query_one("#previous", Button).disabled = step == 0
-        answer = self.query_one("#answer", TextArea)
-        answer.load_text(self.draft.answers.get(prompt.id, ""))
-        answer.move_cursor(answer.document.end)
-        answer.focus()
-        self.refresh_overview()
-        self.refresh_bindings()
-
-    def refresh_overview(self) -> None:
-        options = self.query_one("#prompts", OptionList)
-        options.clear_options()
-        for index, prompt in enumerate(self.prompts):
-            if self.draft.answers.get(prompt.id, "").strip():
-                mark = t("write.answered")
-            elif prompt.id in self.draft.skipped:
-                mark = t("write.skipped")
-            else:
-                mark = t("write.unanswered")
-            options.add_option(Option(Text(f"{mark} {prompt.title}"), id=str(index)))
-        options.highlighted = self.draft.step
-
-    def keep_answer(self) -> None:
-        if self.draft.stage == "guided" and self.prompts:
-            prompt = self.prompts[self.draft.step]
-            self.draft.answers[prompt.id] = self.query_one("#answer", TextArea).text
-
-    def go_to(self, step: int) -> None:
-        self.keep_answer()
-        self.draft.step = step
-        self.show_prompt()  # the editor now holds the new prompt's answer…
-        self.save_draft_soon()  # …so saving reads back exactly what the draft holds
 
     def after_typed_keys(self, action: Callable[[], None]) -> None:
         """The step waits for the keys typed before its shortcut (see the app's)."""
@@ -273,77 +220,6 @@ class WriteScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.after_typed_keys(self.leave)
-
-    def next_step(self) -> None:
-        if self.draft.stage != "guided":
-            return
-        if self.draft.step + 1 >= len(self.prompts):
-            self.review_stage()
-        else:
-            self.go_to(self.draft.step + 1)
-
-    def previous_step(self) -> None:
-        if self.draft.stage == "guided":
-            if self.draft.step > 0:
-                self.go_to(self.draft.step - 1)
-        elif self.can_go_back_to_questions:
-            self.back_to_questions()
-
-    def back_to_questions(self) -> None:
-        """From the whole entry back to the questions; asked first when the whole text was
-        changed (the answers are what the questions show)."""
-        from ..widgets.confirm import ConfirmDialog
-
-        def back(yes: bool | None) -> None:
-            if yes:
-                self.draft.stage = "guided"
-                self.draft.step = len(self.prompts) - 1
-                self.draft.body = ""
-                self.show_stage()
-                self.save_draft_soon()
-
-        edited = self.query_one("#body", TextArea).text.strip() != self.composed_body().strip()
-        if edited:
-            self.app.push_screen(ConfirmDialog(t("write.confirm_back"),
-                                               yes=t("write.confirm_back.yes")), back)
-        else:
-            back(True)
-
-    def skip_step(self) -> None:
-        if self.draft.stage != "guided":
-            return
-        prompt = self.prompts[self.draft.step]
-        if not prompt.optional:  # say why, rather than do nothing
-            self.notify(t("write.not_optional", set=self.prompt_set.title if self.prompt_set
-                          else ""), timeout=10)
-            return
-        self.query_one("#answer", TextArea).load_text("")
-        if prompt.id not in self.draft.skipped:
-            self.draft.skipped.append(prompt.id)
-        self.next_step()
-
-    def review_stage(self) -> None:
-        """From the prompts to the whole entry, composed with a heading per answer."""
-        if self.draft.stage != "guided":
-            return
-        self.to_whole_entry()
-        self.save_draft_soon()
-
-    def to_whole_entry(self) -> None:
-        self.keep_answer()
-        self.draft.body = self.composed_body()
-        self.draft.stage = "edit"
-        self.show_stage()
-
-    def composed_body(self) -> str:
-        """The answers as one entry, a heading per answer."""
-        body = compose_body(self.prompt_set, self.draft.answers)  # type: ignore[arg-type]
-        review = self.draft.answers.get(REVIEW_PROMPT, "").strip()
-        if self.intention is not None and review:
-            body = review_section(self.intention.text, review, current_language()) + "\n" + body
-        if self.gathered is not None:
-            body = body + "\n" + self.gathered.links_section()
-        return body
 
     @on(OptionList.OptionSelected, "#prompts")
     def jump(self, event: OptionList.OptionSelected) -> None:
@@ -386,49 +262,7 @@ class WriteScreen(Screen[None]):
         self._changed = True
         self.save_after_a_pause()
 
-    def save_after_a_pause(self) -> None:
-        """The draft is written once typing pauses (the interval is only a backstop): what a
-        kill takes is at most the words of the last moment."""
-        if self._pause_timer is not None:
-            self._pause_timer.stop()
-        self._pause_timer = self.set_timer(self.app.pause_save_seconds,  # type: ignore[attr-defined]
-                                           self.autosave)
-
-    def update_preview(self) -> None:
-        self.query_one("#preview", Markdown).update(self.query_one("#body", TextArea).text)
-
-    def update_status(self, saved: str | None = None) -> None:
-        area = self.query_one("#answer" if self.draft.stage == "guided" else "#body", TextArea)
-        words = len(area.text.split())
-        if self.draft.stage == "guided":
-            words += sum(len(a.split()) for k, a in self.draft.answers.items()
-                         if k != self.prompts[self.draft.step].id)
-        self._words = words
-        parts = [tn("write.words", words)]
-        if saved:
-            parts.append(t("write.saved_draft", time=saved))
-        self.query_one("#status", Static).update(" · ".join(parts))
-
-    def collect(self) -> None:
-        """Copy what is on screen into the draft."""
-        self.keep_answer()
-        if self.draft.stage == "edit":
-            self.draft.body = self.query_one("#body", TextArea).text
-        self.draft.title = self.query_one("#title", Input).value.strip()
-        self.draft.tags = list(clean_tags(self.query_one("#tags", Input).value))
-
     # -- saving ------------------------------------------------------------------------------------
-    def autosave(self) -> None:
-        if self._changed:
-            self.save_draft_soon()
-
-    def save_draft_soon(self) -> None:
-        """Hand the draft as it is now to the journal's background writer: typing goes on."""
-        journal = self.app.journal  # type: ignore[attr-defined]
-        if not self.worth_a_draft(journal):
-            return
-        self._changed = False
-        self.run_worker(self._saved(journal.save_draft_soon(self.draft)), group="draft")
 
     async def _saved(self, written: Future[None]) -> None:
         try:
@@ -439,104 +273,6 @@ class WriteScreen(Screen[None]):
             return
         if self.is_mounted:
             self.update_status(saved=now().strftime("%H:%M:%S"))
-
-    def save_draft_now(self) -> None:
-        """Write the draft now (also called by the app before it locks or quits). A saved
-        entry opened for editing and left as it was leaves no draft behind."""
-        journal = self.app.journal  # type: ignore[attr-defined]
-        if not self.worth_a_draft(journal):
-            return
-        try:
-            journal.save_draft(self.draft)
-        except JournalError as error:
-            self.notify(describe(error), severity="error", timeout=15)
-            return
-        self._changed = False
-        self.update_status(saved=now().strftime("%H:%M:%S"))
-
-    def worth_a_draft(self, journal) -> bool:
-        """What is on screen, copied into the draft, is worth writing: not nothing, and not a
-        saved entry exactly as it was (a draft of an undone change is removed then)."""
-        if journal is None:
-            return False
-        self.collect()
-        if self.unchanged_entry():
-            journal.delete_draft(self.draft.id)
-            return False
-        return not self.draft.is_empty()
-
-    def snapshot(self) -> tuple:
-        """What is written, and what it is linked to, as it stands on screen."""
-        self.collect()
-        d = self.draft
-        return (dict(d.answers), d.body if d.stage == "edit" else "", d.title, tuple(d.tags),
-                d.trajectory, d.meeting)
-
-    def touched(self) -> bool:
-        """Something was written or changed since the writer opened."""
-        return self._at_open is not None and self.snapshot() != self._at_open
-
-    def unchanged_entry(self) -> bool:
-        """A saved entry opened for editing, still exactly as saved."""
-        if not self.draft.entry_id:
-            return False
-        if self._saved_entry is None:
-            try:
-                self._saved_entry = self.app.journal.get(self.draft.entry_id)  # type: ignore[attr-defined]
-            except JournalError:
-                return False
-        entry, d = self._saved_entry, self.draft
-        return (d.body, d.title, tuple(d.tags), d.trajectory, d.meeting) == (
-            entry.body, entry.title, entry.tags, entry.trajectory, entry.meeting)
-
-    def save_entry(self) -> None:
-        """Ctrl+S, from any stage: the answers composed into one entry, saved."""
-        if self.draft.stage == "guided":
-            self.to_whole_entry()
-        self.collect()
-        if not self.draft.body.strip():
-            self.notify(t("write.empty"), severity="warning")
-            return
-        journal = self.app.journal  # type: ignore[attr-defined]
-        title = self.draft.title or f"{kind_name(self.draft.kind).capitalize()} {now():%Y-%m-%d}"
-        d = self.draft
-        try:
-            if d.entry_id and not self._deleted_elsewhere(journal, d.entry_id, title):
-                entry = journal.save(journal.get(d.entry_id).edited(
-                    body=d.body, title=title, tags=tuple(d.tags), trajectory=d.trajectory,
-                    meeting=d.meeting), base_version=d.base_version)
-            else:
-                entry = journal.create(d.kind, d.body, title=title, tags=tuple(d.tags),
-                                       prompt_set=d.prompt_set, trajectory=d.trajectory,
-                                       meeting=d.meeting)
-            journal.delete_draft(d.id)
-        except ChangedElsewhere as changed:
-            # Both versions are kept (ours as a conflict copy): the draft has done its work.
-            journal.delete_draft(d.id)
-            self._changed = False
-            self.saved_id = changed.details["item_id"]
-            self.changed_elsewhere = describe(changed)
-            self.notify(self.changed_elsewhere, severity="warning", timeout=30)
-            self.app.open_entry(changed.details["item_id"], instead=True)  # type: ignore[attr-defined]
-            return
-        except JournalError as error:
-            self.save_draft_now()  # nothing is lost: the draft stays
-            self.notify(describe(error), severity="error", timeout=15)
-            return
-        self._changed = False
-        self.saved_id = entry.id
-        self.notify(t("write.saved", title=entry.title))
-        self.app.open_entry(entry.id, instead=True)  # type: ignore[attr-defined]
-
-    def _deleted_elsewhere(self, journal, entry_id: str, title: str) -> bool:  # type: ignore[no-untyped-def]
-        """The entry being edited was deleted meanwhile (the command line, another device):
-        the edit is saved as a new text, not refused for ever."""
-        try:
-            journal.get(entry_id)
-        except ItemNotFound:
-            self.notify(t("write.saved_as_new", title=title), severity="warning", timeout=15)
-            return True
-        return False
 
     @on(Button.Pressed, "#save")
     def save_pressed(self) -> None:
@@ -552,40 +288,6 @@ class WriteScreen(Screen[None]):
 
         question = "write.confirm_discard_changes" if self.draft.entry_id else "write.confirm_discard"
         self.app.push_screen(ConfirmDialog(t(question)), discard)
-
-    def discard(self) -> None:
-        self.app.journal.delete_draft(self.draft.id)  # type: ignore[attr-defined]
-        self._changed = False
-        self.draft.answers, self.draft.body = {}, ""
-        if self.draft.entry_id:
-            self.notify(t("write.changes_discarded"))
-        self.app.pop_screen()
-
-    def leave(self) -> None:
-        """Esc: back at once when nothing new was written (or an entry is as it was saved);
-        else asked: keep it as a draft (proposed), save it, or throw it away."""
-        from ..widgets.leave import DISCARD, KEEP, SAVE, LeaveDialog
-
-        self.collect()
-        if self.unchanged_entry():
-            self.save_draft_now()  # removes a draft of an undone change
-            self.app.pop_screen()
-            return
-        if self.draft.is_empty() or not self.touched():
-            self.app.pop_screen()  # nothing new: a draft on disk stays as it was
-            return
-
-        def chosen(choice: str | None) -> None:
-            if choice == KEEP:
-                self.save_draft_now()
-                self.notify(t("write.kept_as_draft"))
-                self.app.pop_screen()
-            elif choice == SAVE:
-                self.save_entry()
-            elif choice == DISCARD:
-                self.discard()
-
-        self.app.push_screen(LeaveDialog(editing=bool(self.draft.entry_id)), chosen)
 
     # -- what the writing belongs to ---------------------------------------------------------------
     def action_link(self) -> None:
