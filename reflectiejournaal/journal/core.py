@@ -14,7 +14,8 @@ from ..errors import (
     ItemNotFound,
     NotDeletedChangedElsewhere,
 )
-from ..index import CacheFile, Record
+from ..cache_file import CacheFile
+from ..index import Record
 from ..model import Entry, entry_from_markdown
 from ..anomalies import DELETED, Anomaly, Folder, observe
 from ..vault.seen import SeenState, key_mark

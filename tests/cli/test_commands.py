@@ -228,7 +228,7 @@ CODE = re.compile(r"^[0-9A-Z]{4}(?:-[0-9A-Z]{4}){7}$", re.M)
 
 def test_rekey_leaves_old_copies_of_the_vault_nothing_new_to_open(cli, tmp_path):
     from reflectiejournaal.vault.header import HEADER_FILE
-    from reflectiejournaal.index import CacheFile
+    from reflectiejournaal.cache_file import CacheFile
 
     cli.ok("new", "--kind", "note", stdin="voor de wissel")
     old_header = (cli.vault / HEADER_FILE).read_bytes()
