@@ -28,7 +28,8 @@ import time
 from pathlib import Path
 
 from .fsutil import lock_home
-from .header import HEADER_FILE, Header, Keyring
+from .header import HEADER_FILE, Header
+from .slots import Keyring
 from .store import Vault
 
 DEFAULT_MINUTES = 30

@@ -17,13 +17,8 @@ from .files import MAX_KEPT_KEYS, read_regular
 from .fsutil import (
     atomic_write,
 )
-from .header import (
-    Header,
-    Keyring,
-    PendingRekey,
-    open_retired,
-    seal_retired,
-)
+from .header import Header
+from .slots import Keyring, PendingRekey, open_retired, seal_retired
 from .item_store import with_write_lock
 
 

@@ -36,12 +36,8 @@ from .fsutil import (
     os_reason,
     remove_stale_temp_files,
 )
-from .header import (
-    HEADER_FILE,
-    MAX_HEADER_BYTES,
-    Header,
-    Keyring,
-)
+from .header import HEADER_FILE, MAX_HEADER_BYTES, Header
+from .slots import Keyring
 from .recovery import format_recovery_code, new_recovery_key, parse_recovery_code
 from .item_store import ItemStore, with_write_lock
 from .rekey import KeyChanges

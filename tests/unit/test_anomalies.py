@@ -258,7 +258,9 @@ def test_a_copied_slot_is_no_rekey_to_resume(made_vault, vault_path):
     resumed and reported done while the key stayed the one they know (a second review)."""
     from dataclasses import replace
 
-    from reflectiejournaal.vault.header import HEADER_FILE, PendingRekey, seal_retired
+    from reflectiejournaal.vault.header import HEADER_FILE
+
+    from reflectiejournaal.vault.slots import PendingRekey, seal_retired
     from reflectiejournaal.vault.header import Header
 
     vault, _ = made_vault

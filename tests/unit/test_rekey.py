@@ -107,7 +107,8 @@ def test_a_rekey_the_passphrase_does_not_open_is_neither_resumed_nor_replaced_un
     from dataclasses import replace
 
     from reflectiejournaal.errors import UnfinishedRekey
-    from reflectiejournaal.vault.header import Header, PendingRekey, seal_retired
+    from reflectiejournaal.vault.header import Header
+    from reflectiejournaal.vault.slots import PendingRekey, seal_retired
 
     vault, _ = made_vault
     theirs = b"\x07" * 32
