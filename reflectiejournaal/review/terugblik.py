@@ -54,7 +54,7 @@ def gather(journal: Journal, library: PromptLibrary, start: dt.date | None, end:
     in_period = {s.id for s in entries}
     intentions = [i for i in collect_intentions(journal.trajectory_entries(), library)
                   if i.source_entry in in_period]
-    questions = learning_questions(journal, trajectory)
+    questions = learning_questions(journal, trajectory, library)
     passages = [(s, passage) for s, body in journal.bodies(entries)
                 if (passage := _key_passage(body, library)) and s.kind != "learning_goals"]
     return Gathered(start, end, entries, intentions, questions, passages)

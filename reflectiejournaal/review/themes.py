@@ -9,25 +9,35 @@ from __future__ import annotations
 
 from ..supervision.intentions import sections
 from ..journal import Journal, SearchHit
+from ..prompts import PromptLibrary, load_library
 from ..search import fold
 
-# Common Dutch words that say nothing about a theme.
+# Common Dutch and English words that say nothing about a theme.
 STOP_WORDS = set("""
 aan achter alle alleen altijd andere been bij binnen daar daarom dan dat deze die dit doen door
 een eens elke want geen goed haar heeft hebben heel hier hoe hun iets ik in is je jij jou kan kun
 kunnen laat maar meer mijn misschien moet moeten na naar niet niets nog nu of om omdat ons onze
 ook op over steeds te tegen toch tot tussen uit van veel voor waar wat wanneer welke werd wie wil
 willen word worden zal zich zijn zo zonder zou zouden
+about after again also always another because before being between could doing does during
+every going having other should still their there these they thing things those through
+under until very what when where which while would your yours without
 """.split())
 
 
-def learning_questions(journal: Journal, trajectory: str | None = None) -> list[str]:
-    """The lines under "Mijn leervragen" in every leervragen entry (or the whole text)."""
+def learning_questions(journal: Journal, trajectory: str | None = None,
+                       library: PromptLibrary | None = None) -> list[str]:
+    """The lines under "Mijn leervragen" (in any language) in every leervragen entry, or its
+    whole text."""
+    library = library or load_library()
+    prompt_set = library.sets.get("leervragen")
+    heading = next((p for p in prompt_set.prompts if p.id == "leervragen"), None) \
+        if prompt_set else None
     found: list[str] = []
     chosen = [s for s in journal.summaries(kind="learning_goals")
               if trajectory is None or s.trajectory == trajectory]
     for _, body in journal.bodies(chosen):
-        text = sections(body).get("Mijn leervragen") or body
+        text = (heading.answer_in(sections(body)) if heading else "") or body
         found += [line.strip("-*• ").strip() for line in text.splitlines() if line.strip()]
     return list(dict.fromkeys(found))
 

@@ -239,7 +239,7 @@ class ReviewScreen(Screen[None]):
         themes = self.query_one("#theme-list", OptionList)
         highlighted = themes.highlighted
         themes.clear_options()
-        self.questions = learning_questions(journal)
+        self.questions = learning_questions(journal, library=self.app.library)  # type: ignore[attr-defined]
         for index, question in enumerate(self.questions):
             themes.add_option(Option(Text(f"? {question}"), id=f"?{index}"))
         for tag, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
