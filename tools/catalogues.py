@@ -128,8 +128,8 @@ def problems() -> list[str]:
         expected = io.BytesIO()
         write_mo(expected, catalog, use_fuzzy=False)
         expected.seek(0)
-        if {(m.id, _key(m.string)) for m in read_mo(expected) if m.id} != \
-                {(m.id, _key(m.string)) for m in compiled_catalog if m.id}:
+        if {(_key(m.id), _key(m.string)) for m in read_mo(expected) if m.id} != \
+                {(_key(m.id), _key(m.string)) for m in compiled_catalog if m.id}:
             found.append(f"{language}: the .mo is older than the .po (run compile)")
     return found
 

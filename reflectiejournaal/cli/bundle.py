@@ -57,7 +57,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
 
     clients = commands.add_parser("clients", parents=[common], help=t("cli.cmd.clients"),
                                   description=t("cli.cmd.clients"))
-    actions = clients.add_subparsers(dest="action", metavar="ACTIE", required=True)
+    actions = clients.add_subparsers(dest="action", metavar=t("cli.metavar.action"), required=True)
     actions.add_parser("list", parents=[common], help=t("cli.clients.list")).add_argument(
         "--json", action="store_true", help=t("cli.opt.json"))
     add = actions.add_parser("add", parents=[common], help=t("cli.clients.add"))

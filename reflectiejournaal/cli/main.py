@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action=_ShowVersion, nargs=0, help=t("argparse.version"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMANDO")
+    commands = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"))
     for group in GROUPS:
         group.add_parsers(commands, common)
     return parser

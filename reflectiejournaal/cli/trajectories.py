@@ -23,7 +23,7 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     """The ``traject``, ``due``, ``intentions`` and ``hours`` commands."""
 
     traject = add_command(commands, common, "traject")
-    actions = traject.add_subparsers(dest="action", metavar="ACTIE", required=True)
+    actions = traject.add_subparsers(dest="action", metavar=t("cli.metavar.action"), required=True)
     new = add_command(actions, common, "new", "cli.traject.new")
     new.add_argument("--form", required=True, choices=FORMS, help=t("cli.opt.form"))
     new.add_argument("--title", required=True, help=t("cli.opt.title"))

@@ -176,7 +176,7 @@ def _user_words(path: Path) -> list[str]:
 def test_no_words_for_the_user_outside_the_catalogues():
     """The interfaces (the app, its screens and widgets, the command line) and what the
     supervisor reads (the bundle's page and Markdown) take every sentence from a catalogue."""
-    places = [PACKAGE / "app.py", *PACKAGE.glob("screens/*.py"), *PACKAGE.glob("widgets/*.py"),
+    places = [*PACKAGE.glob("app/*.py"), *PACKAGE.glob("screens/*.py"), *PACKAGE.glob("widgets/*.py"),
               *PACKAGE.glob("cli/*.py"), PACKAGE / "bundle" / "html.py",
               PACKAGE / "bundle" / "markdown.py", *PACKAGE.glob("review/*.py"),
               *PACKAGE.glob("supervision/*.py")]
