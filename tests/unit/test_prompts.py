@@ -8,6 +8,7 @@ import pytest
 from reflectiejournaal.locale import describe_prompt_problem
 from reflectiejournaal.prompts import (
     SHIPPED,
+    PromptSet,
     answered,
     compose_body,
     load_file,
@@ -115,3 +116,50 @@ def test_composed_body_has_a_heading_per_answered_prompt():
     assert body == ("## Wat hebben we gedaan\n\nWe bespraken mijn casus.\n\n"
                     "## Wat ga ik ermee doen\n\nIk vraag door.\n")
     assert answered(prompt_set, answers) == ["gedaan", "voornemen"]
+
+
+def test_every_shipped_set_exists_in_both_languages_with_the_same_ids():
+    """Balance and themes count a prompt by its id: an entry written with the English set
+    must count for the same aspect as one written with the Dutch."""
+    from reflectiejournaal.prompts import LANGUAGES, SHIPPED_ROOT
+
+    sets = {language: {p.name: load_file(p) for p in (SHIPPED_ROOT / language).glob("*.toml")}
+            for language in LANGUAGES}
+    assert set(sets["nl"]) == set(sets["en"]) and len(sets["en"]) >= 18
+    for name, dutch in sets["nl"].items():
+        english = sets["en"][name]
+        assert isinstance(dutch, PromptSet) and isinstance(english, PromptSet), name
+        shape = lambda s: (s.id, s.kinds, s.roles, s.default_for, s.intention,  # noqa: E731
+                           [(p.id, p.optional) for p in s.prompts])
+        assert shape(dutch) == shape(english), name
+        assert dutch.title != english.title, f"{name} is not translated"
+    for model in ("gibbs", "driscoll", "kolb", "johns", "proctor"):
+        assert sets["en"][f"{model}.toml"].source  # each cites its source
+
+
+def test_the_library_is_in_the_language_asked_and_knows_every_title():
+    english, dutch = load_library(language="en"), load_library(language="nl")
+    assert english.sets["reflectieverslag"].title == "Reflection report after the session"
+    assert dutch.sets["reflectieverslag"].title == "Reflectieverslag na de bijeenkomst"
+    voornemen = next(p for p in dutch.sets["reflectieverslag"].prompts if p.id == "voornemen")
+    assert voornemen.titles == {"Wat ga ik ermee doen", "What I will do with it"}
+    assert voornemen.answer_in({"What I will do with it": "Ask one more question."}) == (
+        "Ask one more question.")
+
+
+def test_an_answer_written_in_english_counts_in_the_dutch_balance():
+    import datetime as dt
+
+    from reflectiejournaal.index import EntrySummary
+    from reflectiejournaal.prompts import compose_body
+    from reflectiejournaal.review import balance
+
+    english = load_library(language="en")
+    body = compose_body(english.sets["nip-vier-aspecten"], {"beleving": "Unsure at first.",
+                                                           "waarden": "Respect mattered."})
+    moment = dt.datetime(2026, 3, 1, 20, tzinfo=dt.timezone.utc)
+    summary = EntrySummary("00000000000000a1", "reflection", "Na 3", moment, moment, None, None,
+                           "nip-vier-aspecten", (), 4)
+    counted = balance.compute("nip", [(summary, body)], load_library(language="nl"))
+    assert counted.counts == {"beleving": 1, "beroepsethiek": 0, "waarden": 1,
+                              "emotioneel-proces": 0}
