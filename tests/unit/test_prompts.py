@@ -132,7 +132,7 @@ def test_every_shipped_set_exists_in_both_languages_with_the_same_ids():
         shape = lambda s: (s.id, s.kinds, s.roles, s.default_for, s.intention,  # noqa: E731
                            [(p.id, p.optional) for p in s.prompts])
         assert shape(dutch) == shape(english), name
-        assert dutch.title != english.title, f"{name} is not translated"
+        assert dutch.description != english.description, f"{name} is not translated"
     for model in ("gibbs", "driscoll", "kolb", "johns", "proctor"):
         assert sets["en"][f"{model}.toml"].source  # each cites its source
 
