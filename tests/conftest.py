@@ -25,6 +25,14 @@ from tests.helpers import PASSPHRASE, cheap_kdf  # noqa: E402
 catalogue.strict = True  # a key missing from a catalogue fails the test that shows it
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """tests/english runs in a process of its own (tests/ui/test_in_english.py starts it)."""
+    if collection_path.name == "english" and \
+            os.environ.get("REFLECTIEJOURNAAL_TEST_LANGUAGE") != "en":
+        return True
+    return None
+
+
 # The programs some tests drive for real, by the folder or file those tests are in. A missing
 # one fails the run before any test starts, saying how to get it (never a skip).
 NEEDED_PROGRAMS = {"tests/e2e/": "tmux", "tests/browser/": "chromium",
