@@ -33,7 +33,8 @@ from reflectiejournaal.vault.crypto import FLOOR_ITERATIONS, FLOOR_MEMORY_KIB, L
 from reflectiejournaal.journal import Journal  # noqa: E402
 from reflectiejournaal.model import Entry  # noqa: E402
 from reflectiejournaal.transfer.export import export_all  # noqa: E402
-from reflectiejournaal.vault.store import Vault, new_item_id  # noqa: E402
+from reflectiejournaal.vault.files import new_item_id  # noqa: E402
+from reflectiejournaal.vault.store import Vault  # noqa: E402
 
 PASSPHRASE = "benchmark wachtwoordzin"
 RARE_WORD = "zeldzaamheidje"
