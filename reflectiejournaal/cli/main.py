@@ -10,6 +10,7 @@ returned after deletion or vanished (``check``); 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
@@ -72,6 +73,7 @@ class _ShowVersion(argparse.Action):
 
 def main(argv: list[str] | None = None) -> int:
     hardening.no_core_dumps()
+    gc.freeze()  # the modules just loaded live as long as the command: never walk them again
     use_language(remembered_language(state_dir()))  # before any word is made, help included
     parser = build_parser()
     _suggest_command(parser, sys.argv[1:] if argv is None else argv)

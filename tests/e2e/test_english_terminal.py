@@ -76,3 +76,30 @@ def test_a_first_case_presentation_in_english(terminal, tmp_path):
                            check=True, env=english()).stdout
     assert "## Situation and context\n\nAnswer 1 about one client.\n" in shown
     assert "## My question for the session\n" in shown and "Situatie" not in shown
+
+
+def test_the_settings_language_is_the_apps_from_the_next_start(terminal, tmp_path):
+    """A Dutch computer, English chosen in the settings (as this device last saw them): the
+    app opens in English, the lock screen too, before the vault is unlocked."""
+    from reflectiejournaal.journal import Journal
+    from reflectiejournaal.settings import Settings
+    from reflectiejournaal.vault.store import Vault
+    from tests.helpers import cheap_kdf
+
+    made, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=cheap_kdf())
+    Journal(made, None).save_settings(Settings(language="en"))
+    made.release_lock()
+    dutch = english() | {"LANG": "nl_NL.UTF-8"}
+    terminal.start([COMMAND, "--vault", str(made.path)], dutch)
+    terminal.wait_for("Kluis openen")  # nothing remembered yet: the computer's language
+    terminal.send(PASSPHRASE, literal=True)
+    terminal.send("Enter")
+    terminal.wait_for("Overzicht")
+    terminal.send("C-q")
+    terminal.wait_for("EXIT=0")
+    terminal.close()
+    terminal.start([COMMAND, "--vault", str(made.path)], dutch)
+    terminal.wait_for("Open vault")
+    terminal.send(PASSPHRASE, literal=True)
+    terminal.send("Enter")
+    terminal.wait_for("Overview")
