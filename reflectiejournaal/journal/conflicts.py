@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from ..drafts import Draft
 from ..trajectory import Trajectory
@@ -14,10 +13,6 @@ from ..errors import (
 )
 from ..model import Entry
 from ..vault.files import ItemFile, new_item_id, read_regular
-
-if TYPE_CHECKING:
-    pass
-
 from .core import CLIENTS, DRAFT, ENTRY, TRAJECTORY, parse_entry
 
 

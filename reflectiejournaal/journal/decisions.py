@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from ..errors import (
     ItemNotFound,
 )
 from ..vault.seen import key_mark
-
-if TYPE_CHECKING:
-    pass
 
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..vault.bulk import collector_paused
 from ..errors import (
@@ -16,10 +15,6 @@ from ..model import Entry, body_of, now, title_from_body
 from ..search import Query, snippet
 from ..anomalies import DELETED
 from ..vault.files import ITEM_ID, ITEM_SUFFIX, ITEMS_DIR, new_item_id
-
-if TYPE_CHECKING:
-    pass
-
 from .core import CLIENTS, ENTRY, SETTINGS, parse_entry
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from ..drafts import Draft
 from ..trajectory import Trajectory
@@ -14,10 +13,6 @@ from ..errors import (
 )
 from ..anomalies import DELETED
 from ..vault.files import new_item_id
-
-if TYPE_CHECKING:
-    pass
-
 from .core import DRAFT, TRAJECTORY, version_read
 
 

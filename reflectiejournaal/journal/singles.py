@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from ..vault import crypto
 from ..clients import ClientList
@@ -12,10 +11,6 @@ from ..errors import (
     ItemNotFound,
 )
 from ..vault.files import ItemFile, read_regular
-
-if TYPE_CHECKING:
-    pass
-
 from .core import CLIENTS, SETTINGS, version_read
 
 
