@@ -10,6 +10,7 @@ import re
 import shlex
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable
 import unicodedata
 from dataclasses import dataclass
 
@@ -150,15 +151,19 @@ class AsWritten:
     """A text as written, kept as its folded form and the characters where the two differ.
 
     Those are a few in a hundred (capitals, accents, line breaks), so this costs far less
-    memory than a second copy of every text; slicing gives back the text as written.
+    memory than a second copy of every text; slicing gives back the text as written. The
+    differences may be given as a function that makes them when first needed: a search of
+    thousands of cached texts builds them only for the hits it shows.
     """
 
-    __slots__ = ("folded", "positions", "chars")
+    __slots__ = ("folded", "_positions", "_chars", "_make")
 
-    def __init__(self, folded: str, positions: array, chars: str) -> None:
+    def __init__(self, folded: str, positions: array | None = None, chars: str = "",
+                 make: Callable[[], tuple[array, str]] | None = None) -> None:
         self.folded = folded
-        self.positions = positions  # ascending offsets into ``folded``
-        self.chars = chars  # the character as written at each of them
+        self._positions = positions if positions is not None else array("I")
+        self._chars = chars
+        self._make = make
 
     @classmethod
     def of(cls, written: str, folded: str) -> AsWritten:
@@ -171,18 +176,36 @@ class AsWritten:
                 chars.append(written[at])
         return cls(folded, positions, "".join(chars))
 
+    @property
+    def positions(self) -> array:
+        """Ascending offsets into ``folded`` where the text as written differs."""
+        self._made()
+        return self._positions
+
+    @property
+    def chars(self) -> str:
+        """The character as written at each of :attr:`positions`."""
+        self._made()
+        return self._chars
+
+    def _made(self) -> None:
+        if self._make is not None:
+            self._positions, self._chars = self._make()
+            self._make = None
+
     def __len__(self) -> int:
         return len(self.folded)
 
     def __getitem__(self, span: slice) -> str:
         start, stop, _ = span.indices(len(self.folded))
-        low = bisect_left(self.positions, start)
-        high = bisect_left(self.positions, stop, low)
+        positions, chars = self.positions, self.chars
+        low = bisect_left(positions, start)
+        high = bisect_left(positions, stop, low)
         if low == high:
             return self.folded[start:stop]
         piece = list(self.folded[start:stop])
         for k in range(low, high):
-            piece[self.positions[k] - start] = self.chars[k]
+            piece[positions[k] - start] = chars[k]
         return "".join(piece)
 
     def __str__(self) -> str:
