@@ -27,10 +27,18 @@ from ..vault import crypto
 from ..vault.fsutil import write_private
 from ..locale import t
 from ..vault.recovery import format_code, parse_code
+from .markdown import BundleDocument, without_links
 
 ITERATIONS = 600_000
 CODE_DOMAIN = b"reflectiejournaal/bundelcode"
 _ASSETS = resources.files(__package__) / "assets"
+# The page's words, given to its script (the feedback panel's among them).
+PAGE_MESSAGES = (
+    "mistyped", "wrong", "damaged", "busy", "unsupported", "heading", "panel_intro", "continue",
+    "general", "on_entry", "show_entry", "add_passage", "select_first", "one_entry",
+    "passage_comment", "remove_passage", "save", "print", "unsaved", "nothing", "saved",
+    "continued", "not_this_bundle", "print_general", "print_entry", "print_passage",
+)
 
 
 def _markdown() -> MarkdownIt:
@@ -56,9 +64,22 @@ def _markdown() -> MarkdownIt:
     return md
 
 
-def render_html(markdown_text: str, title: str) -> str:
-    """A complete, self-contained page: typography and print styles inline, no network."""
-    body = _markdown().render(_strip_front_matter(markdown_text))
+def render_html(markdown: str | BundleDocument, title: str) -> str:
+    """A complete, self-contained page: typography and print styles inline, no network.
+
+    From a :class:`BundleDocument` every entry is an ``<article>`` with its id, the place the
+    supervisor's feedback is attached to."""
+    md = _markdown()
+    if isinstance(markdown, BundleDocument):
+        body = md.render(without_links(_strip_front_matter(markdown.opening)))
+        for heading, entries in markdown.meetings:
+            body += md.render(without_links(f"## {heading}"))
+            for entry_id, text in entries:
+                anchor = html.escape(entry_id)
+                body += (f'<article class="entry" id="entry-{anchor}" data-entry="{anchor}">\n'
+                         f"{md.render(without_links(text))}</article>\n")
+    else:
+        body = md.render(_strip_front_matter(markdown))
     css = (_ASSETS / "bundle.css").read_text("utf-8")
     policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     return (
@@ -89,22 +110,26 @@ def format_bundle_code(key: bytes) -> str:
     return format_code(key, CODE_DOMAIN)
 
 
-def seal_html(page: str, key: bytes) -> str:
+def seal_html(page: str, key: bytes, bundle_id: str | None = None) -> str:
     """The page encrypted for the browser, inside a page that can open it with the code.
 
-    Outside the ciphertext there is nothing but a fixed title and the instructions: a
-    trajectory's title often names a client.
+    Outside the ciphertext there is nothing but a fixed title, the instructions and the
+    bundle's random id (a trajectory's title often names a client). With the id, the page lets
+    the supervisor write feedback on it (see feedback_file.py).
     """
     title = t("bundle.page.title")
     salt = os.urandom(16)
     aes_key = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=salt,
                          iterations=ITERATIONS).derive(key)
     nonce = os.urandom(crypto.NONCE_BYTES)
-    header = json.dumps({
+    fields = {
         "format": "reflectiejournaal-bundle", "version": 1, "kdf": "PBKDF2-SHA256",
         "iterations": ITERATIONS, "salt": base64.b64encode(salt).decode(),
         "nonce": base64.b64encode(nonce).decode(), "cipher": "AES-256-GCM",
-    }, separators=(",", ":")).encode("ascii")
+    }
+    if bundle_id is not None:
+        fields["bundle"] = bundle_id
+    header = json.dumps(fields, separators=(",", ":")).encode("ascii")
     sealed = AESGCM(aes_key).encrypt(nonce, page.encode("utf-8"), header)
     script = (_ASSETS / "open.js").read_text("utf-8")
     style = (_ASSETS / "open.css").read_text("utf-8")
@@ -114,8 +139,8 @@ def seal_html(page: str, key: bytes) -> str:
     policy = (f"default-src 'none'; script-src 'sha256-{script_hash}'; "
               "style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; "
               "form-action 'none'")
-    messages = {k: t(f"bundle.page.{k}") for k in (
-        "mistyped", "wrong", "damaged", "busy", "unsupported")}
+    messages = {k: t(f"bundle.page.{k}") for k in PAGE_MESSAGES}
+    frame_style = (_ASSETS / "frame.css").read_text("utf-8")
     return (
         "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"
@@ -132,21 +157,23 @@ def seal_html(page: str, key: bytes) -> str:
         f"<pre id=\"header\" hidden>{base64.b64encode(header).decode()}</pre>\n"
         f"<pre id=\"payload\" hidden>{base64.b64encode(sealed).decode()}</pre>\n"
         f"<pre id=\"messages\" hidden>{html.escape(json.dumps(messages, ensure_ascii=True))}</pre>\n"
+        f"<pre id=\"frame-style\" hidden>{html.escape(frame_style)}</pre>\n"
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
 
 
-def write_bundle(path: Path, markdown: str, fmt: str, title: str) -> tuple[str, str | None]:
+def write_bundle(path: Path, document: str | BundleDocument, fmt: str, title: str,
+                 key: bytes | None = None, bundle_id: str | None = None) -> tuple[str, str | None]:
     """Write the bundle in ``fmt`` to ``path`` (0600); returns its SHA-256 and, when sealed,
-    the bundle code to show once."""
+    the bundle code to show once (for ``key``, or a new one)."""
     code = None
     if fmt == "md":
-        text = markdown
+        text = document.markdown() if isinstance(document, BundleDocument) else document
     elif fmt == "html":
-        text = render_html(markdown, title)
+        text = render_html(document, title)
     else:
-        key = new_bundle_key()
-        text = seal_html(render_html(markdown, title), key)
+        key = key or new_bundle_key()
+        text = seal_html(render_html(document, title), key, bundle_id)
         code = format_bundle_code(key)
     data = text.encode("utf-8")
     write_private(path, data)

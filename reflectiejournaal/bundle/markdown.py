@@ -7,6 +7,7 @@ viewer makes them clickable: a bundle never reaches the network, in any format.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import yaml
 
@@ -28,8 +29,29 @@ _BARE = re.compile(  # what a viewer could make a link of: schemes, //host, www.
     r"(?:/[^\s<>`]*[^\s<>`.,;:!?)'\"])?)(?![\w@])", re.IGNORECASE)
 
 
+@dataclass
+class BundleDocument:
+    """The bundle in parts: its opening (front matter, title, contents) and per meeting the
+    Markdown of each entry by its id, so a web page can give every entry its own place."""
+
+    opening: str
+    meetings: list[tuple[str, list[tuple[str, str]]]]
+
+    def markdown(self) -> str:
+        lines = [self.opening, ""]
+        for heading, entries in self.meetings:
+            lines += [f"## {heading}", ""]
+            for _, text in entries:
+                lines += [text, ""]
+        return without_links("\n".join(lines).rstrip() + "\n")
+
+
 def to_markdown(entries: list[Entry], review: Review, info: BundleInfo) -> str:
     """One Markdown document: front matter, contents, per meeting its pseudonymised entries."""
+    return to_document(entries, review, info).markdown()
+
+
+def to_document(entries: list[Entry], review: Review, info: BundleInfo) -> BundleDocument:
     copies = [review.apply_entry(e) for e in entries]
     shown = review.apply_info(info)
     matter = {
@@ -59,14 +81,14 @@ def to_markdown(entries: list[Entry], review: Review, info: BundleInfo) -> str:
     for heading, group in groups:
         lines.append(f"- {heading}")
         lines += [f"  - {kind_name(e.kind).capitalize()}: {e.title}" for e in group]
-    lines.append("")
-    for heading, group in groups:
-        lines += [f"## {heading}", ""]
-        for e in group:
-            tags = f" · {' '.join('#' + x for x in e.tags)}" if e.tags else ""
-            lines += [f"### {kind_name(e.kind).capitalize()}: {e.title}", "",
-                      f"*{e.created:%d-%m-%Y}*{tags}", "", _shift_headings(e.body.strip()), ""]
-    return without_links("\n".join(lines).rstrip() + "\n")
+    meetings = [(heading, [(e.id, _entry_markdown(e)) for e in group]) for heading, group in groups]
+    return BundleDocument("\n".join(lines), meetings)
+
+
+def _entry_markdown(entry: Entry) -> str:
+    tags = f" · {' '.join('#' + x for x in entry.tags)}" if entry.tags else ""
+    return "\n".join([f"### {kind_name(entry.kind).capitalize()}: {entry.title}", "",
+                      f"*{entry.created:%d-%m-%Y}*{tags}", "", _shift_headings(entry.body.strip())])
 
 
 def title_of(review: Review, info: BundleInfo) -> str:

@@ -80,8 +80,6 @@ def _removal_confirmed(args: argparse.Namespace) -> bool:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from ..bundle.detector import Detector
-    from ..bundle.html import write_bundle
-    from ..bundle.markdown import title_of, to_markdown
     from ..bundle.review import BundleInfo, Review
     from ..bundle.selection import Selection
 
@@ -89,41 +87,50 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         raise InvalidEntry("out", field="--out")
     if not args.check:
         cli_input.check_may_write(args.out, args.overwrite)
-    with opened(args) as journal:
+    with opened(args, write=not args.check) as journal:
         trajectory = journal.get_trajectory(args.trajectory) if args.trajectory else None
         selection = Selection(trajectory=trajectory.id if trajectory else None,
                               meetings=args.meetings, start=args.start, end=args.end,
                               entry_ids=[journal.resolve(i) for i in args.entry or []])
         entries = selection.entries(journal)
         clients, list_state = journal.clients(), journal.clients_state()
-    if not entries:
-        say("cli.bundle_empty")
-        return 2
-    if list_state != "ok":  # a missing or damaged list silently weakens the review
-        say(f"bundle.clients.{list_state}")
-    info = BundleInfo(args.supervisant, args.supervisor, args.note,
-                      trajectory.title if trajectory else "")
-    review = Review.of(entries, info, Detector(clients, dt.date.today(), _language()))
-    if args.check or not (args.replace_all or args.keep_findings):
-        # The findings in context only when asked for, or when a decision is missing: a
-        # scripted run that writes keeps client names out of its logs.
-        _print_review(review, {e.id: e.title for e in entries})
-    if args.check:
-        say("cli.findings_count", findings=tn("count.findings", review.total),
-            entities=tn("count.entities", len(review.entities)))
-        return EXIT_FINDINGS if review.total else 0
-    if args.replace_all or args.keep_findings:
-        review.decide_open(replace_it=args.replace_all)  # the supervisor's name stays kept
-    elif review.total:
-        say_n("cli.findings_open", review.total)
-        return EXIT_FINDINGS
-    digest, code = write_bundle(args.out, to_markdown(entries, review, info), args.format,
-                                title_of(review, info))
+        if not entries:
+            say("cli.bundle_empty")
+            return 2
+        if list_state != "ok":  # a missing or damaged list silently weakens the review
+            say(f"bundle.clients.{list_state}")
+        info = BundleInfo(args.supervisant, args.supervisor, args.note,
+                          trajectory.title if trajectory else "")
+        review = Review.of(entries, info, Detector(clients, dt.date.today(), _language()))
+        if args.check or not (args.replace_all or args.keep_findings):
+            # The findings in context only when asked for, or when a decision is missing: a
+            # scripted run that writes keeps client names out of its logs.
+            _print_review(review, {e.id: e.title for e in entries})
+        if args.check:
+            say("cli.findings_count", findings=tn("count.findings", review.total),
+                entities=tn("count.entities", len(review.entities)))
+            return EXIT_FINDINGS if review.total else 0
+        if args.replace_all or args.keep_findings:
+            review.decide_open(replace_it=args.replace_all)  # the supervisor's name stays kept
+        elif review.total:
+            say_n("cli.findings_open", review.total)
+            return EXIT_FINDINGS
+        return _send(journal, args, entries, review, info, trajectory.id if trajectory else None)
+
+
+def _send(journal, args, entries, review, info, trajectory) -> int:  # type: ignore[no-untyped-def]
+    from ..bundle.sending import send
+
+    sent = send(journal, args.out, entries, review, info, args.format, trajectory)
     say_n("cli.bundle_written", len(entries), path=args.out)
-    print(t("cli.bundle_sha256", digest=digest))
-    if code:
-        print(t("cli.bundle_code", code=code))
+    print(t("cli.bundle_sha256", digest=sent.digest))
+    if sent.code:
+        print(t("cli.bundle_code", code=sent.code))
         say("cli.bundle_code_hint")
+        if sent.recorded:
+            say("cli.bundle_feedback_hint")
+    if not sent.recorded:
+        say("cli.bundle_not_recorded")
     return 0
 
 

@@ -18,6 +18,7 @@ from ..locale import t
 from ..model import clean_tags
 from ..drafts import Draft
 from ..vault.store import Vault
+from .feedback import describe_supervisor_hits, describe_words, words_json
 from .common import add_command, check_prompt_set, entry_json, filters_from, json_flag, kind_of, opened, print_json, say, summary_line
 
 
@@ -146,12 +147,15 @@ def cmd_tags(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     with opened(args) as journal:
         entry = journal.get(args.id)
+        words = journal.supervisor_words(entry.id)
     if args.json:
-        print_json(entry_json(entry))
-    else:
-        sys.stdout.write(entry.to_markdown())
-        if not entry.body.endswith("\n"):
-            sys.stdout.write("\n")
+        print_json({**entry_json(entry), "supervisor_feedback": [words_json(w) for w in words]})
+        return 0
+    sys.stdout.write(entry.to_markdown())
+    if not entry.body.endswith("\n"):
+        sys.stdout.write("\n")
+    if words and sys.stdout.isatty():  # for the reader; piped, the entry stays just the entry
+        print("\n" + describe_words(words, {entry.id: entry.title}))
     return 0
 
 
@@ -220,12 +224,19 @@ def cmd_search(args: argparse.Namespace) -> int:
         if not query.strip() and filters is None:
             raise cli_input.InputProblem(t("cli.search_needs_something"))
         hits = journal.search(query, filters)
+        # The supervisor's words in a section of their own, never among the user's texts
+        # (``--json`` keeps its list of entries; ``feedback search`` has these as JSON).
+        theirs = journal.search_supervisor(query) if not args.json and filters is None else []
+        titles = {s.id: s.title for s in journal.summaries()} if theirs else {}
     if args.json:
         print_json([
             {**h.summary.to_json(), "snippet": h.snippet, "match": list(h.span)} for h in hits
         ])
-    elif not hits:
+        return 0
+    if not hits and not theirs:
         say("cli.no_results", query=query)
-    else:
+    if hits:
         print("\n".join(f"{summary_line(hit.summary)}\n    {hit.snippet}" for hit in hits))
+    if theirs:
+        print(("\n" if hits else "") + describe_supervisor_hits(theirs, titles))
     return 0

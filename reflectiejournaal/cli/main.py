@@ -20,14 +20,14 @@ from .. import errors
 from ..locale import describe, remembered_language, t, use_language
 from ..vault import hardening
 from . import argparse_words as cli_words
-from . import bundle, checks, entries, keys, review, trajectories, transfer
+from . import bundle, checks, entries, feedback, keys, review, trajectories, transfer
 from . import terminal as cli_input
 from .exit_codes import exit_code
 from .paths import APP_NAME, cache_dir, config_dir, default_vault, state_dir
 from .terminal import InputProblem
 
 # Each group adds its commands and has a ``cmd_<name>`` for each; the order is that of --help.
-GROUPS = (keys, entries, checks, transfer, trajectories, bundle, review)
+GROUPS = (keys, entries, checks, transfer, trajectories, bundle, feedback, review)
 
 def build_parser() -> argparse.ArgumentParser:
     cli_words.install()

@@ -12,20 +12,22 @@ module each, by what they look after; the parts share the core's records and its
 - ``singles``: the settings and the client list.
 - ``conflicts``: conflict copies, shown and settled.
 - ``decisions``: what the user decided about a rollback, a return or a vanished item.
+- ``sent``: bundles sent to the supervisor and the feedback that came back.
 """
 
 from .conflicts import Conflict, Conflicts
-from .core import CLIENTS, DRAFT, ENTRY, SETTINGS, TRAJECTORY, JournalCore
+from .core import BUNDLE, CLIENTS, DRAFT, ENTRY, SETTINGS, TRAJECTORY, JournalCore
 from .decisions import AnomalyDecisions
 from .entries import Entries, SearchHit
 from .items import DraftsAndTrajectories
+from .sent import SentBundles
 from .singles import SettingsAndClients
 
 
-class Journal(Conflicts, AnomalyDecisions, SettingsAndClients, DraftsAndTrajectories, Entries,
-              JournalCore):
+class Journal(Conflicts, AnomalyDecisions, SentBundles, SettingsAndClients, DraftsAndTrajectories,
+              Entries, JournalCore):
     """Entries of one unlocked vault. Call :meth:`close` to persist the cache and unlock."""
 
 
-__all__ = ["CLIENTS", "DRAFT", "ENTRY", "SETTINGS", "TRAJECTORY", "Conflict", "Journal",
+__all__ = ["BUNDLE", "CLIENTS", "DRAFT", "ENTRY", "SETTINGS", "TRAJECTORY", "Conflict", "Journal",
            "SearchHit"]

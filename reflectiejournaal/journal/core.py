@@ -31,6 +31,7 @@ DRAFT = "draft"
 SETTINGS = "settings"
 TRAJECTORY = "trajectory"
 CLIENTS = "clients"
+BUNDLE = "bundle"  # a bundle sent, with the feedback on it (see feedback.py)
 
 
 class JournalCore:

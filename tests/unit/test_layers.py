@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "reflectiejournaal"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("vault", ("vault",)),
     ("domain", ("errors", "model", "search", "clients", "settings", "drafts", "trajectory",
-                "index", "cache_file", "anomalies", "journal", "prompts")),
+                "index", "cache_file", "anomalies", "feedback", "journal", "prompts")),
     ("locale", ("locale",)),
     ("features", ("supervision", "review", "transfer", "bundle")),
     ("interfaces", ("cli", "app", "screens", "widgets", "__main__")),

@@ -1,0 +1,144 @@
+"""Bundles sent to the supervisor, and the feedback that came back on them.
+
+The vault keeps a record of every bundle it made (one encrypted item each, JSON): which entries
+went out, when, to whom, and for a sealed bundle its key, so the supervisor's feedback file can
+be opened without asking for the code again. Once feedback is imported it lives in the same
+record: the newest file the supervisor saved replaces an older one.
+
+The supervisor's words are kept apart from the user's own: never merged into an entry, shown
+beside it, always as plain text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+
+# What a person writes in a comment; more is a damaged or hostile file.
+MAX_COMMENT = 20_000
+MAX_QUOTE = 2_000
+MAX_PASSAGES = 200
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A comment on a passage the supervisor selected: the passage as they saw it (with the
+    bundle's pseudonyms), where it began in the entry's text as shown, and the comment."""
+
+    quote: str
+    comment: str
+    at: int = 0
+
+
+@dataclass(frozen=True)
+class EntryFeedback:
+    comment: str = ""
+    passages: tuple[Passage, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.comment.strip() or self.passages)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """One feedback file's content, as imported."""
+
+    saved: dt.datetime  # when the supervisor saved it (their clock): newer replaces older
+    nonce: str  # the file's own, so the same file imported twice is recognised
+    general: str = ""
+    entries: dict[str, EntryFeedback] = field(default_factory=dict)
+    imported: dt.datetime | None = None
+
+    def comment_count(self) -> int:
+        return (bool(self.general.strip())
+                + sum(bool(e.comment.strip()) + len(e.passages) for e in self.entries.values()))
+
+    def to_json(self) -> dict:
+        return {
+            "saved": self.saved.isoformat(), "nonce": self.nonce, "general": self.general,
+            "imported": self.imported.isoformat() if self.imported else None,
+            "entries": {i: {"comment": e.comment, "passages": [asdict(p) for p in e.passages]}
+                        for i, e in self.entries.items()},
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict) -> Feedback:
+        return cls(
+            saved=dt.datetime.fromisoformat(raw["saved"]), nonce=str(raw["nonce"]),
+            general=str(raw.get("general", "")),
+            imported=dt.datetime.fromisoformat(raw["imported"]) if raw.get("imported") else None,
+            entries={str(i): EntryFeedback(str(e.get("comment", "")), tuple(
+                Passage(str(p["quote"]), str(p["comment"]), int(p.get("at", 0)))
+                for p in e.get("passages", [])))
+                for i, e in raw.get("entries", {}).items()},
+        )
+
+
+@dataclass
+class SentBundle:
+    """A bundle this vault made. ``key`` (hex) only for a sealed bundle."""
+
+    id: str
+    created: dt.datetime
+    format: str  # as bundle.formats: "html-encrypted" (sealed), "html" or "md"
+    entries: list[str]
+    title: str = ""  # as the supervisor sees it (pseudonymised)
+    supervisor: str = ""
+    trajectory: str | None = None
+    key: str | None = None
+    sha256: str = ""
+    feedback: Feedback | None = None
+
+    def to_bytes(self) -> bytes:
+        data = {
+            "id": self.id, "created": self.created.isoformat(), "format": self.format,
+            "entries": self.entries, "title": self.title, "supervisor": self.supervisor,
+            "trajectory": self.trajectory, "key": self.key, "sha256": self.sha256,
+            "feedback": self.feedback.to_json() if self.feedback else None,
+        }
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> SentBundle:
+        raw = json.loads(data.decode("utf-8"))
+        return cls(
+            id=str(raw["id"]), created=dt.datetime.fromisoformat(raw["created"]),
+            format=str(raw["format"]), entries=[str(i) for i in raw["entries"]],
+            title=str(raw.get("title", "")), supervisor=str(raw.get("supervisor", "")),
+            trajectory=raw.get("trajectory"), key=raw.get("key"), sha256=str(raw.get("sha256", "")),
+            feedback=Feedback.from_json(raw["feedback"]) if raw.get("feedback") else None,
+        )
+
+
+@dataclass(frozen=True)
+class SupervisorWords:
+    """One thing the supervisor wrote, where it belongs: for an entry (``entry``), on a
+    passage of it (``passage``), or on the whole bundle (``entry`` is None)."""
+
+    bundle: SentBundle
+    text: str
+    entry: str | None = None
+    passage: Passage | None = None
+
+    @property
+    def saved(self) -> dt.datetime:
+        assert self.bundle.feedback is not None
+        return self.bundle.feedback.saved
+
+
+def words_of(bundle: SentBundle) -> list[SupervisorWords]:
+    """Everything the supervisor wrote on ``bundle``: the general note first, then per entry
+    in the bundle's order its comment and its passages."""
+    feedback = bundle.feedback
+    if feedback is None:
+        return []
+    found = [SupervisorWords(bundle, feedback.general)] if feedback.general.strip() else []
+    for entry_id in bundle.entries:
+        on_entry = feedback.entries.get(entry_id)
+        if on_entry is None:
+            continue
+        if on_entry.comment.strip():
+            found.append(SupervisorWords(bundle, on_entry.comment, entry_id))
+        found += [SupervisorWords(bundle, p.comment, entry_id, p) for p in on_entry.passages]
+    return found
