@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import asdict, dataclass, field
 
 # What a person writes in a comment; more is a damaged or hostile file.
@@ -142,3 +143,79 @@ def words_of(bundle: SentBundle) -> list[SupervisorWords]:
             found.append(SupervisorWords(bundle, on_entry.comment, entry_id))
         found += [SupervisorWords(bundle, p.comment, entry_id, p) for p in on_entry.passages]
     return found
+
+
+_MARKS = "*_`#>~"
+
+
+def locate_passage(body: str, quote: str) -> tuple[int, int] | None:
+    """Where a passage the supervisor selected is in the entry as written: ``(start, end)``.
+
+    The quote is the bundle's text (Markdown marks gone, names pseudonymised), so words are
+    compared folded with marks and spacing left out, and where a pseudonym differs the longest
+    agreeing parts place it. None when it cannot be placed with confidence.
+    """
+    from difflib import SequenceMatcher
+
+    from .search import fold
+
+    text, where = _plain_with_offsets(body)
+    wanted = _plain_with_offsets(quote)[0].strip()
+    if not wanted or not text:
+        return None
+    text, wanted = fold(text), fold(wanted)
+    found = text.find(wanted)
+    if found >= 0:
+        return where[found], where[found + len(wanted) - 1] + 1
+    blocks = [b for b in SequenceMatcher(None, text, wanted, autojunk=False).get_matching_blocks()
+              if b.size >= 4]
+    # What the bundle put in brackets ("[telefoon]", "[plaats]") was never in the entry.
+    comparable = len(re.sub(r"\[[^\]]*\]", "", wanted))
+    if not blocks or sum(b.size for b in blocks) < 0.6 * comparable:
+        return None
+    # Widen to what the quote has before the first and after the last agreeing part (a
+    # pseudonym where the name was), then leave out spaces at the edges.
+    first = max(0, blocks[0].a - blocks[0].b)
+    last = min(len(text), blocks[-1].a + blocks[-1].size + len(wanted) - blocks[-1].b
+               - blocks[-1].size)
+    while first < last and text[first] == " ":
+        first += 1
+    while last > first and text[last - 1] == " ":
+        last -= 1
+    start, end = where[first], where[last - 1] + 1
+    return (start, end) if end - start <= 2 * len(wanted) + 20 else None
+
+
+def _plain_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` without Markdown marks and with single spaces, and where each character was."""
+    chars: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        if char in _MARKS:
+            continue
+        if char.isspace():
+            if not chars or chars[-1] == " ":
+                continue
+            char = " "
+        chars.append(char)
+        where.append(index)
+    return "".join(chars), where
+
+
+def mark_passages(body: str, quotes: list[str]) -> tuple[str, list[bool]]:
+    """The entry's text with each placed passage bracketed as ``⟦n … ⟧`` (n from 1, in the
+    order given), for showing only; and per quote whether it was placed."""
+    spans = []
+    for number, quote in enumerate(quotes, start=1):
+        span = locate_passage(body, quote)
+        if span and "\n" not in body[span[0]:span[1]]:
+            spans.append((span[0], span[1], number))
+    placed = {n for _, _, n in spans}
+    # From the end, so earlier offsets stay right; overlapping passages keep the first.
+    out, limit = body, len(body) + 1
+    for start, end, number in sorted(spans, reverse=True):
+        if end > limit:
+            continue
+        out = f"{out[:start]}⟦{number} {out[start:end]} ⟧{out[end:]}"
+        limit = start
+    return out, [n in placed for n in range(1, len(quotes) + 1)]

@@ -52,6 +52,9 @@ class Navigation:
     def action_bundle(self) -> None:
         self._open_when_unlocked("bundle", "BundleScreen")
 
+    def action_feedback(self) -> None:
+        self._open_when_unlocked("feedback", "FeedbackScreen")
+
     def action_clients(self) -> None:
         self._open_when_unlocked("clients", "ClientsScreen")
 
@@ -149,6 +152,7 @@ class Navigation:
             ("intentions", "intentions", self.action_intentions),
             ("hours", "hours", self.action_hours),
             ("bundle", "bundle", self.action_bundle),
+            ("feedback", "feedback", self.action_feedback),
             ("search", "search", self.action_search),
             ("timeline", "timeline", self.action_timeline),
             ("review", "review", self.action_review),

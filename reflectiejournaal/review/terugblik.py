@@ -7,8 +7,9 @@ survives export and import like the rest of the text.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..feedback import SupervisorWords
 from ..index import EntrySummary, Filters
 from ..supervision.intentions import Intention, collect_intentions, sections
 from ..journal import Journal
@@ -25,6 +26,7 @@ class Gathered:
     intentions: list[Intention]
     learning_questions: list[str]
     passages: list[tuple[EntrySummary, str]]  # key passage per entry
+    supervisor: list[SupervisorWords] = field(default_factory=list)  # on entries in the period
 
     def as_markdown(self) -> str:
         """The material shown beside the prompts."""
@@ -37,6 +39,13 @@ class Gathered:
         lines += ["", f"### {t('terugblik.passages')}", ""]
         lines += [f"- **{s.created:%d-%m-%Y} {kind_name(s.kind)}**: {passage}"
                   for s, passage in self.passages] or [t("terugblik.none")]
+        if self.supervisor:
+            titles = {s.id: s.title for s in self.entries}
+            lines += ["", f"### {t('terugblik.supervisor')}", ""]
+            # The supervisor's words as text, never as Markdown: every mark escaped.
+            lines += [f"- **{w.saved.astimezone():%d-%m-%Y}** "
+                      f"{literal(titles.get(w.entry or '', '') or t('feedback.where_general'))}: "
+                      f"{literal(' '.join(w.text.split()))}" for w in self.supervisor]
         return "\n".join(lines)
 
     def links_section(self) -> str:
@@ -57,7 +66,17 @@ def gather(journal: Journal, library: PromptLibrary, start: dt.date | None, end:
     questions = learning_questions(journal, trajectory, library)
     passages = [(s, passage) for s, body in journal.bodies(entries)
                 if (passage := _key_passage(body, library)) and s.kind != "learning_goals"]
-    return Gathered(start, end, entries, intentions, questions, passages)
+    in_bundles = [w for w in journal.supervisor_words()
+                  if (w.entry in in_period) or (w.entry is None and in_period & set(w.bundle.entries))]
+    return Gathered(start, end, entries, intentions, questions, passages, in_bundles)
+
+
+def literal(text: str) -> str:
+    """Text shown as it is in Markdown: every ASCII punctuation mark escaped (CommonMark)."""
+    return "".join(f"\\{c}" if c in _PUNCTUATION else c for c in text)
+
+
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 # The answers that carry the most of a reflection, in order of preference: (set, prompt).

@@ -24,8 +24,7 @@ from textual.worker import get_current_worker
 
 from ..bundle.detector import Detector, prepare_language
 from ..bundle.formats import FORMATS
-from ..bundle.html import write_bundle
-from ..bundle.markdown import title_of, to_markdown
+from ..bundle.sending import send
 from ..bundle.review import INFO_FIELDS, BundleInfo, Review
 from ..bundle.selection import Selection
 from ..errors import JournalError, WriteFailed
@@ -272,16 +271,21 @@ class BundleScreen(FindingsReview, Screen[None]):
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         if path.suffix.lower() not in (".html", ".md"):
             path = path.with_suffix(SUFFIX[fmt])
+        trajectory = self.query_one("#trajectory", Select).value
         try:
-            digest, code = write_bundle(path, to_markdown(self.entries, review, info), fmt,
-                                        title_of(review, info))
+            sent = send(self.app.journal, path, self.entries, review, info, fmt,  # type: ignore[attr-defined]
+                        None if trajectory == ALL else str(trajectory))
         except WriteFailed as error:
             self.notify(describe(error), severity="error", markup=False)
             return
         lines = [tn("cli.bundle_written", len(self.entries), path=path),
-                 t("cli.bundle_sha256", digest=digest)]
-        if code:
-            lines += [t("cli.bundle_code", code=code), t("cli.bundle_code_hint")]
+                 t("cli.bundle_sha256", digest=sent.digest)]
+        if sent.code:
+            lines += [t("cli.bundle_code", code=sent.code), t("cli.bundle_code_hint")]
+            if sent.recorded:
+                lines.append(t("bundle.feedback_hint"))
+        if not sent.recorded:
+            lines.append(t("cli.bundle_not_recorded"))
         self.query_one("#result", Static).update("\n".join(lines))
         # The code is shown once: in a dialog that cannot be missed on any terminal size.
         self.app.push_screen(NoticeDialog(t("bundle.written_title"), "\n\n".join(lines)))

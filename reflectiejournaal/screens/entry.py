@@ -11,8 +11,30 @@ from textual.widgets import Footer, Header, Markdown, Static
 from ..drafts import Draft
 from ..errors import JournalError
 from ..locale import describe, kind_name, t, tn
+from ..feedback import SupervisorWords, mark_passages
 from ..model import Entry
 from ..widgets.confirm import ConfirmDialog
+
+
+def describe_feedback(words: list[SupervisorWords], placed: list[bool]) -> str:
+    """What the supervisor wrote on this entry, per feedback file, with its passages numbered
+    as they are bracketed in the text (``⟦1 … ⟧``)."""
+    lines: list[str] = []
+    bundle = None
+    number = 0
+    for w in words:
+        if w.bundle is not bundle:
+            bundle = w.bundle
+            if lines:
+                lines.append("")
+            lines.append(t("entry.feedback_from", supervisor=bundle.supervisor
+                           or t("feedback.supervisor"), saved=f"{w.saved.astimezone():%d-%m-%Y}"))
+        if w.passage is not None:
+            number += 1
+            where = "" if placed[number - 1] else " " + t("entry.feedback_not_placed")
+            lines.append(f"⟦{number}⟧ ‘{' '.join(w.passage.quote.split())}’{where}")
+        lines += [f"    {line}" for line in w.text.splitlines() or [""]]
+    return "\n".join(lines)
 
 
 class EntryScreen(Screen[None]):
@@ -35,6 +57,9 @@ class EntryScreen(Screen[None]):
             yield Static("", id="entry-title", classes="entry-title", markup=False)
             yield Static("", id="entry-meta", classes="muted", markup=False)
             yield Markdown(id="entry-body")
+            # The supervisor's words: beside the entry, never in it, always as plain text.
+            yield Static("", id="feedback-title", classes="section-title", markup=False)
+            yield Static("", id="feedback", classes="supervisor-feedback", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -64,7 +89,14 @@ class EntryScreen(Screen[None]):
         if entry.tags:
             meta += " · " + " ".join(f"#{tag}" for tag in entry.tags)
         self.query_one("#entry-meta", Static).update(meta)
-        self.query_one("#entry-body", Markdown).update(entry.body)
+        words = self.app.journal.supervisor_words(entry.id)  # type: ignore[attr-defined]
+        quotes = [w.passage.quote for w in words if w.passage is not None]
+        body, placed = mark_passages(entry.body, quotes)
+        self.query_one("#entry-body", Markdown).update(body)
+        self.query_one("#feedback-title", Static).update(
+            t("entry.feedback_title") if words else "")
+        self.query_one("#feedback", Static).update(describe_feedback(words, placed))
+        self.query_one("#feedback", Static).display = bool(words)
 
     def action_edit(self) -> None:
         if self.entry is None:

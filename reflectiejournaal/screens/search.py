@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 
 from ..index import Filters
 from ..journal import SearchHit
-from ..locale import kind_name, t
+from ..locale import kind_name, t, tn
 from ..model import KINDS
 from ..trajectory import parse_date
 from ..widgets.hit_table import HitTable
@@ -50,6 +50,8 @@ class SearchScreen(Screen[None]):
             yield Input(placeholder=t("hours.to"), id="to")
         yield Static("", id="search-count", classes="muted")
         yield HitTable(id="results")
+        # The supervisor's words that match: under their own heading, never among the entries.
+        yield Static("", id="supervisor-results", classes="supervisor-feedback", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,14 +91,27 @@ class SearchScreen(Screen[None]):
     # A worker's name shows its arguments by default: not the search terms.
     @work(thread=True, exclusive=True, group="search", description="search")
     def search(self, text: str, filters: Filters | None) -> None:
-        hits = self.app.journal.search(text, filters)  # type: ignore[attr-defined]
+        journal = self.app.journal  # type: ignore[attr-defined]
+        hits = journal.search(text, filters)
+        theirs = journal.search_supervisor(text) if filters is None else []
+        titles = {s.id: s.title for s in journal.summaries()} if theirs else {}
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show, hits)
+            self.app.call_from_thread(self.show, hits, theirs, titles)
 
-    def show(self, hits: list[SearchHit]) -> None:
+    def show(self, hits: list[SearchHit], theirs: list | None = None,
+             titles: dict[str, str] | None = None) -> None:
         self.hits = hits[:MAX_SHOWN]
         self.query_one("#results", HitTable).show(self.hits)
         self.query_one("#search-count", Static).update(t("search.count", count=len(hits)))
+        found = self.query_one("#supervisor-results", Static)
+        found.display = bool(theirs)
+        lines = [tn("search.supervisor", len(theirs or []))]
+        for words, snippet, _ in theirs or []:
+            title = (titles or {}).get(words.entry or "", "")
+            where = t("feedback.where_entry", title=title) if words.entry else t(
+                "feedback.where_general")
+            lines.append(f"{where}: {snippet}")
+        found.update("\n".join(lines))
 
     @on(Input.Submitted, "#query")
     def to_results(self) -> None:

@@ -89,7 +89,10 @@ class TrajectoryScreen(Screen[None]):
             "\n\n---\n\n".join(goals) if goals else t("trajectory.no_learning_goals"))
         written = {(s.kind, s.meeting) for s in linked}
         drafted = {(d.kind, d.meeting) for d in journal.drafts() if d.trajectory == tr.id}
+        feedback = self._feedback_per_meeting(journal, {s.id: s.meeting for s in linked})
         table = self.query_one("#meetings", DataTable)
+        if feedback and "feedback" not in table.columns:  # only once there is any
+            table.add_column(t("trajectory.col.feedback"), key="feedback")
         cursor = table.cursor_row
         table.clear()
         next_meeting = tr.next_meeting(today)
@@ -103,6 +106,9 @@ class TrajectoryScreen(Screen[None]):
                 else:
                     marks.append(Text(t("trajectory.missing"), style="dim"))
             number = f"▸ {m.number}" if next_meeting and m.number == next_meeting.number else str(m.number)
+            if "feedback" in table.columns:
+                count = feedback.get(m.number, 0)
+                marks.append(Text(tn("count.comments", count), style="bold") if count else "")
             table.add_row(number, m.date.strftime("%d-%m-%Y"), m.time or "",
                           role_name(m.role), t(f"meeting.status.{m.shown_status(today)}"),
                           *marks, key=str(m.number))
@@ -111,6 +117,16 @@ class TrajectoryScreen(Screen[None]):
         self._placed = True
         if tr.meetings:
             table.move_cursor(row=min(cursor, len(tr.meetings) - 1))
+
+    @staticmethod
+    def _feedback_per_meeting(journal, meeting_of: dict[str, int | None]) -> dict[int, int]:  # type: ignore[no-untyped-def]
+        """How many comments the supervisor wrote on each meeting's entries."""
+        counts: dict[int, int] = {}
+        for words in journal.supervisor_words():
+            meeting = meeting_of.get(words.entry or "")
+            if meeting:
+                counts[meeting] = counts.get(meeting, 0) + 1
+        return counts
 
     @property
     def selected(self) -> int | None:
