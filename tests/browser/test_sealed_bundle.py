@@ -7,7 +7,6 @@ make no network request at all.
 
 from __future__ import annotations
 
-import shutil
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -17,7 +16,6 @@ import pytest
 from reflectiejournaal.bundle.html import format_bundle_code, new_bundle_key, render_html, seal_html
 from reflectiejournaal.bundle.markdown import without_links
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE = """# Casus
 
 Een regel met <script>window.pwned = 1</script> erin, een [link](javascript:window.pwned=2),
@@ -25,22 +23,6 @@ Een regel met <script>window.pwned = 1</script> erin, een [link](javascript:wind
 
 Eén gewone zin die de supervisor moet lezen.
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "Debian's chromium is required (.ci/run installs it)"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
