@@ -73,7 +73,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for b in bundles:
         state = (tn("feedback.state_comments", b.feedback.comment_count(),
-                    saved=_when(b.feedback.saved)) if b.feedback
+                    saved=f"{b.feedback.saved.astimezone():%d-%m-%Y}") if b.feedback
                  else t("feedback.state_waiting") if b.key else t("feedback.state_not_sealed"))
         print(t("cli.feedback_bundle", id=b.id, date=f"{b.created:%d-%m-%Y}", title=b.title,
                 entries=tn("count.entries", len(b.entries)), state=state))

@@ -90,7 +90,7 @@ class SentBundles:
                 continue
             match = query.first_match(folded)
             assert match is not None
-            shown, start, end = snippet(written, match)
+            shown, start, end = snippet(written, match, width=100, before_match=60)  # comments are short: most shown whole
             hits.append((words, shown, (start, end)))
         return hits
 

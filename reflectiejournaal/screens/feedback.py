@@ -31,6 +31,14 @@ def newest_download(bundles: list[SentBundle], folder: Path | None = None) -> Pa
     return max(found, key=lambda p: p.stat().st_mtime, default=None) if prefixes else None
 
 
+def _short(path: Path) -> str:
+    """``~/Downloads/…`` rather than the whole home folder's path: shorter, and it says where."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
 class FeedbackScreen(Screen[None]):
     BINDINGS = [Binding("escape", "back", t("app.binding.back"), id="feedback.back")]
 
@@ -43,18 +51,19 @@ class FeedbackScreen(Screen[None]):
                 yield Button(t("feedback.import"), id="import", variant="primary")
             yield Static(t("feedback.bundles_title"), classes="section-title")
             yield DataTable(id="bundles", cursor_type="row", zebra_stripes=True)
+            yield Static(t("feedback.words_title"), classes="section-title")
             yield Static("", id="words", classes="supervisor-feedback", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = t("feedback.title")
         table = self.query_one("#bundles", DataTable)
-        for key in ("date", "title", "entries", "state"):
+        for key in ("date", "title", "state"):
             table.add_column(t(f"feedback.col.{key}"), key=key)
         self.load()
         found = newest_download(self.bundles)
         if found is not None:
-            self.query_one("#feedback-path", Input).value = str(found)
+            self.query_one("#feedback-path", Input).value = _short(found)
         self.query_one("#feedback-path", Input).focus()
 
     def load(self) -> None:
@@ -65,11 +74,10 @@ class FeedbackScreen(Screen[None]):
         table.clear()
         for b in self.bundles:
             state = (tn("feedback.state_comments", b.feedback.comment_count(),
-                        saved=f"{b.feedback.saved.astimezone():%d-%m-%Y %H:%M}")
+                        saved=f"{b.feedback.saved.astimezone():%d-%m-%Y}")
                      if b.feedback else t("feedback.state_waiting") if b.key
                      else t("feedback.state_not_sealed"))
-            table.add_row(f"{b.created:%d-%m-%Y}", Text(b.title),
-                          str(len(b.entries)), state, key=b.id)
+            table.add_row(f"{b.created:%d-%m-%Y}", Text(b.title), state, key=b.id)
         if not self.bundles:
             self.query_one("#words", Static).update(t("feedback.no_bundles"))
         else:

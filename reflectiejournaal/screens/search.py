@@ -56,6 +56,7 @@ class SearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = t("search.title")
+        self.query_one("#supervisor-results", Static).display = False
         self.query_one("#query", Input).focus()
         if self.initial:
             self.run_search()
