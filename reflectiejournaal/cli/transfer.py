@@ -48,6 +48,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     say("cli.exported", entries=tn("count.entries", len(report.entries)),
         trajectories=tn("count.trajectories", report.trajectories),
         drafts=tn("count.drafts", report.drafts), path=out)
+    if report.bundles:
+        say_n("cli.exported_bundles", report.bundles)
     if args.with_clients:
         say_n("cli.exported_clients", report.clients)
     say("cli.export_warning")
@@ -85,6 +87,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         say("cli.import_kept_ours", name=path)
     say("cli.imported", new=report.new, updated=report.updated, same=report.same,
          older=len(report.older))
+    if report.bundles_new:
+        say_n("cli.imported_bundles", report.bundles_new)
     if report.trajectories_new or report.drafts_new or report.settings_restored \
             or report.clients_added:
         say("cli.imported_more", trajectories=tn("count.trajectories", report.trajectories_new),

@@ -7,6 +7,8 @@ Export is the only place this program writes plaintext, and only on request. The
     2026-11-22-casus-<id>.md        every entry exactly as stored: Markdown with front matter
     trajecten/<id>.json             trajectories with their meetings, roles, attendance, hours
     concepten/<id>.json             drafts: writing not saved as an entry yet
+    bundels/<id>.json               bundles made, with the supervisor's feedback (and a sealed
+                                    bundle's key, so feedback can still be imported later)
     instellingen.json               the settings
     clienten.json                   the client list, only when asked for (``--with-clients``)
 
@@ -32,6 +34,7 @@ FORMAT = "reflectiejournaal-export"
 FORMAT_VERSION = 1
 TRAJECTORIES_DIR = "trajecten"
 DRAFTS_DIR = "concepten"
+BUNDLES_DIR = "bundels"
 SETTINGS_FILE = "instellingen.json"
 CLIENTS_FILE = "clienten.json"
 
@@ -47,6 +50,7 @@ class ExportReport:
     entries: list[Path] = field(default_factory=list)
     trajectories: int = 0
     drafts: int = 0
+    bundles: int = 0
     clients: int = 0
     damaged: list[str] = field(default_factory=list)  # file names that could not be read
 
@@ -77,6 +81,9 @@ def export_all(journal: Journal, out_dir: Path, with_clients: bool = False) -> E
     for draft in journal.drafts():
         _write_json(out_dir / DRAFTS_DIR, f"{draft.id}.json", json.loads(draft.to_json()))
         report.drafts += 1
+    for bundle in journal.sent_bundles():
+        _write_json(out_dir / BUNDLES_DIR, f"{bundle.id}.json", json.loads(bundle.to_bytes()))
+        report.bundles += 1
     _write_json(out_dir, SETTINGS_FILE, json.loads(journal.settings().to_bytes()))
     if with_clients:
         clients = journal.clients()
@@ -86,7 +93,7 @@ def export_all(journal: Journal, out_dir: Path, with_clients: bool = False) -> E
         "format": FORMAT, "version": FORMAT_VERSION,
         "exported": dt.datetime.now().astimezone().replace(microsecond=0).isoformat(),
         "entries": len(report.entries), "trajectories": report.trajectories,
-        "drafts": report.drafts, "settings": True, "clients": with_clients,
+        "drafts": report.drafts, "bundles": report.bundles, "settings": True, "clients": with_clients,
         "unreadable": report.damaged,
     })
     fsync_dir(out_dir)

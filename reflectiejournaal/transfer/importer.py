@@ -19,11 +19,12 @@ from pathlib import Path
 from ..clients import ClientList
 from ..drafts import Draft
 from ..errors import InvalidEntry, ItemNotFound, JournalError, SourceMissing
+from ..feedback import SentBundle
 from ..journal import Journal
 from ..model import Entry, entry_from_parts, split_front_matter, title_from_body
 from ..settings import Settings
 from ..trajectory import Trajectory
-from .export import CLIENTS_FILE, DRAFTS_DIR, SETTINGS_FILE, TRAJECTORIES_DIR
+from .export import BUNDLES_DIR, CLIENTS_FILE, DRAFTS_DIR, SETTINGS_FILE, TRAJECTORIES_DIR
 from ..vault.files import ITEM_ID, read_regular
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # far above any text; a stray disk image is not read
@@ -40,6 +41,7 @@ class ImportReport:
     trajectories_new: int = 0
     kept_ours: list[Path] = field(default_factory=list)  # differs from the vault's: not taken
     drafts_new: int = 0
+    bundles_new: int = 0
     settings_restored: bool = False
     clients_added: int = 0
 
@@ -103,7 +105,8 @@ def _structured(directory: Path, path: Path) -> bool:
         return False
     if len(relative.parts) == 1:
         return relative.name in (SETTINGS_FILE, CLIENTS_FILE)
-    return len(relative.parts) == 2 and relative.parts[0] in (TRAJECTORIES_DIR, DRAFTS_DIR)
+    return len(relative.parts) == 2 and relative.parts[0] in (TRAJECTORIES_DIR, DRAFTS_DIR,
+                                                              BUNDLES_DIR)
 
 
 def _read(path: Path) -> bytes:
@@ -176,6 +179,8 @@ def _import_other(journal: Journal, directory: Path, path: Path, report: ImportR
         if draft.id not in {d.id for d in journal.drafts()}:
             journal.restore_draft(draft)
             report.drafts_new += 1
+    elif relative.parts[0] == BUNDLES_DIR:
+        _import_bundle(journal, path, SentBundle.from_bytes(encoded), report)
     elif relative.name == SETTINGS_FILE:
         settings = Settings.from_bytes(encoded)
         if journal.has_settings():
@@ -191,6 +196,19 @@ def _import_other(journal: Journal, directory: Path, path: Path, report: ImportR
         if merged.to_bytes() != current.to_bytes():
             journal.save_clients(merged)
         report.clients_added += added
+
+
+def _import_bundle(journal: Journal, path: Path, bundle: SentBundle,
+                   report: ImportReport) -> None:
+    """A bundle made, with its feedback: new, or its newer feedback taken (never an older)."""
+    if not ITEM_ID.fullmatch(bundle.id) or (bundle.key and len(bytes.fromhex(bundle.key)) != 16):
+        raise InvalidEntry("content")
+    existing = journal.sent_bundle(bundle.id)
+    if existing is None:
+        journal.record_bundle(bundle)
+        report.bundles_new += 1
+    elif bundle.feedback is not None:
+        journal.accept_feedback(existing, bundle.feedback)
 
 
 def _import_trajectory(journal: Journal, path: Path, trajectory: Trajectory,

@@ -168,3 +168,23 @@ def test_a_passage_is_found_in_the_entry_as_written():
 def test_the_supervisors_words_are_literal_in_markdown():
     assert literal("[klik](javascript:x) **vet** <b>") == (
         "\\[klik\\]\\(javascript\\:x\\) \\*\\*vet\\*\\* \\<b\\>")
+
+
+def test_bundles_and_their_feedback_go_out_and_come_back(journal, tmp_path):
+    from reflectiejournaal.transfer.export import export_all
+    from reflectiejournaal.transfer.importer import import_directory
+
+    bundle = sent(journal)
+    journal.accept_feedback(*open_feedback(feedback_file(bundle), journal.sent_bundles()))
+    report = export_all(journal, tmp_path / "export")
+    assert report.bundles == 1
+    vault, _ = Vault.create(tmp_path / "nieuw", PASSPHRASE, kdf=cheap_kdf())
+    again = Journal(vault, None)
+    assert import_directory(again, tmp_path / "export").bundles_new == 1
+    assert [(w.entry, w.text) for w in again.supervisor_words()] == [
+        (w.entry, w.text) for w in journal.supervisor_words()]
+    # Feedback saved after the move still opens: the key came along.
+    later = feedback_file(bundle, minutes=30, general="Later nog.")
+    assert again.accept_feedback(*open_feedback(later, again.sent_bundles())) == UPDATED
+    assert import_directory(again, tmp_path / "export").bundles_new == 0  # twice: nothing
+    assert again.sent_bundles()[0].feedback.general == "Later nog."  # the older not taken
