@@ -54,3 +54,25 @@ def test_a_learning_question_is_followed_across_trajectories(journal):
     assert key_words(question) == ["grenzen", "contact", "verliezen"]
     assert [h.summary.id for h in question_thread(journal, question)] == [
         "00000000000000a2", "00000000000000a4"]  # two of its words at least, oldest first
+
+
+def test_the_supervisors_words_are_gathered_as_text(journal):
+    from reflectiejournaal.bundle.feedback_file import open_feedback, seal_feedback
+    from reflectiejournaal.bundle.html import new_bundle_key
+    from reflectiejournaal.feedback import SentBundle
+
+    add(journal, 2, 2, "reflection", "reflectieverslag", {"voornemen": "Eerst doorvragen."})
+    add(journal, 4, 9, "reflection", "reflectieverslag", {"voornemen": "Buiten de periode."})
+    moment = dt.datetime(2026, 3, 1, 12, tzinfo=TZ)
+    bundle = SentBundle("00000000000000b1", moment, "html-encrypted",
+                        [f"{2:016x}", f"{4:016x}"], key=new_bundle_key().hex())
+    journal.record_bundle(bundle)
+    data = seal_feedback(bundle, "Over alles.", {
+        f"{2:016x}": {"comment": "Goed dat je [doorvroeg](http://x) **echt**."},
+        f"{4:016x}": {"comment": "Later in het jaar."}})
+    journal.accept_feedback(*open_feedback(data, journal.sent_bundles()))
+    side = gather(journal, LIB, dt.date(2026, 2, 1), dt.date(2026, 6, 30)).as_markdown()
+    assert "### Wat je supervisor terugschreef" in side
+    assert "Tekst 2: Goed dat je \\[doorvroeg\\]\\(http\\:\\/\\/x\\) \\*\\*echt\\*\\*\\." in side
+    assert "Over alles\\." in side  # the bundle's general comment: its entries are in the period
+    assert "Later in het jaar" not in side  # on an entry outside the period
