@@ -4,6 +4,7 @@ write; the name list with nicknames."""
 from __future__ import annotations
 
 import datetime as dt
+import base64
 import re
 import shutil
 import threading
@@ -110,7 +111,12 @@ async def test_review_per_person_then_write_a_sealed_bundle(make_app, empty_vaul
     page = open_sealed_html((tmp_path / "bundel.html").read_text(), code)
     assert "Kees belde vanaf 06-12345678 en mailde [e-mail]." in page
     assert "Jan" not in page and "jan" not in page
-    assert {p.name: p.read_bytes() for p in (paths["vault"] / ITEMS_DIR).iterdir()} == before
+    after = {p.name: p.read_bytes() for p in (paths["vault"] / ITEMS_DIR).iterdir()}
+    assert {name: after[name] for name in before} == before  # no entry is ever changed
+    # One item more: the vault's record of this bundle, under the id the page carries.
+    [record] = set(after) - set(before)
+    assert f'"bundle":"{record.removesuffix(".rj")}"' in base64.b64decode(re.search(
+        r'<pre id="header" hidden>([^<]+)<', (tmp_path / "bundel.html").read_text()).group(1)).decode()
 
 
 async def test_fields_changed_after_the_scan_are_scanned_again_before_writing(
