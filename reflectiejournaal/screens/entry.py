@@ -93,10 +93,10 @@ class EntryScreen(Screen[None]):
         quotes = [w.passage.quote for w in words if w.passage is not None]
         body, placed = mark_passages(entry.body, quotes)
         self.query_one("#entry-body", Markdown).update(body)
-        self.query_one("#feedback-title", Static).update(
-            t("entry.feedback_title") if words else "")
-        self.query_one("#feedback", Static).update(describe_feedback(words, placed))
-        self.query_one("#feedback", Static).display = bool(words)
+        title, panel = self.query_one("#feedback-title", Static), self.query_one("#feedback", Static)
+        title.update(t("entry.feedback_title"))
+        panel.update(describe_feedback(words, placed))
+        title.display = panel.display = bool(words)
 
     def action_edit(self) -> None:
         if self.entry is None:
