@@ -152,11 +152,11 @@ def locate_passage(body: str, quote: str) -> tuple[int, int] | None:
     """Where a passage the supervisor selected is in the entry as written: ``(start, end)``.
 
     The quote is the bundle's text (Markdown marks gone, names pseudonymised), so words are
-    compared folded with marks and spacing left out, and where a pseudonym differs the longest
-    agreeing parts place it. None when it cannot be placed with confidence.
+    compared folded with marks and spacing left out; where a pseudonym differs, a piece of the
+    quote that is in the text places it and the agreeing parts near there say how far it goes.
+    None when it cannot be placed with confidence. Bounded work whatever the sizes: the
+    entry view calls this on every open.
     """
-    from difflib import SequenceMatcher
-
     from .search import fold
 
     text, where = _plain_with_offsets(body)
@@ -167,23 +167,41 @@ def locate_passage(body: str, quote: str) -> tuple[int, int] | None:
     found = text.find(wanted)
     if found >= 0:
         return where[found], where[found + len(wanted) - 1] + 1
-    blocks = [b for b in SequenceMatcher(None, text, wanted, autojunk=False).get_matching_blocks()
+    span = _near(text, wanted)
+    return (where[span[0]], where[span[1] - 1] + 1) if span else None
+
+
+_ANCHOR = 12  # characters of the quote looked for as they are
+_HEAD = 240  # how much of a long quote places it
+
+
+def _near(text: str, wanted: str) -> tuple[int, int] | None:
+    """``(first, last)`` in ``text`` of a quote that differs from it here and there."""
+    from difflib import SequenceMatcher
+
+    head = wanted[:_HEAD]
+    guess = next((text.find(piece) - k for k in range(0, max(1, len(head) - _ANCHOR + 1), 4)
+                  if "[" not in (piece := head[k:k + _ANCHOR]) and piece in text), None)
+    if guess is None:
+        return None
+    offset = max(0, guess - 40)
+    window = text[offset:offset + len(head) + 80]
+    blocks = [b for b in SequenceMatcher(None, window, head, autojunk=False).get_matching_blocks()
               if b.size >= 4]
     # What the bundle put in brackets ("[telefoon]", "[plaats]") was never in the entry.
-    comparable = len(re.sub(r"\[[^\]]*\]", "", wanted))
+    comparable = len(re.sub(r"\[[^\]]*\]", "", head))
     if not blocks or sum(b.size for b in blocks) < 0.6 * comparable:
         return None
     # Widen to what the quote has before the first and after the last agreeing part (a
     # pseudonym where the name was), then leave out spaces at the edges.
-    first = max(0, blocks[0].a - blocks[0].b)
-    last = min(len(text), blocks[-1].a + blocks[-1].size + len(wanted) - blocks[-1].b
-               - blocks[-1].size)
+    first = offset + max(0, blocks[0].a - blocks[0].b)
+    last = min(len(text), offset + blocks[-1].a + blocks[-1].size
+               + len(wanted) - blocks[-1].b - blocks[-1].size)
     while first < last and text[first] == " ":
         first += 1
     while last > first and text[last - 1] == " ":
         last -= 1
-    start, end = where[first], where[last - 1] + 1
-    return (start, end) if end - start <= 2 * len(wanted) + 20 else None
+    return (first, last) if first < last and last - first <= 2 * len(wanted) + 20 else None
 
 
 def _plain_with_offsets(text: str) -> tuple[str, list[int]]:
