@@ -16,6 +16,7 @@ import binascii
 import datetime as dt
 import json
 import os
+import re
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -79,7 +80,8 @@ def read_header(data: bytes) -> tuple[bytes, dict, bytes]:
         header = json.loads(header_bytes.decode("utf-8"))
         if not isinstance(header, dict):
             raise TypeError
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError, binascii.Error):
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, binascii.Error,
+            RecursionError):  # a file nested ten thousand deep is no feedback either
         raise FeedbackProblem("feedback_not_a_file") from None
     if header.get("format") != FORMAT:
         raise FeedbackProblem("feedback_not_a_file")
@@ -105,6 +107,8 @@ def open_feedback(data: bytes, bundles: list[SentBundle]) -> tuple[SentBundle, F
         plain = json.loads(aes.decrypt(nonce, sealed, header_bytes).decode("utf-8"))
     except (InvalidTag, ValueError, KeyError, TypeError, binascii.Error):
         raise FeedbackProblem("feedback_tampered") from None
+    except RecursionError:
+        raise FeedbackProblem("feedback_content") from None
     return bundle, _feedback(plain, header, bundle)
 
 
@@ -132,12 +136,15 @@ def _feedback(plain: object, header: dict, bundle: SentBundle) -> Feedback:
         raise FeedbackProblem("feedback_content") from None
 
 
+# Control characters could move a terminal's cursor or hide text, and direction overrides
+# could show words in another order than written: only line breaks and tabs stay.
+_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _text(value: object, limit: int) -> str:
     if not isinstance(value, str) or len(value) > limit:
         raise ValueError("not a comment")
-    # Control characters could move a terminal's cursor or hide text: only line breaks stay.
-    return "".join(c for c in value if c in "\n\t" or (c >= " " and c != "\x7f"
-                                                        and not "\x80" <= c <= "\x9f"))
+    return _DROPPED.sub("", value)
 
 
 def seal_feedback(bundle: SentBundle, general: str = "",

@@ -188,3 +188,12 @@ def test_bundles_and_their_feedback_go_out_and_come_back(journal, tmp_path):
     assert again.accept_feedback(*open_feedback(later, again.sent_bundles())) == UPDATED
     assert import_directory(again, tmp_path / "export").bundles_new == 0  # twice: nothing
     assert again.sent_bundles()[0].feedback.general == "Later nog."  # the older not taken
+
+
+def test_a_file_nested_thousands_deep_or_reordering_text_is_handled(journal):
+    bundle = sent(journal)
+    with pytest.raises(FeedbackProblem) as refused:
+        open_feedback(b"[" * 100_000 + b"]" * 100_000, [bundle])
+    assert refused.value.details["reason"] == "feedback_not_a_file"
+    _, feedback = open_feedback(feedback_file(bundle, general="goed \u202edaan\u202c!"), [bundle])
+    assert feedback.general == "goed daan!"
