@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..feedback import SentBundle, SupervisorWords
 from ..locale import t, tn
+from ..locale.describe import describe_bundle_state, describe_where
 from .common import add_command, json_flag, opened, print_json, say
 from .exit_codes import EXIT_DAMAGED
 
@@ -72,11 +73,8 @@ def _list(args: argparse.Namespace) -> int:
         say("cli.feedback_no_bundles")
         return 0
     for b in bundles:
-        state = (tn("feedback.state_comments", b.feedback.comment_count(),
-                    saved=f"{b.feedback.saved.astimezone():%d-%m-%Y}") if b.feedback
-                 else t("feedback.state_waiting") if b.key else t("feedback.state_not_sealed"))
         print(t("cli.feedback_bundle", id=b.id, date=f"{b.created:%d-%m-%Y}", title=b.title,
-                entries=tn("count.entries", len(b.entries)), state=state))
+                entries=tn("count.entries", len(b.entries)), state=describe_bundle_state(b)))
     return 0
 
 
@@ -114,7 +112,7 @@ def describe_supervisor_hits(hits: list, titles: dict[str, str]) -> str:
     """The supervisor's words that matched a search, under their own heading."""
     lines = [t("cli.search_supervisor_heading")]
     for words, snippet, _ in hits:
-        lines.append(f"  {_where(words, titles)}\n    {snippet}")
+        lines.append(f"  {describe_where(words, titles)}\n    {snippet}")
     return "\n".join(lines)
 
 
@@ -129,20 +127,11 @@ def describe_words(words: list[SupervisorWords], titles: dict[str, str]) -> str:
                 lines.append("")
             lines.append(t("cli.feedback_heading", title=bundle.title, saved=_when(w.saved),
                            supervisor=bundle.supervisor or t("feedback.supervisor")))
-        lines.append(f"  {_where(w, titles)}")
+        lines.append(f"  {describe_where(w, titles)}")
         if w.passage is not None:
             lines.append(f"    > {w.passage.quote}")
         lines += [f"    {line}" for line in w.text.splitlines() or [""]]
     return "\n".join(lines)
-
-
-def _where(words: SupervisorWords, titles: dict[str, str]) -> str:
-    if words.entry is None:
-        return t("feedback.where_general")
-    title = titles.get(words.entry, words.entry)
-    if words.passage is not None:
-        return t("feedback.where_passage", title=title)
-    return t("feedback.where_entry", title=title)
 
 
 def words_json(words: SupervisorWords) -> dict[str, object]:

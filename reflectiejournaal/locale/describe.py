@@ -9,6 +9,7 @@ from ..errors import JournalError
 from .catalogue import has, t, tn
 
 if TYPE_CHECKING:
+    from ..feedback import SentBundle, SupervisorWords
     from ..prompts import PromptSetProblem
 
 
@@ -134,3 +135,21 @@ def describe_writing(kind: str, trajectory_title: str | None = None, number: int
     elif trajectory_title is not None:
         parts.append(trajectory_title)
     return " · ".join(parts)
+
+
+def describe_bundle_state(bundle: SentBundle) -> str:
+    """Whether feedback came back on a bundle: how many comments and when, or why not."""
+    if bundle.feedback is not None:
+        return tn("feedback.state_comments", bundle.feedback.comment_count(),
+                  saved=f"{bundle.feedback.saved.astimezone():%d-%m-%Y}")
+    return t("feedback.state_waiting") if bundle.key else t("feedback.state_not_sealed")
+
+
+def describe_where(words: SupervisorWords, titles: dict[str, str]) -> str:
+    """Where something the supervisor wrote belongs: the bundle, an entry, a passage of one."""
+    if words.entry is None:
+        return t("feedback.where_general")
+    title = titles.get(words.entry, words.entry)
+    if words.passage is not None:
+        return t("feedback.where_passage", title=title)
+    return t("feedback.where_entry", title=title)

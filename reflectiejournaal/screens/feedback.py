@@ -16,6 +16,7 @@ from ..bundle.feedback_file import SUFFIX, FeedbackProblem, open_feedback, read_
 from ..errors import JournalError
 from ..feedback import SentBundle, words_of
 from ..locale import describe, t, tn
+from ..locale.describe import describe_bundle_state, describe_where
 
 
 def newest_download(bundles: list[SentBundle], folder: Path | None = None) -> Path | None:
@@ -73,11 +74,8 @@ class FeedbackScreen(Screen[None]):
         table = self.query_one("#bundles", DataTable)
         table.clear()
         for b in self.bundles:
-            state = (tn("feedback.state_comments", b.feedback.comment_count(),
-                        saved=f"{b.feedback.saved.astimezone():%d-%m-%Y}")
-                     if b.feedback else t("feedback.state_waiting") if b.key
-                     else t("feedback.state_not_sealed"))
-            table.add_row(f"{b.created:%d-%m-%Y}", Text(b.title), state, key=b.id)
+            table.add_row(f"{b.created:%d-%m-%Y}", Text(b.title), describe_bundle_state(b),
+                          key=b.id)
         if not self.bundles:
             self.query_one("#words", Static).update(t("feedback.no_bundles"))
         else:
@@ -92,11 +90,7 @@ class FeedbackScreen(Screen[None]):
     def show_words(self, bundle: SentBundle) -> None:
         lines = []
         for w in words_of(bundle):
-            if w.entry is None:
-                lines.append(t("feedback.where_general"))
-            else:
-                key = "feedback.where_passage" if w.passage else "feedback.where_entry"
-                lines.append(t(key, title=self.titles.get(w.entry, w.entry)))
+            lines.append(describe_where(w, self.titles))
             if w.passage is not None:
                 lines.append(f"  > {' '.join(w.passage.quote.split())}")
             lines += [f"  {line}" for line in w.text.splitlines() or [""]]

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from ..index import Filters
 from ..journal import SearchHit
 from ..locale import kind_name, t, tn
+from ..locale.describe import describe_where
 from ..model import KINDS
 from ..trajectory import parse_date
 from ..widgets.hit_table import HitTable
@@ -108,10 +109,7 @@ class SearchScreen(Screen[None]):
         found.display = bool(theirs)
         lines = [tn("search.supervisor", len(theirs or []))]
         for words, snippet, _ in theirs or []:
-            title = (titles or {}).get(words.entry or "", "")
-            where = t("feedback.where_entry", title=title) if words.entry else t(
-                "feedback.where_general")
-            lines.append(f"{where}: {snippet}")
+            lines.append(f"{describe_where(words, titles or {})}: {snippet}")
         found.update("\n".join(lines))
 
     @on(Input.Submitted, "#query")
