@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..drafts import Draft
+from ..feedback import SentBundle
 from ..trajectory import Trajectory
 from ..errors import (
     DamagedItem,
@@ -13,7 +14,7 @@ from ..errors import (
 )
 from ..model import Entry
 from ..vault.files import ItemFile, new_item_id, read_regular
-from .core import CLIENTS, DRAFT, ENTRY, TRAJECTORY, parse_entry
+from .core import BUNDLE, CLIENTS, DRAFT, ENTRY, TRAJECTORY, parse_entry
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,15 @@ class Conflicts:
 
     def _resolve_other(self, copy: ItemFile, item_type: str, body: bytes, keep: str) -> None:
         """A copy of settings, a trajectory or a draft: the user's choice, as for entries
-        (``both`` keeps a trajectory or draft as a new one; settings exist once)."""
-        if keep == "copy":
+        (``both`` keeps a trajectory or draft as a new one; settings exist once). A bundle's
+        record keeps the newer feedback whatever ``keep`` says, as importing both files would."""
+        if item_type == BUNDLE:
+            theirs = SentBundle.from_bytes(body)
+            mine = self.sent_bundle(copy.item_id)
+            if mine is None or theirs.feedback is not None and (
+                    mine.feedback is None or theirs.feedback.saved > mine.feedback.saved):
+                self._write_item(copy.item_id, BUNDLE, body)
+        elif keep == "copy":
             self._write_item(copy.item_id, item_type, body)
         elif keep == "both":
             if item_type not in (TRAJECTORY, DRAFT):

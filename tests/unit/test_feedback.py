@@ -197,3 +197,29 @@ def test_a_file_nested_thousands_deep_or_reordering_text_is_handled(journal):
     assert refused.value.details["reason"] == "feedback_not_a_file"
     _, feedback = open_feedback(feedback_file(bundle, general="goed \u202edaan\u202c!"), [bundle])
     assert feedback.general == "goed daan!"
+
+
+@pytest.mark.parametrize("keep", ["current", "copy"])
+@pytest.mark.parametrize("copy_is_newer", [True, False])
+def test_two_devices_importing_feedback_keep_the_newer_whatever_is_chosen(journal, keep,
+                                                                          copy_is_newer):
+    """A sync tool's conflict copy of a bundle's record: the newer feedback stays."""
+    from dataclasses import replace
+
+    from reflectiejournaal.journal import BUNDLE
+    from reflectiejournaal.vault.files import ITEMS_DIR
+
+    bundle = sent(journal)
+    old = open_feedback(feedback_file(bundle, minutes=1, general="Oud."), [bundle])[1]
+    new = open_feedback(feedback_file(bundle, minutes=9, general="Nieuw."), [bundle])[1]
+    first, second = (new, old) if copy_is_newer else (old, new)
+    items = journal.vault.path / ITEMS_DIR
+    journal._write_item(bundle.id, BUNDLE, replace(bundle, feedback=first).to_bytes())
+    copy_path = items / f"{bundle.id}.sync-conflict-1.rj"
+    copy_path.write_bytes((items / f"{bundle.id}.rj").read_bytes())  # the other device's
+    journal._write_item(bundle.id, BUNDLE, replace(bundle, feedback=second).to_bytes())
+    reopened = Journal(journal.vault, None)
+    [copy] = reopened.conflicts
+    reopened.resolve_conflict(copy, keep)
+    assert Journal(journal.vault, None).sent_bundles()[0].feedback.general == "Nieuw."
+    assert not copy_path.exists()
