@@ -36,6 +36,7 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 # The programs some tests drive for real, by the folder or file those tests are in. A missing
 # one fails the run before any test starts, saying how to get it (never a skip).
 NEEDED_PROGRAMS = {"tests/e2e/": "tmux", "tests/browser/": "chromium",
+                   "tests/browser/test_firefox.py": "firefox-esr",
                    "tests/e2e/test_syncthing.py": "syncthing"}
 
 
