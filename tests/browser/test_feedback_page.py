@@ -189,3 +189,19 @@ def test_the_page_prints_with_the_comments(browser, bundled, tmp_path):
     assert not page.locator("#feedback").is_visible()  # the panel is not printed
     page.emulate_media(media="screen")
     assert not block.is_visible()  # on screen the panel beside the text says it
+
+
+def test_ctrl_p_prints_the_frame_with_its_own_pages(browser, bundled):
+    """The page around the frame would print the text cut at the frame's height: Ctrl+P prints
+    the frame itself, from the panel and from the text alike."""
+    path, code, ids = bundled
+    page, _ = open_bundle(browser, path, code)
+    page.fill(f"#comment-{ids['case']}", "Afgedrukt?")
+    page.evaluate("() => { window.printed = 0;"
+                  " document.querySelector('iframe').contentWindow.print ="
+                  " () => { window.printed += 1; }; }")
+    page.keyboard.press("Control+p")  # the focus in the panel's comment
+    page.frames[1].locator("article").first.click()  # and in the text
+    page.keyboard.press("Control+p")
+    assert page.evaluate("window.printed") == 2
+    assert "Afgedrukt?" in page.frames[1].locator(".rj-feedback").first.inner_text()

@@ -113,8 +113,18 @@
       const save = el("button", { id: "save", type: "button", textContent: text.save });
       save.addEventListener("click", () => this.save());
       const print = el("button", { id: "print", type: "button", textContent: text.print });
-      // The frame prints itself: its own pages, with the comments under each entry.
-      print.addEventListener("click", () => { this.render(); this.frame.contentWindow.print(); });
+      // The frame prints itself: its own pages, with the comments under each entry. Ctrl+P
+      // (Cmd+P) does the same, wherever the focus is; the page around it would cut the text.
+      const printFrame = () => { this.render(); this.frame.contentWindow.print(); };
+      print.addEventListener("click", printFrame);
+      for (const target of [document, this.doc]) {
+        target.addEventListener("keydown", (event) => {
+          if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "p") {
+            event.preventDefault();
+            printFrame();
+          }
+        });
+      }
       panel.append(el("div", { className: "actions" }, [save, print]), this.status);
       reader.appendChild(panel);
       reader.classList.add("with-feedback");
