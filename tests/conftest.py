@@ -33,11 +33,17 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     return None
 
 
-# The programs some tests drive for real, by the folder or file those tests are in. A missing
-# one fails the run before any test starts, saying how to get it (never a skip).
-NEEDED_PROGRAMS = {"tests/e2e/": "tmux", "tests/browser/": "chromium",
-                   "tests/browser/test_firefox.py": "firefox-esr",
-                   "tests/e2e/test_syncthing.py": "syncthing"}
+# The programs some tests drive for real, by the folder or file those tests are in, with the
+# Debian package that has each. A missing one fails the run before any test starts, saying how
+# to get it (never a skip).
+NEEDED_PROGRAMS = {
+    "tests/e2e/": [("tmux", "tmux")],
+    "tests/browser/": [("chromium", "chromium")],
+    "tests/browser/test_firefox.py": [("firefox-esr", "firefox-esr")],
+    "tests/browser/test_webkit.py": [("WebKitWebDriver", "webkit2gtk-driver"),
+                                     ("xvfb-run", "xvfb")],
+    "tests/e2e/test_syncthing.py": [("syncthing", "syncthing")],
+}
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
@@ -45,9 +51,10 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     import shutil
 
     root = Path(str(config.rootpath))
-    wanted = {program for item in items for prefix, program in NEEDED_PROGRAMS.items()
-              if Path(str(item.path)).relative_to(root).as_posix().startswith(prefix)}
-    missing = sorted(p for p in wanted if shutil.which(p) is None)
+    wanted = {needed for item in items for prefix, programs in NEEDED_PROGRAMS.items()
+              if Path(str(item.path)).relative_to(root).as_posix().startswith(prefix)
+              for needed in programs}
+    missing = sorted({package for program, package in wanted if shutil.which(program) is None})
     if missing:
         names = " ".join(missing)
         pytest.exit(
