@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 # What a person writes in a comment; more is a damaged or hostile file.
 MAX_COMMENT = 20_000
@@ -112,6 +112,71 @@ class SentBundle:
         )
 
 
+# Control characters could move a terminal's cursor or hide text, and direction overrides
+# could show words in another order than written: only line breaks and tabs stay.
+_DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ITEM_ID = re.compile(r"[0-9a-f]{16}")
+_CLOCKS_DIFFER = dt.timedelta(days=2)  # between the user's computer and the supervisor's
+MAX_AT = 10_000_000
+
+
+def clean_text(value: object, limit: int) -> str:
+    """Text from outside (a feedback file, an import): a string of at most ``limit``
+    characters, without the characters that could act on a terminal."""
+    if not isinstance(value, str) or len(value) > limit:
+        raise ValueError("not a comment")
+    return _DROPPED.sub("", value)
+
+
+def checked_feedback(feedback: Feedback, bundle: SentBundle,
+                     now: dt.datetime | None = None) -> Feedback:
+    """``feedback`` as it may be kept on ``bundle``, or ValueError: every text cleaned and
+    within its limit, only the bundle's entries, and a saving time between the bundle's making
+    and now (give or take the clocks' difference): a date far off would make every later file
+    look older, and cannot be shown in every time zone."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    saved = feedback.saved
+    if saved.tzinfo is None or not (bundle.created - _CLOCKS_DIFFER <= saved
+                                    <= now + _CLOCKS_DIFFER):
+        raise ValueError("saving time")
+    if len(feedback.entries) > len(bundle.entries) or any(
+            i not in bundle.entries for i in feedback.entries):
+        raise ValueError("entries")
+    entries = {}
+    for entry_id, on_entry in feedback.entries.items():
+        if len(on_entry.passages) > MAX_PASSAGES:
+            raise ValueError("passages")
+        passages = []
+        for p in on_entry.passages:
+            if not isinstance(p.at, int) or isinstance(p.at, bool) or not 0 <= p.at <= MAX_AT:
+                raise ValueError("position")
+            passages.append(Passage(clean_text(p.quote, MAX_QUOTE),
+                                    clean_text(p.comment, MAX_COMMENT), p.at))
+        checked = EntryFeedback(clean_text(on_entry.comment, MAX_COMMENT), tuple(passages))
+        if checked:
+            entries[entry_id] = checked
+    return Feedback(saved=saved, nonce=clean_text(feedback.nonce, 64),
+                    general=clean_text(feedback.general, MAX_COMMENT), entries=entries,
+                    imported=feedback.imported)
+
+
+def checked_bundle(bundle: SentBundle) -> SentBundle:
+    """A bundle's record from outside (an import), or ValueError: ids, times with a zone, a
+    key of 16 bytes, one-line texts, and its feedback checked like a file's."""
+    if not _ITEM_ID.fullmatch(bundle.id) or not all(_ITEM_ID.fullmatch(i) for i in bundle.entries):
+        raise ValueError("ids")
+    if bundle.created.tzinfo is None or bundle.created.year < 1950:
+        raise ValueError("time")
+    if bundle.key is not None and len(bytes.fromhex(bundle.key)) != 16:
+        raise ValueError("key")
+    if bundle.trajectory is not None and not _ITEM_ID.fullmatch(str(bundle.trajectory)):
+        raise ValueError("trajectory")
+    return replace(bundle, title=" ".join(clean_text(bundle.title, 1000).split()),
+                   supervisor=" ".join(clean_text(bundle.supervisor, 1000).split()),
+                   feedback=checked_feedback(bundle.feedback, bundle)
+                   if bundle.feedback else None)
+
+
 @dataclass(frozen=True)
 class SupervisorWords:
     """One thing the supervisor wrote, where it belongs: for an entry (``entry``), on a
@@ -157,13 +222,27 @@ def locate_passage(body: str, quote: str) -> tuple[int, int] | None:
     None when it cannot be placed with confidence. Bounded work whatever the sizes: the
     entry view calls this on every open.
     """
+    return _locate(_Comparable(body), quote)
+
+
+class _Comparable:
+    """An entry's text as passages are compared with it: folded, marks and spacing left out,
+    with where each character was (made once for all the passages of one entry)."""
+
+    def __init__(self, body: str) -> None:
+        from .search import fold
+
+        plain, self.where = _plain_with_offsets(body)
+        self.text = fold(plain)
+
+
+def _locate(body: _Comparable, quote: str) -> tuple[int, int] | None:
     from .search import fold
 
-    text, where = _plain_with_offsets(body)
-    wanted = _plain_with_offsets(quote)[0].strip()
+    text, where = body.text, body.where
+    wanted = fold(_plain_with_offsets(quote)[0].strip())
     if not wanted or not text:
         return None
-    text, wanted = fold(text), fold(wanted)
     found = text.find(wanted)
     if found >= 0:
         return where[found], where[found + len(wanted) - 1] + 1
@@ -220,12 +299,17 @@ def _plain_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), where
 
 
+MAX_PLACED = 50  # passages bracketed in one entry; more are listed, not placed
+
+
 def mark_passages(body: str, quotes: list[str]) -> tuple[str, list[bool]]:
     """The entry's text with each placed passage bracketed as ``⟦n … ⟧`` (n from 1, in the
-    order given), for showing only; and per quote whether it was placed."""
+    order given), for showing only; and per quote whether it was placed (at most
+    :data:`MAX_PLACED`: opening an entry stays quick whatever came back)."""
     spans = []
-    for number, quote in enumerate(quotes, start=1):
-        span = locate_passage(body, quote)
+    comparable = _Comparable(body)
+    for number, quote in enumerate(quotes[:MAX_PLACED], start=1):
+        span = _locate(comparable, quote)
         if span and "\n" not in body[span[0]:span[1]]:
             spans.append((span[0], span[1], number))
     placed = {n for _, _, n in spans}

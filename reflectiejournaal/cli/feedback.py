@@ -129,7 +129,7 @@ def describe_words(words: list[SupervisorWords], titles: dict[str, str]) -> str:
                            supervisor=bundle.supervisor or t("feedback.supervisor")))
         lines.append(f"  {describe_where(w, titles)}")
         if w.passage is not None:
-            lines.append(f"    > {w.passage.quote}")
+            lines.append(f"    > {' '.join(w.passage.quote.split())}")  # one line, always indented
         lines += [f"    {line}" for line in w.text.splitlines() or [""]]
     return "\n".join(lines)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..clients import ClientList
 from ..drafts import Draft
 from ..errors import InvalidEntry, ItemNotFound, JournalError, SourceMissing
-from ..feedback import SentBundle
+from ..feedback import SentBundle, checked_bundle
 from ..journal import Journal
 from ..model import Entry, entry_from_parts, split_front_matter, title_from_body
 from ..settings import Settings
@@ -71,7 +71,7 @@ def import_directory(journal: Journal, directory: Path) -> ImportReport:
             _import_other(journal, directory, path, report)
         except InvalidEntry as problem:
             report.failed.append((path, problem))
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
             report.failed.append((path, InvalidEntry("content")))
     return report
 
@@ -200,9 +200,12 @@ def _import_other(journal: Journal, directory: Path, path: Path, report: ImportR
 
 def _import_bundle(journal: Journal, path: Path, bundle: SentBundle,
                    report: ImportReport) -> None:
-    """A bundle made, with its feedback: new, or its newer feedback taken (never an older)."""
-    if not ITEM_ID.fullmatch(bundle.id) or (bundle.key and len(bytes.fromhex(bundle.key)) != 16):
-        raise InvalidEntry("content")
+    """A bundle made, with its feedback: new, or its newer feedback taken (never an older).
+    Checked like a feedback file's content: the folder is input like any file."""
+    try:
+        bundle = checked_bundle(bundle)
+    except (ValueError, TypeError, OverflowError):
+        raise InvalidEntry("content") from None
     existing = journal.sent_bundle(bundle.id)
     if existing is None:
         journal.record_bundle(bundle)

@@ -223,3 +223,53 @@ def test_two_devices_importing_feedback_keep_the_newer_whatever_is_chosen(journa
     reopened.resolve_conflict(copy, keep)
     assert Journal(journal.vault, None).sent_bundles()[0].feedback.general == "Nieuw."
     assert not copy_path.exists()
+
+
+def test_a_saving_time_far_off_or_a_position_that_is_no_number_is_refused(journal):
+    """Whoever has the code could otherwise date a file in year 9999: every real later file
+    would look older, and the date cannot be shown east of UTC."""
+    bundle = sent(journal)
+    for saved in (dt.datetime(9999, 12, 31, 23, 59, tzinfo=UTC),
+                  dt.datetime(2001, 1, 1, tzinfo=UTC)):  # before the bundle was made
+        with pytest.raises(FeedbackProblem) as refused:
+            open_feedback(seal_feedback(bundle, "Ver weg.", saved=saved), [bundle])
+        assert refused.value.details["reason"] == "feedback_content"
+    for at in (float("inf"), -5, "3", True):
+        data = seal_feedback(bundle, "", {CASE.id: {"comment": "", "passages": [
+            {"quote": "te snel", "at": at, "comment": "?"}]}}, saved=at_(1))
+        with pytest.raises(FeedbackProblem) as refused:
+            open_feedback(data, [bundle])
+        assert refused.value.details["reason"] == "feedback_content"
+
+
+def at_(minutes: int) -> dt.datetime:
+    return dt.datetime.now(UTC) - dt.timedelta(minutes=minutes)
+
+
+def test_bundles_from_an_import_folder_are_checked_like_a_file(journal, tmp_path):
+    """An export folder is input too: its bundles' texts are cleaned, times need a zone and a
+    sane range, and a folder nested deep is refused without stopping the rest."""
+    from reflectiejournaal.transfer.importer import import_directory
+
+    folder = tmp_path / "export" / "bundels"
+    folder.mkdir(parents=True)
+    hostile = json.loads(sent(journal, "00000000000000b5").to_bytes())
+    hostile["id"] = "00000000000000b6"
+    hostile["supervisor"] = "Anna\x1b]0;titel\x07"
+    hostile["feedback"] = {"saved": at(3).isoformat(), "nonce": "eA==", "general": "Hoi\x1b[2J",
+                           "entries": {CASE.id: {"comment": "\x1b]52;c;Z2Vr\x07kijk",
+                                                 "passages": []}}}
+    (folder / "00000000000000b6.json").write_text(json.dumps(hostile))
+    naive = {**hostile, "id": "00000000000000b7", "created": "2026-11-02T20:00:00"}
+    (folder / "00000000000000b7.json").write_text(json.dumps(naive))
+    future = {**hostile, "id": "00000000000000b8",
+              "feedback": {**hostile["feedback"], "saved": "9999-12-31T23:59:00+00:00"}}
+    (folder / "00000000000000b8.json").write_text(json.dumps(future))
+    (folder / "00000000000000b9.json").write_text("[" * 100_000 + "]" * 100_000)
+    report = import_directory(journal, tmp_path / "export")
+    assert report.bundles_new == 1
+    assert sorted(p.name for p, _ in report.failed) == [
+        "00000000000000b7.json", "00000000000000b8.json", "00000000000000b9.json"]
+    kept = journal.sent_bundle("00000000000000b6")
+    assert kept.supervisor == "Anna]0;titel"
+    assert [w.text for w in journal.supervisor_words()] == ["Hoi[2J", "]52;c;Z2Vrkijk"]

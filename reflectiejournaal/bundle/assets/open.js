@@ -85,6 +85,8 @@
   // -- feedback -------------------------------------------------------------------------------
   const el = (tag, props = {}, children = []) => {
     const node = Object.assign(document.createElement(tag), props);
+    // Nothing typed here is offered back or kept by the browser's form memory.
+    if (tag === "textarea" || tag === "input") node.setAttribute("autocomplete", "off");
     for (const child of children) node.append(child);
     return node;
   };
