@@ -24,15 +24,11 @@ def _free_port() -> int:
 
 
 class Firefox:
-    """A headless Firefox with its own profile; downloads go to ``downloads`` unasked."""
+    """A headless Firefox with a profile of its own."""
 
-    def __init__(self, profile: Path, downloads: Path) -> None:
+    def __init__(self, profile: Path) -> None:
         profile.mkdir(parents=True, exist_ok=True)
-        downloads.mkdir(parents=True, exist_ok=True)
         (profile / "user.js").write_text("\n".join(f'user_pref("{k}", {json.dumps(v)});' for k, v in {
-            "browser.download.folderList": 2, "browser.download.dir": str(downloads),
-            "browser.download.useDownloadDir": True,
-            "browser.download.always_ask_before_handling_new_types": False,
             "browser.shell.checkDefaultBrowser": False,
             "datareporting.policy.dataSubmissionEnabled": False,
             "network.proxy.type": 0, "browser.safebrowsing.malware.enabled": False,
@@ -79,18 +75,19 @@ class Firefox:
         self.call("browsingContext.navigate", {"context": self.context, "url": url,
                                                "wait": "complete"})
 
-    def js(self, expression: str) -> object:
-        """The value of ``expression`` in the page (promises awaited)."""
-        result = self.call("script.evaluate", {"expression": expression, "awaitPromise": True,
+    def js(self, script: str) -> object:
+        """Run ``script`` (a function body: ``return`` gives its value) in the page."""
+        result = self.call("script.evaluate", {"expression": f"(() => {{ {script} }})()",
+                                               "awaitPromise": True,
                                                "target": {"context": self.context}})
         assert result.get("type") != "exception", result
         return result["result"].get("value")
 
-    def wait_for(self, expression: str) -> object:
-        """Poll until ``expression`` is truthy in the page (a condition with a deadline)."""
+    def wait_for(self, script: str) -> object:
+        """Poll until ``script`` returns something truthy (a condition with a deadline)."""
         deadline = time.monotonic() + WAIT_SECONDS
-        while not (value := self.js(expression)):
-            assert time.monotonic() < deadline, f"never true in Firefox: {expression}"
+        while not (value := self.js(script)):
+            assert time.monotonic() < deadline, f"never true in Firefox: {script}"
             time.sleep(0.05)
         return value
 
