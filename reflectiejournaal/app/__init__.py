@@ -22,7 +22,8 @@ from ..vault.crypto import KdfParams
 from ..drafts import Draft
 from ..errors import JournalError
 from ..journal import Journal
-from ..locale import current_language, describe_prompt_problem, remember_language, t, tn
+from ..locale import (current_language, describe_prompt_problem, remember_language,
+                      remembered_language, t, tn)
 from ..prompts import PromptLibrary, load_library
 from ..settings import Settings
 from ..vault.store import Vault
@@ -156,7 +157,8 @@ class ReflectieApp(Safety, Navigation, App[None]):
     def remember_language(self) -> None:
         """The settings' language, kept on this device for the next start: Textual fixes the
         words of a screen's keys when the screen is first loaded, so it is chosen before."""
-        if self.state_dir is not None and self.settings is not None:
+        if self.state_dir is not None and self.settings is not None \
+                and self.settings.language != remembered_language(self.state_dir):
             try:
                 remember_language(self.state_dir, self.settings.language)
             except (OSError, JournalError):
