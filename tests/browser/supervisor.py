@@ -59,3 +59,20 @@ def reaches_the_journal(cli: Cli, saved: Path, entry: str) -> None:
     words = json.loads(cli.ok("show", entry, "--json"))["supervisor_feedback"]
     assert [(w["comment"], w["passage"]["quote"]) for w in words] == [
         ("Waarom zo snel?", "te snel een oplossing")]
+
+
+def open_hostile_page(browser, page: Path, code: str) -> str:  # type: ignore[no-untyped-def]
+    """Open a sealed page whose entry tries to run script; the text the frame shows."""
+    browser.open(page.as_uri())
+    type_into(browser, "code", code)
+    browser.js("document.querySelector('button').click();")
+    shown = browser.wait_for("const f = document.querySelector('iframe');"
+                             "return f && f.contentDocument && f.contentDocument.body"
+                             " && f.contentDocument.body.innerText.includes('gewone zin')"
+                             " && f.contentDocument.body.innerText;")
+    assert browser.js("return String(window.pwned)") == "undefined"
+    assert browser.js("return String(document.querySelector('iframe').contentWindow.pwned)") \
+        == "undefined"
+    assert browser.js("return document.querySelector('iframe').contentDocument"
+                      ".querySelectorAll('a[href], script, img[src^=http]').length") == 0
+    return str(shown)

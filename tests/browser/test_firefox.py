@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.firefox import Firefox
-from tests.browser.supervisor import reaches_the_journal, write_feedback
+from tests.browser.supervisor import open_hostile_page, reaches_the_journal, write_feedback
 from tests.browser.test_feedback_page import bundled, tables  # noqa: F401 — shared fixtures
+from tests.browser.test_sealed_bundle import sealed  # noqa: F401 — a page with a hostile entry
 
 
 @pytest.fixture
@@ -23,3 +24,9 @@ def test_feedback_written_in_firefox_reaches_the_journal(firefox, bundled, cli, 
     saved = tmp_path / "feedback-firefox.rjfb"
     saved.write_text(write_feedback(firefox, page, code, ids["case"]))
     reaches_the_journal(cli, saved, ids["case"])
+
+
+def test_a_hostile_entry_runs_nothing_in_firefox(firefox, sealed):  # noqa: F811
+    page, code = sealed
+    shown = open_hostile_page(firefox, page, code)
+    assert "<script>window.pwned = 1</script>" in shown  # shown as text, never run

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.supervisor import reaches_the_journal, write_feedback
+from tests.browser.supervisor import open_hostile_page, reaches_the_journal, write_feedback
 from tests.browser.test_feedback_page import bundled, tables  # noqa: F401 — shared fixtures
+from tests.browser.test_sealed_bundle import sealed  # noqa: F401 — a page with a hostile entry
 from tests.browser.webkit import WebKit
 
 
@@ -24,3 +25,9 @@ def test_feedback_written_in_webkit_reaches_the_journal(webkit, bundled, cli, tm
     saved = tmp_path / "feedback-webkit.rjfb"
     saved.write_text(write_feedback(webkit, page, code, ids["case"]))
     reaches_the_journal(cli, saved, ids["case"])
+
+
+def test_a_hostile_entry_runs_nothing_in_webkit(webkit, sealed):  # noqa: F811
+    page, code = sealed
+    shown = open_hostile_page(webkit, page, code)
+    assert "<script>window.pwned = 1</script>" in shown  # shown as text, never run
