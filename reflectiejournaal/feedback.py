@@ -16,6 +16,9 @@ import json
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+from .model import one_line
+from .vault.files import ITEM_ID
+
 # What a person writes in a comment; more is a damaged or hostile file.
 MAX_COMMENT = 20_000
 MAX_QUOTE = 2_000
@@ -115,7 +118,6 @@ class SentBundle:
 # Control characters could move a terminal's cursor or hide text, and direction overrides
 # could show words in another order than written: only line breaks and tabs stay.
 _DROPPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_ITEM_ID = re.compile(r"[0-9a-f]{16}")
 _CLOCKS_DIFFER = dt.timedelta(days=2)  # between the user's computer and the supervisor's
 MAX_AT = 10_000_000
 
@@ -163,16 +165,16 @@ def checked_feedback(feedback: Feedback, bundle: SentBundle,
 def checked_bundle(bundle: SentBundle) -> SentBundle:
     """A bundle's record from outside (an import), or ValueError: ids, times with a zone, a
     key of 16 bytes, one-line texts, and its feedback checked like a file's."""
-    if not _ITEM_ID.fullmatch(bundle.id) or not all(_ITEM_ID.fullmatch(i) for i in bundle.entries):
+    if not ITEM_ID.fullmatch(bundle.id) or not all(ITEM_ID.fullmatch(i) for i in bundle.entries):
         raise ValueError("ids")
     if bundle.created.tzinfo is None or bundle.created.year < 1950:
         raise ValueError("time")
     if bundle.key is not None and len(bytes.fromhex(bundle.key)) != 16:
         raise ValueError("key")
-    if bundle.trajectory is not None and not _ITEM_ID.fullmatch(str(bundle.trajectory)):
+    if bundle.trajectory is not None and not ITEM_ID.fullmatch(str(bundle.trajectory)):
         raise ValueError("trajectory")
-    return replace(bundle, title=" ".join(clean_text(bundle.title, 1000).split()),
-                   supervisor=" ".join(clean_text(bundle.supervisor, 1000).split()),
+    return replace(bundle, title=one_line(clean_text(bundle.title, 1000)),
+                   supervisor=one_line(clean_text(bundle.supervisor, 1000)),
                    feedback=checked_feedback(bundle.feedback, bundle)
                    if bundle.feedback else None)
 

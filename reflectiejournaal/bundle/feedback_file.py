@@ -16,6 +16,7 @@ import binascii
 import datetime as dt
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -25,6 +26,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ..errors import JournalError
 from ..feedback import EntryFeedback, Feedback, Passage, SentBundle, checked_feedback
+from ..journal import Journal
 
 FORMAT = "reflectiejournaal-feedback"
 VERSION = 1
@@ -47,17 +49,11 @@ def feedback_key(bundle_key: bytes, bundle_id: str) -> bytes:
                 info=bundle_id.encode("ascii")).derive(bundle_key)
 
 
-def file_name(bundle_id: str) -> str:
-    return f"feedback-{bundle_id[:8]}{SUFFIX}"
-
-
 def read_file(path: Path) -> bytes:
-    """A feedback file's bytes, never more than a feedback file can hold (OSError as is)."""
+    """A feedback file's bytes, one more than a feedback file can hold at most, so that
+    :func:`read_header` refuses a bigger one without it being read whole (OSError as is)."""
     with open(path, "rb") as source:
-        data = source.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise FeedbackProblem("feedback_too_large")
-    return data
+        return source.read(MAX_FILE_BYTES + 1)
 
 
 def read_header(data: bytes) -> tuple[bytes, dict, bytes]:
@@ -129,6 +125,23 @@ def _feedback(plain: object, header: dict, bundle: SentBundle) -> Feedback:
         return checked_feedback(feedback, bundle)
     except (AssertionError, KeyError, TypeError, ValueError, OverflowError):
         raise FeedbackProblem("feedback_content") from None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What importing a feedback file did (see ``Journal.accept_feedback``)."""
+
+    outcome: str  # new, updated, same or older
+    bundle: SentBundle
+    feedback: Feedback
+    kept: Feedback | None  # what the vault had before
+
+
+def import_feedback(journal: Journal, data: bytes) -> Imported:
+    """Open a feedback file against the bundles this vault made and keep it if it is new."""
+    bundle, feedback = open_feedback(data, journal.sent_bundles())
+    kept = bundle.feedback
+    return Imported(journal.accept_feedback(bundle, feedback), bundle, feedback, kept)
 
 
 def seal_feedback(bundle: SentBundle, general: str = "",

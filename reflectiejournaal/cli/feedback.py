@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..feedback import SentBundle, SupervisorWords
 from ..locale import t, tn
-from ..locale.describe import describe_bundle_state, describe_where
+from ..locale.describe import describe_bundle_state, describe_import, describe_where
 from .common import add_command, json_flag, opened, print_json, say
 from .exit_codes import EXIT_DAMAGED
 
@@ -35,9 +36,9 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ..bundle.feedback_file import FeedbackProblem, open_feedback, read_file
+    from ..bundle.feedback_file import FeedbackProblem, import_feedback, read_file
 
-    try:
+    try:  # before the passphrase is asked
         data = read_file(args.file)
     except FileNotFoundError:
         say("cli.feedback_missing", path=args.file)
@@ -45,21 +46,13 @@ def _import(args: argparse.Namespace) -> int:
     except OSError:
         say("cli.feedback_unreadable", path=args.file)
         return 2
-    except FeedbackProblem as problem:
-        say(f"reason.{problem.details['reason']}")
-        return 2
     with opened(args, write=True) as journal:
         try:
-            bundle, feedback = open_feedback(data, journal.sent_bundles())
+            done = import_feedback(journal, data)
         except FeedbackProblem as problem:
             say(f"reason.{problem.details['reason']}")
             return _EXIT.get(str(problem.details["reason"]), 2)
-        kept = bundle.feedback
-        outcome = journal.accept_feedback(bundle, feedback)
-    values = {"title": bundle.title, "supervisor": bundle.supervisor or t("feedback.supervisor"),
-              "comments": tn("count.comments", feedback.comment_count()),
-              "saved": _when(feedback.saved), "kept": _when(kept.saved) if kept else ""}
-    say(f"cli.feedback_{outcome}", **values)
+    print(describe_import(done.outcome, done.bundle, done.feedback, done.kept), file=sys.stderr)
     return 0
 
 

@@ -9,7 +9,7 @@ from ..errors import JournalError
 from .catalogue import has, t, tn
 
 if TYPE_CHECKING:
-    from ..feedback import SentBundle, SupervisorWords
+    from ..feedback import Feedback, SentBundle, SupervisorWords
     from ..prompts import PromptSetProblem
 
 
@@ -153,3 +153,15 @@ def describe_where(words: SupervisorWords, titles: dict[str, str]) -> str:
     if words.passage is not None:
         return t("feedback.where_passage", title=title)
     return t("feedback.where_entry", title=title)
+
+
+def describe_import(outcome: str, bundle: SentBundle, feedback: Feedback,
+                    kept: Feedback | None) -> str:
+    """What importing a feedback file did: new, newer than what was kept, the same, older."""
+    def when(moment: dt.datetime) -> str:
+        return f"{moment.astimezone():%d-%m-%Y %H:%M}"
+
+    return t(f"cli.feedback_{outcome}", title=bundle.title,
+             supervisor=bundle.supervisor or t("feedback.supervisor"),
+             comments=tn("count.comments", feedback.comment_count()),
+             saved=when(feedback.saved), kept=when(kept.saved) if kept else "")

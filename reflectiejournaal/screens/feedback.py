@@ -12,11 +12,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 
-from ..bundle.feedback_file import SUFFIX, FeedbackProblem, open_feedback, read_file
+from ..bundle.feedback_file import SUFFIX, import_feedback, read_file
 from ..errors import JournalError
 from ..feedback import SentBundle, words_of
-from ..locale import describe, t, tn
-from ..locale.describe import describe_bundle_state, describe_where
+from ..locale import describe, t
+from ..locale.describe import describe_bundle_state, describe_import, describe_where
 
 
 def newest_download(bundles: list[SentBundle], folder: Path | None = None) -> Path | None:
@@ -105,28 +105,20 @@ class FeedbackScreen(Screen[None]):
             self.notify(t("feedback.path_needed"), severity="warning")
             return
         path = Path(text).expanduser()
-        journal = self.app.journal  # type: ignore[attr-defined]
         try:
             data = read_file(path)
-            bundle, feedback = open_feedback(data, journal.sent_bundles())
-            kept = bundle.feedback
-            outcome = journal.accept_feedback(bundle, feedback)
+            done = import_feedback(self.app.journal, data)  # type: ignore[attr-defined]
         except FileNotFoundError:
             self.notify(t("cli.feedback_missing", path=path), severity="error", markup=False)
             return
         except OSError:
             self.notify(t("cli.feedback_unreadable", path=path), severity="error", markup=False)
             return
-        except (FeedbackProblem, JournalError) as problem:
+        except JournalError as problem:  # FeedbackProblem among them
             self.notify(describe(problem), severity="error", markup=False, timeout=10)
             return
-        when = "%d-%m-%Y %H:%M"
-        self.notify(t(f"cli.feedback_{outcome}", title=bundle.title,
-                      supervisor=bundle.supervisor or t("feedback.supervisor"),
-                      comments=tn("count.comments", feedback.comment_count()),
-                      saved=f"{feedback.saved.astimezone():{when}}",
-                      kept=f"{kept.saved.astimezone():{when}}" if kept else ""),
-                    severity="information" if outcome in ("new", "updated") else "warning",
+        self.notify(describe_import(done.outcome, done.bundle, done.feedback, done.kept),
+                    severity="information" if done.outcome in ("new", "updated") else "warning",
                     markup=False, timeout=8)
         self.load()
 
