@@ -7,6 +7,9 @@ offers one, and its own ``init`` is tested with the real, calibrated derivation.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,11 +49,20 @@ NEEDED_PROGRAMS = {
 }
 
 
+# What the quick tier leaves out, by folder or file: real programs (a terminal, browsers,
+# Syncthing) and a second pytest in English. Snapshot tests are slow too (by their fixture).
+SLOW = ("tests/e2e/", "tests/browser/", "tests/ui/test_in_english.py")
+
+
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
                                   items: list[pytest.Item]) -> None:
     import shutil
 
     root = Path(str(config.rootpath))
+    for item in items:
+        where = Path(str(item.path)).relative_to(root).as_posix()
+        if where.startswith(SLOW) or "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
     wanted = {needed for item in items for prefix, programs in NEEDED_PROGRAMS.items()
               if Path(str(item.path)).relative_to(root).as_posix().startswith(prefix)
               for needed in programs}
@@ -66,7 +78,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
 
 @pytest.fixture(autouse=True)
-def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Every test gets its own data, cache and temp folders (and never the user's)."""
     for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
                  "XDG_RUNTIME_DIR", "TMPDIR"):
@@ -74,10 +86,63 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder.mkdir()
         monkeypatch.setenv(name, str(folder))
     monkeypatch.delenv("REFLECTIEJOURNAAL_VAULT", raising=False)
-    # Locks are found from the password database, not the environment: they live in the
-    # real ~/.cache/reflectiejournaal/locks (per vault id), shared with the command line the
-    # tests start, as it is for a user.
-    return tmp_path
+    # A home of its own (Downloads, ~/bundel) and locks beside it: a user's locks are found
+    # from the password database, these from the one variable every program the test starts
+    # inherits, so the command line and the app of one test still meet there.
+    # Short, under /tmp: the session agent's socket path must fit in 108 bytes.
+    home = Path(tempfile.mkdtemp(prefix="rj-home-", dir="/tmp"))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("REFLECTIEJOURNAAL_LOCK_HOME", str(home))
+    yield tmp_path
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def _real_home() -> Path:
+    import pwd
+
+    return Path(pwd.getpwuid(os.getuid()).pw_dir)
+
+
+# Programs the tests drive keep their own caches in the real home (browsers' font caches,
+# Playwright's bookkeeping); anything else new there after a run is the suite's doing.
+_OTHERS_IN_HOME = (".cache/fontconfig", ".cache/mesa_shader_cache", ".pki", ".mozilla",
+                   ".cache/ms-playwright", ".cache/pip", ".local/share/pip", ".cache/mypy")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    import time
+
+    session.config.stash[_STARTED] = time.time()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A run that left a file in the real home fails, naming it."""
+    started = session.config.stash.get(_STARTED, None)
+    home, root = _real_home(), Path(str(session.config.rootpath))
+    if started is None or hasattr(session.config, "workerinput") or not home.is_dir():
+        return
+    left = []
+    for folder, dirs, files in os.walk(home):
+        here = Path(folder)
+        deep = len(here.relative_to(home).parts) >= 6  # a developer's home can be large
+        dirs[:] = [] if deep else [
+            d for d in dirs if not (here / d).is_symlink() and (here / d) != root
+            and (here / d).relative_to(home).as_posix() not in _OTHERS_IN_HOME]
+        left += [here / f for f in files if _newer(here / f, started)]
+    if left:
+        print(f"\nDe tests lieten dit achter in de echte thuismap / left in the real home: "
+              f"{', '.join(str(p) for p in left[:10])}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def _newer(path: Path, started: float) -> bool:
+    try:
+        return path.lstat().st_mtime >= started
+    except OSError:
+        return False
+
+
+_STARTED = pytest.StashKey[float]()
 
 
 @pytest.fixture
@@ -113,13 +178,18 @@ def journal(vault: Vault, cache_path: Path) -> Journal:
 def detector_tables(request: pytest.FixtureRequest) -> Path:
     """deduce's tables, built once (for real, in a child process) and kept between runs in
     pytest's cache folder; rebuilt when deduce changes or the files were tampered with."""
+    import fcntl
+
     from reflectiejournaal.bundle import lexicon
 
     folder = Path(request.config.cache.mkdir("detector-tables"))
-    if lexicon.load(folder) is None:
-        shares: list[float] = []
-        lexicon.build_in_child(folder, shares.append)
-        assert shares == sorted(shares) and shares[-1] == 1.0, "progress goes one way, to 100%"
+    # Parallel workers share the folder: one builds, the others wait for it and load.
+    with open(folder.parent / "detector-tables.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if lexicon.load(folder) is None:
+            shares: list[float] = []
+            lexicon.build_in_child(folder, shares.append)
+            assert shares == sorted(shares) and shares[-1] == 1.0, "progress goes one way, to 100%"
     return folder
 
 

@@ -5,6 +5,13 @@ A client called "Pietje de Vries" with the nickname "Piet" is found as *Pietje d
 surname core only when written with a capital), *Piet*, *Pietjes*… and inside hyphenated
 compounds (*Jansen-de Vries*). Case and accents do not matter (a decomposed "Zoë" pasted from
 macOS is composed first). A particle alone ("de", "van", "El") is never a finding.
+
+A surname is found however it was typed: in lower case (*vries*, *#dekker*), with or without
+the apostrophe, hyphen or space where names join (*D'Souza*, *DSouza*, *D Souza*; *Mac Leod*,
+*MacLeod*; *O'Neill*, *ONeill*), with ß as ss (*Weiß*, *Weiss*), and run together with the
+given name as in a handle (*noorbakker*). Only a surname that is also an ordinary word (*Bakker*,
+*Visser*, *de Boer*) needs a capital in running text, and not as a tag, a handle, in a
+compound (*gezin-bakker*) or after a word for a family or a title (*fam. bakker*).
 """
 
 from __future__ import annotations
@@ -86,6 +93,14 @@ COMMON_WORDS = frozenset(
     "herfst april mei juni juli augustus bas mark wil ben jade iris lelie amber jasmijn mees "
     "job fleur nova luna sky bo vos jan feb mrt apr jun jul aug sep sept okt nov dec maart "
     "dag nacht hemel engel liefje schat pop".split())
+# Surnames that are ordinary words (occupations, colours, things) when deduce's list of common
+# words is not loaded: as a name only with a capital or where a name is meant (see above).
+SURNAME_WORDS = frozenset(
+    "bakker visser boer smit smid mulder molenaar schipper koster koning keizer prins graaf "
+    "kok kuiper timmerman dekker slager brouwer schaap vos wolf haan de groot klein kort lang "
+    "wit zwart rood groen bruin blauw stam berg beek bos dijk brink veen hout steen kamp "
+    "baker smith miller cook taylor carpenter brown white green black young king hill wood "
+    "field bishop mason hunter fisher ward bell rose hope".split())
 _ABBREVIATED_PARTICLES = {"van der": ("v.d.", "vd", "v/d", "v. d."), "van den": ("v.d.", "vd", "v/d"),
                           "van de": ("v.d.", "vd", "v/d")}
 
@@ -121,12 +136,15 @@ def forms_of(client: Client, common: Callable[[str], bool] = lambda word: False)
                               for full, shorts in _ABBREVIATED_PARTICLES.items()
                               if re.search(rf"\b{full}\b", whole, re.IGNORECASE) for short in shorts)]
         for part in {*spellings, *whole.split("-")}:
-            # Surnames are ordinary words too (de bakker, de visser, de boer): with a capital.
-            for form in (part, part + "'s", part + "s", part + "'"):
-                add(form, "surname", True)
             core = [w for w in part.split() if not particle(w)]
+            # A surname that is an ordinary word too (de bakker, de visser) needs a capital.
+            capital = any(_common(w, common) or fold(w) in SURNAME_WORDS for w in core)
+            for form in (part, part + "'s", part + "s", part + "'"):
+                add(form, "surname", capital)
             if core:  # "de Vries" also as "Vries"
-                add(" ".join(core), "surname", True)
+                add(" ".join(core), "surname", capital)
+        for word in given[:1]:  # run together, as in a handle or an address: noorbakker
+            add(word + "".join(surname), "name", False)
     for nickname in client.nicknames:
         for form in variants(prepare(nickname)):
             add(form, "nickname", _common(nickname, common))
@@ -138,18 +156,52 @@ def _common(word: str, common: Callable[[str], bool]) -> bool:
     return folded in COMMON_WORDS or common(folded)
 
 
+# Where a name part may be joined to the next with an apostrophe, a hyphen, a space or
+# nothing: D'Souza, Mac Leod, O'Neill, FitzGerald, De Smet (however the list spells them).
+_JOINING_PREFIXES = ("fitz", "mac", "mc", "van", "von", "de", "di", "da", "du", "le", "la",
+                     "st", "o", "d", "l")
+_JOIN = "['\\- ]?"  # as a regex: one optional joining character
+_JOINERS = re.compile(r"['\- ]")
+# Before a lower-case surname that is also a word: it means the family or the person.
+_FAMILY_WORDS = frozenset("fam fam. familie gezin gezinnen huize mevrouw mevr mevr. mw mw. "
+                          "meneer mnr mnr. dhr dhr. family mr mr. mrs mrs. ms ms. miss".split())
+
+
+def skeleton(folded: str) -> str:
+    """A folded name without its joining characters, ß as ss: what spellings have in common."""
+    return _JOINERS.sub("", folded).replace("ß", "ss")
+
+
+def _spelling_pattern(form: str, kind: str) -> str:
+    """A regex for the folded ``form`` that also matches it joined otherwise (see above)."""
+    def letters(piece: str) -> str:
+        return re.escape(piece).replace("ss", "(?:ss|ß)").replace("ß", "(?:ss|ß)")
+
+    pieces = [p for p in _JOINERS.split(form) if p]
+    if kind in ("surname", "name"):
+        split = []
+        for piece in pieces:
+            prefix = next((p for p in _JOINING_PREFIXES
+                           if piece.startswith(p) and len(piece) >= len(p) + 3), None)
+            split += [prefix, piece[len(prefix):]] if prefix else [piece]
+        pieces = split
+    return _JOIN.join(letters(p) for p in pieces)
+
+
 class ClientNames:
     """Every client of the list, compiled into one search over folded text."""
 
     def __init__(self, clients: ClientList, common: Callable[[str], bool] = lambda word: False) -> None:
         self.clients = clients.clients
         self._forms: dict[str, Form] = {}
+        patterns: dict[str, int] = {}
         for index, client in enumerate(self.clients):
             for form, (kind, capital) in forms_of(client, common).items():
-                self._forms.setdefault(form, Form(index, kind, capital))
-        everything = sorted(self._forms, key=len, reverse=True)
+                self._forms.setdefault(skeleton(form), Form(index, kind, capital))
+                patterns.setdefault(_spelling_pattern(form, kind), len(skeleton(form)))
+        everything = sorted(patterns, key=lambda p: (-patterns[p], p))  # longest names first
         # A name ends where letters end: "noor_b2010" and "Noor2010" hold the name Noor.
-        self._pattern = (re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, everything))
+        self._pattern = (re.compile(r"(?<![^\W\d_])(?:" + "|".join(everything)
                                     + r")(?![^\W\d_])") if everything else None)
 
     def find(self, text: str) -> list[NameMatch]:
@@ -158,9 +210,28 @@ class ClientNames:
             return []
         found = []
         for match in self._pattern.finditer(fold(text)):
-            form = self._forms[match.group()]
+            form = self._forms.get(skeleton(match.group()))
+            if form is None:
+                continue
             original = text[match.start():match.end()]
-            if form.capital and not any(w[:1].isupper() for w in original.split() if not particle(w)):
+            if form.capital and not _written_as_a_name(text, match.start(), match.end()):
                 continue
             found.append(NameMatch(form.client, match.start(), match.end(), original, form.kind))
         return found
+
+
+def _written_as_a_name(text: str, start: int, end: int) -> bool:
+    """A word that is also an ordinary word counts as a name here: with a capital, as a tag
+    or handle, inside a compound, alone on its line (a tag) or after a family word."""
+    original = text[start:end]
+    if any(w[:1].isupper() for w in original.split() if not particle(w)):
+        return True
+    before, after = text[start - 1:start], text[end:end + 1]
+    if before in ("#", "@", "-", "_", "/") or after in ("-", "_"):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if not text[line_start:start].strip() and not text[end:line_end if line_end >= 0 else None].strip():
+        return True
+    previous = text[max(0, start - 12):start].split()
+    return bool(previous) and fold(previous[-1]) in _FAMILY_WORDS

@@ -29,7 +29,7 @@ class HoursScreen(Screen[None]):
                 yield Input(placeholder=t("hours.to"), id="to")
             yield Markdown(id="totals")
             yield Static(t("hours.note"), classes="muted")
-            yield Input(str(Path.home() / "contacturen"), placeholder=t("hours.path"), id="path")
+            yield Input("~/contacturen", placeholder=t("hours.path"), id="path")
             with Horizontal(classes="buttons"):
                 yield Button(t("hours.csv"), id="csv")
                 yield Button(t("hours.markdown"), id="markdown")

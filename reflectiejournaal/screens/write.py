@@ -200,8 +200,14 @@ class WriteScreen(GuidedSteps, Saving, Screen[None]):
     # -- guided: one prompt at a time ------------------------------------------------------------
 
     def after_typed_keys(self, action: Callable[[], None]) -> None:
-        """The step waits for the keys typed before its shortcut (see the app's)."""
-        self.app.after_typed_keys(action)  # type: ignore[attr-defined]
+        """The step waits for the keys typed before its shortcut (see the app's), and is
+        dropped if the writer closed meanwhile (a save or Esc queued ahead of it): its
+        fields are gone then, and what they held was kept by whatever closed it."""
+        def while_open() -> None:
+            if self.is_attached and self.is_mounted:
+                action()
+
+        self.app.after_typed_keys(while_open)  # type: ignore[attr-defined]
 
     def action_next(self) -> None:
         self.after_typed_keys(self.next_step)

@@ -138,10 +138,20 @@ def lock_folder() -> Path:
     return folder
 
 
+LOCK_HOME_VARIABLE = "REFLECTIEJOURNAAL_LOCK_HOME"
+
+
 def lock_home() -> Path:
-    """The user's home folder from the password database (not ``$HOME``)."""
+    """The user's home folder from the password database (not ``$HOME``).
+
+    ``REFLECTIEJOURNAAL_LOCK_HOME`` replaces it for a setup whose every process has it, as
+    the tests do so that no run writes into the real home; no user needs it.
+    """
     import pwd
 
+    configured = os.environ.get(LOCK_HOME_VARIABLE)
+    if configured:
+        return Path(configured)
     return Path(pwd.getpwuid(os.getuid()).pw_dir)
 
 

@@ -183,3 +183,18 @@ def test_replace_all_keeps_the_supervisors_name_and_hides_everyone_else(cli, tmp
     assert "supervisor: Marieke Jansen" in text and "Marieke Jansen vond het goed." in text
     assert "De vader, [naam], belde." in text
     assert text.count("Jansen") == 3  # front matter, the line under the title, her own sentence
+
+
+def test_a_listed_client_tagged_in_lower_case_is_found_and_replaced_everywhere(cli, tmp_path):
+    """The audit's case: a surname that is an ordinary word, written as a tag, in a title and in
+    the text in lower case, is reported by --check and gone from the bundle."""
+    cli.ok("clients", "add", "Jorien Dekker")
+    cli.ok("new", "--kind", "case", "--title", "Gesprek fam. dekker", "--tag", "dekker",
+           "--tag", "gezin-dekker", stdin="## Situatie\n\nMet jorien en mevrouw dekker gesproken.\n")
+    check = cli("bundle", "--from", "2000-01-01", "--check")
+    assert check.code == 9, check.out
+    assert "dekker" in check.out.lower() and "naam van je lijst" in check.out
+    out = tmp_path / "bundel.md"
+    cli.ok("bundle", "--from", "2000-01-01", "--format", "md", "--out", str(out), "--replace-all")
+    written = out.read_text()
+    assert "dekker" not in written.lower() and "jorien" not in written.lower()

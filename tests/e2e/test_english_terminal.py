@@ -25,7 +25,7 @@ def terminal(tmp_path):
 
 
 def english() -> dict[str, str]:
-    keep = ("PATH", "HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
+    keep = ("PATH", "HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "REFLECTIEJOURNAAL_LOCK_HOME",
             "TMPDIR")
     # The tmux server carries the test run's own environment (Dutch): cleared here, as a
     # British user's shell would not have them.

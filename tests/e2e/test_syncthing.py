@@ -228,7 +228,8 @@ class Device:
         return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
                 "XDG_CACHE_HOME": str(home / ".cache"), "XDG_STATE_HOME": str(home / "state"),
                 "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
-                "TMPDIR": str(self.root), "LANG": "C.UTF-8"}
+                "TMPDIR": str(self.root), "LANG": "C.UTF-8",
+                "REFLECTIEJOURNAAL_LOCK_HOME": str(home)}
 
     def run(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         done = subprocess.run(

@@ -24,7 +24,8 @@ def terminal(tmp_path):
 
 
 def env() -> dict[str, str]:
-    keep = ("PATH", "HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "TMPDIR")
+    keep = ("PATH", "HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "TMPDIR",
+            "REFLECTIEJOURNAAL_LOCK_HOME")
     return {k: os.environ[k] for k in keep if k in os.environ} | {"LANG": "C.UTF-8"}
 
 

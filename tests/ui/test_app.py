@@ -17,7 +17,7 @@ from reflectiejournaal.screens.write import WriteScreen
 from reflectiejournaal.vault.store import Vault
 from reflectiejournaal.widgets.confirm import ConfirmDialog
 from tests.helpers import PASSPHRASE
-from tests.ui.conftest import SIZE, settle, start_writing, type_text, unlock
+from tests.ui.conftest import SIZE, settle, start_writing, type_text, unlock, until
 
 NEW_PASSPHRASE = "zomer aan zee met de fiets"
 
@@ -42,7 +42,7 @@ async def test_first_run_creates_a_vault_after_the_herstelcode_is_retyped(make_a
         app.screen.query_one("#first", Input).value = PASSPHRASE
         app.screen.query_one("#second", Input).value = PASSPHRASE + "x"
         await pilot.click("#create")
-        assert "niet gelijk" in text_of(app, "#error")
+        await until(pilot, lambda: "niet gelijk" in text_of(app, "#error"), text_of(app, "#error"))
         app.screen.query_one("#second", Input).value = PASSPHRASE
         app.screen.query_one("#second", Input).focus()
         await pilot.press("enter")
@@ -51,7 +51,7 @@ async def test_first_run_creates_a_vault_after_the_herstelcode_is_retyped(make_a
         code = text_of(app, "#code")
         assert not Vault.exists(paths["vault"])  # nothing written before the code is confirmed
         await pilot.press(*"AAAA-BBBB", "enter")
-        assert "niet dezelfde code" in text_of(app, "#error")
+        await until(pilot, lambda: "niet dezelfde code" in text_of(app, "#error"))
         app.screen.query_one("#retype", Input).value = code.lower()
         await pilot.press("enter")
         await settle(pilot, app)

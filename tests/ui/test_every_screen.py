@@ -21,6 +21,7 @@ from reflectiejournaal.screens.trajectory import TrajectoryScreen
 from reflectiejournaal.screens.write import WriteScreen
 from reflectiejournaal.trajectory import Trajectory
 from reflectiejournaal.vault.store import Vault
+from tests.conftest import install_tables
 from tests.helpers import PASSPHRASE, cheap_kdf
 from tests.ui.conftest import TZ, settle, type_text, unlock
 
@@ -30,7 +31,8 @@ SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
 
 @pytest.fixture
-def vault_with_a_trajectory(filled_vault, paths):
+def vault_with_a_trajectory(filled_vault, paths, detector_tables):
+    install_tables(detector_tables, paths["cache"])  # the bundle screen prepares none then
     journal = Journal(Vault.unlock(filled_vault, PASSPHRASE), None)
     anna = Trajectory.plan(ANNA, "supervisie", "Supervisie bij Anna", dt.date(2026, 1, 7),
                            supervisor="Anna de Vries", time="19:30")

@@ -8,7 +8,7 @@ from textual.widgets import Input
 
 from reflectiejournaal.screens.entry import EntryScreen
 from reflectiejournaal.screens.write import WriteScreen
-from tests.ui.conftest import SIZE, settle, start_writing, unlock
+from tests.ui.conftest import SIZE, settle, start_writing, unlock, until
 
 # Textual's own words that must not reach a Dutch user.
 ENGLISH = ("Search for commands", "No matches found", "Quit", "Keys", "Theme", "Screenshot",
@@ -58,12 +58,13 @@ async def test_the_palette_is_dutch_and_afsluiten_finds_quit(make_app, filled_va
         prompts = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
         assert any("Afsluiten" in p for p in prompts), prompts
         await pilot.press(*"qqxz")
-        for _ in range(40):  # the "no matches" line comes after a short countdown
-            await pilot.pause(0.05)
-            prompts = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
-            if prompts:
-                break
-        assert any("Niets gevonden" in p for p in prompts), prompts
+
+        def prompts_now() -> list[str]:
+            return [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+
+        # The "no matches" line comes after a short countdown, in place of the earlier list.
+        await until(pilot, lambda: any("Niets gevonden" in p for p in prompts_now()),
+                    str(prompts_now()))
 
 
 def test_no_textual_widget_shows_an_english_key_in_the_footer(make_app):

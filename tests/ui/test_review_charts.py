@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from textual.widgets import Button, Input, Select, Static
 
 from reflectiejournaal.app import ReflectieApp
@@ -32,6 +33,13 @@ NIP_MONTHS = {1: ["beleving", "beroepsethiek", "waarden", "emotioneel-proces"],
               4: ["beleving", "waarden", "emotioneel-proces"], 7: ["beleving"],
               8: ["beleving", "emotioneel-proces"], 9: ["beleving", "waarden"],
               10: ["beleving", "emotioneel-proces"]}
+
+
+@pytest.fixture(autouse=True)
+def on_the_day_the_app_is_told():
+    """Entries saved here are stamped by the wall clock: it shows the app's TODAY (ticking)."""
+    with time_machine.travel(dt.datetime(2026, 11, 23, 12, tzinfo=TZ), tick=True):
+        yield
 
 
 @pytest.fixture

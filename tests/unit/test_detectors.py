@@ -64,9 +64,42 @@ def test_whole_surnames_with_their_particles():
     assert names("Pietje de Vries en meneer De Vries") == [("Pietje de Vries", 1), ("De Vries", 1)]
 
 
-def test_a_surname_core_counts_only_with_a_capital():
-    assert names("Amrani zei het al.") == [("Amrani", 3)]
-    assert names("een berg werk, een meulen") == []
+def test_a_surname_counts_in_any_case_unless_it_is_an_ordinary_word():
+    assert names("Amrani zei het al; amrani ook.") == [("Amrani", 3), ("amrani", 3)]
+    assert names("een berg werk bij de meulen") == [("meulen", 4)]
+    assert names("naar de bakker, op de boot") == []  # Noor Bakker's surname is a word
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("#dekker", "dekker"), ("gezin-kaya", "kaya"), ("fam. dekker belde", "dekker"),
+    ("Gesprek met mevrouw dekker.", "dekker"), ("dekker", "dekker"), ("@dekker_j", "dekker"),
+    ("de kaya's kwamen", "kaya's"), ("ze heet kaya", "kaya"),
+])
+def test_a_listed_client_in_lower_case_or_as_a_tag(text, meant):
+    clients = ClientList([Client("Jorien Dekker"), Client("Elif Kaya")])
+    assert [t for t, _ in names(text, clients)] == [meant]
+
+
+def test_an_ordinary_word_surname_in_running_text_stays_a_word():
+    clients = ClientList([Client("Jorien Dekker")])
+    assert names("De dakdekker en een dekker op het dak.", clients) == []
+
+
+@pytest.mark.parametrize(("listed", "written"), [
+    ("Priya D'Souza", "DSouza"), ("Priya DSouza", "D'Souza"), ("Priya D'Souza", "D Souza"),
+    ("Aoife O'Neill", "ONeill"), ("Aoife ONeill", "O’Neill"), ("Lukas Weiß", "Weiss"),
+    ("Lukas Weiss", "Weiß"), ("Callum Mac Leod", "MacLeod"), ("Callum MacLeod", "Mac Leod"),
+    ("Callum MacLeod", "Mac-Leod"), ("Noor Bakker", "noorbakker"), ("Lotte van der Meulen", "vandermeulen"),
+])
+def test_spelling_variants_of_a_listed_name(listed, written):
+    clients = ClientList([Client(listed)])
+    assert names(f"Gesprek met {written} vandaag.", clients) == [(written, 0)]
+
+
+def test_the_detector_finds_a_tagged_lower_case_client_in_the_tags():
+    found_in_tags = Detector(ClientList([Client("Jorien Dekker")]), TODAY).scan(
+        compose("dekker\ngezin-kaya\nouders"))
+    assert [(f.kind, f.text) for f in found_in_tags] == [("name", "dekker")]
 
 
 def test_names_inside_hyphenated_compounds_but_not_inside_words():

@@ -86,3 +86,18 @@ def test_the_build_never_imports_from_the_folder_it_runs_in(tmp_path):
     assert done.returncode == 0 and not (tmp_path / "RAN").exists()
     unsafe = subprocess.run([sys.executable, "-c", "import numpy"], cwd=tmp_path)
     assert unsafe.returncode == 0 and (tmp_path / "RAN").exists()  # what -P prevents
+
+
+@pytest.mark.parametrize("path", [
+    "institutions/lst_healthcare_institution", "institutions/lst_hospital",
+    "locations/lst_placename", "whitelist/lst_eponymous_disease", "names/lst_surname",
+    pytest.param("locations/lst_street", marks=pytest.mark.slow),  # deduce's own takes a minute
+])
+def test_the_lists_are_deduces_own_with_every_variant(path):
+    """The quicker loader gives exactly the sets deduce's own loader gives."""
+    from deduce.deduce import _LOOKUP_LIST_PATH
+    from deduce.lookup_structs import load_raw_itemsets
+
+    from reflectiejournaal.bundle.lists import raw_lists
+
+    assert raw_lists([path]) == load_raw_itemsets(_LOOKUP_LIST_PATH, [path])
