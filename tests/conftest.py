@@ -113,6 +113,33 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     import time
 
     session.config.stash[_STARTED] = time.time()
+    if not hasattr(session.config, "workerinput"):
+        _start_building_tables(session.config)
+
+
+def _start_building_tables(config: pytest.Config) -> None:
+    """deduce's tables, when not yet in pytest's cache, built in the background from the
+    start: the tests that need them wait on the lock (``detector_tables``), the rest run."""
+    import fcntl
+    import threading
+
+    from reflectiejournaal.bundle import lexicon
+
+    folder = Path(config.cache.mkdir("detector-tables"))
+    if lexicon.load(folder) is not None:
+        return
+    lock = open(folder.parent / "detector-tables.lock", "w")  # noqa: SIM115 — the thread closes it
+    fcntl.flock(lock, fcntl.LOCK_EX)
+
+    def build() -> None:
+        try:
+            lexicon.build_in_child(folder)
+        except Exception:  # noqa: BLE001 — the fixture builds again, and says why
+            pass
+        finally:
+            lock.close()
+
+    threading.Thread(target=build, daemon=True).start()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -16,7 +16,7 @@ from ..clients import ClientList
 from ..errors import DetectorUnavailable
 from . import lexicon, numbers, patterns
 from .findings import Finding, merge_overlaps
-from .names import ClientNames, NameMatch, particle, split_name, words_of
+from .names import ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
 
 LANGUAGE_KINDS = ("person", "place", "institution")
 
@@ -68,11 +68,13 @@ def _shouted_as_names(text: str) -> str:
 class Detector:
     """Finds everything in a text that could identify a client."""
 
-    def __init__(self, clients: ClientList, today: dt.date, language=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, clients: ClientList, today: dt.date, language=None,  # type: ignore[no-untyped-def]
+                 marked: tuple[str, ...] = ()) -> None:
         self.clients = clients
         self.today = today
         self.language = language  # None: deduce's persons, places and institutions not checked
         self.names = ClientNames(clients, self.is_common)
+        self.marked = MarkedWords(marked)  # what the user marked in this bundle
 
     def is_common(self, word: str) -> bool:
         """An ordinary Dutch word (by deduce's lists, once loaded), so as a name it needs a capital."""
@@ -112,6 +114,8 @@ class Detector:
                 continue  # "Sanne de Vries" beside client Pietje de Vries: a relative
             found.append(Finding("name", m.start, m.end, m.text, "high", "clients",
                                  f"client:{m.client}"))
+        found += [Finding("marked", start, end, text[start:end], "high", "user", f"marked:{key}")
+                  for start, end, key in self.marked.find(text)]
         return merge_overlaps(found, text)
 
     def _relative(self, match: NameMatch, person: Finding) -> bool:

@@ -63,8 +63,8 @@ def group(texts: dict[str, str], parts: dict[str, list[Finding]], clients: Clien
                 if not words:
                     continue
                 key = _person_key(words, people)
-            elif finding.kind == "name":
-                key = finding.entity
+            elif finding.kind in ("name", "marked"):
+                key = finding.entity  # a client, or a word the user marked: every form one
             else:
                 key = f"{finding.kind}:{_normal(finding)}"
             keyed[part].append(replace(finding, entity=key))

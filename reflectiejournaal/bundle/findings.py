@@ -1,7 +1,7 @@
 """Findings: pieces of text that could identify a client, and replacing them in a copy.
 
-A finding knows its kind (``name`` for the user's client list, ``person`` for a name found by
-deduce, ``bsn``, ``phone`` …), where it is, how sure its detector is, and which entity it
+A finding knows its kind (``name`` for the user's client list, ``marked`` for what the user
+marked in this bundle, ``person`` for a name found by deduce, ``bsn``, ``phone`` …), where it is, how sure its detector is, and which entity it
 belongs to: all forms of one person ("Noor", "Noortje", "Bakker") share one entity, so they
 are reviewed together and get the same pseudonym.
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-KINDS = ("name", "person", "place", "address", "postcode", "institution", "school", "phone",
+KINDS = ("name", "marked", "person", "place", "address", "postcode", "institution", "school", "phone",
          "email", "url", "handle", "bsn", "rrn", "iban", "birth_date", "dossier", "license_plate")
 PERSON_KINDS = ("name", "person")
 # What a finding becomes when replaced by a placeholder (names get a pseudonym instead).
 PLACEHOLDER = {
-    "name": "[naam]", "person": "[naam]", "place": "[plaats]", "address": "[adres]",
+    "name": "[naam]", "marked": "[weggelaten]", "person": "[naam]", "place": "[plaats]", "address": "[adres]",
     "postcode": "[postcode]", "institution": "[instelling]", "school": "[school]",
     "phone": "[telefoon]", "email": "[e-mail]", "url": "[link]", "handle": "[account]",
     "bsn": "[bsn]",
@@ -26,7 +26,7 @@ PLACEHOLDER = {
 # When two findings overlap, the one of the surer kind gives the merged finding its kind (an
 # e-mail address or link with a client's name in it is replaced as a whole).
 PRIORITY = {kind: rank for rank, kind in enumerate(reversed((
-    "email", "url", "handle", "name", "bsn", "rrn", "iban", "phone", "birth_date", "address", "postcode",
+    "email", "url", "handle", "name", "marked", "bsn", "rrn", "iban", "phone", "birth_date", "address", "postcode",
     "dossier", "license_plate", "school", "institution", "person", "place")))}
 CONFIDENCES = ("high", "medium", "low")
 

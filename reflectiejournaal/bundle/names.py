@@ -235,3 +235,26 @@ def _written_as_a_name(text: str, start: int, end: int) -> bool:
         return True
     previous = text[max(0, start - 12):start].split()
     return bool(previous) and fold(previous[-1]) in _FAMILY_WORDS
+
+
+class MarkedWords:
+    """What the user marked in one bundle (a word the detectors missed): found everywhere in
+    it, in any case, possessive and however its parts are joined."""
+
+    def __init__(self, marked: tuple[str, ...]) -> None:
+        self.keys: dict[str, str] = {}  # skeleton → the marked text, as the user typed it
+        patterns = []
+        for text in marked:
+            folded = " ".join(fold(prepare(text)).split())
+            if len(folded) >= 2 and not all(particle(w) for w in folded.split()):
+                self.keys.setdefault(skeleton(folded), text.strip())
+                patterns.append(_spelling_pattern(folded, "name"))
+        self._pattern = (re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(patterns, key=len, reverse=True))
+                                    + r")(?:'s|’s|s|')?(?![^\W\d_])") if patterns else None)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, key)`` of each marked word in ``text`` (normalised)."""
+        if self._pattern is None:
+            return []
+        return [(m.start(), m.end(), skeleton(m.group(1))) for m in self._pattern.finditer(fold(text))
+                if skeleton(m.group(1)) in self.keys]

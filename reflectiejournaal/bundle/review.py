@@ -63,6 +63,8 @@ class Review:
         for part, index, finding in review.all():
             if finding.kind == "person" and " ".join(words_of(finding.text)) in known:
                 review.decide(part, index, False)
+            elif finding.kind == "marked":  # the user marked it to go
+                review.decide(part, index, True)
         return review
 
     # -- counting -------------------------------------------------------------------------------
@@ -116,6 +118,19 @@ class Review:
         """One decision for every finding still open; what was decided stays as it is."""
         for part, index, _ in self.all():
             self.decisions.setdefault((part, index), replace_it)
+
+    def carry_over(self, earlier: Review) -> None:
+        """The decisions and chosen replacements of an earlier scan of the same bundle, for
+        the findings that are still there (the user marked a word and it was scanned again)."""
+        where = {(part, f.start, f.end): index for part, index, f in self.all()}
+        for (part, index), decided in earlier.decisions.items():
+            finding = earlier.findings[part][index]
+            now = where.get((part, finding.start, finding.end))
+            # Only for the same kind: a word the user marked since is replaced, whatever an
+            # earlier finding on it was decided.
+            if now is not None and self.findings[part][now].kind == finding.kind:
+                self.decisions[(part, now)] = decided
+        self.chosen.update({k: v for k, v in earlier.chosen.items() if k in self.entities})
 
     def replacement(self, key: str) -> str:
         return self.chosen.get(key, self.entities[key].proposal)

@@ -51,6 +51,8 @@ def add_parsers(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     decide = bundle.add_mutually_exclusive_group()
     decide.add_argument("--replace-all", action="store_true", help=t("cli.opt.replace_all"))
     decide.add_argument("--keep-findings", action="store_true", help=t("cli.opt.keep_findings"))
+    bundle.add_argument("--mark", action="append", default=[], metavar=t("cli.metavar.text"),
+                        help=t("cli.opt.mark"))
     bundle.add_argument("--supervisant", default="", help=t("cli.opt.supervisant"))
     bundle.add_argument("--supervisor", default="", help=t("cli.opt.supervisor"))
     bundle.add_argument("--note", default="", help=t("cli.opt.note"))
@@ -101,7 +103,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             say(f"bundle.clients.{list_state}")
         info = BundleInfo(args.supervisant, args.supervisor, args.note,
                           trajectory.title if trajectory else "")
-        review = Review.of(entries, info, Detector(clients, dt.date.today(), _language()))
+        detector = Detector(clients, dt.date.today(), _language(), tuple(args.mark))
+        review = Review.of(entries, info, detector)
         if args.check or not (args.replace_all or args.keep_findings):
             # The findings in context only when asked for, or when a decision is missing: a
             # scripted run that writes keeps client names out of its logs.

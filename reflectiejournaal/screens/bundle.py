@@ -61,6 +61,8 @@ class BundleScreen(FindingsReview, Screen[None]):
         self.scanned: BundleInfo | None = None  # the fields as they were scanned
         self.scan_when_ready = False  # Ctrl+R pressed while deduce was still loading
         self.entries: list = []
+        self.marked: list[str] = []  # words the user marked in this bundle (not kept after it)
+        self.marked_clients: list[str] = []  # names the user put on the client list here
 
     def compose(self) -> ComposeResult:
         journal = self.app.journal  # type: ignore[attr-defined]
@@ -96,6 +98,12 @@ class BundleScreen(FindingsReview, Screen[None]):
                 with Horizontal(classes="buttons"):
                     yield Button(t("bundle.replace_all"), id="replace-all")
                     yield Button(t("bundle.keep_all"), id="keep-all")
+                # A word the detectors missed: marked, it is replaced everywhere in the bundle.
+                yield labelled(t("bundle.label.mark"), Input(placeholder=t("bundle.mark"),
+                                                             id="mark"))
+                with Horizontal(classes="buttons"):
+                    yield Button(t("bundle.mark_button"), id="mark-word")
+                    yield Button(t("bundle.mark_client"), id="mark-client")
                 yield Static(t("bundle.preview"), classes="section-title")
                 yield Markdown(id="preview")
                 yield Static(t("bundle.step.write"), classes="section-title")
@@ -172,7 +180,8 @@ class BundleScreen(FindingsReview, Screen[None]):
             return
         if (state := journal.clients_state()) != "ok":  # the review is weaker without the list
             self.notify(t(f"bundle.clients.{state}"), severity="warning", markup=False, timeout=15)
-        detector = Detector(journal.clients(), self.app.today(), self.language)  # type: ignore[attr-defined]
+        detector = Detector(journal.clients(), self.app.today(), self.language,  # type: ignore[attr-defined]
+                            tuple(self.marked))
         scan = self.query_one("#scan", Button)
         scan.disabled, scan.label = True, t("bundle.scanning")
         self._scan(self.entries, self.info(), detector)
@@ -186,6 +195,11 @@ class BundleScreen(FindingsReview, Screen[None]):
             self.app.call_from_thread(self._scanned, review, info)
 
     def _scanned(self, review: Review, info: BundleInfo) -> None:
+        if self.review is not None:  # scanned again (a word marked): what was decided stays
+            review.carry_over(self.review)
+        for key, entity in review.entities.items():  # a name just put on the list: replaced
+            if entity.client is not None and entity.label in self.marked_clients:
+                review.decide_entity(key, True)
         self.review, self.scanned = review, info
         scan = self.query_one("#scan", Button)
         scan.disabled, scan.label = False, t("bundle.scan")
@@ -239,6 +253,45 @@ class BundleScreen(FindingsReview, Screen[None]):
         if self.review is not None:
             self.review.decide_open(False)
             self.show_review()
+
+    @on(Button.Pressed, "#mark-word")
+    @on(Input.Submitted, "#mark")
+    def mark_word(self) -> None:
+        """The user completes the review: the word is found and replaced everywhere."""
+        word = self._word_to_mark()
+        if word:
+            self.marked.append(word)
+            self.notify(t("bundle.marked", word=word), markup=False)
+            self.action_scan()
+
+    @on(Button.Pressed, "#mark-client")
+    def mark_client(self) -> None:
+        """As :meth:`mark_word`, and the name goes on the client list for every bundle after."""
+        from ..clients import Client
+
+        word = self._word_to_mark()
+        if not word:
+            return
+        journal = self.app.journal  # type: ignore[attr-defined]
+        clients = journal.clients()
+        clients.put(Client(word))
+        try:
+            journal.save_clients(clients)
+        except JournalError as error:
+            self.notify(describe(error), severity="error", markup=False)
+            return
+        self.notify(t("bundle.marked_client", word=word), markup=False)
+        self.marked_clients.append(word)
+        self.action_scan()
+
+    def _word_to_mark(self) -> str:
+        field = self.query_one("#mark", Input)
+        word = " ".join(field.value.split())
+        field.value = ""
+        if len(word) < 2:
+            self.notify(t("bundle.mark_too_short"), severity="warning")
+            return ""
+        return word
 
     # -- step 3: write -------------------------------------------------------------------------
     @on(Button.Pressed, "#write")

@@ -198,3 +198,20 @@ def test_a_listed_client_tagged_in_lower_case_is_found_and_replaced_everywhere(c
     cli.ok("bundle", "--from", "2000-01-01", "--format", "md", "--out", str(out), "--replace-all")
     written = out.read_text()
     assert "dekker" not in written.lower() and "jorien" not in written.lower()
+
+
+def test_a_word_the_review_missed_is_marked_and_replaced_everywhere(cli, tmp_path):
+    """bundle --mark: the user completes the review; every spelling of the word goes, in the
+    text, the title and the tags, and --check reports it."""
+    cli.ok("new", "--kind", "case", "--title", "Over Opa Truus", "--tag", "truus",
+           stdin="## Situatie\n\nTRUUS woont in de Lindenhof. Truus' kleinzoon belde.\n")
+    check = cli("bundle", "--from", "2000-01-01", "--check", "--mark", "truus",
+                "--mark", "Lindenhof")
+    assert check.code == 9
+    assert "door jou gemarkeerd" in check.out
+    out = tmp_path / "bundel.md"
+    cli.ok("bundle", "--from", "2000-01-01", "--format", "md", "--out", str(out), "--replace-all",
+           "--mark", "truus", "--mark", "Lindenhof")
+    written = out.read_text()
+    assert "truus" not in written.lower() and "lindenhof" not in written.lower()
+    assert "[weggelaten]" in written

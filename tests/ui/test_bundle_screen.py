@@ -244,3 +244,42 @@ async def test_hand_picked_entries_from_the_list(make_app, filled_vault, paths, 
         screen.query_one("#scan", Button).press()
         await settle(pilot, app)
         assert [e.title for e in screen.entries] == ["De moeder die niet kwam", "Losse gedachte"]
+
+
+async def test_a_word_the_review_missed_is_marked_and_replaced_everywhere(
+        make_app, empty_vault, paths, detector_tables):
+    """The user completes the review in the app: a word typed in 'Gemist?' is found in every
+    spelling and replaced in the preview; what was decided before stays decided; 'Ook op de
+    cliëntenlijst' keeps the name for every later bundle."""
+    install_tables(detector_tables, paths["cache"])
+    prepare(paths)
+    journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
+    moment = dt.datetime(2026, 2, 2, 20, tzinfo=TZ)
+    journal.save(Entry("00000000000000c2", "note", "Bij de Lindenhof", moment, moment,
+                       "In de lindenhof at oma truus alleen. De LINDENHOF belde.\n"))
+    journal.vault.release_lock()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_bundle(pilot, app)
+        screen.query_one("#scan", Button).press()
+        await settle(pilot, app)
+        tree = screen.query_one("#findings", Tree)
+        tree.focus()
+        tree.move_cursor(tree.root.children[0])
+        await pilot.press("v")  # Jan → Kees, decided before the mark
+        screen.query_one("#mark", Input).value = "Lindenhof"
+        screen.query_one("#mark-word", Button).press()
+        await settle(pilot, app)
+        preview = screen.query_one("#preview").source
+        assert "indenhof" not in preview.lower() and "Notitie: Bij de [weggelaten]" in preview
+        assert "In de [weggelaten] at oma truus alleen. De [weggelaten] belde." in preview
+        labels = [str(node.label) for node in tree.root.children]
+        assert labels[0].startswith("vervangen   Jan → Kees")  # still decided
+        assert any("Lindenhof → [weggelaten]" in label and label.startswith("vervangen")
+                   for label in labels), labels
+        screen.query_one("#mark", Input).value = "Truus"
+        screen.query_one("#mark-client", Button).press()
+        await settle(pilot, app)
+        assert "truus" not in screen.query_one("#preview").source.lower()
+    assert [c.name for c in Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).clients().clients] \
+        == ["Jan", "Truus"]
