@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 
 from ..clients import ClientList, initials
 from ..search import fold
-from .findings import PERSON_KINDS, PLACEHOLDER, Finding
+from ..locale import t
+from .findings import PERSON_KINDS, Finding, placeholder
 from .names import TITLES, particle, words_of
 
 _DIMINUTIVE = ("etje", "tje", "pje", "je", "ke", "ie", "s")
-SEQUENCE_LABEL = {"name": "Cliënt", "person": "Persoon", "place": "Plaats",
-                  "institution": "Instelling", "school": "School"}
+# Kinds replaced by a letter in sequence: "bundle.sequence.<kind>" ("Cliënt A", "Client A").
+SEQUENCE_KINDS = ("name", "person", "place", "institution", "school")
 
 
 @dataclass
@@ -178,22 +179,22 @@ def _propose(entities: dict[str, Entity], clients: ClientList, texts: dict[str, 
     def next_label(kind: str) -> str:
         while True:
             counters[kind] = counters.get(kind, 0) + 1
-            label = f"{SEQUENCE_LABEL[kind]} {_letters(counters[kind])}"
+            label = t(f"bundle.sequence.{kind}", letter=_letters(counters[kind]))
             if label not in taken and not re.search(rf"\b{re.escape(label)}\b", written):
                 return label
 
     for entity in entities.values():
-        placeholder = PLACEHOLDER[entity.kind]
+        stand_in = placeholder(entity.kind)
         if entity.kind == "person" and " ".join(words_of(entity.label)) in known:
-            entity.options = [placeholder, initials(" ".join(words_of(entity.label)))]
+            entity.options = [stand_in, initials(" ".join(words_of(entity.label)))]
         elif entity.kind in PERSON_KINDS:
             own = clients.clients[entity.client].pseudonym if entity.client is not None else ""
             entity.options = [own or next_label(entity.kind),
-                              initials(" ".join(words_of(entity.label))), placeholder]
-        elif entity.kind in SEQUENCE_LABEL:
-            entity.options = [placeholder, next_label(entity.kind)]
+                              initials(" ".join(words_of(entity.label))), stand_in]
+        elif entity.kind in SEQUENCE_KINDS:
+            entity.options = [stand_in, next_label(entity.kind)]
         else:
-            entity.options = [placeholder]
+            entity.options = [stand_in]
         entity.options = list(dict.fromkeys(o for o in entity.options if o))
 
 

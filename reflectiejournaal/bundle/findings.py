@@ -11,24 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..locale import t
+
 KINDS = ("name", "marked", "person", "place", "address", "postcode", "institution", "school", "phone",
          "email", "url", "handle", "bsn", "rrn", "iban", "birth_date", "dossier", "license_plate")
 PERSON_KINDS = ("name", "person")
-# What a finding becomes when replaced by a placeholder (names get a pseudonym instead).
-PLACEHOLDER = {
-    "name": "[naam]", "marked": "[weggelaten]", "person": "[naam]", "place": "[plaats]", "address": "[adres]",
-    "postcode": "[postcode]", "institution": "[instelling]", "school": "[school]",
-    "phone": "[telefoon]", "email": "[e-mail]", "url": "[link]", "handle": "[account]",
-    "bsn": "[bsn]",
-    "rrn": "[rijksregisternummer]", "iban": "[iban]", "birth_date": "[geboortedatum]",
-    "dossier": "[dossiernummer]", "license_plate": "[kenteken]",
-}
+# What a finding becomes when replaced by a placeholder (names get a pseudonym instead), in
+# the bundle's language: "bundle.placeholder.<kind>" in the catalogue ("[plaats]", "[place]").
 # When two findings overlap, the one of the surer kind gives the merged finding its kind (an
 # e-mail address or link with a client's name in it is replaced as a whole).
 PRIORITY = {kind: rank for rank, kind in enumerate(reversed((
     "email", "url", "handle", "name", "marked", "bsn", "rrn", "iban", "phone", "birth_date", "address", "postcode",
     "dossier", "license_plate", "school", "institution", "person", "place")))}
 CONFIDENCES = ("high", "medium", "low")
+
+
+def placeholder(kind: str) -> str:
+    """What replaces a finding of ``kind`` when it gets no pseudonym: "[plaats]", "[place]"."""
+    return t(f"bundle.placeholder.{kind}")
 
 
 @dataclass(frozen=True)

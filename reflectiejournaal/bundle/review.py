@@ -10,6 +10,7 @@ decisions gives pseudonymised copies.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Entry, title_from_body
@@ -149,7 +150,7 @@ class Review:
         """The part's text with the findings decided as replaced, replaced."""
         findings = self.findings.get(part, [])
         return apply(self.texts[part], findings, {
-            i: self.replacement(f.entity) for i, f in enumerate(findings)
+            i: _keeping_possessive(f, self.replacement(f.entity)) for i, f in enumerate(findings)
             if self.decisions.get((part, i))})
 
     def apply_entry(self, entry: Entry) -> Entry:
@@ -164,6 +165,15 @@ class Review:
         values = {name: self.apply_part(f"info:{name}") if f"info:{name}" in self.texts else ""
                   for name in INFO_FIELDS}
         return replace(info, **values)
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def _keeping_possessive(finding: Finding, replacement: str) -> str:
+    """"Siobhan's mum" becomes "Client A's mum", not "Client A mum": the sentence still reads."""
+    ending = _POSSESSIVE.search(finding.text) if finding.kind in ("name", "person", "marked") else None
+    return replacement + ending.group() if ending and not replacement.endswith("]") else replacement
 
 
 def _known_people(info: BundleInfo) -> frozenset[str]:

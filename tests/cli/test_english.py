@@ -67,3 +67,18 @@ def test_the_settings_language_wins_from_the_next_command_on(cli):
     cli("list", env=DUTCH_MACHINE)
     assert not remembered.exists()
     assert cli("list", env=DUTCH_MACHINE).err.strip() == "Nog geen teksten."
+
+
+def test_an_english_bundle_carries_english_labels_only(cli, tmp_path, user_tables):
+    cli.ok("clients", "add", "Siobhan O'Neill")
+    cli.ok("new", "--kind", "case", "--title", "Home visit", env=ENGLISH,
+           stdin="Siobhan's mum called from 06-12345678. Sanne de Vries came too; "
+                 "she lives in Utrecht. I marked Lindenhof.\n")
+    out = tmp_path / "bundle.md"
+    cli.ok("bundle", "--from", "2000-01-01", "--format", "md", "--out", str(out),
+           "--replace-all", "--mark", "Lindenhof", env=ENGLISH)
+    written = out.read_text()
+    assert "Client A's mum" in written and "[phone]" in written and "[removed]" in written
+    assert "Person A" in written and "[place]" in written
+    for dutch in ("Cliënt", "Persoon", "[telefoon]", "[plaats]", "[weggelaten]", "[naam]"):
+        assert dutch not in written, dutch

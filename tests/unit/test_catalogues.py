@@ -46,6 +46,8 @@ def test_extraction_finds_what_the_code_asks_for():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_computed_key_family_is_complete(language):
     """Keys made at run time (``t(f"kind.{kind}")``), which extraction cannot see."""
+    from reflectiejournaal.bundle.entities import SEQUENCE_KINDS
+    from reflectiejournaal.bundle.findings import KINDS as FINDING_KINDS
     from reflectiejournaal.cli.main import build_parser
     from reflectiejournaal.trajectory import FORMS, MEETING_STATUSES, ROLES, TRAJECTORY_STATUSES
 
@@ -58,6 +60,8 @@ def test_every_computed_key_family_is_complete(language):
         *(f"form.{f}" for f in FORMS), *(f"role.{r}" for r in ROLES if r != "regulier"),
         *(f"weekday.{d}" for d in range(7)), *(f"month.long.{m}" for m in range(1, 13)),
         *(f"month.short.{m}" for m in range(1, 13)), *(f"language.{c}" for c in LANGUAGES),
+        *(f"bundle.placeholder.{k}" for k in FINDING_KINDS), *(f"finding.{k}" for k in FINDING_KINDS),
+        *(f"bundle.sequence.{k}" for k in SEQUENCE_KINDS),
     ]
     commands = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
     families += [f"cli.cmd.{name}" for name in commands]
