@@ -113,7 +113,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     import time
 
     session.config.stash[_STARTED] = time.time()
-    if not hasattr(session.config, "workerinput"):
+    if not hasattr(session.config, "workerinput") and hasattr(session.config, "cache"):
         _start_building_tables(session.config)
 
 

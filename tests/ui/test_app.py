@@ -3,6 +3,8 @@ passphrase change, auto-lock — asserting what a user relies on."""
 
 from __future__ import annotations
 
+import pytest
+
 import shutil
 
 from textual.widgets import Input, Markdown, OptionList, Select, Static, TextArea
@@ -85,6 +87,7 @@ async def test_a_second_instance_is_told_the_vault_is_in_use(make_app, filled_va
         holder.release_lock()
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_guided_casus_from_first_to_last_prompt(make_app, empty_vault, paths):
     app = make_app()
     prompt_set = load_library().sets["casusinbreng"]
@@ -140,6 +143,7 @@ async def test_previous_and_the_overview_keep_every_answer(make_app, empty_vault
         assert app.screen.draft.answers["gedaan-met-mij"] == "tweede"
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_draft_survives_an_abrupt_exit_and_is_offered_back(make_app, empty_vault, paths, tmp_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -271,6 +275,7 @@ async def test_settings_are_kept_in_the_vault(make_app, filled_vault, paths):
     assert any("volgende keer" in n for n in notices), notices
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_idle_lock_drops_the_keys_and_keeps_the_text(make_app, empty_vault, paths, clock):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -4,6 +4,8 @@ app's open editor is kept twice, never overwritten."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from reflectiejournaal.screens.entry import EntryScreen
@@ -35,6 +37,7 @@ async def test_the_command_line_writes_while_the_app_is_open_and_the_app_shows_i
         assert written.out.strip() in [str(key.value) for key in table.rows]
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_an_entry_changed_under_the_open_editor_is_kept_twice(
         make_app, filled_vault, paths, tmp_path):
     cli = command_line(paths, tmp_path)

@@ -3,6 +3,8 @@ write; the name list with nicknames."""
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 import base64
 import re
@@ -52,6 +54,7 @@ async def open_bundle(pilot, app) -> BundleScreen:
     return app.screen
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_review_per_person_then_write_a_sealed_bundle(make_app, empty_vault, paths, tmp_path,
                                                             detector_tables):
     install_tables(detector_tables, paths["cache"])

@@ -167,6 +167,7 @@ def test_the_first_start(snap_compare, tmp_path, clock, size, monkeypatch):
     assert snap_compare(app, terminal_size=SIZES[size])
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 @pytest.mark.parametrize("screen", [s for s in SCREENS if s not in ("palette",)])
 async def test_every_screen_opens_with_the_keyboard_ready(paths, clock, vault_with_a_trajectory,
                                                           screen):

@@ -60,6 +60,7 @@ async def import_file(pilot, app, path: Path) -> None:
     await settle(pilot, app)
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_a_feedback_file_is_imported_and_shown_beside_the_entry(make_app, feedback_file):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -81,6 +82,7 @@ async def test_a_feedback_file_is_imported_and_shown_beside_the_entry(make_app, 
         assert HOSTILE in str(app.screen.query_one("#feedback").render())  # as text
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_importing_twice_and_a_damaged_file_say_what_happened(make_app, feedback_file,
                                                                     tmp_path):
     app = make_app()
@@ -100,6 +102,7 @@ async def test_importing_twice_and_a_damaged_file_say_what_happened(make_app, fe
         assert "bestaat niet" in last_notice(app)
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_the_supervisors_words_are_found_apart_from_the_entries(make_app, feedback_file):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -4,6 +4,8 @@ the writer (issue 11)."""
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 
 from textual.widgets import DataTable, OptionList, Select, Static
@@ -47,6 +49,7 @@ def app_on(paths, clock) -> ReflectieApp:
     return app
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_c_on_the_dashboard_writes_the_casus_for_the_next_meeting(paths, clock, empty_vault):
     with_trajectories(paths, "Supervisie bij Anna")
     app = app_on(paths, clock)
@@ -109,6 +112,7 @@ async def test_without_a_meeting_the_writing_is_unlinked_and_the_user_is_told(pa
         assert isinstance(app.screen, ChooseScreen) and not app.screen.query("#for")
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_a_reflection_on_meeting_3_with_the_nip_aspects(paths, clock, empty_vault):
     with_trajectories(paths, "Supervisie bij Anna")
     app = ReflectieApp(paths["vault"], paths["cache"], None, clock=clock, kdf=cheap_kdf,
@@ -137,6 +141,7 @@ async def test_a_reflection_on_meeting_3_with_the_nip_aspects(paths, clock, empt
     assert (entry.kind, entry.prompt_set, entry.meeting) == ("reflection", "nip-vier-aspecten", 3)
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_leervragen_from_the_trajectory_count_as_its_learning_questions(paths, clock,
                                                                               empty_vault):
     with_trajectories(paths, "Supervisie bij Anna")
@@ -181,6 +186,7 @@ async def test_a_casus_for_a_meeting_already_held_is_asked_first(paths, clock, e
         assert isinstance(app.screen, TrajectoryScreen)
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_the_link_can_be_set_in_the_review_step_and_changed_when_editing(paths, clock,
                                                                                empty_vault):
     with_trajectories(paths, "Supervisie bij Anna")
@@ -220,6 +226,7 @@ async def test_the_link_can_be_set_in_the_review_step_and_changed_when_editing(p
     assert journal.drafts() == []
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_the_due_list_offers_the_prompt_sets_and_continues_a_started_draft(
         paths, clock, empty_vault):
     with_trajectories(paths, "Supervisie bij Anna")

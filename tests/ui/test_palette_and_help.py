@@ -3,6 +3,8 @@ say how to close them (issue 11)."""
 
 from __future__ import annotations
 
+import pytest
+
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 
@@ -20,6 +22,7 @@ def offered(app) -> list[tuple[str, str]]:
     return [(c.title, c.help) for c in app.get_system_commands(app.screen)]
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_every_command_once_and_in_dutch_on_every_kind_of_screen(make_app, filled_vault):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import shutil
 
 from textual.widgets import Input
@@ -35,6 +37,7 @@ async def change_passphrase(pilot, app) -> None:
     await settle(pilot, app)
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_after_a_passphrase_change_the_app_offers_a_new_key(make_app, filled_vault, paths,
                                                                   tmp_path):
     old_header = (paths["vault"] / HEADER_FILE).read_bytes()

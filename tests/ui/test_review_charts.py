@@ -126,6 +126,7 @@ async def test_activity_per_month_with_the_quiet_spell_and_the_balance_per_aspec
         assert "Supervisie bij Marieke: " in text(screen, "#meetings-held")
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_a_quick_choice_fills_the_dates_and_redraws(paths, clock, a_year_of_reflections):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -200,6 +201,7 @@ async def test_one_trajectory_and_a_terugblik_over_it(paths, clock, a_year_of_re
         assert app.screen.draft.trajectory == MARIEKE
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_the_numbers_are_new_after_a_terugblik_is_saved(paths, clock, a_year_of_reflections):
     app = make_app(paths, clock)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -231,6 +233,7 @@ def test_the_charts_snapshot(snap_compare, paths, clock, a_year_of_reflections, 
     assert snap_compare(make_app(paths, clock), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_tab_brings_each_chart_into_view_at_80_by_24(paths, clock, a_year_of_reflections):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -260,6 +263,7 @@ async def test_a_title_with_brackets_is_a_title_and_a_typo_in_the_year_is_said(p
         assert text(screen, "#period-note") == "‘1-1-1026’: dat jaartal lijkt een tikfout."
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_locking_over_a_terugblik_from_the_review_screen(paths, clock, a_year_of_reflections):
     """The lock closes the writer and the review screen under it; nothing counts on a closed
     journal, and unlocking brings the writer back."""

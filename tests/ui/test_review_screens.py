@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from textual.widgets import DataTable, Input, Markdown, OptionList, Select, Static, Tree
 
 from reflectiejournaal.screens.entry import EntryScreen
@@ -21,6 +23,7 @@ async def wait_for_results(pilot, app, expected: int, selector: str = "#results"
     return table
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_search_while_typing_with_filters_and_open_a_result(make_app, filled_vault):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -94,6 +97,7 @@ async def test_themes_as_threads_oldest_first(make_app, filled_vault):
         assert thread.row_count == 1
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_a_terugblik_shows_the_period_and_links_what_it_looked_back_on(make_app, filled_vault, paths):
     from textual.widgets import Button
 

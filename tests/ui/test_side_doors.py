@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from textual.widgets import Input, TextArea
@@ -38,6 +40,7 @@ async def test_the_passphrase_cannot_be_copied_or_cut(make_app, filled_vault):
         assert app.screen.query_one("#passphrase", Input).value == PASSPHRASE
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_what_was_copied_does_not_outlast_the_lock(make_app, empty_vault):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -68,6 +71,7 @@ async def test_hostile_headers_are_a_damaged_vault_not_a_crash(make_app, filled_
         assert app.return_code in (None, 0)
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_ctrl_q_right_after_typing_keeps_the_words_as_a_draft(make_app, empty_vault, paths):
     """Within the autosave's three seconds, Ctrl+Q lost the last words: by the time the app
     unmounted, its screens and their text were gone."""
@@ -106,6 +110,7 @@ async def test_a_shared_prompt_set_with_brackets_is_text_not_markup(make_app, fi
         assert shown == "Uitleg [b]vet[/b] en [/]" and app.is_running
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_a_pause_in_typing_writes_the_draft_within_a_second(make_app, empty_vault, paths):
     """Only the 3-second interval wrote it: a kill took the last seconds of typing."""
     import time
@@ -124,6 +129,7 @@ async def test_a_pause_in_typing_writes_the_draft_within_a_second(make_app, empt
     assert ["Na een korte pauze bewaard" in str(d.answers) for d in drafts] == [True]
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_after_the_idle_lock_the_writer_is_back(make_app, empty_vault, clock):
     """Unlocking after the idle lock landed on the dashboard: the text was in a draft, but
     the user had to find it back (issue 11)."""

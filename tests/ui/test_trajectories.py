@@ -3,6 +3,8 @@ mark and move meetings, and carry an intention to the next entry."""
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 
 from textual.widgets import DataTable, Input, OptionList, Select, Static, TextArea
@@ -26,6 +28,7 @@ def journal_of(paths) -> Journal:
     return Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_create_a_trajectory_and_write_the_casus_for_its_next_meeting(paths, clock, empty_vault):
     from reflectiejournaal.app import ReflectieApp
 
@@ -129,6 +132,7 @@ async def test_meetings_are_marked_and_moved_in_the_trajectory_view(paths, clock
     assert saved.meeting(5).role == "tussenevaluatie"
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_the_next_entry_asks_how_the_intention_went(paths, clock, empty_vault):
     from reflectiejournaal.app import ReflectieApp
 

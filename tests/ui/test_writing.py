@@ -3,6 +3,8 @@ were typed, and the draft is written in the background while typing goes on (iss
 
 from __future__ import annotations
 
+import pytest
+
 from textual import events
 from textual.widgets import TextArea
 
@@ -40,6 +42,7 @@ async def test_a_burst_before_ctrl_n_stays_in_its_question(make_app, empty_vault
         assert app.screen.query_one("#answer", TextArea).text == "snel getypt in de eerste vraag"
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_a_burst_before_ctrl_e_and_ctrl_s_is_in_the_saved_entry(make_app, empty_vault, paths):
     app = make_app()
     app.autosave_seconds = app.pause_save_seconds = 3600
@@ -59,6 +62,7 @@ async def test_a_burst_before_ctrl_e_and_ctrl_s_is_in_the_saved_entry(make_app, 
     assert journal.drafts() == []
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_a_burst_before_esc_is_in_the_kept_draft(make_app, empty_vault, paths):
     app = make_app()
     app.autosave_seconds = app.pause_save_seconds = 3600
@@ -79,6 +83,7 @@ def footer_keys(screen) -> set[str]:
     return {key.description for key in screen.query("FooterKey")}
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_the_review_step_shows_its_own_keys_and_goes_back_to_the_questions(
         make_app, empty_vault):
     app = make_app()
@@ -107,6 +112,7 @@ async def test_the_review_step_shows_its_own_keys_and_goes_back_to_the_questions
         assert "gaat dan verloren" in app.screen.question
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_editing_a_saved_entry_and_leaving_unchanged_leaves_no_draft(make_app,
                                                                           filled_vault, paths):
     app = make_app()
@@ -152,6 +158,7 @@ async def test_ctrl_q_while_editing_an_unchanged_entry_leaves_no_draft(make_app,
     assert Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts() == []
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_brackets_in_a_title_are_shown_as_typed_in_the_notification(make_app, empty_vault):
     """"[naam]" was swallowed as markup and "[/]" ended the session."""
     from textual.widgets import Input
@@ -172,6 +179,7 @@ async def test_brackets_in_a_title_are_shown_as_typed_in_the_notification(make_a
         assert saved.message == "Opgeslagen: Over [naam] en [/]" and not saved.markup
 
 
+@pytest.mark.slow  # a long walk through the app: the full suite only
 async def test_a_closed_terminal_keeps_the_last_typed_word_offered_on_the_next_start(
         make_app, empty_vault, paths):
     """SIGHUP right after typing (no pause, no autosave): the word is in the offered draft."""

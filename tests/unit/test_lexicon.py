@@ -101,3 +101,18 @@ def test_the_lists_are_deduces_own_with_every_variant(path):
     from reflectiejournaal.bundle.lists import raw_lists
 
     assert raw_lists([path]) == load_raw_itemsets(_LOOKUP_LIST_PATH, [path])
+
+
+@pytest.mark.parametrize("every", [False, pytest.param(True, marks=pytest.mark.slow)])
+def test_the_quick_tokenizer_gives_deduces_tokens(every):
+    """The build's tokenizer splits and merges ("van der", "dr.") exactly as deduce's: on a
+    sample of every list, and (slow) on every item of them."""
+    from reflectiejournaal.bundle.lists import QuickTokenizer, raw_lists, tokenizer_from
+
+    raw = raw_lists(list(lexicon.RAW_LISTS))
+    real = tokenizer_from(raw)
+    quick = QuickTokenizer(real)
+    items = sorted({item for items in raw.values() for item in items})
+    sample = items if every else items[::97] + ["Van der Valk  dr. Jansen-de Vries", "", "   "]
+    for item in sample:
+        assert [t.text for t in quick.tokenize(item)] == [t.text for t in real.tokenize(item)], item
