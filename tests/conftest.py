@@ -109,6 +109,26 @@ _OTHERS_IN_HOME = (".cache/fontconfig", ".cache/mesa_shader_cache", ".pki", ".mo
                    ".cache/ms-playwright", ".cache/pip", ".local/share/pip", ".cache/mypy")
 
 
+_SESSION_HOME = pytest.StashKey[Path]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Programs a whole session shares (the browsers) get a home of their own too: Chromium
+    and WebKit keep settings and caches under ~/.config and ~/.cache."""
+    home = Path(tempfile.mkdtemp(prefix="rj-session-", dir="/tmp"))
+    config.stash[_SESSION_HOME] = home
+    os.environ["HOME"] = str(home)
+    for name, folder in (("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"),
+                         ("XDG_DATA_HOME", ".local/share"), ("XDG_STATE_HOME", ".local/state")):
+        os.environ[name] = str(home / folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    home = config.stash.get(_SESSION_HOME, None)
+    if home is not None:
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     import time
 

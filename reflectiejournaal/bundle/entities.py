@@ -135,7 +135,8 @@ def _join_single_names(parts: dict[str, list[Finding]],
 
 
 def _normal(finding: Finding) -> str:
-    if finding.kind in ("phone", "bsn", "rrn", "iban"):
+    if finding.kind in ("phone", "bsn", "rrn", "iban", "nhs", "ni", "ppsn", "sin", "ssn", "medicare",
+                        "postcode"):
         return re.sub(r"\W", "", finding.text).lower()
     return " ".join(fold(finding.text).split())
 

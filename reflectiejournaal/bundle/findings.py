@@ -14,14 +14,16 @@ from dataclasses import dataclass, replace
 from ..locale import t
 
 KINDS = ("name", "marked", "person", "place", "address", "postcode", "institution", "school", "phone",
-         "email", "url", "handle", "bsn", "rrn", "iban", "birth_date", "dossier", "license_plate")
+         "email", "url", "handle", "bsn", "rrn", "iban", "nhs", "ni", "ppsn", "sin", "ssn", "medicare",
+         "birth_date", "dossier", "license_plate")
 PERSON_KINDS = ("name", "person")
 # What a finding becomes when replaced by a placeholder (names get a pseudonym instead), in
 # the bundle's language: "bundle.placeholder.<kind>" in the catalogue ("[plaats]", "[place]").
 # When two findings overlap, the one of the surer kind gives the merged finding its kind (an
 # e-mail address or link with a client's name in it is replaced as a whole).
 PRIORITY = {kind: rank for rank, kind in enumerate(reversed((
-    "email", "url", "handle", "name", "marked", "bsn", "rrn", "iban", "phone", "birth_date", "address", "postcode",
+    "email", "url", "handle", "name", "marked", "bsn", "rrn", "iban", "nhs", "ni", "ppsn", "sin",
+    "ssn", "medicare", "phone", "birth_date", "address", "postcode",
     "dossier", "license_plate", "school", "institution", "person", "place")))}
 CONFIDENCES = ("high", "medium", "low")
 

@@ -1,6 +1,7 @@
 """Numbers that identify a person, checked by the libraries made for them.
 
-Phone numbers by Google's ``phonenumbers`` (its matcher for Dutch and Belgian numbers, valid
+Phone numbers by Google's ``phonenumbers`` (its matcher for Dutch, Belgian, British, Irish,
+North-American and Australian numbers, valid
 ranges only, so "om 12:30", a date or an amount is not a phone number); BSN, IBAN and the
 Belgian rijksregisternummer by ``python-stdnum`` (checksums: the elfproef, mod 97). Candidates
 are found by patterns that allow the ways people write them ("1112-22-333", "85.07.30-033.28").
@@ -17,7 +18,9 @@ from stdnum import iban
 from stdnum.be import nn
 from stdnum.nl import bsn
 
-REGIONS = ("NL", "BE")
+# Where the users work: the Low Countries, and English-speaking practice (US covers Canada's
+# numbers too: one numbering plan; CA is asked as well for its own valid ranges).
+REGIONS = ("NL", "BE", "GB", "IE", "US", "CA", "AU")
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,13 @@ _IBAN = re.compile(r"(?<!\w)[A-Za-z]{2}[ -]?\d{2}[ -]?[A-Za-z0-9]{4}(?:" + _GROU
 
 
 def find(text: str) -> list[NumberMatch]:
-    """Every valid phone number, BSN, IBAN and rijksregisternummer in ``text``."""
+    """Every valid phone number, BSN, IBAN and rijksregisternummer in ``text``, and the
+    numbers and postcodes of English-speaking practice (``english_numbers``)."""
+    from . import english_numbers
+
     return [*_phones(text), *_checked(text, _BSN, "bsn", bsn.is_valid),
-            *_checked(text, _RRN, "rrn", nn.is_valid), *_checked(text, _IBAN, "iban", _iban_valid)]
+            *_checked(text, _RRN, "rrn", nn.is_valid), *_checked(text, _IBAN, "iban", _iban_valid),
+            *english_numbers.find(text)]
 
 
 def _iban_valid(number: str) -> bool:

@@ -15,6 +15,9 @@ from ..widgets.entry_table import EntryTable
 
 
 class EntriesScreen(Screen[None]):
+    # The list, from the first moment: Enter typed right after `a` opens a text, never the
+    # kind filter (focusing it in on_mount raced Textual's own first focus).
+    AUTO_FOCUS = "#entries"
     BINDINGS = [
         Binding("space", "mark", t("entries.binding.mark"), id="entries.mark"),
         Binding("b", "bundle", t("entries.binding.bundle"), id="entries.bundle"),
@@ -38,7 +41,6 @@ class EntriesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = t("entries.title")
         self.refresh_list()
-        self.query_one("#entries").focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_list()

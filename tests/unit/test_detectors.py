@@ -318,3 +318,39 @@ def test_a_shouted_name_is_a_name_and_an_acronym_is_not(language):
             "en mevrouw ŞAHIN. İSTANBUL bleef İSTANBUL.")
     assert found(text, language, ClientList()) == [
         ("person", "KEVIN"), ("person", "NOOR BAKKER"), ("person", "mevrouw ŞAHIN")]
+
+
+# -- English-speaking practice ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "kind"), [
+    ("NHS number 943 476 5919 on the referral", "nhs"), ("NHS no. 9434765919.", "nhs"),
+    ("her NI number is AB 12 34 56 C", "ni"), ("NINO: AB123456C", "ni"),
+    ("PPSN 1234567T on the form", "ppsn"), ("SSN: 123-45-6789", "ssn"), ("SSN 123456789", "ssn"),
+    ("SIN 130 692 544", "sin"), ("Medicare card 2123 45670 1", "medicare"),
+])
+def test_identity_numbers_of_english_speaking_practice(text, kind):
+    assert [k for k, _ in found(text)] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "We met 123456789 times", "the code 943 476 5918 is wrong", "QQ 12 34 56 C", "BG 12 34 56 A",
+    "SSN 000-12-3456", "call at 2024-11-23", "ward 7B, bay 4, bed 12",
+])
+def test_numbers_that_only_look_like_english_identity_numbers(text):
+    english = ("nhs", "ni", "ppsn", "sin", "ssn", "medicare", "postcode")
+    assert [k for k, _ in found(text) if k in english] == []
+
+
+@pytest.mark.parametrize(("text", "postcode"), [
+    ("lives at 12 Acacia Road, Leeds LS6 2QF", "LS6 2QF"), ("Eircode D02 X285", "D02 X285"),
+    ("Toronto, ON M6H 2L4", "M6H 2L4"), ("Brooklyn, NY 11215", "11215"),
+    ("zip 11215-3402", "11215-3402"), ("Richmond VIC 3121", "3121"),
+])
+def test_postcodes_in_every_form(text, postcode):
+    assert ("postcode", postcode) in found(text)
+
+
+@pytest.mark.parametrize("phone", ["07911 123456", "020 7946 0958", "+44 20 7946 0958",
+                                   "087 123 4567", "+353 87 123 4567", "(212) 456-7890",
+                                   "+1 416 555 2671", "0412 345 678", "+61 2 9374 4000"])
+def test_phone_numbers_of_english_speaking_practice(phone):
+    assert [k for k, _ in found(f"Her mum rang from {phone} last night.")] == ["phone"]

@@ -1,0 +1,92 @@
+"""Numbers and postcodes of English-speaking practice: the UK, Ireland, the US, Canada and
+Australia.
+
+Checksummed numbers by ``python-stdnum`` where it has them (NHS number mod 11, Irish PPSN
+mod 23, Canadian SIN Luhn, US SSN ranges); the UK National Insurance number by its published
+format (no checksum exists); the Australian Medicare number by its check digit (stdnum has
+none). Nine and ten plain digits are also a BSN, a SIN, an SSN, an NHS or a Medicare number by
+chance: plain, an SSN or a SIN counts only after its name ("SSN 123456789"); written in its
+own grouping ("123-45-6789", "046 454 286") it counts anywhere. Postcodes in the forms each
+country writes: UK, Eircode and Canadian always (their letters and digits are distinctive), a
+US ZIP and an Australian postcode only after a state ("NY 11215", "VIC 3073") or as ZIP+4.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from stdnum.ca import sin
+from stdnum.gb import nhs
+from stdnum.ie import pps
+from stdnum.us import ssn
+
+from .numbers import NumberMatch
+
+_EDGE = r"(?<![\w-])(?<!\d[.,])"
+_END = r"(?![\w]|[.,-]\d)"
+_SEP = r"[ -]?"
+
+
+def _medicare_valid(number: str) -> bool:
+    """Australian Medicare: 10 digits (an 11th, the person's number, may follow); the ninth
+    is the weighted sum of the first eight mod 10; the first is 2 to 6."""
+    digits = re.sub(r"\D", "", number)
+    if len(digits) not in (10, 11) or digits[0] not in "23456":
+        return False
+    weights = (1, 3, 7, 9, 1, 3, 7, 9)
+    return sum(int(d) * w for d, w in zip(digits[:8], weights)) % 10 == int(digits[8])
+
+
+def _ni_valid(number: str) -> bool:
+    """UK National Insurance: two letters (not D F I Q U V; O not second; never BG GB KN NK
+    NT TN ZZ), six digits, A to D."""
+    compact = re.sub(r"\s", "", number).upper()
+    return compact[:2] not in {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+
+# kind → (patterns, is valid): each number only where it is written as it is written; the
+# number itself is the group "n" (a name before it, "SSN: ", stays as it is).
+_SSN_NAME = r"(?i:\bssn|\bsocial security(?: number| no\.?)?)[:#]? {0,2}"
+_SIN_NAME = r"(?i:\bsin|\bsocial insurance(?: number| no\.?)?)[:#]? {0,2}"
+_CHECKED: dict[str, tuple[list[re.Pattern[str]], Callable[[str], bool]]] = {
+    "nhs": ([re.compile(_EDGE + r"(?P<n>\d{3}" + _SEP + r"\d{3}" + _SEP + r"\d{4})" + _END)],
+            lambda n: nhs.is_valid(re.sub(r"\D", "", n))),
+    "ni": ([re.compile(r"(?<![\w])(?P<n>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2}"
+                       r" ?[A-D])(?!\w)")], _ni_valid),
+    "ppsn": ([re.compile(r"(?<![\w])(?P<n>\d{7}[A-W][ABWHab]?)(?!\w)")], pps.is_valid),
+    "ssn": ([re.compile(_EDGE + r"(?P<n>\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4})" + _END),
+             re.compile(_SSN_NAME + r"(?P<n>\d{9})" + _END)],
+            lambda n: ssn.is_valid(re.sub(r"\D", "", n))),
+    "sin": ([re.compile(_EDGE + r"(?P<n>\d{3}[ -]\d{3}[ -]\d{3})" + _END),
+             re.compile(_SIN_NAME + r"(?P<n>\d{9})" + _END)],
+            lambda n: sin.is_valid(re.sub(r"\D", "", n))),
+    "medicare": ([re.compile(_EDGE + r"(?P<n>\d{4} ?\d{5} ?\d(?: ?[-/]? ?\d)?)" + _END)],
+                 _medicare_valid),
+}
+
+_STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
+           r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
+_AU_STATES = r"NSW|VIC|QLD|SA|WA|TAS|NT|ACT"
+_POSTCODES = re.compile(
+    r"(?<![\w])(?:"
+    r"(?P<uk>[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
+    r"|(?P<ie>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[\dAC-FHKNPRTV-Y]{4})"
+    r"|(?P<ca>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d)"
+    r"|(?P<zip4>\d{5}-\d{4})"
+    rf"|(?:{_STATES}),? (?P<zip>\d{{5}})"
+    rf"|(?:{_AU_STATES}),? (?P<au>\d{{4}})"
+    r")(?![\w])")
+
+
+def find(text: str) -> Iterator[NumberMatch]:
+    """Every English-speaking identity number and postcode in ``text``."""
+    for kind, (patterns, valid) in _CHECKED.items():
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                if valid(match.group("n")):
+                    yield NumberMatch(kind, match.start("n"), match.end("n"), match.group("n"))
+    for match in _POSTCODES.finditer(text):
+        group = next(g for g in ("uk", "ie", "ca", "zip4", "zip", "au") if match.group(g))
+        if any(c.isdigit() for c in match.group(group)):
+            yield NumberMatch("postcode", match.start(group), match.end(group), match.group(group))
