@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..clients import ClientList
 from ..errors import DetectorUnavailable
-from . import lexicon, numbers, patterns
+from . import english_numbers, lexicon, numbers, patterns
 from .findings import Finding, merge_overlaps
 from .names import ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
 
@@ -84,7 +84,7 @@ class Detector:
         """The findings in ``text`` (normalised by :func:`text.compose`), in order."""
         found = [Finding(m.kind, m.start, m.end, m.text, "high",
                          "phonenumbers" if m.kind == "phone" else "stdnum")
-                 for m in numbers.find(text)]
+                 for m in [*numbers.find(text), *english_numbers.find(text)]]
         fields = patterns.field_spans(text)
 
         def in_field(start: int, end: int, strictly: bool = False) -> bool:

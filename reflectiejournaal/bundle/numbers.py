@@ -46,13 +46,10 @@ _IBAN = re.compile(r"(?<!\w)[A-Za-z]{2}[ -]?\d{2}[ -]?[A-Za-z0-9]{4}(?:" + _GROU
 
 
 def find(text: str) -> list[NumberMatch]:
-    """Every valid phone number, BSN, IBAN and rijksregisternummer in ``text``, and the
-    numbers and postcodes of English-speaking practice (``english_numbers``)."""
-    from . import english_numbers
-
+    """Every valid phone number, BSN, IBAN and rijksregisternummer in ``text`` (the numbers
+    of English-speaking practice: ``english_numbers``)."""
     return [*_phones(text), *_checked(text, _BSN, "bsn", bsn.is_valid),
-            *_checked(text, _RRN, "rrn", nn.is_valid), *_checked(text, _IBAN, "iban", _iban_valid),
-            *english_numbers.find(text)]
+            *_checked(text, _RRN, "rrn", nn.is_valid), *_checked(text, _IBAN, "iban", _iban_valid)]
 
 
 def _iban_valid(number: str) -> bool:
