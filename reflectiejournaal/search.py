@@ -31,6 +31,8 @@ def _fold_char(char: str) -> str:
         return "-"
     if char == "\u0131":
         return "i"
+    if char in _NO_DECOMPOSITION:  # ø, ł, đ: one letter each, as people type them without
+        return _NO_DECOMPOSITION[char]
     if not 0x80 <= ord(char) < 0x2500:
         return char
     base = "".join(
@@ -38,6 +40,10 @@ def _fold_char(char: str) -> str:
     ).lower()
     # Only one-to-one replacements (İ becomes i here, before str.lower makes two of it).
     return base if len(base) == 1 else char
+
+
+_NO_DECOMPOSITION = {"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ħ": "h",
+                     "Ħ": "h", "ŧ": "t", "Ŧ": "t"}
 
 
 class _FoldTable(dict):

@@ -125,6 +125,10 @@ def forms_of(client: Client, common: Callable[[str], bool] = lambda word: False)
             forms.setdefault(folded, (kind, capital))
 
     name = prepare(client.name)
+    words = name.split()
+    while len(words) > 1 and fold(words[0]).strip(".") in {t.strip(".") for t in TITLES}:
+        words = words[1:]  # "Mevr. Pietersen" is Pietersen: "Mevr." is nobody's given name
+    name = " ".join(words)
     given, surname = split_name(name)
     add(name, "name", False)
     for word in given:  # "Jan-Willem" stays one given name: "Jan" alone is someone else
@@ -137,8 +141,9 @@ def forms_of(client: Client, common: Callable[[str], bool] = lambda word: False)
                               if re.search(rf"\b{full}\b", whole, re.IGNORECASE) for short in shorts)]
         for part in {*spellings, *whole.split("-")}:
             core = [w for w in part.split() if not particle(w)]
-            # A surname that is an ordinary word too (de bakker, de visser) needs a capital.
-            capital = any(_common(w, common) or fold(w) in SURNAME_WORDS for w in core)
+            # Lower case, a surname alone is too often a word (de bakker, the post, dus for
+            # Du): it counts with a capital or where a name is meant (see _written_as_a_name).
+            capital = True
             for form in (part, part + "'s", part + "s", part + "'"):
                 add(form, "surname", capital)
             if core:  # "de Vries" also as "Vries"
@@ -152,8 +157,10 @@ def forms_of(client: Client, common: Callable[[str], bool] = lambda word: False)
 
 
 def _common(word: str, common: Callable[[str], bool]) -> bool:
+    """A word of the language, or a particle ("Ben", "Al", "Van" as given names): a name only
+    with a capital."""
     folded = fold(word)
-    return folded in COMMON_WORDS or common(folded)
+    return folded in COMMON_WORDS or common(folded) or particle(folded)
 
 
 # Where a name part may be joined to the next with an apostrophe, a hyphen, a space or
@@ -163,8 +170,8 @@ _JOINING_PREFIXES = ("fitz", "mac", "mc", "van", "von", "de", "di", "da", "du", 
 _JOIN = "['\\- ]?"  # as a regex: one optional joining character
 _JOINERS = re.compile(r"['\- ]")
 # Before a lower-case surname that is also a word: it means the family or the person.
-_FAMILY_WORDS = frozenset("fam fam. familie gezin gezinnen huize mevrouw mevr mevr. mw mw. "
-                          "meneer mnr mnr. dhr dhr. family mr mr. mrs mrs. ms ms. miss".split())
+_FAMILY_WORDS = frozenset("fam fam. familie gezin gezinnen huize heet heten genaamd family "
+                          "named called mr mr. mrs mrs. ms ms. miss".split()) | (TITLES - {"de"})
 
 
 def skeleton(folded: str) -> str:
@@ -196,7 +203,8 @@ class ClientNames:
         self._forms: dict[str, Form] = {}
         patterns: dict[str, int] = {}
         for index, client in enumerate(self.clients):
-            for form, (kind, capital) in forms_of(client, common).items():
+            for form, (kind, capital) in {**forms_of(_transliterated(client), common),
+                                          **forms_of(client, common)}.items():
                 self._forms.setdefault(skeleton(form), Form(index, kind, capital))
                 patterns.setdefault(_spelling_pattern(form, kind), len(skeleton(form)))
         everything = sorted(patterns, key=lambda p: (-patterns[p], p))  # longest names first
@@ -208,23 +216,53 @@ class ClientNames:
         """Every mention of a client in ``text`` (normalised), longest forms first."""
         if self._pattern is None:
             return []
-        found = []
+        found, doubtful = [], []
         for match in self._pattern.finditer(fold(text)):
             form = self._forms.get(skeleton(match.group()))
             if form is None:
                 continue
-            original = text[match.start():match.end()]
+            named = NameMatch(form.client, match.start(), match.end(), match.group(), form.kind)
+            named = NameMatch(form.client, named.start, named.end, text[named.start:named.end],
+                              form.kind)
             if form.capital and not _written_as_a_name(text, match.start(), match.end()):
-                continue
-            found.append(NameMatch(form.client, match.start(), match.end(), original, form.kind))
-        return found
+                doubtful.append(named)
+            else:
+                found.append(named)
+        # "jorien dekker", "dekker, jorien", "jorien.dekker": beside the client's other name,
+        # the lower-case surname is the client's too.
+        for named in doubtful:
+            if any(m.client == named.client and _beside(text, m, named) for m in found):
+                found.append(named)
+        return sorted(found, key=lambda m: m.start)
+
+
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe",
+                                  "Ü": "Ue", "ø": "oe", "Ø": "Oe", "æ": "ae", "Æ": "Ae",
+                                  "þ": "th", "Þ": "Th", "å": "aa", "Å": "Aa"})
+
+
+def _transliterated(client: Client) -> Client:
+    """The client as written without the letters a keyboard may lack (Müller → Mueller)."""
+    return Client(client.name.translate(_TRANSLITERATION), client.pseudonym,
+                  tuple(n.translate(_TRANSLITERATION) for n in client.nicknames))
+
+
+_BETWEEN_NAMES = re.compile(r"[\s*_.,'’-]{1,4}")
+
+
+def _beside(text: str, one: NameMatch, other: NameMatch) -> bool:
+    """Are two names next to each other, with at most spaces, emphasis or a dot between?"""
+    first, second = (one, other) if one.start < other.start else (other, one)
+    return bool(_BETWEEN_NAMES.fullmatch(text[first.end:second.start]))
 
 
 def _written_as_a_name(text: str, start: int, end: int) -> bool:
     """A word that is also an ordinary word counts as a name here: with a capital, as a tag
-    or handle, inside a compound, alone on its line (a tag) or after a family word."""
+    or handle, inside a compound, alone on its line (a tag) or after a family word or title.
+    (Beside the client's other name it counts too: see :meth:`ClientNames.find`.)"""
     original = text[start:end]
-    if any(w[:1].isupper() for w in original.split() if not particle(w)):
+    words = [w for w in original.split() if not particle(w)] or original.split()  # Ben, Al
+    if any(w[:1].isupper() for w in words):
         return True
     before, after = text[start - 1:start], text[end:end + 1]
     if before in ("#", "@", "-", "_", "/") or after in ("-", "_"):
@@ -237,24 +275,56 @@ def _written_as_a_name(text: str, start: int, end: int) -> bool:
     return bool(previous) and fold(previous[-1]) in _FAMILY_WORDS
 
 
+_AROUND_A_MARK = " \t\"'“”‘’„«»()[]{}<>#@,.;:!?*_`"
+
+
+def clean_mark(text: str) -> str:
+    """A marked word as it would be written in the text: composed like the bundle's text
+    (ligatures, full-width letters, invisible characters), without quotes, brackets or
+    punctuation around it and without a possessive ending ("Lindenhof's" is Lindenhof)."""
+    from .text import compose
+
+    word = " ".join(compose(text).split()).strip(_AROUND_A_MARK)
+    return _POSSESSIVE.sub("", word) if len(word) > 3 else word
+
+
 class MarkedWords:
     """What the user marked in one bundle (a word the detectors missed): found everywhere in
-    it, in any case, possessive and however its parts are joined."""
+    it, in any case, possessive and however its parts are joined; one of five letters or more
+    also inside a longer word (Lindenhof in Lindenhoflaan), which is then replaced whole."""
 
     def __init__(self, marked: tuple[str, ...]) -> None:
         self.keys: dict[str, str] = {}  # skeleton → the marked text, as the user typed it
+        self.unusable: list[str] = []  # too short, a particle alone, or no letters or digits
         patterns = []
         for text in marked:
-            folded = " ".join(fold(prepare(text)).split())
-            if len(folded) >= 2 and not all(particle(w) for w in folded.split()):
-                self.keys.setdefault(skeleton(folded), text.strip())
-                patterns.append(_spelling_pattern(folded, "name"))
-        self._pattern = (re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(patterns, key=len, reverse=True))
-                                    + r")(?:'s|’s|s|')?(?![^\W\d_])") if patterns else None)
+            word = clean_mark(text)
+            folded = fold(word)
+            letters = re.sub(r"[\W_]", "", folded)
+            if len(letters) < 2 or all(particle(w) for w in folded.split()):
+                self.unusable.append(text)
+                continue
+            self.keys.setdefault(skeleton(folded), word)
+            spelled = _spelling_pattern(folded, "name")
+            inside = r"\w*" if len(letters) >= 5 and not letters.isdigit() else ""
+            patterns.append(rf"(?<!\w){inside}(?P<m{len(patterns)}>{spelled}){inside}"
+                            r"(?:'s|’s|s|')?(?!\w)")
+        self._pattern = re.compile("|".join(sorted(patterns, key=len, reverse=True))) \
+            if patterns else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, key)`` of each marked word in ``text`` (normalised)."""
         if self._pattern is None:
             return []
-        return [(m.start(), m.end(), skeleton(m.group(1))) for m in self._pattern.finditer(fold(text))
-                if skeleton(m.group(1)) in self.keys]
+        found = []
+        for match in self._pattern.finditer(fold(text)):
+            group = next(g for g, value in match.groupdict().items() if value is not None)
+            key = skeleton(match.group(group))
+            if key in self.keys:
+                found.append((match.start(), match.end(), key))
+        return found
+
+    def missing(self, texts: list[str]) -> list[str]:
+        """The marked words found in none of ``texts``: said, never silently ignored."""
+        seen = {key for text in texts for _, _, key in self.find(text)}
+        return [word for key, word in self.keys.items() if key not in seen]

@@ -158,7 +158,9 @@ class Review:
         body = self.apply_part(f"entry:{entry.id}:body")
         title_key, tags_key = f"entry:{entry.id}:title", f"entry:{entry.id}:tags"
         title = self.apply_part(title_key) if title_key in self.texts else title_from_body(body)
-        tags = tuple(self.apply_part(tags_key).split("\n")) if tags_key in self.texts else ()
+        # A tag stays one word: "gezin-Cliënt A" would show as the tag "gezin-Cliënt" and "A".
+        tags = tuple(tag.replace(" ", "-") for tag in self.apply_part(tags_key).split("\n")) \
+            if tags_key in self.texts else ()
         return replace(entry, title=title, body=body, tags=tags)
 
     def apply_info(self, info: BundleInfo) -> BundleInfo:

@@ -17,8 +17,8 @@ import unicodedata
 from functools import cache
 
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_INNER_STARS = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
-_JOINER_IN_WORD = re.compile(r"(?<=[^\W\d_])\u200d(?=[^\W\d_])")
+_INNER_STARS = re.compile(r"(?<=[^\W\d_])[*`]+(?=[^\W\d_])")  # emphasis or code inside a word
+_JOINER_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u200d\u034f\ufe00-\ufe0f]+(?=[^\W\d_])")
 _INVISIBLE = "\u00ad\u200b\u200c\u2060\ufeff\u180e"  # soft hyphen, zero-width (non-)joiners …
 
 
@@ -32,9 +32,13 @@ def compose(text: str) -> str:
 
 
 def _letter_reference(match: re.Match[str]) -> str:
-    """``&#78;`` → ``N`` and ``&eacute;`` → ``é``; ``&amp;`` and ``&lt;`` stay as written."""
+    """``&#78;`` → ``N``, ``&eacute;`` → ``é`` and ``&shy;`` → (nothing, as it shows);
+    ``&amp;`` and ``&lt;`` stay as written."""
     decoded = html.unescape(match.group())
-    return decoded if len(decoded) == 1 and decoded.isalnum() else match.group()
+    if len(decoded) == 1 and unicodedata.category(decoded) == "Cf" and decoded != "\u200d":
+        return ""
+    return decoded if len(decoded) == 1 and (decoded.isalnum() or decoded == "\u200d") \
+        else match.group()
 
 
 @cache
@@ -44,6 +48,10 @@ def _table() -> dict[int, str | None]:
     Only letters and decimal digits are changed: ``…`` and ``²`` keep their form.
     """
     table: dict[int, str | None] = {ord(c): None for c in _INVISIBLE}
+    # Every other format character (direction marks and isolates, invisible operators, tag
+    # characters) shows nothing either; the zero-width joiner stays for emoji.
+    table |= {code: None for code in (*range(0x200E, 0x2010), *range(0x202A, 0x202F),
+                                      *range(0x2061, 0x2070), *range(0xE0000, 0xE0080))}
     for code in range(0xA0, 0x10000):
         char = chr(code)
         if unicodedata.category(char)[0] != "L" and unicodedata.category(char) != "Nd":

@@ -104,7 +104,13 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         info = BundleInfo(args.supervisant, args.supervisor, args.note,
                           trajectory.title if trajectory else "")
         detector = Detector(clients, dt.date.today(), _language(), tuple(args.mark))
+        if detector.marked.unusable:  # a mark that cannot work is said, never dropped silently
+            for word in detector.marked.unusable:
+                say("cli.mark_unusable", word=word)
+            return 2
         review = Review.of(entries, info, detector)
+        for word in detector.marked.missing(list(review.texts.values())):
+            say("cli.mark_missing", word=word)
         if args.check or not (args.replace_all or args.keep_findings):
             # The findings in context only when asked for, or when a decision is missing: a
             # scripted run that writes keeps client names out of its logs.

@@ -200,6 +200,10 @@ class BundleScreen(FindingsReview, Screen[None]):
         for key, entity in review.entities.items():  # a name just put on the list: replaced
             if entity.client is not None and entity.label in self.marked_clients:
                 review.decide_entity(key, True)
+        from ..bundle.names import MarkedWords
+
+        for word in MarkedWords(tuple(self.marked)).missing(list(review.texts.values())):
+            self.notify(t("cli.mark_missing", word=word), severity="warning", markup=False)
         self.review, self.scanned = review, info
         scan = self.query_one("#scan", Button)
         scan.disabled, scan.label = False, t("bundle.scan")
@@ -285,12 +289,14 @@ class BundleScreen(FindingsReview, Screen[None]):
         self.action_scan()
 
     def _word_to_mark(self) -> str:
+        from ..bundle.names import MarkedWords, clean_mark
+
         field = self.query_one("#mark", Input)
-        word = " ".join(field.value.split())
-        field.value = ""
-        if len(word) < 2:
+        word = clean_mark(field.value)
+        if MarkedWords((word,)).unusable or not word:
             self.notify(t("bundle.mark_too_short"), severity="warning")
             return ""
+        field.value = ""
         return word
 
     # -- step 3: write -------------------------------------------------------------------------

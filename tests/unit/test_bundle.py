@@ -117,7 +117,7 @@ def test_everything_that_goes_in_is_scanned(journal, language):
     assert shown.trajectory_title == "Supervisie – casus Cliënt A ([plaats])"
     assert shown.note == "Vooral over Cliënt A en haar broer Persoon A."
     assert (shown.supervisant, shown.supervisor) == ("Sam de Wit", "Marieke de Boer")
-    assert review.apply_entry(entry).tags == ("Cliënt A", "grenzen")
+    assert review.apply_entry(entry).tags == ("Cliënt-A", "grenzen")  # a tag stays one word
     assert review.apply_entry(entry).title == "Over Cliënt A"
     assert title_of(review, info) == "Bundel: Supervisie – casus Cliënt A ([plaats])"
 

@@ -64,16 +64,18 @@ def test_whole_surnames_with_their_particles():
     assert names("Pietje de Vries en meneer De Vries") == [("Pietje de Vries", 1), ("De Vries", 1)]
 
 
-def test_a_surname_counts_in_any_case_unless_it_is_an_ordinary_word():
-    assert names("Amrani zei het al; amrani ook.") == [("Amrani", 3), ("amrani", 3)]
-    assert names("een berg werk bij de meulen") == [("meulen", 4)]
-    assert names("naar de bakker, op de boot") == []  # Noor Bakker's surname is a word
+def test_a_surname_in_lower_case_counts_where_a_name_is_meant():
+    assert names("Amrani zei het al.") == [("Amrani", 3)]
+    assert names("een berg werk bij de meulen; naar de bakker") == []  # words, here
+    assert names("mohammed amrani en mevrouw meulen") == [
+        ("mohammed", 3), ("amrani", 3), ("meulen", 4)]
 
 
 @pytest.mark.parametrize(("text", "meant"), [
     ("#dekker", "dekker"), ("gezin-kaya", "kaya"), ("fam. dekker belde", "dekker"),
     ("Gesprek met mevrouw dekker.", "dekker"), ("dekker", "dekker"), ("@dekker_j", "dekker"),
-    ("de kaya's kwamen", "kaya's"), ("ze heet kaya", "kaya"),
+    ("de familie kaya's tuin", "kaya's"), ("ze heet kaya", "kaya"), ("elif kaya", "elif kaya"),
+    ("Juf dekker", "dekker"), ("De heer dekker", "dekker"),
 ])
 def test_a_listed_client_in_lower_case_or_as_a_tag(text, meant):
     clients = ClientList([Client("Jorien Dekker"), Client("Elif Kaya")])
@@ -89,7 +91,7 @@ def test_an_ordinary_word_surname_in_running_text_stays_a_word():
     ("Priya D'Souza", "DSouza"), ("Priya DSouza", "D'Souza"), ("Priya D'Souza", "D Souza"),
     ("Aoife O'Neill", "ONeill"), ("Aoife ONeill", "O’Neill"), ("Lukas Weiß", "Weiss"),
     ("Lukas Weiss", "Weiß"), ("Callum Mac Leod", "MacLeod"), ("Callum MacLeod", "Mac Leod"),
-    ("Callum MacLeod", "Mac-Leod"), ("Noor Bakker", "noorbakker"), ("Lotte van der Meulen", "vandermeulen"),
+    ("Callum MacLeod", "Mac-Leod"), ("Noor Bakker", "noorbakker"), ("Lotte van der Meulen", "Vandermeulen"),
 ])
 def test_spelling_variants_of_a_listed_name(listed, written):
     clients = ClientList([Client(listed)])
@@ -354,3 +356,49 @@ def test_postcodes_in_every_form(text, postcode):
                                    "+1 416 555 2671", "0412 345 678", "+61 2 9374 4000"])
 def test_phone_numbers_of_english_speaking_practice(phone):
     assert [k for k, _ in found(f"Her mum rang from {phone} last night.")] == ["phone"]
+
+
+# -- found in review (adversarial, 2026-12-07) ----------------------------------------------------
+@pytest.mark.parametrize("written", ["No&shy;or", "No&#8203;or", "`No`or", "No\u200eor",
+                                     "No\u2062or", "No\u034for", "No\u2066or", "No\U000e0041or"])
+def test_invisible_characters_however_written_hide_no_name(written):
+    assert names(f"Gesprek met {written} vandaag.") == [("Noor", 0)]
+
+
+def test_a_given_name_that_is_also_a_particle_or_a_word_counts_with_its_capital():
+    clients = ClientList([Client("Ben Jansen"), Client("Alexander de Wit", nicknames=("Al",))])
+    assert names("Gisteren sprak ik Ben over school. Al zei niets; ik ben moe, al met al.",
+                 clients) == [("Ben", 0), ("Al", 1)]
+
+
+@pytest.mark.parametrize(("listed", "written"), [
+    ("Björn Østergaard", "Ostergaard"), ("Björn Østergaard", "Oestergaard"),
+    ("Jürgen Weiß", "Juergen"), ("Łukasz Nowak", "Lukasz"), ("Aegir Þórsson", "Thorsson"),
+])
+def test_letters_a_keyboard_may_lack(listed, written):
+    assert names(f"Toen kwam {written} binnen.", ClientList([Client(listed)])) == [(written, 0)]
+
+
+@pytest.mark.parametrize("written", ["jorien  dekker", "*jorien* **dekker**", "jorien.dekker",
+                                     "dekker, jorien"])
+def test_a_lower_case_surname_beside_the_given_name_is_the_clients(written):
+    found_names = [t for t, _ in names(f"Gesprek: {written} was er.", ClientList([Client("Jorien Dekker")]))]
+    assert sorted(found_names) == ["dekker", "jorien"]
+
+
+def test_a_title_in_the_list_is_nobodys_name_and_surnames_that_are_words_stay_words():
+    clients = ClientList([Client("Mevr. Pietersen"), Client("Kim de Jong"), Client("Sam Post"),
+                          Client("Wei Du"), Client("Amy Short")])
+    text = "Mevr. Klaassen belde. Het is een jong meisje, de post kwam laat, dus in short: goed."
+    assert names(text, clients) == []
+
+
+def test_marked_words_as_written_around_them():
+    from reflectiejournaal.bundle.names import MarkedWords
+
+    marked = MarkedWords(("Lindenﬁeld", "Ｋａｍｅｒ Ｚ", "“Lindenhof's”,", "1234", "K", "de", "- -"))
+    assert marked.unusable == ["K", "de", "- -"]
+    text = compose("Lindenfield, Kamer Z, de Lindenhoflaan, Lindenhofs tuin; kamer 1234, 12345.")
+    assert [text[s:e] for s, e, _ in marked.find(text)] == [
+        "Lindenfield", "Kamer Z", "Lindenhoflaan", "Lindenhofs", "1234"]
+    assert MarkedWords(("Zonnehof",)).missing([text]) == ["Zonnehof"]
