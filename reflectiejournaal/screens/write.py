@@ -199,12 +199,18 @@ class WriteScreen(GuidedSteps, Saving, Screen[None]):
 
     # -- guided: one prompt at a time ------------------------------------------------------------
 
+    @property
+    def still_open(self) -> bool:
+        """On the app's screen stack (perhaps under a dialog), its fields all there: a closed
+        writer is taken off the stack before its fields are removed."""
+        return self.is_attached and self in self.app.screen_stack
+
     def after_typed_keys(self, action: Callable[[], None]) -> None:
         """The step waits for the keys typed before its shortcut (see the app's), and is
         dropped if the writer closed meanwhile (a save or Esc queued ahead of it): its
         fields are gone then, and what they held was kept by whatever closed it."""
         def while_open() -> None:
-            if self.is_attached and self.is_mounted:
+            if self.still_open:
                 action()
 
         self.app.after_typed_keys(while_open)  # type: ignore[attr-defined]
@@ -277,7 +283,7 @@ class WriteScreen(GuidedSteps, Saving, Screen[None]):
             self._changed = True  # the next pause or step tries again
             self.notify(describe(error), severity="error", timeout=15)
             return
-        if self.is_mounted:
+        if self.still_open:  # the writer may have closed while the draft was written
             self.update_status(saved=now().strftime("%H:%M:%S"))
 
     @on(Button.Pressed, "#save")
