@@ -82,14 +82,21 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
 
 def remove_stale_temp_files(folder: Path, older_than_seconds: float = 3600) -> None:
     """Temp files a crash left mid-write (ciphertext only); recent ones may be another
-    process's write in progress."""
-    cutoff = time.time() - older_than_seconds
+    process's write in progress.
+
+    Old is measured by the folder's own clock as well as this process's: on a network or
+    synced folder file times come from elsewhere, and a clock that jumped ahead must not
+    make a write in progress look an hour old. The earlier of the two decides."""
     try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if (entry.name.startswith(TEMP_PREFIX) and entry.is_file(follow_symlinks=False)
-                        and entry.stat(follow_symlinks=False).st_mtime < cutoff):
-                    os.unlink(entry.path)
+        with os.scandir(folder) as scan:  # only temp files are looked at (10,000 items)
+            entries = [(e, e.stat(follow_symlinks=False)) for e in scan
+                       if e.name.startswith(TEMP_PREFIX) and not e.is_symlink()]
+        # A file made or renamed here moves the folder's time: its clock, as of the last write.
+        folder_now = max([os.stat(folder).st_mtime, *(info.st_mtime for _, info in entries)])
+        cutoff = min(time.time(), folder_now) - older_than_seconds
+        for entry, info in entries:
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                os.unlink(entry.path)
     except OSError:
         pass  # a folder that cannot be read or cleaned is no reason to fail
 
