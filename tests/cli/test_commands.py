@@ -185,6 +185,7 @@ def test_search_ignores_case_and_accents(cli):
 
 
 # -- passphrase and herstelcode ----------------------------------------------------------------
+@pytest.mark.slow  # seconds of real work: the full suite only
 def test_passwd_rewraps_only_the_key(cli, tmp_path):
     cli.ok("new", "--kind", "note", stdin="blijft gelijk")
     before = item_bytes(cli.vault)
@@ -208,6 +209,7 @@ def test_passwd_and_recover_refuse_a_weak_new_passphrase(cli, tmp_path):
     assert cli("list").code == 0  # the old passphrase still opens it
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 def test_recover_with_the_herstelcode_from_standard_input(cli, tmp_path):
     new = tmp_path / "nieuw.txt"
     new.write_text("na herstel gekozen\n")
@@ -292,6 +294,7 @@ def test_hostile_header_is_refused_at_once(cli):
     assert result.code == 5 and "onredelijke sleutelparameters" in result.err
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 def test_a_writer_holding_the_vault_for_long_is_named_before_the_text_is_typed(cli):
     holder = Vault.unlock(cli.vault, PASSPHRASE)
     holder.acquire_lock()  # as a rekey does, for as long as it runs

@@ -3,6 +3,8 @@ that every command gives the same answers there."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import stat
@@ -59,6 +61,7 @@ def answers(cli: Cli, trajectory: str) -> dict[str, str]:
     return found
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 def test_export_then_import_into_a_new_vault_gives_the_same_answers(cli, tmp_path):
     made = a_whole_journal(cli)
     out = tmp_path / "export"
@@ -147,6 +150,7 @@ def test_import_says_what_it_did_not_take(cli, tmp_path):
     assert missing.code == 4 and "bestaat niet" in missing.err and "schrijven" not in missing.err
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 def test_backup_then_restore_on_a_new_machine_gives_the_same_answers(cli, tmp_path):
     made = a_whole_journal(cli)
     archive = tmp_path / "kluis.rjbackup"

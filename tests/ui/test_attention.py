@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import shutil
 
 from textual.widgets import OptionList
@@ -30,6 +32,7 @@ def attention_lines(app) -> list[str]:
     return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 async def test_an_older_version_put_back_is_shown_and_kept_on_request(make_app, filled_vault,
                                                                      paths, tmp_path):
     app = make_app()
@@ -61,6 +64,7 @@ async def test_an_older_version_put_back_is_shown_and_kept_on_request(make_app, 
     assert not journal.anomalies and journal.get("00000000000000e3").body == "Over het team.\n"
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 async def test_a_returned_entry_can_be_deleted_again(make_app, filled_vault, paths, tmp_path):
     item = paths["vault"] / "items" / "00000000000000e1.rj"
     old = tmp_path / "oud.rj"

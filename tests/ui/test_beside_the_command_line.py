@@ -68,6 +68,7 @@ async def test_an_entry_changed_under_the_open_editor_is_kept_twice(
     assert conflict["current"]["body"] in bodies and ours in bodies
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 async def test_an_edit_of_a_text_deleted_elsewhere_is_saved_as_a_new_text(
         make_app, filled_vault, paths, tmp_path):
     cli = command_line(paths, tmp_path)

@@ -122,6 +122,7 @@ async def test_review_per_person_then_write_a_sealed_bundle(make_app, empty_vaul
         r'<pre id="header" hidden>([^<]+)<', (tmp_path / "bundel.html").read_text()).group(1)).decode()
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 async def test_fields_changed_after_the_scan_are_scanned_again_before_writing(
         make_app, empty_vault, paths, tmp_path, detector_tables):
     install_tables(detector_tables, paths["cache"])
@@ -224,6 +225,7 @@ async def test_the_name_list(make_app, empty_vault, paths):
         ("Mohammed", ("Mo", "Momo"), ""), ("Jan", (), "Kees")]
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 async def test_hand_picked_entries_from_the_list(make_app, filled_vault, paths, detector_tables):
     from reflectiejournaal.screens.entries import EntriesScreen
 

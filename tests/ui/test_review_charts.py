@@ -151,6 +151,7 @@ async def test_a_quick_choice_fills_the_dates_and_redraws(paths, clock, a_year_o
         assert screen.query_one("#activity", BarChart).bars == [("okt", 1), ("nov", 2)]
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 async def test_typing_the_dates_of_a_quick_choice_is_choosing_it(paths, clock, a_year_of_reflections):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -164,6 +165,7 @@ async def test_typing_the_dates_of_a_quick_choice_is_choosing_it(paths, clock, a
         assert screen.query_one("#tb-from", Input).value == "2026-01-01"  # as typed, not rewritten
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 async def test_a_date_that_cannot_be_read_says_why_and_keeps_the_numbers(paths, clock,
                                                                         a_year_of_reflections):
     app = make_app(paths, clock)
@@ -188,6 +190,7 @@ async def test_a_date_that_cannot_be_read_says_why_and_keeps_the_numbers(paths, 
         assert not screen.query_one("#period-note").has_class("error")
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 async def test_one_trajectory_and_a_terugblik_over_it(paths, clock, a_year_of_reflections):
     app = make_app(paths, clock)
     async with app.run_test(size=(120, 40)) as pilot:

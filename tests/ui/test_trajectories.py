@@ -87,6 +87,7 @@ async def test_create_a_trajectory_and_write_the_casus_for_its_next_meeting(path
     assert trajectory.meetings[0].time == "19:30"
 
 
+@pytest.mark.slow  # seconds of real work: the full suite only
 async def test_meetings_are_marked_and_moved_in_the_trajectory_view(paths, clock, empty_vault):
     from reflectiejournaal.app import ReflectieApp
 
