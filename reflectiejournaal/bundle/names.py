@@ -30,7 +30,7 @@ PARTICLES = frozenset(
 TITLES = frozenset(
     "mevrouw mevr mevr. mw mw. meneer mnr mnr. dhr dhr. heer de juf juffrouw meester dokter "
     "dr dr. drs drs. mr mr. ir ir. prof prof. zuster broeder oom tante opa oma".split())
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _DIMINUTIVE_ENDINGS = ("tje", "je", "pje", "etje", "ke", "ie", "ien", "y")
 _POSSESSIVE_ENDINGS = ("s", "'s", "’s", "'", "’")
 
@@ -54,7 +54,7 @@ def words_of(text: str) -> list[str]:
     while words and words[0].strip(".") in TITLES | {"de", "het"} and len(words) > 1:
         words = words[1:]
     if words:
-        words[-1] = _POSSESSIVE.sub("", words[-1])
+        words[-1] = POSSESSIVE.sub("", words[-1])
     return words
 
 
@@ -221,9 +221,8 @@ class ClientNames:
             form = self._forms.get(skeleton(match.group()))
             if form is None:
                 continue
-            named = NameMatch(form.client, match.start(), match.end(), match.group(), form.kind)
-            named = NameMatch(form.client, named.start, named.end, text[named.start:named.end],
-                              form.kind)
+            named = NameMatch(form.client, match.start(), match.end(),
+                              text[match.start():match.end()], form.kind)
             if form.capital and not _written_as_a_name(text, match.start(), match.end()):
                 doubtful.append(named)
             else:
@@ -285,7 +284,7 @@ def clean_mark(text: str) -> str:
     from .text import compose
 
     word = " ".join(compose(text).split()).strip(_AROUND_A_MARK)
-    return _POSSESSIVE.sub("", word) if len(word) > 3 else word
+    return POSSESSIVE.sub("", word) if len(word) > 3 else word
 
 
 class MarkedWords:

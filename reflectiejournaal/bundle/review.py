@@ -10,7 +10,6 @@ decisions gives pseudonymised copies.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Entry, title_from_body
@@ -18,7 +17,7 @@ from .detector import Detector
 from .text import compose
 from .entities import Entity, group
 from .findings import Finding, apply
-from .names import words_of
+from .names import POSSESSIVE, words_of
 
 INFO_FIELDS = ("trajectory_title", "supervisant", "supervisor", "note")
 
@@ -169,12 +168,9 @@ class Review:
         return replace(info, **values)
 
 
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-
-
 def _keeping_possessive(finding: Finding, replacement: str) -> str:
     """"Siobhan's mum" becomes "Client A's mum", not "Client A mum": the sentence still reads."""
-    ending = _POSSESSIVE.search(finding.text) if finding.kind in ("name", "person", "marked") else None
+    ending = POSSESSIVE.search(finding.text) if finding.kind in ("name", "person", "marked") else None
     return replacement + ending.group() if ending and not replacement.endswith("]") else replacement
 
 
