@@ -25,7 +25,7 @@ from markdown_it import MarkdownIt
 
 from ..vault import crypto
 from ..vault.fsutil import write_private
-from ..locale import t
+from ..locale import current_language, t
 from ..vault.recovery import format_code, parse_code
 from .markdown import BundleDocument, without_links
 
@@ -83,7 +83,7 @@ def render_html(markdown: str | BundleDocument, title: str) -> str:
     css = (_ASSETS / "bundle.css").read_text("utf-8")
     policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     return (
-        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<!doctype html>\n<html lang=\"{current_language()}\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"
         "<meta name=\"referrer\" content=\"no-referrer\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -142,7 +142,7 @@ def seal_html(page: str, key: bytes, bundle_id: str | None = None) -> str:
     messages = {k: t(f"bundle.page.{k}") for k in PAGE_MESSAGES}
     frame_style = (_ASSETS / "frame.css").read_text("utf-8")
     return (
-        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<!doctype html>\n<html lang=\"{current_language()}\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"
         "<meta name=\"referrer\" content=\"no-referrer\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

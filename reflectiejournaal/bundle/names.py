@@ -92,15 +92,8 @@ COMMON_WORDS = frozenset(
     "roos lieve hoop bloem zon maan ster sterre storm merel linde hazel lente zomer winter "
     "herfst april mei juni juli augustus bas mark wil ben jade iris lelie amber jasmijn mees "
     "job fleur nova luna sky bo vos jan feb mrt apr jun jul aug sep sept okt nov dec maart "
-    "dag nacht hemel engel liefje schat pop".split())
-# Surnames that are ordinary words (occupations, colours, things) when deduce's list of common
-# words is not loaded: as a name only with a capital or where a name is meant (see above).
-SURNAME_WORDS = frozenset(
-    "bakker visser boer smit smid mulder molenaar schipper koster koning keizer prins graaf "
-    "kok kuiper timmerman dekker slager brouwer schaap vos wolf haan de groot klein kort lang "
-    "wit zwart rood groen bruin blauw stam berg beek bos dijk brink veen hout steen kamp "
-    "baker smith miller cook taylor carpenter brown white green black young king hill wood "
-    "field bishop mason hunter fisher ward bell rose hope".split())
+    "dag nacht hemel engel liefje schat pop art arts noors lotje ton tonnetje beer keesje "
+    "will hope grace joy dawn may drew miles bill bills rose frank max".split())
 _ABBREVIATED_PARTICLES = {"van der": ("v.d.", "vd", "v/d", "v. d."), "van den": ("v.d.", "vd", "v/d"),
                           "van de": ("v.d.", "vd", "v/d")}
 
@@ -132,8 +125,8 @@ def forms_of(client: Client, common: Callable[[str], bool] = lambda word: False)
     given, surname = split_name(name)
     add(name, "name", False)
     for word in given:  # "Jan-Willem" stays one given name: "Jan" alone is someone else
-        for form in variants(word):
-            add(form, "given", _common(word, common))
+        for form in variants(word):  # Art → arts, Noor → Noors, Lot → lotje: words too
+            add(form, "given", _common(word, common) or _common(form, common))
     if surname:
         whole = " ".join(surname)
         spellings = [whole, *(re.sub(rf"\b{full}\b", short, whole, flags=re.IGNORECASE)
@@ -148,11 +141,14 @@ def forms_of(client: Client, common: Callable[[str], bool] = lambda word: False)
                 add(form, "surname", capital)
             if core:  # "de Vries" also as "Vries"
                 add(" ".join(core), "surname", capital)
-        for word in given[:1]:  # run together, as in a handle or an address: noorbakker
-            add(word + "".join(surname), "name", False)
+        core = "".join(w for w in surname if not particle(w)) or "".join(surname)
+        for word in given[:1]:  # run together, as in a handle or an address
+            for handle in (word + "".join(surname), word + core, core + word,  # noorbakker
+                           word + core[0], word[0] + core, word[0] + "." + core):  # noorb, jdekker
+                add(handle, "name", False)
     for nickname in client.nicknames:
         for form in variants(prepare(nickname)):
-            add(form, "nickname", _common(nickname, common))
+            add(form, "nickname", _common(nickname, common) or _common(form, common))
     return forms
 
 
@@ -167,7 +163,7 @@ def _common(word: str, common: Callable[[str], bool]) -> bool:
 # nothing: D'Souza, Mac Leod, O'Neill, FitzGerald, De Smet (however the list spells them).
 _JOINING_PREFIXES = ("fitz", "mac", "mc", "van", "von", "de", "di", "da", "du", "le", "la",
                      "st", "o", "d", "l")
-_JOIN = "['\\- ]?"  # as a regex: one optional joining character
+_JOIN = "['\\- ]{0,2}"  # as a regex: up to two joining characters ("Huize  Avondrood")
 _JOINERS = re.compile(r"['\- ]")
 # Before a lower-case surname that is also a word: it means the family or the person.
 _FAMILY_WORDS = frozenset("fam fam. familie gezin gezinnen huize heet heten genaamd family "
@@ -264,8 +260,8 @@ def _written_as_a_name(text: str, start: int, end: int) -> bool:
     if any(w[:1].isupper() for w in words):
         return True
     before, after = text[start - 1:start], text[end:end + 1]
-    if before in ("#", "@", "-", "_", "/") or after in ("-", "_"):
-        return True
+    if before in ("#", "@", "-", "_", "/") or after in ("-", "_") or after.isdigit():
+        return True  # a tag, a handle (visser85), a compound
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if not text[line_start:start].strip() and not text[end:line_end if line_end >= 0 else None].strip():
@@ -290,7 +286,7 @@ def clean_mark(text: str) -> str:
 class MarkedWords:
     """What the user marked in one bundle (a word the detectors missed): found everywhere in
     it, in any case, possessive and however its parts are joined; one of five letters or more
-    also inside a longer word (Lindenhof in Lindenhoflaan), which is then replaced whole."""
+    also at the start of a longer word with a capital (Lindenhoflaan), replaced whole."""
 
     def __init__(self, marked: tuple[str, ...]) -> None:
         self.keys: dict[str, str] = {}  # skeleton → the marked text, as the user typed it
@@ -305,8 +301,9 @@ class MarkedWords:
                 continue
             self.keys.setdefault(skeleton(folded), word)
             spelled = _spelling_pattern(folded, "name")
-            inside = r"\w*" if len(letters) >= 5 and not letters.isdigit() else ""
-            patterns.append(rf"(?<!\w){inside}(?P<m{len(patterns)}>{spelled}){inside}"
+            longer = r"\w*" if len(letters) >= 5 and not letters.isdigit() else ""
+            number = len(patterns)
+            patterns.append(rf"(?<!\w)(?P<m{number}>{spelled})(?P<x{number}>{longer})"
                             r"(?:'s|’s|s|')?(?!\w)")
         self._pattern = re.compile("|".join(sorted(patterns, key=len, reverse=True))) \
             if patterns else None
@@ -317,9 +314,13 @@ class MarkedWords:
             return []
         found = []
         for match in self._pattern.finditer(fold(text)):
-            group = next(g for g, value in match.groupdict().items() if value is not None)
+            group = next(g for g, value in match.groupdict().items()
+                         if value is not None and g.startswith("m"))
             key = skeleton(match.group(group))
-            if key in self.keys:
+            longer = match.group("x" + group[1:])
+            # The start of a longer word only as a name's compound (Lindenhoflaan), written
+            # with its capital: "bellen" is no Ellen, "healing" no Ealing.
+            if key in self.keys and (not longer or text[match.start()].isupper()):
                 found.append((match.start(), match.end(), key))
         return found
 

@@ -19,6 +19,7 @@ from functools import cache
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _INNER_STARS = re.compile(r"(?<=[^\W\d_])[*`]+(?=[^\W\d_])")  # emphasis or code inside a word
 _JOINER_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u200d\u034f\ufe00-\ufe0f]+(?=[^\W\d_])")
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _INVISIBLE = "\u00ad\u200b\u200c\u2060\ufeff\u180e"  # soft hyphen, zero-width (non-)joiners …
 
 
@@ -28,6 +29,7 @@ def compose(text: str) -> str:
     text = _REFERENCE.sub(_letter_reference, text)
     text = unicodedata.normalize("NFC", text).translate(_table())
     text = _JOINER_IN_WORD.sub("", text)  # a zero-width joiner between emoji stays
+    text = _BROKEN_WORD.sub("", text)  # "Jo-\nrien", pasted from a page that hyphenated it
     return _INNER_STARS.sub("", text)
 
 
