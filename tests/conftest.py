@@ -177,8 +177,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             and (here / d).relative_to(home).as_posix() not in _OTHERS_IN_HOME]
         left += [here / f for f in files if _newer(here / f, started)]
     if left:
-        print(f"\nDe tests lieten dit achter in de echte thuismap / left in the real home: "
-              f"{', '.join(str(p) for p in left[:10])}")
+        print(f"\nDe tests lieten dit achter in de echte thuismap / left in the real home "
+              f"(or a program run beside the tests did): {', '.join(str(p) for p in left[:10])}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
