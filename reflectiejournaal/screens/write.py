@@ -66,6 +66,7 @@ class WriteScreen(GuidedSteps, Saving, Screen[None]):
         self._at_open: tuple | None = None  # what the writing was when opened (see touched)
         self._saved_entry: Entry | None = None  # the entry being edited, as saved
         self._words = 0
+        self._draft_saved_at: str | None = None  # shown until the next save: "concept bewaard 20:14"
         self._preview_timer: Timer | None = None
         self._pause_timer: Timer | None = None
 

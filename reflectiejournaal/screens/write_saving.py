@@ -176,8 +176,11 @@ class Saving:
                          if k != self.prompts[self.draft.step].id)
         self._words = words
         parts = [tn("write.words", words)]
-        if saved:
-            parts.append(t("write.saved_draft", time=saved))
+        # The last draft's time stays in view while typing goes on (a keystroke handled after
+        # the draft was written no longer wipes it: the line is the same in either order).
+        self._draft_saved_at = saved or self._draft_saved_at
+        if self._draft_saved_at:
+            parts.append(t("write.saved_draft", time=self._draft_saved_at))
         self.query_one("#status", Static).update(" · ".join(parts))
 
     def collect(self) -> None:

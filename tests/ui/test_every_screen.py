@@ -23,7 +23,7 @@ from reflectiejournaal.trajectory import Trajectory
 from reflectiejournaal.vault.store import Vault
 from tests.conftest import install_tables
 from tests.helpers import PASSPHRASE, cheap_kdf
-from tests.ui.conftest import TZ, settle, type_text, unlock
+from tests.ui.conftest import TZ, settle, type_text, unlock, until
 
 TODAY = dt.date(2026, 2, 19)  # the day after meeting 3 of Anna's supervision
 ANNA, TEAM = "0000000000000a01", "0000000000000a02"
@@ -60,7 +60,9 @@ async def _writer(pilot, review: bool = False) -> None:
     await settle(pilot, app)
     await type_text(pilot, "Op de groep weigerde J. te eten.")
     if review:
-        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e")  # to the whole entry: its draft is written at once
+        status = app.screen.query_one("#status")
+        await until(pilot, lambda: "concept bewaard" in str(status.render()))
     await settle(pilot, app)
 
 
@@ -128,17 +130,22 @@ async def _link(pilot) -> None:
 async def _search(pilot) -> None:
     await _call(pilot, "action_search")
     await type_text(pilot, "grens")
-    results = pilot.app.screen.query_one("#results")
-    for _ in range(200):  # the search runs after a pause in typing: until its result shows
-        await pilot.pause(0.05)
-        if results.row_count:
-            break
+    # The search runs after a pause in typing; on a busy machine a pause inside the word
+    # showed "gre" highlighted. The pause is over: the search for the whole word, then its
+    # result (a timer still pending finds the same).
+    pilot.app.screen.run_search()
+    await settle(pilot, pilot.app)
+    await until(pilot, lambda: pilot.app.screen.query_one("#results").row_count > 0)
     await settle(pilot, pilot.app)
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("screen", SCREENS)
-def test_every_screen(snap_compare, paths, clock, vault_with_a_trajectory, screen, size):
+def test_every_screen(snap_compare, paths, clock, vault_with_a_trajectory, screen, size,
+                      monkeypatch):
+    # A draft's status names the time it was written: the writer's clock, set.
+    monkeypatch.setattr("reflectiejournaal.screens.write.now",
+                        lambda: dt.datetime(2026, 2, 19, 20, 0, tzinfo=TZ))
     app = ReflectieApp(paths["vault"], paths["cache"], None, clock=clock, kdf=cheap_kdf,
                        today=lambda: TODAY)
     app.autosave_seconds = app.pause_save_seconds = 3600  # no time of day in the picture
