@@ -100,8 +100,8 @@ _ABBREVIATED_PARTICLES = {"van der": ("v.d.", "vd", "v/d", "v. d."), "van den": 
 
 @dataclass(frozen=True)
 class Form:
-    """One way of writing a client: what part of the name it is, and whether it only counts
-    with a capital (surnames always; given names that are also ordinary words)."""
+    """One way of writing a client: what part of the name it is, and whether it needs a
+    capital or a name context (surnames always; given names that are also words)."""
 
     client: int
     kind: str  # name, given, surname, nickname
@@ -136,11 +136,10 @@ def forms_of(client: Client, common: Callable[[str], bool] = lambda word: False)
             core = [w for w in part.split() if not particle(w)]
             # Lower case, a surname alone is too often a word (de bakker, the post, dus for
             # Du): it counts with a capital or where a name is meant (see _written_as_a_name).
-            capital = True
             for form in (part, part + "'s", part + "s", part + "'"):
-                add(form, "surname", capital)
+                add(form, "surname", True)
             if core:  # "de Vries" also as "Vries"
-                add(" ".join(core), "surname", capital)
+                add(" ".join(core), "surname", True)
         core = "".join(w for w in surname if not particle(w)) or "".join(surname)
         for word in given[:1]:  # run together, as in a handle or an address
             for handle in (word + "".join(surname), word + core, core + word,  # noorbakker
