@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..clients import Client, ClientList
 from ..search import fold, prepare
+from .text import compose
 
 # Particles of Dutch, Flemish, Arabic, French and German surnames.
 PARTICLES = frozenset(
@@ -276,8 +277,6 @@ def clean_mark(text: str) -> str:
     """A marked word as it would be written in the text: composed like the bundle's text
     (ligatures, full-width letters, invisible characters), without quotes, brackets or
     punctuation around it and without a possessive ending ("Lindenhof's" is Lindenhof)."""
-    from .text import compose
-
     word = " ".join(compose(text).split()).strip(_AROUND_A_MARK)
     return POSSESSIVE.sub("", word) if len(word) > 3 else word
 

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from ..bundle.detector import Detector, prepare_language
 from ..bundle.formats import FORMATS
+from ..bundle.names import MarkedWords, clean_mark
 from ..bundle.sending import send
 from ..bundle.review import INFO_FIELDS, BundleInfo, Review
 from ..bundle.selection import Selection
@@ -200,8 +201,6 @@ class BundleScreen(FindingsReview, Screen[None]):
         for key, entity in review.entities.items():  # a name just put on the list: replaced
             if entity.client is not None and entity.label in self.marked_clients:
                 review.decide_entity(key, True)
-        from ..bundle.names import MarkedWords
-
         for word in MarkedWords(tuple(self.marked)).missing(list(review.texts.values())):
             self.notify(t("cli.mark_missing", word=word), severity="warning", markup=False)
         self.review, self.scanned = review, info
@@ -289,8 +288,6 @@ class BundleScreen(FindingsReview, Screen[None]):
         self.action_scan()
 
     def _word_to_mark(self) -> str:
-        from ..bundle.names import MarkedWords, clean_mark
-
         field = self.query_one("#mark", Input)
         word = clean_mark(field.value)
         if MarkedWords((word,)).unusable or not word:
