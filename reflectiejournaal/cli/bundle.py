@@ -82,6 +82,7 @@ def _removal_confirmed(args: argparse.Namespace) -> bool:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from ..bundle.detector import Detector
+    from ..bundle.names import clean_mark
     from ..bundle.review import BundleInfo, Review
     from ..bundle.selection import Selection
 
@@ -105,12 +106,15 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                           trajectory.title if trajectory else "")
         detector = Detector(clients, dt.date.today(), _language(), tuple(args.mark))
         if detector.marked.unusable:  # a mark that cannot work is said, never dropped silently
-            for word in detector.marked.unusable:
-                say("cli.mark_unusable", word=word)
+            for number, word in enumerate(args.mark, 1):  # by number: logs hold no client text
+                if word in detector.marked.unusable:
+                    say("cli.mark_unusable", number=number)
             return 2
         review = Review.of(entries, info, detector)
-        for word in detector.marked.missing(list(review.texts.values())):
-            say("cli.mark_missing", word=word)
+        missing = detector.marked.missing(list(review.texts.values()))
+        for number, word in enumerate(args.mark, 1):
+            if clean_mark(word) in missing:
+                say("cli.mark_missing", number=number)
         if args.check or not (args.replace_all or args.keep_findings):
             # The findings in context only when asked for, or when a decision is missing: a
             # scripted run that writes keeps client names out of its logs.

@@ -202,7 +202,7 @@ class BundleScreen(FindingsReview, Screen[None]):
             if entity.client is not None and entity.label in self.marked_clients:
                 review.decide_entity(key, True)
         for word in MarkedWords(tuple(self.marked)).missing(list(review.texts.values())):
-            self.notify(t("cli.mark_missing", word=word), severity="warning", markup=False)
+            self.notify(t("bundle.mark_missing", word=word), severity="warning", markup=False)
         self.review, self.scanned = review, info
         scan = self.query_one("#scan", Button)
         scan.disabled, scan.label = False, t("bundle.scan")

@@ -215,3 +215,12 @@ def test_a_word_the_review_missed_is_marked_and_replaced_everywhere(cli, tmp_pat
     written = out.read_text()
     assert "truus" not in written.lower() and "lindenhof" not in written.lower()
     assert "[weggelaten]" in written
+
+
+def test_a_mark_that_cannot_work_or_is_found_nowhere_is_said_by_its_number(cli, tmp_path):
+    """Said, never silently dropped; and by number, so a scripted run logs no client text."""
+    cli.ok("new", "--kind", "note", "--title", "Notitie", stdin="Oma Truus belde.\n")
+    refused = cli("bundle", "--from", "2000-01-01", "--check", "--mark", "Truus", "--mark", "de")
+    assert refused.code == 2 and "--mark nr. 2" in refused.err
+    nowhere = cli("bundle", "--from", "2000-01-01", "--check", "--mark", "Zonnehof")
+    assert "--mark nr. 1 komt nergens" in nowhere.err and "Zonnehof" not in nowhere.err
