@@ -137,7 +137,7 @@ def test_dutch_and_belgian_phone_numbers(phone):
     assert found(f"Bel {phone} morgen.") == [("phone", phone)]
 
 
-@pytest.mark.parametrize("text", ["om 12:30 uur", "op 2026-11-22", "kamer 123", "€ 1.234,50",
+@pytest.mark.parametrize("text", ["om 12:30 uur", "kamer 123", "€ 1.234,50",
                                   "week 45", "3 x per week", "art. 7:446 BW", "F43.1", "309.81"])
 def test_clean_numbers_are_not_findings(text):
     assert found(f"Het ging {text} goed.") == []
@@ -156,7 +156,46 @@ def test_dates_of_birth(text, date):
                                   "op 31-02-2010", "in 2012", "12 maart", "op 1-1-2030",
                                   "bijeenkomst 3 op 2-11-2026 om 19.30"])
 def test_meeting_dates_are_not_dates_of_birth(text):
-    assert found(text) == []
+    assert not [k for k, _ in found(text) if k == "birth_date"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Ze is op 12 juni uit huis geplaatst.", "12 juni"),
+    ("Ze is de 14e uit huis geplaatst, op de verjaardag van haar broer.", "de 14e"),
+    ("Het ging op 2026-11-22 mis thuis.", "2026-11-22"),
+    ("On March 3rd Tyrone was picked up by police.", "March 3rd"),
+    ("On the 5th of June Aisha told her teacher.", "the 5th of June"),
+    ("On the 14th of February, of all days, her partner left.", "the 14th of February"),
+    ("Mia was taken into care on 14/03/2025 and placed with a carer.", "14/03/2025"),
+    ("The hearing was moved to 03/14/2025, and her mother took it badly.", "03/14/2025"),
+    ("Noah was apprehended on 2025-01-09, the day after his birthday.", "2025-01-09"),
+])
+def test_dates_of_events_in_a_clients_life(text, date):
+    assert ("date", date) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "In de intervisie van 14 maart brachten we mijn casus in.",
+    "At our intervision on 3 October I brought this case.",
+    "Next supervision session: 4 December, at the usual place.",
+    "Mijn supervisor vroeg op 12 januari naar mijn leervragen.",
+    "Het was de 2e keer dat ze niet kwam.", "It was the 3rd session in a row.",
+    "May I be honest with myself here?", "In maart 2012 begon ik bij de GGZ.",
+    "We keken terug op de eerste vijf bijeenkomsten (12 januari tot 23 februari).",
+    "In our peer consultation on Thursday, January 16, someone asked what I was protecting.",
+])
+def test_the_supervisions_own_dates_and_other_numbers_are_no_event_dates(text):
+    assert not [k for k, _ in found(text) if k in ("date", "birth_date")]
+
+
+def test_a_clients_day_beside_the_supervisions_own():
+    assert found("In de supervisie van 10 oktober bespraken we wat er op 2 oktober thuis bij "
+                 "hem was gebeurd.") == [("date", "2 oktober")]
+
+
+def test_a_us_date_of_birth():
+    assert ("birth_date", "07/22/2009") in found("DOB on the intake form says 07/22/2009, which "
+                                                 "makes her fifteen.")
 
 
 def test_postcodes_dutch_and_belgian_and_what_is_not_one():
@@ -275,8 +314,9 @@ def test_more_ways_to_write_a_date_of_birth(text, date):
     assert found(text) == [("birth_date", date)]
 
 
-def test_a_start_date_is_no_date_of_birth():
-    assert found("Sinds 01-09-2019 in zorg, aangemeld per 1-2-2020.") == []
+def test_a_start_date_is_no_date_of_birth_but_an_event():
+    assert found("Sinds 01-09-2019 in zorg, aangemeld per 1-2-2020.") == [
+        ("date", "01-09-2019"), ("date", "1-2-2020")]
 
 
 def test_handles_links_with_an_at_and_people_by_their_relation():

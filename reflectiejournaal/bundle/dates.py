@@ -1,0 +1,99 @@
+"""Calendar dates as Dutch, Flemish and English text writes them, with the day they name.
+
+Numeric ("12-03-2015", "14/03/2025", US month-first "07/22/2009" when the day shows it,
+"2015-03-12"), in words ("3 maart 2015", "3rd March 2025", "March 3, 2012", "the 14th of
+February") and without a year ("14 maart", "March 3rd", "de 14e"). What a date *is* (a birth,
+an event in a client's life, a supervision meeting) is decided in :mod:`birth_dates`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3,
+          "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+          "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
+          "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+          "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
+          "august": 8, "october": 10}
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ORDINAL = r"(?:ste|de|e|st|nd|rd|th)"
+_SEP = r"\s?[-/.‐‑‒–]\s?"
+_FULL = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?P<d1>\d{1,2})(?P<s>" + _SEP + r")(?P<m1>\d{1,2})(?P=s)(?P<y1>\d{4}|'?\d{2})"  # 12-03-2015
+    r"|(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"  # 2015-03-12
+    r"|(?:the )?(?P<d3>\d{1,2})" + _ORDINAL + r"?(?: of)? (?P<m3>" + _MONTH + r"),? "
+    r"(?P<y3>\d{4}|'\d{2})"  # 3de mrt. '15, 3rd March 2025, the 3rd of March 2025
+    r"|(?P<m4>" + _MONTH + r") (?:the )?(?P<d4>\d{1,2})" + _ORDINAL + r"?,? (?P<y4>\d{4})"  # March 3, 2012
+    r")(?![\w]|[-/.]\d)", re.IGNORECASE)
+# Month names are capitalised in English and need no capital in Dutch; "May" alone is a verb as
+# often as a month, so a date without a year needs its day.
+_DAY_MONTH = re.compile(
+    r"(?<![\w/.-])(?:(?:the )?(?P<day>\d{1,2})" + _ORDINAL + r"?(?: of)? (?P<month>" + _MONTH + r")"
+    r"|(?P<month2>" + _MONTH + r") (?:the )?(?P<day2>\d{1,2})" + _ORDINAL + r"?)"
+    r"(?![\w]|\.? ?'?\d)", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"(?<![\w/.-])(?P<month>" + _MONTH + r") (?P<year>(?:19|20)\d{2})(?!\w)",
+                         re.IGNORECASE)
+# A day alone, as an ordinal after an article: "de 14e", "op de 3de", "on the 3rd". Only where
+# no noun follows ("de 2e keer", "the 3rd session" are no dates).
+_DAY_ALONE = re.compile(
+    r"(?<!\w)(?:de|op de|on the|the) (?P<day>\d{1,2})(?:ste|de|e|st|nd|rd|th)"
+    r"(?=\s*(?:[,.;:!?)]|$|(?:uit|in|op|naar|is|was|werd|zijn|heeft|had|hij|zij|ze|toen|"
+    r"he|she|they|was|were|when|and|en|at|om)\b))", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    day: dt.date | None  # None when the year is not written, or the day does not exist
+    complete: bool  # day, month and year written
+    has_day: bool = True  # False for "maart 2012"
+
+
+def mentions(text: str, today: dt.date) -> Iterator[DateMention]:
+    """Every date in ``text``, the longest form first, none inside another."""
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(s < m.end() and m.start() < e for s, e in taken)
+
+    for m in _FULL.finditer(text):
+        taken.append((m.start(), m.end()))
+        yield DateMention(m.start(), m.end(), m.group(), _full_date(m, today), True)
+    for pattern in (_DAY_MONTH, _MONTH_YEAR, _DAY_ALONE):
+        for m in pattern.finditer(text):
+            if free(m):
+                taken.append((m.start(), m.end()))
+                yield DateMention(m.start(), m.end(), m.group(), None, False,
+                                  pattern is not _MONTH_YEAR)
+
+
+def _full_date(m: re.Match[str], today: dt.date) -> dt.date | None:
+    if m.group("d1"):
+        day, month, year_text = m.group("d1"), m.group("m1"), m.group("y1")
+    elif m.group("y2"):
+        day, month, year_text = m.group("d2"), m.group("m2"), m.group("y2")
+    elif m.group("d3"):
+        day, month, year_text = m.group("d3"), _month(m.group("m3")), m.group("y3")
+    else:
+        day, month, year_text = m.group("d4"), _month(m.group("m4")), m.group("y4")
+    year_text = year_text.lstrip("'")
+    year = int(year_text)
+    if len(year_text) == 2:  # '15 → 2015, '89 → 1989
+        year += 2000 if year <= today.year % 100 else 1900
+    for d, mo in ((day, month), (month, day)):  # day first; month first only when it must be (US)
+        try:
+            return dt.date(year, int(mo), int(d))
+        except ValueError:
+            continue
+    return None
+
+
+def _month(name: str) -> str:
+    return str(MONTHS[name.rstrip(".").lower()])
