@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..clients import ClientList
 from ..errors import DetectorUnavailable
-from . import english_numbers, lexicon, numbers, patterns
+from . import english_numbers, english_patterns, lexicon, numbers, patterns, unknown_names
 from .findings import Finding, merge_overlaps
-from .names import ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
+from .names import TITLES, ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
 
 LANGUAGE_KINDS = ("person", "place", "institution")
+ENGLISH_TITLES = frozenset("mr mrs ms miss mx dr sir lady prof".split())
 
 
 def tables_folder(cache_dir: Path) -> Path:
@@ -50,6 +52,9 @@ def prepare_language(cache_dir: Path, progress: lexicon.Progress = lambda share:
 
 
 SHOUTED = re.compile(r"(?<![\w-])[^\W\d_]{3,}(?![\w-])")
+# Three capitals alone are an acronym ("PIP", "CLB"); beside another shouted word, a name.
+_SHORT_SHOUT = re.compile(r"[^\W\d_]{3}")
+_SHOUTED_NEIGHBOUR = re.compile(r"(?<![\w-])[^\W\d_a-zß-ÿ]{2,}\s+$|^\s+[^\W\d_a-zß-ÿ]{2,}(?![\w-])")
 
 
 def _shouted_as_names(text: str) -> str:
@@ -59,6 +64,10 @@ def _shouted_as_names(text: str) -> str:
     def spoken(m: re.Match[str]) -> str:
         word = m.group()
         if not word.isupper():
+            return word
+        if _SHORT_SHOUT.fullmatch(word) and not (
+                _SHOUTED_NEIGHBOUR.search(text[max(0, m.start() - 30):m.start()])
+                or _SHOUTED_NEIGHBOUR.search(text[m.end():m.end() + 30])):
             return word
         quieter = word.capitalize()
         return quieter if len(quieter) == len(word) else word
@@ -92,9 +101,11 @@ class Detector:
             return any(s <= start and end <= e and (not strictly or e - s > end - start)
                        for s, e in fields)
 
-        for m in patterns.find(text, self.today):
+        for m in [*patterns.find(text, self.today), *english_patterns.find(text)]:
             if m.kind == "person" and (self.is_common(m.text.lower()) or in_field(m.start, m.end)):
                 continue  # "haar moeder Hoop…" is no name; "collega Rogers" may be the model
+            if m.kind in ("person", "place") and self._ordinary_opening(text, m.start, m.end):
+                continue  # "Geel, oranje, rood": the colour, not the town
             found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "patterns"))
         persons: list[Finding] = []
         if self.language is not None:
@@ -103,10 +114,20 @@ class Detector:
                     continue
                 if a.kind == "person" and patterns.relation_word(a.text):
                     continue  # "Buurman had het kenteken…": a surname, but here the neighbour
+                if a.kind in ("person", "place") and self._ordinary_opening(text, a.start, a.end):
+                    continue  # "Hope is a strange thing", "Boom, bos, bloemen"
+                a = self._without_opening_word(text, a)
+                if a is None or (a.kind in LANGUAGE_KINDS and in_field(a.start, a.end)):
+                    continue  # "Volgens Nagy": the opening word taken for a first name
                 found.append(Finding(a.kind, a.start, a.end, text[a.start:a.end], a.confidence,
                                      "deduce"))
                 if a.kind == "person":
                     persons.append(found[-1])
+            known = list(found)  # what the lists and patterns found says more than a capital
+            for m in unknown_names.find(text, self.language.is_first_name, self.is_common):
+                if not in_field(m.start, m.end) and not any(
+                        f.start < m.end and m.start < f.end for f in known):
+                    found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "vocabulary"))
         for m in self.names.find(text):
             if in_field(m.start, m.end, strictly=True):
                 continue  # client Roos in "de Roos van Leary": the model, not the client
@@ -117,6 +138,24 @@ class Detector:
         found += [Finding("marked", start, end, text[start:end], "high", "user", f"marked:{key}")
                   for start, end, key in self.marked.find(text)]
         return merge_overlaps(found, text)
+
+    def _without_opening_word(self, text: str, a):  # type: ignore[no-untyped-def]
+        """deduce's person without an ordinary word that opens the sentence ("Volgens Nagy",
+        "My CASW"); ``None`` when what is left is an acronym."""
+        first = re.match(r"[^\W\d_]+", a.text)
+        if (a.kind != "person" or first is None or first.end() == len(a.text)
+                or first.group().lower() in TITLES | ENGLISH_TITLES
+                or not self._ordinary_opening(text, a.start, a.start + first.end(), alone=False)):
+            return a
+        start = a.start + first.end() + (len(a.text[first.end():]) - len(a.text[first.end():].lstrip()))
+        rest = text[start:a.end]
+        if rest.isupper():
+            return None
+        return replace(a, start=start, text=rest)
+
+    def _ordinary_opening(self, text: str, start: int, end: int, alone: bool = True) -> bool:
+        is_first_name = self.language.is_first_name if self.language else (lambda word: False)
+        return unknown_names.ordinary_opening(text, start, end, is_first_name, alone)
 
     def _relative(self, match: NameMatch, person: Finding) -> bool:
         """Is ``person`` (found by deduce around a client's surname) someone else of that name?

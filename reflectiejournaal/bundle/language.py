@@ -121,7 +121,7 @@ class Language:
         terms), so that as a name it needs a capital?"""
         return word in self._common
 
-    def _is_first_name(self, word: str) -> bool:
+    def is_first_name(self, word: str) -> bool:
         return bool(self._first_names.has_phrase(np.array([phrase_hash((word,))], np.uint64))[0])
 
     def annotate(self, text: str) -> list[Annotation]:
@@ -132,7 +132,7 @@ class Language:
             if kind == "address" and _numbered_thing(a.text):
                 continue  # "Bijeenkomst 5", "Blok 3": deduce's streets, but here a numbering
             if (kind == "person" and _numbered_thing(text[a.start_char:a.end_char + 2])
-                    and not self._is_first_name(a.text)):
+                    and not self.is_first_name(a.text)):
                 continue  # "Stap 3 van de meldcode": the surname Stap, but a numbering
             end = a.end_char
             if kind in ("place", "institution") and (district := DISTRICT.match(text, end)):

@@ -200,8 +200,8 @@ _THEORY = re.compile(
     r"piramide|driehoek|taxonomie|fasen|fases|stadia|niveaus|reflectiecyclus|literatuur|boek|"
     r"auteur|onderzoek|zoals|à la|gebaseerd op|beschrijft|beschreef|noemt|noemde)\b[^.!?\n]{0,25}$",
     re.IGNORECASE)
-_THEORY_AFTER = re.compile(r"^(?:'s|s)?\s*(?:\(\d{4}|[-‐]?(?:model|cyclus|methode|theorie))",
-                           re.IGNORECASE)
+_THEORY_AFTER = re.compile(r"^(?:'s|’s|s|'|’)?\s*(?:\(\d{4}|[-‐]?(?:\w+ )?\w*(?:model|cyclus|methode|"
+                           r"theorie|cycle|theory|method)\b)", re.IGNORECASE)
 
 
 def field_term(text: str) -> bool:
@@ -225,14 +225,17 @@ _RELATION = (r"vriend|vriendin|vriendje|vriendinnetje|broer|broertje|zus|zusje|z
              r"vader|moeder|stiefvader|stiefmoeder|pleegvader|pleegmoeder|pleegzus|pleegbroer|"
              r"oom|tante|opa|oma|neef|nicht|buurman|buurvrouw|buurjongen|buurmeisje|juf|meester|"
              r"mentor|collega|klasgenoot|klasgenote|leerling|partner|vriendje|ex|baby|tweeling|"
-             r"halfbroer|halfzus|stiefbroer|stiefzus|jongen|meisje|cliënt|client|cliënte|patiënt")
-_RELATIVE = re.compile(r"\b(?:" + _RELATION + r"),?\s+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}"
+             r"halfbroer|halfzus|stiefbroer|stiefzus|jongen|meisje|cliënt|client|cliënte|patiënt|"
+             r"nonkel|oppas|meter|peter|bomma|bompa|mama|papa|moeke|vake")
+_RELATION_EN = (r"mum|mom|mam|mummy|mommy|dad|daddy|father|mother|brother|sister|son|daughter|"
+                r"uncle|aunt|auntie|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|"
+                r"grandfather|cousin|husband|wife|boyfriend|girlfriend|friend|stepdad|stepmum|"
+                r"stepmom|stepfather|stepmother|carer|neighbour|neighbor|nephew|niece|twin")
+_RELATIVE = re.compile(r"\b(?:" + _RELATION + "|" + _RELATION_EN + r"),?\s+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}"
                        r"(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?)(?![\w-])")
-
-
-_RELATION_WORD = re.compile(r"(?:" + _RELATION + r"|(?:pleeg|stief|schoon|half)(?:moeder|vader|"
-                            r"ouders?|zus|zussen|broer|broers|zoon|dochter|kind|kinderen|"
-                            r"familie|gezin))", re.IGNORECASE)
+_RELATION_WORD = re.compile(r"(?:" + _RELATION + "|" + _RELATION_EN + r"|(?:pleeg|stief|schoon|half)"
+                            r"(?:moeder|vader|ouders?|zus|zussen|broer|broers|zoon|dochter|kind|"
+                            r"kinderen|familie|gezin))", re.IGNORECASE)
 
 
 def relation_word(word: str) -> bool:

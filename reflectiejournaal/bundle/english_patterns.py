@@ -1,0 +1,87 @@
+"""What no library knows in English-speaking practice: addresses, schools, wards and hospitals,
+car plates and case references as the UK, Ireland, the US, Canada and Australia write them.
+
+The numbers and postcodes are in :mod:`english_numbers`; the Dutch and Flemish forms in
+:mod:`patterns`. Streets without a house number in Dutch ("aan de Dorpsstraat") are here too:
+they are written like an English street, a name and the word for a street.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .matches import PatternMatch
+
+_CAP = r"[A-Z][\w'’.-]*"
+_STREET_WORDS = (r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Close|Crescent|Cres|"
+                 r"Grove|Way|Place|Pl|Terrace|Tce|Gardens|Gdns|Square|Sq|Parade|Boulevard|Blvd|"
+                 r"Highway|Hwy|Row|Walk|Mews|Rise|Green|Park|View|Hill|Heights|Circle|Cir|Trail")
+# "23 Wattle Grove", "1427 W Addison St, Apt 3", "Flat 2, 14 Clement Road"
+_ADDRESS = re.compile(
+    r"(?<![\w-])(?:(?:Flat|Apt|Apartment|Unit) \w+,? )?\d{1,5}[A-Za-z]?,? (?:[NSEW]\.? )?"
+    r"(?:" + _CAP + r" ){1,3}(?:" + _STREET_WORDS + r")\.?(?![\w-])"
+    r"(?:,? (?:Apt|Apartment|Unit|Flat|Suite|#) ?\w+)?")
+# Dutch and Flemish streets named without a number: "aan de Dorpsstraat", "op de Frankrijklei".
+_STREET_NL = re.compile(
+    r"\b(?:aan|in|op|bij|naar|via|over|langs) de (?P<street>[A-Z][\w-]*(?:straat|straatweg|weg|laan|"
+    r"plein|gracht|kade|singel|dreef|steeg|dijk|markt|lei|vest|baan|wal))(?![\w-])")
+_SCHOOL_WORDS = (r"Primary|Secondary|High School|High|Elementary|Middle School|Academy|"
+                 r"Grammar|Comprehensive|Community School|National School|Public School|"
+                 r"Catholic School|Junior School|Infant School|School|College")
+# "St. Mary's Primary", "Riverside Heights Secondary"; not "Royal College of Nursing".
+_SCHOOL = re.compile(r"(?<![\w-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _SCHOOL_WORDS +
+                     r")(?![\w-])(?! of\b)")
+_SCHOOL_IRISH = re.compile(r"(?<![\w-])(?:Scoil|Gaelscoil|Coláiste|Colaiste|Ysgol|Gaelcholáiste) "
+                           r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?")
+_CARE_WORDS = (r"Hospital|Infirmary|Medical Centre|Medical Center|Health Centre|Health Center|"
+               r"Medical Practice|Family Practice|Surgery|Clinic|Hospice|Care Home|Nursing Home")
+_CARE = re.compile(r"(?<![\w-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _CARE_WORDS +
+                   r")(?![\w-])")
+# "St James's", "St. Vincent's", "Royal Melbourne": hospitals (and churches and schools) by name.
+_SAINT = re.compile(r"(?<![\w-])(?:St\.?|Saint) [A-Z][a-z]+(?:['’]s)?(?: [A-Z][a-z]+)?(?![\w-])"
+                    r"(?! Day)")
+_ROYAL = re.compile(r"(?<![\w-])Royal [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w-])(?! of\b)")
+_WARD = re.compile(r"(?<![\w-])(?:[Ww]ard|[Aa]fdeling|[Uu]nit) \d{1,2}[A-Z]?(?: [A-Z][a-z]+)?(?![\w-])")
+# UK plates since 2001 ("LK19 XRV"); Irish plates ("152-G-4471", "09-D-12345").
+_PLATE_UK = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w-])")
+_PLATE_IE = re.compile(r"(?<![\w-])\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|"
+                       r"MO|OY|RN|SO|T|W|WH|WX|WW)-\d{1,6}(?![\w-])")
+# Case references: letters and digits joined ("TCM-0448127", "2024-CW-118734",
+# "AN.12.JR.4471/23"), with five digits in a row, or two joints and five digits (a plate
+# such as "XK-482-B" has fewer); norms and codes of the field ("ISO-27001", "ICD-10") and a
+# number after its name ("BSN-111222333") are no case.
+_REFERENCE = re.compile(r"(?<![\w./-])(?=[A-Z0-9./-]*[A-Z])(?=[A-Z0-9./-]*\d{2})"
+                        r"[A-Z0-9]+(?:[./-][A-Z0-9]+){1,4}(?![\w-]|[./]\w)")
+_NORMS = re.compile(r"(?:ISO|NEN|EN|IEC|ICD|DSM|NHS|COVID|SARS|BSN|SSN|SIN|PPSN|IBAN|RRN|NI)\b")
+
+
+# "The School rang", "Our GP Surgery": a word like these opens no name.
+_NO_NAME = frozenset("the a an my our his her their this that your its de het een mijn onze".split())
+
+
+def find(text: str) -> Iterator[PatternMatch]:
+    """Every match of the English patterns (and Dutch streets without a number) in ``text``."""
+    for m in _STREET_NL.finditer(text):
+        yield PatternMatch("address", m.start("street"), m.end("street"), m.group("street"), "medium")
+    for pattern, kind, confidence in ((_ADDRESS, "address", "high"),
+                                      (_SCHOOL, "school", "medium"), (_SCHOOL_IRISH, "school", "high"),
+                                      (_CARE, "institution", "medium"), (_SAINT, "institution", "medium"),
+                                      (_ROYAL, "institution", "medium"), (_WARD, "institution", "medium"),
+                                      (_PLATE_UK, "license_plate", "medium"),
+                                      (_PLATE_IE, "license_plate", "medium")):
+        for m in pattern.finditer(text):
+            words = m.group().split()
+            while len(words) > 2 and words[0].lower() in _NO_NAME:
+                words = words[1:]
+            if words[0].lower() in _NO_NAME:
+                continue
+            start = m.end() - len(" ".join(words)) if len(words) < len(m.group().split()) else m.start()
+            yield PatternMatch(kind, start, m.end(), text[start:m.end()], confidence)
+    for m in _REFERENCE.finditer(text):
+        code = m.group()
+        joints = len(re.findall(r"[./-]", code))
+        digits = sum(c.isdigit() for c in code)
+        if _NORMS.match(code) or not (re.search(r"\d{5}", code) or (joints >= 2 and digits >= 5)):
+            continue
+        yield PatternMatch("dossier", m.start(), m.end(), code, "medium")

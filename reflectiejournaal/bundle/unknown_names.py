@@ -1,0 +1,152 @@
+"""Names no list knows, found by what they are not: ordinary words of Dutch or English.
+
+deduce knows the names of the Dutch registers; a caseload has clients from everywhere
+("Semhar Tesfamariam", "Adaeze Okonkwo", "Viliami"), writes first names in lower case in a
+hurried note ("ff voor mezelf: mila en sem") and lives in neighbourhoods no list holds
+("Feijenoord", "Tallaght"). Three signals, each weighed against texts about theory and
+practice (the field's own names never count, see :func:`patterns.field_term`):
+
+- a capitalised word that is in no dictionary of either language (:mod:`vocabulary`), with the
+  capitalised words beside it that are first names or unknown too, as one name;
+- a lower-case word that deduce knows as a first name and no dictionary knows as a word
+  ("kayleigh", "samira"; not "mark", "hope" or "roos");
+- a word after a relation ("zus kimberley", "uncle Viliami", "nonkel dirk") that is no
+  ordinary word.
+
+After a word for where ("in", "uit", "from", "near") it is a place, otherwise a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from .matches import PatternMatch
+from .patterns import field_term, relation_word
+from .vocabulary import known, ordinary
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_PLACE_BEFORE = frozenset(
+    "in uit te vanuit richting nabij from near outside around towards".split())
+# Dutch neighbourhoods are compounds of ordinary words: a capitalised one with one of these
+# heads is a place ("Schilderswijk", "Kanaleneiland", "Transvaalbuurt").
+_PLACE_HEADS = ("wijk", "buurt", "eiland", "dorp", "kwartier", "polder", "haven", "veld",
+                "hoek", "kerke", "kerk", "broek", "dijk", "meer", "rode", "donk", "hout")
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŞĞİÇ]")
+_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*)$")
+
+
+# Ordinary words first and given names second: opening a sentence they are the word ("Hope is
+# a strange thing", "Mark this as a learning point", "Peer, appel en een boterham").
+WORD_NAMES = frozenset("""
+    hope grace joy faith summer may june april august autumn dawn rose lily daisy ivy holly
+    amber sky mark frank will bill art bob pat rob sue peer my
+""".split())
+_THEORY_BEFORE = re.compile(r"(?:volgens|according to|zoals|model van|theorie van|cyclus van|"
+                            r"theory of|model of|cycle of|work of)\s+$", re.IGNORECASE)
+_THEORY_AFTER = re.compile(r"(?:['’]s?)?\s*(?:\((?:19|20)\d\d|(?:\w+ )?\w*(?:model|cycle|cyclus|"
+                           r"theory|theorie|methode|method|framework)\b)", re.IGNORECASE)
+
+
+def ordinary_opening(text: str, start: int, end: int, is_first_name: Callable[[str], bool],
+                     alone: bool = True) -> bool:
+    """Is ``text[start:end]`` one ordinary word that opens a sentence, where its capital says
+    nothing: "Boom, bos, bloemen", "Summer is always harder", "Mom's cell"? A first name that
+    is also a word ("Tim", "Eva") stays a name unless it is one of :data:`WORD_NAMES`.
+    ``alone``: the word is all that was found, so a capitalised word after it makes it a name."""
+    word = text[start:end]
+    if (not re.fullmatch(r"[^\W\d_]+", word) or word.isupper()
+            or not _OPENING.search(text[:start])):
+        return False  # "KEVIN was er niet": shouted, a name on purpose; "Casus: Bakker" a label
+    if re.match(r"\s*\d", text[end:]):
+        return False  # "Bakker 15 jaar"
+    if alone and re.match(r"\s+[A-ZÀ-Þ][^\W\d_]", text[end:]):
+        return False  # "Mark Jansen belde" (but "May I be honest")
+    return (ordinary(word) or relation_word(word)) and (
+        not is_first_name(word) or word.lower() in WORD_NAMES)
+
+
+def find(text: str, is_first_name: Callable[[str], bool],
+         is_common: Callable[[str], bool]) -> Iterator[PatternMatch]:
+    """Persons and places in ``text`` that no list knows (see the module's docstring)."""
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if _theory(text, word):
+            i += 1
+            continue
+        if _unknown_capitalised(word.group(), is_common) or _place_compound(word, text):
+            j = i + 1
+            while j < len(words) and _joins(text, words[j - 1], words[j], is_first_name, is_common):
+                j += 1
+            while i > 0 and _adjacent(text, words[i - 1], words[i]) \
+                    and _name_word(words[i - 1].group(), is_first_name, is_common):
+                i -= 1  # "Callum McAllister": the first name before the unknown surname
+            yield _match(text, words, i, j)
+            i = j
+            continue
+        lower = word.group()
+        if lower.islower() and len(lower) >= 3 and not is_common(lower):
+            after_relation = i > 0 and relation_word(words[i - 1].group()) and _adjacent(text, words[i - 1], word)
+            if not known(lower) and (after_relation or is_first_name(lower.capitalize())):
+                yield PatternMatch("person", word.start(), word.end(), lower,
+                                   "medium" if after_relation else "low")
+        i += 1
+
+
+# A capital inside a word after these is a name's ("McAllister", "DeShawn", "LaToya"); after
+# anything else a product's ("WhatsApp", "TikTok", "YouTube").
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von|Fitz)(?=[A-Z][a-z])")
+
+
+def _unknown_capitalised(word: str, is_common: Callable[[str], bool]) -> bool:
+    """A capitalised word that is no word of Dutch or English, the field, or a product."""
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    if len(letters) < 3 or not _CAPITAL.match(word) or word.isupper() or field_term(word):
+        return False
+    parts = [p for p in re.split(r"['’-]", word) if len(p) >= 3]
+    if any(any(c.isupper() for c in _NAME_PREFIX.sub("", p)[1:]) for p in parts):
+        return False  # a product
+    stem = re.sub(r"(?:['’]s|['’]|s)$", "", word)  # "Youssefs", "Okonkwo's"
+    if stem != word and (known(stem) or is_common(stem.lower())):
+        return False
+    return (any(not (known(p) or is_common(p.lower())) for p in parts)
+            and not relation_word(word))
+
+
+def _theory(text: str, word: re.Match[str]) -> bool:
+    """An author where theory is cited: "volgens Nagy", "Rosenberg (2003)"."""
+    return bool(_THEORY_BEFORE.search(text[max(0, word.start() - 20):word.start()])
+                or _THEORY_AFTER.match(text, word.end()))
+
+
+def _place_compound(word: re.Match[str], text: str) -> bool:
+    w = word.group()
+    return (bool(_CAPITAL.match(w)) and not w.isupper() and len(w) >= 8
+            and w.lower().endswith(_PLACE_HEADS) and _SENTENCE_START.search(text[:word.start()]) is None)
+
+
+def _joins(text: str, left: re.Match[str], right: re.Match[str],
+           is_first_name: Callable[[str], bool], is_common: Callable[[str], bool]) -> bool:
+    """Does ``right`` belong to the same name as ``left`` ("Sione Tuilagi", "Callum McAllister")?"""
+    return _adjacent(text, left, right) and _name_word(right.group(), is_first_name, is_common)
+
+
+def _name_word(w: str, is_first_name: Callable[[str], bool], is_common: Callable[[str], bool]) -> bool:
+    if not _CAPITAL.match(w) or w.isupper():
+        return False
+    return _unknown_capitalised(w, is_common) or (is_first_name(w) and not is_common(w.lower()))
+
+
+def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    return text[left.end():right.start()] in (" ", "-")
+
+
+def _match(text: str, words: list[re.Match[str]], i: int, j: int) -> PatternMatch:
+    start, end = words[i].start(), words[j - 1].end()
+    before = words[i - 1].group().lower() if i > 0 and _adjacent(text, words[i - 1], words[i]) else ""
+    place = before in _PLACE_BEFORE or _place_compound(words[i], text)
+    confidence = "medium" if j - i > 1 else "low"
+    return PatternMatch("place" if place else "person", start, end, text[start:end], confidence)

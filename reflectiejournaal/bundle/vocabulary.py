@@ -1,0 +1,70 @@
+"""Which words are ordinary words of Dutch or English, by simplemma's dictionaries.
+
+A name the lists do not know is found by what it is not: "Tesfamariam", "Okonkwo" or "kayleigh"
+is in no dictionary of the language, "morgen", "hope" or "boom" is. simplemma's lemma tables
+(Dutch and English, about 70 MB in memory, loaded on first use) know inflected forms too
+("liep", "rang"). They know some names as words ("Tim", "Jordan"), so the signal misses more
+than it invents: a word it knows is never taken for a name by this signal alone.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import simplemma
+from babel import Locale
+
+LANGUAGES = ("nl", "en")
+
+
+@lru_cache(maxsize=65536)
+def ordinary(word: str) -> bool:
+    """Is ``word`` (in any case) a word of Dutch or English?"""
+    lower = word.lower()
+    return any(simplemma.is_known(lower, lang=language) for language in LANGUAGES)
+
+
+_LINKS = ("", "s", "e", "en", "-")  # what Dutch puts between the parts of a compound
+
+
+@cache
+def _world_names() -> frozenset[str]:
+    """Countries and languages in Dutch and English (CLDR, by Babel): "Syrië", "Lingala"."""
+    names: set[str] = set()
+    for locale in map(Locale, LANGUAGES):
+        for table in (locale.territories, locale.languages):
+            names.update(name.lower() for name in table.values() if " " not in name)
+    return frozenset(names)
+
+
+def world_name(word: str) -> bool:
+    """Is ``word`` the name of a country or a language?"""
+    return word.lower() in _world_names()
+
+
+@lru_cache(maxsize=65536)
+def compound(word: str) -> bool:
+    """Is ``word`` two Dutch words run together ("Jeugdwet", "overdrachtsgesprek")? Dutch
+    writes compounds as one word, and a law or a feast is capitalised; English does not, and
+    English parts would make names of many ("Lach-lan", "Peck-ham")."""
+    lower = word.lower()
+    for cut in range(3, len(lower) - 2):
+        head, tail = lower[:cut], lower[cut:]
+        # A Dutch tail, or a longer English one ("Wandelcoaching"); the head may be a
+        # compound itself ("Burgerservice-nummer").
+        if not (_dutch(tail) or (len(tail) >= 5 and ordinary(tail))):
+            continue
+        for link in _LINKS:
+            stem = head[:len(head) - len(link)] if link else head
+            if head.endswith(link) and len(stem) >= 3 and (_dutch(stem) or compound(stem)):
+                return True
+    return False
+
+
+def _dutch(word: str) -> bool:
+    return simplemma.is_known(word, lang="nl")
+
+
+def known(word: str) -> bool:
+    """An ordinary word, a compound of them, or a country or language."""
+    return ordinary(word) or world_name(word) or compound(word)
