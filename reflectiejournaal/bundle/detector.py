@@ -126,7 +126,7 @@ class Detector:
             known = list(found)  # what the lists and patterns found says more than a capital
             for m in unknown_names.find(text, self.language.is_first_name, self.is_common):
                 if not in_field(m.start, m.end) and not any(
-                        f.start < m.end and m.start < f.end for f in known):
+                        f.start <= m.start and m.end <= f.end for f in known):
                     found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "vocabulary"))
         for m in self.names.find(text):
             if in_field(m.start, m.end, strictly=True):

@@ -39,8 +39,8 @@ _CARE_WORDS = (r"Hospital|Infirmary|Medical Centre|Medical Center|Health Centre|
 _CARE = re.compile(r"(?<![\w-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _CARE_WORDS +
                    r")(?![\w-])")
 # "St James's", "St. Vincent's", "Royal Melbourne": hospitals (and churches and schools) by name.
-_SAINT = re.compile(r"(?<![\w-])(?:St\.?|Saint) [A-Z][a-z]+(?:['’]s)?(?: [A-Z][a-z]+)?(?![\w-])"
-                    r"(?! Day)")
+_SAINT = re.compile(r"(?<![\w-])(?:St\.?|Saint) [A-Z][a-z]+(?:['’]s)?(?: (?!Day\b)[A-Z][a-z]+)?"
+                    r"(?![\w-])(?!(?:['’]s)? Day\b)")
 _ROYAL = re.compile(r"(?<![\w-])Royal [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w-])(?! of\b)")
 _WARD = re.compile(r"(?<![\w-])(?:[Ww]ard|[Aa]fdeling|[Uu]nit) \d{1,2}[A-Z]?(?: [A-Z][a-z]+)?(?![\w-])")
 # UK plates since 2001 ("LK19 XRV"); Irish plates ("152-G-4471", "09-D-12345").
@@ -74,14 +74,15 @@ def find(text: str) -> Iterator[PatternMatch]:
             words = m.group().split()
             while len(words) > 2 and words[0].lower() in _NO_NAME:
                 words = words[1:]
-            if words[0].lower() in _NO_NAME:
-                continue
+            if words[0].lower() in _NO_NAME or (
+                    kind in ("school", "institution") and all(w.isupper() for w in words[:-1])):
+                continue  # "The School", "GP Surgery": no name in it
             start = m.end() - len(" ".join(words)) if len(words) < len(m.group().split()) else m.start()
             yield PatternMatch(kind, start, m.end(), text[start:m.end()], confidence)
     for m in _REFERENCE.finditer(text):
         code = m.group()
         joints = len(re.findall(r"[./-]", code))
         digits = sum(c.isdigit() for c in code)
-        if _NORMS.match(code) or not (re.search(r"\d{5}", code) or (joints >= 2 and digits >= 5)):
+        if _NORMS.match(code) or _PLATE_IE.fullmatch(code) or not (re.search(r"\d{5}", code) or (joints >= 2 and digits >= 5)):
             continue
         yield PatternMatch("dossier", m.start(), m.end(), code, "medium")

@@ -146,6 +146,8 @@ def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
 
 def _match(text: str, words: list[re.Match[str]], i: int, j: int) -> PatternMatch:
     start, end = words[i].start(), words[j - 1].end()
+    if possessive := re.search(r"['’]s?$", text[start:end]):
+        end -= len(possessive.group())  # "Okonkwo's father": the name, the 's stays
     before = words[i - 1].group().lower() if i > 0 and _adjacent(text, words[i - 1], words[i]) else ""
     place = before in _PLACE_BEFORE or _place_compound(words[i], text)
     confidence = "medium" if j - i > 1 else "low"

@@ -52,7 +52,7 @@ def compound(word: str) -> bool:
         head, tail = lower[:cut], lower[cut:]
         # A Dutch tail, or a longer English one ("Wandelcoaching"); the head may be a
         # compound itself ("Burgerservice-nummer").
-        if not (_dutch(tail) or (len(tail) >= 5 and ordinary(tail))):
+        if not (_dutch(tail) or (len(tail) >= 7 and ordinary(tail))):
             continue
         for link in _LINKS:
             stem = head[:len(head) - len(link)] if link else head

@@ -1,0 +1,100 @@
+"""Names, places and organisations no list knows: by what they are not (ordinary words), and
+the forms of English-speaking practice (addresses, schools, wards, plates, case references)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflectiejournaal.bundle import english_patterns
+from reflectiejournaal.bundle.vocabulary import known
+from reflectiejournaal.clients import ClientList
+
+from .test_detectors import found
+
+
+def persons(text, language):
+    return [t for k, t in found(text, language, ClientList()) if k in ("person", "place")]
+
+
+@pytest.mark.parametrize("word", ["huisbezoek", "Jeugdwet", "Burgerservicenummer", "liep",
+                                  "Wandelcoaching", "Syrië", "Lingala", "hope"])
+def test_ordinary_words_compounds_countries_and_languages_are_known(word):
+    assert known(word)
+
+
+@pytest.mark.parametrize("word", ["Tesfamariam", "Okonkwo", "Hrytsenko", "kayleigh", "Tallaght",
+                                  "Lachlan"])
+def test_names_are_no_words_of_either_language(word):
+    assert not known(word)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vandaag sprak ik Semhar Tesfamariam over de tocht.", "Semhar Tesfamariam"),
+    ("Adaeze Okonkwo's father left a voicemail.", "Adaeze Okonkwo"),
+    ("Home visit to Callum McAllister and his gran.", "Callum McAllister"),
+    ("Sione came with his uncle Viliami, who did the talking.", "Viliami"),
+    ("Kevin woont nu in Feijenoord bij zijn tante.", "Feijenoord"),
+    ("Noa groeit op in de Schilderswijk, zei ze.", "Schilderswijk"),
+])
+def test_a_capitalised_word_no_dictionary_knows_is_a_name(language, text, name):
+    assert name in persons(text, language)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ff voor mezelf: zus kimberley belde weer.", "kimberley"),
+    ("gesprek met yasmine en haar mama op het CLB.", "yasmine"),
+    ("need to check with kayleigh whether she is ok.", "kayleigh"),
+])
+def test_a_lower_case_first_name_no_dictionary_knows_is_a_name(language, text, name):
+    assert name in persons(text, language)
+
+
+@pytest.mark.parametrize("text", [
+    "Hope is a strange thing to hold on someone else's behalf.",
+    "Summer is always harder for the families on my caseload.",
+    "Mark this as a learning point: I rushed to reassure.",
+    "May I be honest with myself here?",
+    "Boom, bos, bloemen: ze tekende een hele wereld.",
+    "Geel, oranje, rood: de kleurenkaart werkt bij hem goed.",
+    "Mom's cell is the only number that works.",
+    "Volgens Nagy gaat het om loyaliteit.",
+    "Using Gibbs' reflective cycle, I got stuck again.",
+    "I used Driscoll's model tonight: What? So what? Now what?",
+    "Mama is enkel bereikbaar via WhatsApp, na haar shift.",
+    "Het Burgerservicenummer stond op het formulier.",
+    "For the PIP form he needed his National Insurance number.",
+    "Jordan's Principle came up in the team huddle.",
+    "De Jeugdwet en de Wmo: wie betaalt wat?",
+    "Ze spreekt vooral Lingala thuis, en wat Tigrinya.",
+])
+def test_ordinary_words_the_field_and_products_are_no_names(language, text):
+    assert persons(text, language) == []
+
+
+def test_a_first_name_that_opens_a_sentence_stays_a_name(language):
+    assert "Tim" in persons("Tim kwam vandaag niet opdagen.", language)
+    assert "KEVIN" in persons("KEVIN was er niet.", language)
+
+
+@pytest.mark.parametrize("text, kind, what", [
+    ("The new tenancy is at 23 Wattle Grove, Logan Central.", "address", "23 Wattle Grove"),
+    ("Home visit at 1427 W Addison St, Apt 3, Chicago.", "address", "1427 W Addison St, Apt 3"),
+    ("Moeder slaapt bij haar zus aan de Amsterdamsestraatweg.", "address", "Amsterdamsestraatweg"),
+    ("He was excluded from St. Mary's Primary again.", "school", "St. Mary's Primary"),
+    ("The principal at Scoil Mhuire rang.", "school", "Scoil Mhuire"),
+    ("She was moved to Ward 7B overnight.", "institution", "Ward 7B"),
+    ("He was admitted to St James's after the overdose.", "institution", "St James's"),
+    ("The car, LK19 XRV, keeps collecting her.", "license_plate", "LK19 XRV"),
+    ("His van, 152-G-4471, was seen on the road.", "license_plate", "152-G-4471"),
+    ("I added it to file TCM-0448127 today.", "dossier", "TCM-0448127"),
+    ("CPS case #2024-CW-118734 was explained.", "dossier", "2024-CW-118734"),
+])
+def test_english_practice_forms(text, kind, what):
+    assert (kind, what) in [(m.kind, m.text) for m in english_patterns.find(text)]
+
+
+@pytest.mark.parametrize("text", ["The School rang about him.", "the Royal College of Nursing",
+                                  "ISO-27001 and NEN-7510 apply.", "BSN-111222333 stond erop.",
+                                  "St Patrick's Day was hard for him.", "Our GP Surgery was closed."])
+def test_english_forms_that_are_no_client_data(text):
+    assert [(m.kind, m.text) for m in english_patterns.find(text)] == []
