@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..clients import ClientList
 from ..errors import DetectorUnavailable
-from . import english_numbers, english_patterns, lexicon, numbers, patterns, unknown_names
+from . import english_numbers, english_patterns, gazetteer, lexicon, numbers, patterns, unknown_names
 from .findings import Finding, merge_overlaps
 from .names import TITLES, ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
 
@@ -124,6 +124,11 @@ class Detector:
                 if a.kind == "person":
                     persons.append(found[-1])
             known = list(found)  # what the lists and patterns found says more than a capital
+            for m in gazetteer.find(text, self.language.is_first_name):
+                if not in_field(m.start, m.end) and not any(
+                        f.start <= m.start and m.end <= f.end for f in known):
+                    found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "geonames"))
+            known = list(found)
             for m in unknown_names.find(text, self.language.is_first_name, self.is_common):
                 if not in_field(m.start, m.end) and not any(
                         f.start <= m.start and m.end <= f.end for f in known):

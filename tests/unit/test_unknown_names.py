@@ -98,3 +98,24 @@ def test_english_practice_forms(text, kind, what):
                                   "St Patrick's Day was hard for him.", "Our GP Surgery was closed."])
 def test_english_forms_that_are_no_client_data(text):
     assert [(m.kind, m.text) for m in english_patterns.find(text)] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Liam's family moved from Surrey to Abbotsford last year.", "Abbotsford"),
+    ("Kirra stays with her nan in Mount Druitt most weekends.", "Mount Druitt"),
+    ("She grew up in Reading and hates it there.", "Reading"),
+    ("The family moved to Chicago after the eviction.", "Chicago"),
+])
+def test_towns_of_english_speaking_practice(language, text, place):
+    assert ("place", place) in found(text, language, ClientList())
+
+
+@pytest.mark.parametrize("text", [
+    "Reading the file again, I saw what I had missed.",
+    "Bath time is when she calms down, she says.",
+    "We met in March and again in May.",
+    "In Nederland duurt de wachtlijst maanden.",
+    "The Children Act 1989 and the Mental Capacity Act were discussed.",
+])
+def test_town_names_that_are_words_count_only_as_places(language, text):
+    assert [k for k, _ in found(text, language, ClientList()) if k == "place"] == []

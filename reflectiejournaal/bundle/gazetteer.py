@@ -1,0 +1,65 @@
+"""Towns of English-speaking practice by name: "moved from Surrey to Abbotsford", "in Mount
+Druitt", "the flats in Footscray".
+
+The list (``places_en.txt``, GeoNames through ``tools/make_places.py``) holds every place of at
+least 1,000 people in the UK, Ireland, the US, Canada, Australia and New Zealand; deduce and
+``places_be.txt`` know the Dutch and Belgian ones. Many of these names are also words or
+first names (Reading, Bath, Hope, March, Victoria, Jordan): those count only after a word for
+where ("in Reading", "from Bath"), never opening a sentence; the rest count wherever they are
+capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from importlib import resources
+
+from .matches import PatternMatch
+from .vocabulary import ordinary, world_name
+
+_CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3}")
+_WHERE = re.compile(r"\b(?:in|from|near|outside|around|to|towards|uit|naar|vanuit)\s+$", re.IGNORECASE)
+_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*)$")
+_MONTHS_AND_DAYS = frozenset("""january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+@cache
+def places() -> frozenset[str]:
+    text = (resources.files(__package__) / "places_en.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def _longest_name() -> int:
+    return max(len(name.split()) for name in places())
+
+
+def find(text: str, is_first_name: Callable[[str], bool]) -> Iterator[PatternMatch]:
+    """The towns of :func:`places` in ``text``, the longest name at each place first."""
+    known = places()
+    for run in _CAPITALISED.finditer(text):
+        words = run.group().split(" ")
+        i = 0
+        while i < len(words):
+            for n in range(min(_longest_name(), len(words) - i), 0, -1):
+                name = " ".join(words[i:i + n]).rstrip(".,'’")
+                if name not in known:
+                    continue
+                start = run.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                if _counts(text, start, name, is_first_name):
+                    yield PatternMatch("place", start, start + len(name), name, "medium")
+                i += n - 1
+                break
+            i += 1
+
+
+def _counts(text: str, start: int, name: str, is_first_name: Callable[[str], bool]) -> bool:
+    before = text[max(0, start - 12):start]
+    if _OPENING.search(text[:start]) or name.lower() in _MONTHS_AND_DAYS or world_name(name):
+        return False  # "Nederland" is a town in Texas too
+    if " " in name:
+        return True  # "Mount Druitt", "Logan Central": no word, no first name
+    return bool(_WHERE.search(before)) or not (ordinary(name) or is_first_name(name))
