@@ -133,33 +133,6 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     import time
 
     session.config.stash[_STARTED] = time.time()
-    if not hasattr(session.config, "workerinput") and hasattr(session.config, "cache"):
-        _start_building_tables(session.config)
-
-
-def _start_building_tables(config: pytest.Config) -> None:
-    """deduce's tables, when not yet in pytest's cache, built in the background from the
-    start: the tests that need them wait on the lock (``detector_tables``), the rest run."""
-    import fcntl
-    import threading
-
-    from reflectiejournaal.bundle import lexicon
-
-    folder = Path(config.cache.mkdir("detector-tables"))
-    if lexicon.load(folder) is not None:
-        return
-    lock = open(folder.parent / "detector-tables.lock", "w")  # noqa: SIM115 — the thread closes it
-    fcntl.flock(lock, fcntl.LOCK_EX)
-
-    def build() -> None:
-        try:
-            lexicon.build_in_child(folder)
-        except Exception:  # noqa: BLE001 — the fixture builds again, and says why
-            pass
-        finally:
-            lock.close()
-
-    threading.Thread(target=build, daemon=True).start()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -222,22 +195,13 @@ def journal(vault: Vault, cache_path: Path) -> Journal:
 
 
 @pytest.fixture(scope="session")
-def detector_tables(request: pytest.FixtureRequest) -> Path:
-    """deduce's tables, built once (for real, in a child process) and kept between runs in
-    pytest's cache folder; rebuilt when deduce changes or the files were tampered with."""
-    import fcntl
-
+def detector_tables() -> Path:
+    """deduce's tables as the package ships them (that they are what the build makes is
+    ``test_lexicon.test_the_shipped_tables_are_what_the_build_makes``)."""
     from reflectiejournaal.bundle import lexicon
 
-    folder = Path(request.config.cache.mkdir("detector-tables"))
-    # Parallel workers share the folder: one builds, the others wait for it and load.
-    with open(folder.parent / "detector-tables.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if lexicon.load(folder) is None:
-            shares: list[float] = []
-            lexicon.build_in_child(folder, shares.append)
-            assert shares == sorted(shares) and shares[-1] == 1.0, "progress goes one way, to 100%"
-    return folder
+    assert lexicon.load_shipped() is not None, "the package's tables fit the installed deduce"
+    return lexicon.shipped_folder()
 
 
 @pytest.fixture(scope="session")

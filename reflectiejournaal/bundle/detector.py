@@ -28,8 +28,9 @@ def tables_folder(cache_dir: Path) -> Path:
 
 
 def load_language(cache_dir: Path):  # type: ignore[no-untyped-def]
-    """deduce on prepared tables, or ``None`` when they are not (yet) there."""
-    tables = lexicon.load(tables_folder(cache_dir))
+    """deduce on prepared tables (the package's own, else the user's cache), or ``None`` when
+    they are not (yet) there."""
+    tables = lexicon.load_shipped() or lexicon.load(tables_folder(cache_dir))
     if tables is None:
         return None
     from .language import Language  # deduce loads only when it has tables to run on

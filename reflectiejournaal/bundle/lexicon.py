@@ -7,9 +7,11 @@ sorted arrays of 64-bit hashes: one of every token sequence that begins a phrase
 one of the whole phrases. Looking up the longest phrase at a token walks the prefixes, as the
 trie would; the tables take about 30 MB and load in a fraction of a second.
 
-The tables are built in a child process (``python -m reflectiejournaal.bundle.lexicon``), so
-the app stays responsive and its memory small; progress comes back as lines on stdout. They
-are written 0600 into a 0700 folder in the user cache folder, with a manifest that names the
+The package ships the tables for the deduce version it pins (``tables/``): a fresh install
+reviews its first bundle at once. Only with another deduce are they built, in a child process
+(``python -m reflectiejournaal.bundle.lexicon``), so the app stays responsive and its memory
+small; progress comes back as lines on stdout. They are written 0600 into a 0700 folder in
+the user cache folder, with a manifest that names the
 deduce version and the SHA-256 of the tables. Tables that are missing, written by another
 version, not the user's own, writable by others or altered are not used: they are rebuilt.
 Hashes are not secrets; the lists are public data.
@@ -26,7 +28,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 
 import numpy as np
@@ -115,15 +117,28 @@ class Lexicon:
 
 
 # -- loading ---------------------------------------------------------------------------------
-def load(folder: Path) -> Lexicon | None:
+def shipped_folder() -> Path:
+    """The tables that come with the package (``tables/``, made by this module's ``main`` for
+    the deduce version the package pins): a fresh install needs no build."""
+    return Path(str(resources.files(__package__) / "tables"))
+
+
+def load_shipped() -> Lexicon | None:
+    """The package's own tables, or ``None`` when they do not fit the installed deduce."""
+    return load(shipped_folder(), own=False)
+
+
+def load(folder: Path, own: bool = True) -> Lexicon | None:
     """The tables in ``folder``, or ``None`` when they are missing or cannot be trusted.
 
     Anything unexpected in them (a manifest that is no object, arrays of the wrong shape,
     unsorted, a file that is not an archive) means: build them again, never a crash.
+    ``own``: the folder is the user's cache, so its files must be the user's own (the
+    package's tables belong to whoever installed it, like its code).
     """
     try:
-        manifest = json.loads(_read_own_file(folder / MANIFEST, limit=64 * 1024))
-        data = _read_own_file(folder / TABLES_FILE, limit=512 * 1024 * 1024)
+        manifest = json.loads(_read_file(folder / MANIFEST, 64 * 1024, own))
+        data = _read_file(folder / TABLES_FILE, 512 * 1024 * 1024, own)
         if (not isinstance(manifest, dict) or manifest.get("format") != FORMAT
                 or manifest.get("deduce") != deduce_version()
                 or manifest.get("sha256") != hashlib.sha256(data).hexdigest()
@@ -146,14 +161,14 @@ def _sorted_hashes(array: np.ndarray) -> bool:
             and bool(np.all(array[1:] > array[:-1])))
 
 
-def _read_own_file(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of this user that nobody else may write (a FIFO or a
-    device would block or never end: refused before reading)."""
+def _read_file(path: Path, limit: int, own: bool) -> bytes:
+    """The bytes of a regular file (a FIFO or a device would block or never end: refused
+    before reading); when ``own``, one of this user's that nobody else may write."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     try:
         info = os.fstat(fd)
-        if (not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid()
-                or info.st_mode & 0o022 or info.st_size > limit):
+        if (not stat.S_ISREG(info.st_mode) or info.st_size > limit
+                or (own and (info.st_uid != os.getuid() or info.st_mode & 0o022))):
             raise ValueError("foreign file")
         with os.fdopen(os.dup(fd), "rb") as handle:
             return handle.read(limit + 1)

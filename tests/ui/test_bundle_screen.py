@@ -156,6 +156,7 @@ async def test_the_first_time_the_word_lists_are_prepared_with_a_progress_bar(
         progress(1.0)
 
     monkeypatch.setattr(lexicon, "build_in_child", build_in_child)
+    monkeypatch.setattr(lexicon, "load_shipped", lambda: None)  # a deduce the package has none for
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
@@ -181,6 +182,7 @@ async def test_when_the_word_lists_cannot_be_prepared_nothing_can_be_written(
         raise DetectorUnavailable("disk_full")
 
     monkeypatch.setattr(lexicon, "build_in_child", build_in_child)
+    monkeypatch.setattr(lexicon, "load_shipped", lambda: None)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_bundle(pilot, app)

@@ -37,6 +37,27 @@ def _rewrite(folder: Path, data: bytes, manifest: object | None = None) -> None:
         file.chmod(0o600)
 
 
+@pytest.mark.slow
+def test_the_shipped_tables_are_what_the_build_makes(tmp_path):
+    """A fresh install reviews its first bundle on the package's tables: they must be exactly
+    what the build makes from the installed deduce (remake them with
+    ``python -m reflectiejournaal.bundle.lexicon reflectiejournaal/bundle/tables``)."""
+    shares: list[float] = []
+    lexicon.build_in_child(tmp_path / "built", shares.append)
+    assert shares == sorted(shares) and shares[-1] == 1.0, "progress goes one way, to 100%"
+    shipped = lexicon.shipped_folder()
+    for name in (lexicon.TABLES_FILE, lexicon.MANIFEST):
+        assert (tmp_path / "built" / name).read_bytes() == (shipped / name).read_bytes(), name
+
+
+def test_the_package_tables_are_used_whoever_installed_them(monkeypatch):
+    """Installed by root for everyone, the package's files are not the user's own: that is
+    no reason to build (it is for the user's cache folder)."""
+    monkeypatch.setattr(lexicon.os, "getuid", lambda: 12345)
+    assert lexicon.load_shipped() is not None
+    assert lexicon.load(lexicon.shipped_folder()) is None  # as a cache folder it would not do
+
+
 def test_intact_tables_load(tables):
     assert lexicon.load(tables) is not None
 
