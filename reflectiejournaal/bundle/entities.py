@@ -181,7 +181,8 @@ def _propose(entities: dict[str, Entity], clients: ClientList, texts: dict[str, 
         while True:
             counters[kind] = counters.get(kind, 0) + 1
             label = t(f"bundle.sequence.{kind}", letter=_letters(counters[kind]))
-            if label not in taken and not re.search(rf"\b{re.escape(label)}\b", written):
+            if label not in taken and (label not in written  # the quick test first: 2 MB of text
+                                       or not re.search(rf"\b{re.escape(label)}\b", written)):
                 return label
 
     for entity in entities.values():

@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 
 from .matches import PatternMatch
+from .unknown_names import opens_sentence
 from .vocabulary import ordinary, world_name
 
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3}")
@@ -58,7 +59,7 @@ def find(text: str, is_first_name: Callable[[str], bool]) -> Iterator[PatternMat
 
 def _counts(text: str, start: int, name: str, is_first_name: Callable[[str], bool]) -> bool:
     before = text[max(0, start - 12):start]
-    if _OPENING.search(text[:start]) or name.lower() in _MONTHS_AND_DAYS or world_name(name):
+    if opens_sentence(text, start, _OPENING) or name.lower() in _MONTHS_AND_DAYS or world_name(name):
         return False  # "Nederland" is a town in Texas too
     if " " in name:
         return True  # "Mount Druitt", "Logan Central": no word, no first name

@@ -28,6 +28,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -72,7 +73,13 @@ def deduce_version() -> str:
 
 def phrase_hash(tokens: list[str] | tuple[str, ...]) -> int:
     """A stable 64-bit hash of a token sequence (Python's own ``hash`` changes per process)."""
-    digest = hashlib.blake2b(SEPARATOR.join(tokens).encode("utf-8"), digest_size=8).digest()
+    return _text_hash(SEPARATOR.join(tokens))
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_hash(joined: str) -> int:
+    # The same words come back in every text of a bundle: hashed once per process.
+    digest = hashlib.blake2b(joined.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "little")
 
 

@@ -58,7 +58,14 @@ def _iban_valid(number: str) -> bool:
     return iban.is_valid(number.replace("-", "").upper(), check_country=False)
 
 
+# Seven digits or more, however grouped: the shortest phone number of the regions. A text
+# without one has no phone number, and phonenumbers' matcher (the slowest detector) is skipped.
+_PHONE_LIKE = re.compile(r"\d(?:[\s().\-/+]{0,3}\d){6}")
+
+
 def _phones(text: str) -> Iterator[NumberMatch]:
+    if not _PHONE_LIKE.search(text):
+        return
     seen: set[tuple[int, int]] = set()
     for region in REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(text, region,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from .matches import PatternMatch
 from .patterns import field_term, relation_word
@@ -49,6 +50,13 @@ _THEORY_AFTER = re.compile(r"(?:['’]s?)?\s*(?:\((?:19|20)\d\d|(?:\w+ )?\w*(?:m
                            r"theory|theorie|methode|method|framework)\b)", re.IGNORECASE)
 
 
+def opens_sentence(text: str, start: int, pattern: re.Pattern[str] | None = None) -> bool:
+    """Does the word at ``start`` open a sentence (or a line, an item, a quote)? Looks back a
+    few characters only (the patterns end in ``$``; their ``^`` is the text's start only when
+    the window is): a text is long, and this is asked for many words."""
+    return (pattern or _SENTENCE_START).search(text[max(0, start - 40):start]) is not None
+
+
 def ordinary_opening(text: str, start: int, end: int, is_first_name: Callable[[str], bool],
                      alone: bool = True) -> bool:
     """Is ``text[start:end]`` one ordinary word that opens a sentence, where its capital says
@@ -57,7 +65,7 @@ def ordinary_opening(text: str, start: int, end: int, is_first_name: Callable[[s
     ``alone``: the word is all that was found, so a capitalised word after it makes it a name."""
     word = text[start:end]
     if (not re.fullmatch(r"[^\W\d_]+", word) or word.isupper()
-            or not _OPENING.search(text[:start])):
+            or not opens_sentence(text, start, _OPENING)):
         return False  # "KEVIN was er niet": shouted, a name on purpose; "Casus: Bakker" a label
     if re.match(r"\s*\d", text[end:]):
         return False  # "Bakker 15 jaar"
@@ -74,10 +82,8 @@ def find(text: str, is_first_name: Callable[[str], bool],
     i = 0
     while i < len(words):
         word = words[i]
-        if _theory(text, word):
-            i += 1
-            continue
-        if _unknown_capitalised(word.group(), is_common) or _place_compound(word, text):
+        if ((_unknown_capitalised(word.group(), is_common) or _place_compound(word, text))
+                and not _theory(text, word)):
             j = i + 1
             while j < len(words) and _joins(text, words[j - 1], words[j], is_first_name, is_common):
                 j += 1
@@ -101,19 +107,34 @@ def find(text: str, is_first_name: Callable[[str], bool],
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von|Fitz)(?=[A-Z][a-z])")
 
 
+_JOINT = re.compile(r"['’-]")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|['’]|s)$")
+
+
 def _unknown_capitalised(word: str, is_common: Callable[[str], bool]) -> bool:
     """A capitalised word that is no word of Dutch or English, the field, or a product."""
-    letters = word.replace("'", "").replace("’", "").replace("-", "")
-    if len(letters) < 3 or not _CAPITAL.match(word) or word.isupper() or field_term(word):
+    if not _CAPITAL.match(word) or not _no_word(word):
         return False
-    parts = [p for p in re.split(r"['’-]", word) if len(p) >= 3]
+    stem = _POSSESSIVE_END.sub("", word)
+    if stem != word and is_common(stem.lower()):
+        return False
+    return any(not is_common(p.lower()) for p in _JOINT.split(word) if len(p) >= 3)
+
+
+@lru_cache(maxsize=65536)
+def _no_word(word: str) -> bool:
+    """Is the capitalised ``word`` in no dictionary, not the field's, no product, no relation
+    ("Youssefs" and "Okonkwo's" without their possessive)?"""
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    if len(letters) < 3 or word.isupper() or field_term(word) or relation_word(word):
+        return False
+    parts = [p for p in _JOINT.split(word) if len(p) >= 3]
     if any(any(c.isupper() for c in _NAME_PREFIX.sub("", p)[1:]) for p in parts):
         return False  # a product
-    stem = re.sub(r"(?:['’]s|['’]|s)$", "", word)  # "Youssefs", "Okonkwo's"
-    if stem != word and (known(stem) or is_common(stem.lower())):
+    stem = _POSSESSIVE_END.sub("", word)
+    if stem != word and known(stem):
         return False
-    return (any(not (known(p) or is_common(p.lower())) for p in parts)
-            and not relation_word(word))
+    return any(not known(p) for p in parts)
 
 
 def _theory(text: str, word: re.Match[str]) -> bool:
@@ -125,7 +146,7 @@ def _theory(text: str, word: re.Match[str]) -> bool:
 def _place_compound(word: re.Match[str], text: str) -> bool:
     w = word.group()
     return (bool(_CAPITAL.match(w)) and not w.isupper() and len(w) >= 8
-            and w.lower().endswith(_PLACE_HEADS) and _SENTENCE_START.search(text[:word.start()]) is None)
+            and w.lower().endswith(_PLACE_HEADS) and not opens_sentence(text, word.start()))
 
 
 def _joins(text: str, left: re.Match[str], right: re.Match[str],
