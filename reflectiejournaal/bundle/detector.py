@@ -130,7 +130,8 @@ class Detector:
                         f.start <= m.start and m.end <= f.end for f in known):
                     found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "geonames"))
             known = list(found)
-            for m in unknown_names.find(text, self.language.is_first_name, self.is_common):
+            for m in unknown_names.find(text, self.language.is_first_name, self.is_common,
+                                        self.language.is_surname):
                 if not in_field(m.start, m.end) and not any(
                         f.start <= m.start and m.end <= f.end for f in known):
                     found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "vocabulary"))

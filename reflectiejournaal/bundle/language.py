@@ -111,6 +111,7 @@ class Language:
             structures[name] = table
         self._common = structures["whitelist"]
         self._first_names: PhraseTable = structures["first_name"]
+        self._surnames: PhraseTable = structures["surname"]
         self.deid = dd.DocDeid()
         self.deid.tokenizers["default"] = tokenizer
         self.deid.processors = processor_loader().load(
@@ -122,7 +123,11 @@ class Language:
         return word in self._common
 
     def is_first_name(self, word: str) -> bool:
-        return bool(self._first_names.has_phrase(np.array([phrase_hash((word,))], np.uint64))[0])
+        return _listed(self._first_names, word)
+
+    def is_surname(self, word: str) -> bool:
+        """On deduce's list of surnames (one word: "Dekker", "Kaya")."""
+        return _listed(self._surnames, word)
 
     def annotate(self, text: str) -> list[Annotation]:
         doc = self.deid.deidentify(text, disabled={"redactor"})
@@ -140,6 +145,11 @@ class Language:
             if kind:
                 found.append(Annotation(kind, a.start_char, end, text[a.start_char:end], confidence))
         return found
+
+
+def _listed(table: PhraseTable, word: str) -> bool:
+    key = word.lower() if table.lowercase else word
+    return bool(table.has_phrase(np.array([phrase_hash((key,))], np.uint64))[0])
 
 
 DISTRICT = re.compile(r"-(?:Noord|Oost|Zuid|West|Centrum|Noordoost|Noordwest|Zuidoost|Zuidwest|"

@@ -11,7 +11,9 @@ practice (the field's own names never count, see :func:`patterns.field_term`):
 - a lower-case word that deduce knows as a first name and no dictionary knows as a word
   ("kayleigh", "samira"; not "mark", "hope" or "roos");
 - a word after a relation ("zus kimberley", "uncle Viliami", "nonkel dirk") that is no
-  ordinary word.
+  ordinary word;
+- a tag or family name in lower case ("#dekker", "gezin-kaya", "fam. dekker") that is on
+  deduce's lists of surnames or first names, or no word at all.
 
 After a word for where ("in", "uit", "from", "near") it is a place, otherwise a person.
 """
@@ -75,8 +77,13 @@ def ordinary_opening(text: str, start: int, end: int, is_first_name: Callable[[s
         not is_first_name(word) or word.lower() in WORD_NAMES)
 
 
-def find(text: str, is_first_name: Callable[[str], bool],
-         is_common: Callable[[str], bool]) -> Iterator[PatternMatch]:
+# A tag or a family word makes the word after it a name, in any case: "#dekker", "gezin-kaya",
+# "fam. dekker", "the o'brien family" is not here (a capital is written there).
+_TAGGED = re.compile(r"(?:#|\b(?:gezin|familie|fam\.?|family|huize)[- ]\s*)$", re.IGNORECASE)
+
+
+def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[str], bool],
+         is_surname: Callable[[str], bool] = lambda word: False) -> Iterator[PatternMatch]:
     """Persons and places in ``text`` that no list knows (see the module's docstring)."""
     words = list(_WORD.finditer(text))
     i = 0
@@ -94,6 +101,10 @@ def find(text: str, is_first_name: Callable[[str], bool],
             i = j
             continue
         lower = word.group()
+        if tagged := _tagged_name(text, word, is_first_name, is_surname):
+            yield tagged
+            i += 1
+            continue
         if lower.islower() and len(lower) >= 3 and not is_common(lower):
             after_relation = i > 0 and relation_word(words[i - 1].group()) and _adjacent(text, words[i - 1], word)
             if not known(lower) and (after_relation or is_first_name(lower.capitalize())):
@@ -135,6 +146,25 @@ def _no_word(word: str) -> bool:
     if stem != word and known(stem):
         return False
     return any(not known(p) for p in parts)
+
+
+_FAMILY_COMPOUND = re.compile(r"(?:gezin|familie|fam|family|huize)-(?P<name>[^\W\d_]{3,})", re.IGNORECASE)
+
+
+def _tagged_name(text: str, word: re.Match[str], is_first_name: Callable[[str], bool],
+                 is_surname: Callable[[str], bool]) -> PatternMatch | None:
+    """The name in "#dekker", "fam. dekker" or "gezin-kaya", if it is on deduce's lists or
+    no word at all."""
+    start, name = word.start(), word.group()
+    if compound := _FAMILY_COMPOUND.fullmatch(name):
+        start, name = start + compound.start("name"), compound.group("name")
+    elif not _TAGGED.search(text[max(0, start - 9):start]):
+        return None
+    if not name.islower() or len(name) < 3:
+        return None
+    if is_surname(name.capitalize()) or is_first_name(name.capitalize()) or not known(name):
+        return PatternMatch("person", start, start + len(name), name, "medium")
+    return None
 
 
 def _theory(text: str, word: re.Match[str]) -> bool:

@@ -71,6 +71,19 @@ def test_ordinary_words_the_field_and_products_are_no_names(language, text):
     assert persons(text, language) == []
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Weer een lastig gesprek #dekker #ouders", "dekker"),
+    ("Overleg over gezin-kaya met het wijkteam.", "kaya"),
+    ("fam. jansen belde weer over de school.", "jansen"),
+])
+def test_a_tagged_or_family_name_in_lower_case_without_a_client_list(language, text, name):
+    assert ("person", name) in found(text, language, ClientList())
+
+
+def test_an_ordinary_tag_is_no_name(language):
+    assert found("Vandaag #grenzen en #ouders besproken.", language, ClientList()) == []
+
+
 def test_a_first_name_that_opens_a_sentence_stays_a_name(language):
     assert "Tim" in persons("Tim kwam vandaag niet opdagen.", language)
     assert "KEVIN" in persons("KEVIN was er niet.", language)
