@@ -1,7 +1,8 @@
 """What a date in a text is: a date of birth, an event in a client's life, or the supervision's own.
 
-A date next to a birth word is a date of birth, and so is a full date years back (unless it
-follows "sinds", "vanaf" and the like): meetings and events are this year or last. Any other
+A date next to a birth word is a date of birth, and so is a full date more than four years
+back (unless it follows "sinds", "vanaf" and the like): meetings and most events written
+about are of the last few years (a fall in 2024 is an event, not a birthday). Any other
 day is an event in someone's life ("op 12 juni uit huis geplaatst", "on the 5th of June she
 told her teacher") unless the sentence is about the supervision itself ("in de intervisie van
 14 maart", "at our session on 3 October"): those dates are the supervisant's, not a client's.
@@ -30,7 +31,8 @@ _OWN_CALENDAR = re.compile(
     r"leergroep|teamoverleg|training|cursus|workshop|opleiding|scholing|deadline|inleveren|"
     r"evaluatie|registratie|portfolio|supervision|intervision|\bmeeting|\bsession|peer group|"
     r"reflective practice|\bCPD\b|revalidation|\bdue\b|appraisal|\bles\b|college|consultation|"
-    r"\bpeer\b", re.IGNORECASE)
+    r"\bpeer\b|casusinbreng|reflectie|terugblik|notitie|case presentation|reflection|review",
+    re.IGNORECASE)
 # The second date of a range is what the first is: "12 januari tot 23 februari".
 _RANGE = re.compile(r"\s*(?:tot(?: en met)?|t/m|to|until|till|-|–|and|en)\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
@@ -48,7 +50,7 @@ def birth_dates(text: str, today: dt.date) -> Iterator[PatternMatch]:
                 yield PatternMatch("birth_date", mention.start, mention.end, mention.text,
                                    "high" if mention.complete else "medium")
                 continue
-        if (day is not None and day < today and (today - day).days > 2 * 365
+        if (day is not None and day < today and (today - day).days > 4 * 365
                 and day.year >= 1900 and not _EVENT_WORDS.search(before)
                 and re.search(r"\d{4}", mention.text)):
             yield PatternMatch("birth_date", mention.start, mention.end, mention.text, "medium")

@@ -75,6 +75,39 @@ def _shouted_as_names(text: str) -> str:
     return SHOUTED.sub(spoken, text)
 
 
+_MONTH_NAMES = frozenset("""january february march april may june july august september october
+    november december januari februari maart mei juni juli augustus oktober""".split())
+_MONTH_BEFORE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th|e|de)?|\b(?:in|on|since|until|by|early|late|mid|"
+                           r"end of|begin|eind|half|sinds|tot|vanaf|per|next|last|this|of))\s+$",
+                           re.IGNORECASE)
+
+
+def _trimmed(finding: Finding, text: str) -> Finding:
+    """Without what is no part of it: an opening bracket it never closes ("(06-12345678"),
+    spaces and particles at its end ("Albert Heijn aan de ")."""
+    start, end = finding.start, finding.end
+    if text[start] in "([" and not any(c in ")]" for c in text[start:end]):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if finding.kind in ("person", "institution", "place"):
+        words = text[start:end].split(" ")
+        while len(words) > 1 and particle(words[-1]):
+            words.pop()
+            end = start + len(" ".join(words))
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    return replace(finding, start=start, end=end, text=text[start:end])
+
+
+def _a_month(text: str, start: int, end: int) -> bool:
+    """Is this first name ("June", "May", "April") the month here: after a day or "in", "since",
+    or before a day or year?"""
+    return (text[start:end].lower() in _MONTH_NAMES
+            and (_MONTH_BEFORE.search(text[max(0, start - 12):start]) is not None
+                 or re.match(r"\s+\d", text[end:]) is not None))
+
+
 class Detector:
     """Finds everything in a text that could identify a client."""
 
@@ -117,6 +150,8 @@ class Detector:
                     continue  # "Buurman had het kenteken…": a surname, but here the neighbour
                 if a.kind in ("person", "place") and self._ordinary_opening(text, a.start, a.end):
                     continue  # "Hope is a strange thing", "Boom, bos, bloemen"
+                if a.kind == "person" and _a_month(text, a.start, a.end):
+                    continue  # "review in June", "my 6 May session"
                 a = self._without_opening_word(text, a)
                 if a is None or (a.kind in LANGUAGE_KINDS and in_field(a.start, a.end)):
                     continue  # "Volgens Nagy": the opening word taken for a first name
@@ -144,6 +179,10 @@ class Detector:
                                  f"client:{m.client}"))
         found += [Finding("marked", start, end, text[start:end], "high", "user", f"marked:{key}")
                   for start, end, key in self.marked.find(text)]
+        found = [_trimmed(f, text) for f in found]
+        references = [f for f in found if f.kind == "dossier" and re.search(r"[A-Za-z]", f.text)]
+        found = [f for f in found if not (f.kind == "phone" and any(
+            r.start <= f.start and f.end <= r.end for r in references))]  # "SC-2024-118742"
         return merge_overlaps(found, text)
 
     def _without_opening_word(self, text: str, a):  # type: ignore[no-untyped-def]

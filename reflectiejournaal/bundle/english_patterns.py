@@ -20,12 +20,15 @@ _STREET_WORDS = (r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Close|
 # "23 Wattle Grove", "1427 W Addison St, Apt 3", "Flat 2, 14 Clement Road"
 _ADDRESS = re.compile(
     r"(?<![\w-])(?:(?:Flat|Apt|Apartment|Unit) \w+,? )?\d{1,5}[A-Za-z]?,? (?:[NSEW]\.? )?"
-    r"(?:" + _CAP + r" ){1,3}(?:" + _STREET_WORDS + r")\.?(?![\w-])"
+    r"(?:" + _CAP + r" ){1,3}(?:" + _STREET_WORDS + r")\.?(?: (?:North|South|East|West))?(?![\w-])"
     r"(?:,? (?:Apt|Apartment|Unit|Flat|Suite|#) ?\w+)?")
 # Dutch and Flemish streets named without a number: "aan de Dorpsstraat", "op de Frankrijklei".
 _STREET_NL = re.compile(
-    r"\b(?:aan|in|op|bij|naar|via|over|langs) de (?P<street>[A-Z][\w-]*(?:straat|straatweg|weg|laan|"
+    r"\b(?:aan|in|op|bij|naar|via|over|langs) (?:de|het) (?P<street>[A-Z][\w-]*(?:straat|straatweg|weg|laan|"
     r"plein|gracht|kade|singel|dreef|steeg|dijk|markt|lei|vest|baan|wal))(?![\w-])")
+# A street named without a number: "Scotland Road", "Hope Street" (not "the Road", "Wall").
+_STREET_EN = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+ ){1,2}(?:Street|Road|Lane|Avenue|Crescent|Terrace|"
+                        r"Boulevard|Parade|Close|Drive)(?: (?:North|South|East|West))?(?![\w-])")
 _SCHOOL_WORDS = (r"Primary|Secondary|High School|High|Elementary|Middle School|Academy|"
                  r"Grammar|Comprehensive|Community School|National School|Public School|"
                  r"Catholic School|Junior School|Infant School|School|College")
@@ -64,7 +67,7 @@ def find(text: str) -> Iterator[PatternMatch]:
     """Every match of the English patterns (and Dutch streets without a number) in ``text``."""
     for m in _STREET_NL.finditer(text):
         yield PatternMatch("address", m.start("street"), m.end("street"), m.group("street"), "medium")
-    for pattern, kind, confidence in ((_ADDRESS, "address", "high"),
+    for pattern, kind, confidence in ((_ADDRESS, "address", "high"), (_STREET_EN, "address", "medium"),
                                       (_SCHOOL, "school", "medium"), (_SCHOOL_IRISH, "school", "high"),
                                       (_CARE, "institution", "medium"), (_SAINT, "institution", "medium"),
                                       (_ROYAL, "institution", "medium"), (_WARD, "institution", "medium"),

@@ -23,6 +23,10 @@ from .vocabulary import ordinary, world_name
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3}")
 _WHERE = re.compile(r"\b(?:in|from|near|outside|around|to|towards|uit|naar|vanuit)\s+$", re.IGNORECASE)
 _OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*)$")
+# US states, Canadian provinces and Australian states as written after a town.
+_STATE_AFTER = re.compile(
+    r",? (?:A[KLRZ]|C[AOT]|DE|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|"
+    r"T[NX]|UT|V[AT]|W[AIVY]|BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|YT|NT|NU|NSW|VIC|QLD|WA|SA|TAS|ACT)\b")
 _MONTHS_AND_DAYS = frozenset("""january february march april may june july august september october
     november december monday tuesday wednesday thursday friday saturday sunday""".split())
 
@@ -61,6 +65,6 @@ def _counts(text: str, start: int, name: str, is_first_name: Callable[[str], boo
     before = text[max(0, start - 12):start]
     if opens_sentence(text, start, _OPENING) or name.lower() in _MONTHS_AND_DAYS or world_name(name):
         return False  # "Nederland" is a town in Texas too
-    if " " in name:
-        return True  # "Mount Druitt", "Logan Central": no word, no first name
+    if " " in name or _STATE_AFTER.match(text, start + len(name)):
+        return True  # "Mount Druitt", "Logan Central"; "Chicago, IL", "Penrith NSW"
     return bool(_WHERE.search(before)) or not (ordinary(name) or is_first_name(name))

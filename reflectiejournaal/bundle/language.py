@@ -137,7 +137,7 @@ class Language:
             if kind == "address" and _numbered_thing(a.text):
                 continue  # "Bijeenkomst 5", "Blok 3": deduce's streets, but here a numbering
             if (kind == "person" and _numbered_thing(text[a.start_char:a.end_char + 2])
-                    and not self.is_first_name(a.text)):
+                    and (not self.is_first_name(a.text) or a.text.lower() == "bill")):
                 continue  # "Stap 3 van de meldcode": the surname Stap, but a numbering
             end = a.end_char
             if kind in ("place", "institution") and (district := DISTRICT.match(text, end)):
@@ -164,7 +164,8 @@ NUMBERED_WORDS = frozenset("""
     stap fase punt deel hoofdstuk paragraaf pagina bladzijde bijlage figuur tabel versie
     casus vraag leervraag leerdoel doel thema ronde opdracht oefening toets niveau groep klas
     aspect dimensie competentie stelling artikel lid trede stadium kwadrant rol dienst
-    lente zomer herfst winter
+    lente zomer herfst winter tekst text entry note notitie verslag reflectie item nummer
+    number session meeting bill act step chapter page level stage
 """.split())
 
 

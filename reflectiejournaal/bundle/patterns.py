@@ -153,10 +153,16 @@ def _schools(text: str) -> Iterator[PatternMatch]:
     yield from _matches(_SCHOOL_COMPOUND, text, "school", "high")
 
 
+_BEFORE_A_SURNAME = re.compile(r"(?:\b(?i:meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|"
+                               r"dr\.?|juf|meester)|\b[A-ZÀ-Þ][a-zà-ÿ]+) $")
+
+
 def _named(text: str) -> Iterator[PatternMatch]:
     for m in _NAMED.finditer(text):
         if field_term(m.group()):
             continue
+        if _BEFORE_A_SURNAME.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "Meneer De Boer", "Jessica De Smet": a person (deduce finds them)
         around = text[max(0, m.start() - 60):m.start()]
         kind = "school" if _SCHOOL_CONTEXT.search(around) else "institution"
         yield PatternMatch(kind, m.start(), m.end(), m.group(), "medium")
@@ -201,7 +207,8 @@ _THEORY = re.compile(
     r"auteur|onderzoek|zoals|à la|gebaseerd op|beschrijft|beschreef|noemt|noemde)\b[^.!?\n]{0,25}$",
     re.IGNORECASE)
 _THEORY_AFTER = re.compile(r"^(?:'s|’s|s|'|’)?\s*(?:\(\d{4}|[-‐]?(?:\w+ )?\w*(?:model|cyclus|methode|"
-                           r"theorie|cycle|theory|method)\b)", re.IGNORECASE)
+                           r"theorie|cycle|theory|method|stages?|stadia|fasen|idea|concept|"
+                           r"framework|questions|vragen)\b)", re.IGNORECASE)
 
 
 def field_term(text: str) -> bool:

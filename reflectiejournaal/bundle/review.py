@@ -9,6 +9,8 @@ decisions gives pseudonymised copies.
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
@@ -50,7 +52,9 @@ class Review:
                 texts[f"entry:{entry.id}:title"] = compose(entry.title)
             texts[f"entry:{entry.id}:body"] = compose(entry.body)
             if entry.tags:
-                texts[f"entry:{entry.id}:tags"] = compose("\n".join(entry.tags))
+                # Written as tags, so a tag is read as one ("#elamrani" is a name, "elamrani" alone
+                # is a lower-case word like any other).
+                texts[f"entry:{entry.id}:tags"] = compose("\n".join(f"#{tag}" for tag in entry.tags))
         for name in INFO_FIELDS:
             if getattr(info, name).strip():
                 texts[f"info:{name}"] = compose(getattr(info, name).strip())
@@ -147,10 +151,10 @@ class Review:
     # -- applying -------------------------------------------------------------------------------
     def apply_part(self, part: str) -> str:
         """The part's text with the findings decided as replaced, replaced."""
-        findings = self.findings.get(part, [])
-        return apply(self.texts[part], findings, {
-            i: _keeping_possessive(f, self.replacement(f.entity)) for i, f in enumerate(findings)
-            if self.decisions.get((part, i))})
+        findings, text = self.findings.get(part, []), self.texts[part]
+        return apply(text, findings, {
+            i: _in_a_tag(text, f, _keeping_possessive(f, self.replacement(f.entity)))
+            for i, f in enumerate(findings) if self.decisions.get((part, i))})
 
     def apply_entry(self, entry: Entry) -> Entry:
         """A pseudonymised copy of ``entry``: title, text and tags. The original is untouched."""
@@ -158,14 +162,24 @@ class Review:
         title_key, tags_key = f"entry:{entry.id}:title", f"entry:{entry.id}:tags"
         title = self.apply_part(title_key) if title_key in self.texts else title_from_body(body)
         # A tag stays one word: "gezin-Cliënt A" would show as the tag "gezin-Cliënt" and "A".
-        tags = tuple(tag.replace(" ", "-") for tag in self.apply_part(tags_key).split("\n")) \
-            if tags_key in self.texts else ()
+        tags = tuple(tag.removeprefix("#").replace(" ", "-")
+                     for tag in self.apply_part(tags_key).split("\n")) if tags_key in self.texts else ()
         return replace(entry, title=title, body=body, tags=tags)
 
     def apply_info(self, info: BundleInfo) -> BundleInfo:
         values = {name: self.apply_part(f"info:{name}") if f"info:{name}" in self.texts else ""
                   for name in INFO_FIELDS}
         return replace(info, **values)
+
+
+_TAG_BEFORE = re.compile(r"#[\w-]*$")
+
+
+def _in_a_tag(text: str, finding: Finding, replacement: str) -> str:
+    """In "#elamrani" or "#gezin-kovalenko" the replacement stays one word ("#Cliënt-A")."""
+    if _TAG_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+        return replacement.replace(" ", "-")
+    return replacement
 
 
 def _keeping_possessive(finding: Finding, replacement: str) -> str:

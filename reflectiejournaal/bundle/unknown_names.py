@@ -49,7 +49,8 @@ WORD_NAMES = frozenset("""
 _THEORY_BEFORE = re.compile(r"(?:volgens|according to|zoals|model van|theorie van|cyclus van|"
                             r"theory of|model of|cycle of|work of)\s+$", re.IGNORECASE)
 _THEORY_AFTER = re.compile(r"(?:['’]s?)?\s*(?:\((?:19|20)\d\d|(?:\w+ )?\w*(?:model|cycle|cyclus|"
-                           r"theory|theorie|methode|method|framework)\b)", re.IGNORECASE)
+                           r"theory|theorie|methode|method|framework|stages?|stadia|fasen|idea|"
+                           r"concept|questions|vragen)\b)", re.IGNORECASE)
 
 
 def opens_sentence(text: str, start: int, pattern: re.Pattern[str] | None = None) -> bool:
@@ -105,10 +106,11 @@ def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[s
             yield tagged
             i += 1
             continue
+        lower = _POSSESSIVE_END.sub("", lower) if re.search(r"['’]s?$", lower) else lower
         if lower.islower() and len(lower) >= 3 and not is_common(lower):
             after_relation = i > 0 and relation_word(words[i - 1].group()) and _adjacent(text, words[i - 1], word)
             if not known(lower) and (after_relation or is_first_name(lower.capitalize())):
-                yield PatternMatch("person", word.start(), word.end(), lower,
+                yield PatternMatch("person", word.start(), word.start() + len(lower), lower,
                                    "medium" if after_relation else "low")
         i += 1
 

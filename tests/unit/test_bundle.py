@@ -266,3 +266,15 @@ def test_replacing_what_is_open_keeps_what_was_decided(journal):
     review.decide_open(True)
     assert review.decision(*phone) == "kept" and review.open == 0
     assert "06-12345678" in review.apply_entry(entries[0]).body
+
+
+def test_a_name_in_a_hashtag_or_a_tag_is_replaced_as_one_word(journal, language):
+    entry = Entry(id="00000000000000d1", kind="reflection", title="Notitie",
+                  created=at(3), updated=at(3),
+                  body="Gesprek over #elamrani en #gezin-kovalenko vandaag.\n",
+                  tags=("elamrani", "ouders"))
+    review = review_of(journal, [entry], language=language)
+    review.decide_all(None, replace_it=True)
+    copy = review.apply_entry(entry)
+    assert "#Persoon-A" in copy.body and "#gezin-Persoon-B" in copy.body
+    assert copy.tags == ("Persoon-A", "ouders")

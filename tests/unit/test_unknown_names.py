@@ -132,3 +132,21 @@ def test_towns_of_english_speaking_practice(language, text, place):
 ])
 def test_town_names_that_are_words_count_only_as_places(language, text):
     assert [k for k, _ in found(text, language, ClientList()) if k == "place"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bill 124 came up again in the team.", []),
+    ("We will review in June, and again in my 6 May session.", []),
+    ("Casusinbreng 2026-12-07", []),
+    ("She lives on Scotland Road, near Hope Street.",
+     [("address", "Scotland Road"), ("address", "Hope Street")]),
+    ("Bel de moeder (06-12345678, na vieren).", [("phone", "06-12345678")]),
+    ("Ze belde vanuit de Albert Heijn aan de Beijerlandselaan 12.",
+     [("person", "Albert Heijn"), ("address", "Beijerlandselaan 12")]),
+    ("Haar voogd, mevrouw De Vries, was er niet.", [("person", "mevrouw De Vries")]),
+    ("I added it to case SC-2024-118742 today.", [("dossier", "SC-2024-118742")]),
+    ("Zij viel op 2-2-2024 van de trap.", [("date", "2-2-2024")]),
+])
+def test_what_an_independent_tester_found(language, text, expected):
+    """Seen by a helper who never saw the detector (second session): each in general form."""
+    assert found(text, language, ClientList()) == expected
