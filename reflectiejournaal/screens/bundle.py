@@ -321,12 +321,25 @@ class BundleScreen(FindingsReview, Screen[None]):
         return then is None or any(getattr(now, f) != getattr(then, f) for f in INFO_FIELDS)
 
     def _write(self) -> None:
-        review, info = self.review, self.scanned
-        assert review is not None and info is not None
         fmt = str(self.query_one("#format", Select).value)
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         if path.suffix.lower() not in (".html", ".md"):
             path = path.with_suffix(SUFFIX[fmt])
+        if not path.exists():
+            self._write_to(path, fmt)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._write_to(path, fmt)
+
+        # The bundle there may be the one the supervisor has the code for: never lost unasked.
+        self.app.push_screen(ConfirmDialog(t("bundle.confirm_overwrite", path=path),
+                                           yes=t("bundle.overwrite")), confirmed)
+
+    def _write_to(self, path: Path, fmt: str) -> None:
+        review, info = self.review, self.scanned
+        assert review is not None and info is not None
         trajectory = self.query_one("#trajectory", Select).value
         try:
             sent = send(self.app.journal, path, self.entries, review, info, fmt,  # type: ignore[attr-defined]

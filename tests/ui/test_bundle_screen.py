@@ -111,6 +111,16 @@ async def test_review_per_person_then_write_a_sealed_bundle(make_app, empty_vaul
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen and code in str(screen.query_one("#result", Static).render())
+        # Writing again to the same file: the bundle the supervisor has the code for is not
+        # replaced unasked.
+        first = (tmp_path / "bundel.html").read_bytes()
+        screen.query_one("#write", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "bundel.html" in str(app.screen.query_one(Static).render())
+        await pilot.click("#no")
+        await pilot.pause()
+        assert app.screen is screen and (tmp_path / "bundel.html").read_bytes() == first
     page = open_sealed_html((tmp_path / "bundel.html").read_text(), code)
     assert "Kees belde vanaf 06-12345678 en mailde [e-mail]." in page
     assert "Jan" not in page and "jan" not in page
