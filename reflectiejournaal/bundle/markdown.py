@@ -13,15 +13,12 @@ import yaml
 
 from ..locale import kind_name, t, tn
 from ..model import Entry
+from .links import links_as_text, outside_code, part_links_as_text
 from .review import BundleInfo, Review
 
 _FENCE = re.compile(r"^(```|~~~)")
 _HEADING = re.compile(r"^(#{1,4})(\s)")
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>", re.IGNORECASE)
 _REFERENCE = re.compile(r"^((?:\s*>)*\s*(?:[-*+]\s+|\d{1,9}[.)]\s+)?\s{0,3})\[([^\]\n]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
-_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BARE = re.compile(  # what a viewer could make a link of: schemes, //host, www., domains, e-mail
     r"(?<![\w`/@.:])((?:(?:https?|ftp|mailto|xmpp|tel|file|javascript|data):(?://)?|//|www\.)"
     r"[^\s<>`]*[^\s<>`.,;:!?)'\"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -104,34 +101,18 @@ def without_links(markdown: str) -> str:
     link or a tag in some viewer is escaped: every ``<``, and a ``]`` before ``(`` or ``[``.
     Fences are tracked as CommonMark does (same character, at least as long as the opener).
     """
-    out, fence = [], ""
-    for line in markdown.split("\n"):
-        opener = _FENCE_LINE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) \
-                    and not line.strip().strip(fence[0]):
-                fence = ""
-        elif opener:
-            fence = opener.group(1)
-        else:
-            line = _as_text(line)
-        out.append(line)
-    return "\n".join(out)
+    return links_as_text(markdown, _as_text)
 
 
 def _as_text(line: str) -> str:
     reference = _REFERENCE.match(line)
     if reference:  # also inside a quote or a list item: "> [r]: //example/x.png"
         return f"{reference.group(1)}{reference.group(2)}: `{reference.group(3)}`"
-    parts = re.split(r"(`+[^`]*`+)", line)  # leave inline code alone
-    for index in range(0, len(parts), 2):
-        part = _IMAGE.sub(lambda m: f"[{t('bundle.image')}: {m.group(1) or m.group(2)}]", parts[index])
-        part = _LINK.sub(lambda m: f"{m.group(1)} (`{m.group(2)}`)" if m.group(2) else m.group(1), part)
-        part = _AUTOLINK.sub(lambda m: f"`{m.group(1)}`", part)
-        part = _BARE.sub(lambda m: f"`{m.group(1)}`", part)
-        part = part.replace("<", "\\<")
-        parts[index] = re.sub(r"\](?=[(\[])", r"\\]", part)
-    return "".join(parts)
+    def as_text(part: str) -> str:
+        part = _BARE.sub(lambda m: f"`{m.group(1)}`", part_links_as_text(part))
+        return re.sub(r"\](?=[(\[])", r"\\]", part.replace("<", "\\<"))
+
+    return outside_code(line, as_text)
 
 
 def _by_meeting(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:

@@ -36,7 +36,7 @@ def _matches(pattern: re.Pattern[str], text: str, kind: str, confidence: str,
 # A dot right after the address ends the sentence; only a dot followed by more name continues it.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?!\w|\.\w)")
 _URL = re.compile(r"(?<![\w@/])(?:https?://|www\.|(?<![.\w])(?=[a-z0-9-]+\.(?:com|nl|be|org|net|me|tv|eu|info)/))"
-                  r"[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.IGNORECASE)
+                  r"[^\s<>()\[\]`]+[^\s<>()\[\].,;:!?'\"`]", re.IGNORECASE)
 
 
 _HANDLE = re.compile(r"(?<![\w@./])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])(?![\w@])")

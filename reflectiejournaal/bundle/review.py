@@ -19,6 +19,7 @@ from .detector import Detector
 from .text import compose
 from .entities import Entity, group
 from .findings import Finding, apply
+from .links import links_as_text
 from .names import POSSESSIVE, words_of
 
 INFO_FIELDS = ("trajectory_title", "supervisant", "supervisor", "note")
@@ -50,7 +51,9 @@ class Review:
         for entry in entries:
             if entry.title != title_from_body(entry.body):
                 texts[f"entry:{entry.id}:title"] = compose(entry.title)
-            texts[f"entry:{entry.id}:body"] = compose(entry.body)
+            # Links as text first (as every format shows them): a name in a link's text is then
+            # replaced in plain text, never inside "[…](…)" where "[instelling]" broke it.
+            texts[f"entry:{entry.id}:body"] = compose(links_as_text(entry.body))
             if entry.tags:
                 # Written as tags, so a tag is read as one ("#elamrani" is a name, "elamrani" alone
                 # is a lower-case word like any other).

@@ -278,3 +278,15 @@ def test_a_name_in_a_hashtag_or_a_tag_is_replaced_as_one_word(journal, language)
     copy = review.apply_entry(entry)
     assert "#Persoon-A" in copy.body and "#gezin-Persoon-B" in copy.body
     assert copy.tags == ("Persoon-A", "ouders")
+
+
+def test_a_name_in_a_links_text_is_replaced_in_plain_text(journal, language):
+    entry = Entry(id="00000000000000d2", kind="reflection", title="Notitie",
+                  created=at(3), updated=at(3),
+                  body="**Rose** is at [St Peter's](https://stpeters.wigan.sch.uk) now.\n")
+    review = review_of(journal, [entry], language=language)
+    review.decide_all(None, replace_it=True)
+    body = review.apply_entry(entry).body
+    assert "St Peter" not in body and "stpeters" not in body
+    assert "](" not in body and "[[" not in body  # no link syntax left to break
+    assert body.endswith("is at [instelling] (`[link]`) now.\n")
