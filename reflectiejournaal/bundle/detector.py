@@ -128,6 +128,10 @@ class Detector:
         found = [Finding(m.kind, m.start, m.end, m.text, "high",
                          "phonenumbers" if m.kind == "phone" else "stdnum")
                  for m in [*numbers.find(text), *english_numbers.find(text)]]
+        named = [f for f in found if f.kind in english_numbers.NAMED_BEFORE and re.search(
+            english_numbers.NAMED_BEFORE[f.kind] + "$", text[max(0, f.start - 30):f.start])]
+        found = [f for f in found if not any(  # "SIN 273 819 409" is no BSN
+            n is not f and n.start <= f.start and f.end <= n.end for n in named)]
         fields = patterns.field_spans(text)
 
         def in_field(start: int, end: int, strictly: bool = False) -> bool:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from stdnum.ca import sin
+from stdnum.au import tfn
+from stdnum.ca import bc_phn, sin
 from stdnum.gb import nhs
 from stdnum.ie import pps
 from stdnum.us import ssn
@@ -49,6 +50,8 @@ def _ni_valid(number: str) -> bool:
 # number itself is the group "n" (a name before it, "SSN: ", stays as it is).
 _SSN_NAME = r"(?i:\bssn|\bsocial security(?: number| no\.?)?)[:#]? {0,2}"
 _SIN_NAME = r"(?i:\bsin|\bsocial insurance(?: number| no\.?)?)[:#]? {0,2}"
+_TFN_NAME = r"(?i:\btfn|\btax file number)(?: is| as)?[:#]? {0,2}"
+_PHN_NAME = r"(?i:\bphn|\bpersonal health number|\bcare ?card(?: number)?)(?: is| as)?[:#]? {0,2}"
 _CHECKED: dict[str, tuple[list[re.Pattern[str]], Callable[[str], bool]]] = {
     "nhs": ([re.compile(_EDGE + r"(?P<n>\d{3}" + _SEP + r"\d{3}" + _SEP + r"\d{4})" + _END)],
             lambda n: nhs.is_valid(re.sub(r"\D", "", n))),
@@ -63,7 +66,16 @@ _CHECKED: dict[str, tuple[list[re.Pattern[str]], Callable[[str], bool]]] = {
             lambda n: sin.is_valid(re.sub(r"\D", "", n))),
     "medicare": ([re.compile(_EDGE + r"(?P<n>\d{4} ?\d{5} ?\d(?: ?[-/]? ?\d)?)" + _END)],
                  _medicare_valid),
+    # Nine plain digits are many things: an Australian tax file number and a British Columbia
+    # personal health number count after their name ("TFN 458 127 366", "PHN 9762 314 582").
+    "tfn": ([re.compile(_TFN_NAME + r"(?P<n>\d{3} ?\d{3} ?\d{2,3})" + _END)],
+            lambda n: tfn.is_valid(re.sub(r"\D", "", n))),
+    "phn": ([re.compile(_PHN_NAME + r"(?P<n>\d{4} ?\d{3} ?\d{3})" + _END)],
+            lambda n: bc_phn.is_valid(re.sub(r"\D", "", n))),
 }
+# A number right after its own name is that number, whatever else its digits pass for
+# ("SIN 273 819 409" also passes the Dutch BSN check).
+NAMED_BEFORE = {"sin": _SIN_NAME, "ssn": _SSN_NAME, "tfn": _TFN_NAME, "phn": _PHN_NAME}
 
 _STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
            r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")

@@ -15,7 +15,7 @@ from ..locale import t
 
 KINDS = ("name", "marked", "person", "place", "address", "postcode", "institution", "school", "phone",
          "email", "url", "handle", "bsn", "rrn", "iban", "nhs", "ni", "ppsn", "sin", "ssn", "medicare",
-         "birth_date", "date", "dossier", "license_plate")
+         "tfn", "phn", "birth_date", "date", "dossier", "license_plate")
 PERSON_KINDS = ("name", "person")
 # What a finding becomes when replaced by a placeholder (names get a pseudonym instead), in
 # the bundle's language: "bundle.placeholder.<kind>" in the catalogue ("[plaats]", "[place]").
@@ -23,7 +23,7 @@ PERSON_KINDS = ("name", "person")
 # e-mail address or link with a client's name in it is replaced as a whole).
 PRIORITY = {kind: rank for rank, kind in enumerate(reversed((
     "email", "url", "handle", "name", "marked", "bsn", "rrn", "iban", "nhs", "ni", "ppsn", "sin",
-    "ssn", "medicare", "phone", "birth_date", "date", "address", "postcode",
+    "ssn", "medicare", "tfn", "phn", "phone", "birth_date", "date", "address", "postcode",
     "dossier", "license_plate", "school", "institution", "person", "place")))}
 CONFIDENCES = ("high", "medium", "low")
 

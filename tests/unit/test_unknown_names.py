@@ -150,3 +150,14 @@ def test_town_names_that_are_words_count_only_as_places(language, text):
 def test_what_an_independent_tester_found(language, text, expected):
     """Seen by a helper who never saw the detector (second session): each in general form."""
     assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her TFN as 458 127 366 was on the form.", [("tfn", "458 127 366")]),
+    ("The clinic had his PHN 9762 314 582 on file.", [("phn", "9762 314 582")]),
+    ("Service Canada needed her SIN 273 819 409 first.", [("sin", "273 819 409")]),
+    ("Het BSN 111222333 stond op de brief.", [("bsn", "111222333")]),
+    ("We spent 458 127 366 dollars, or so it felt.", []),
+])
+def test_a_number_after_its_name_is_that_number(text, expected):
+    assert found(text) == expected
