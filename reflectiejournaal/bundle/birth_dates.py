@@ -31,7 +31,17 @@ _OWN_CALENDAR = re.compile(
     r"leergroep|teamoverleg|training|cursus|workshop|opleiding|scholing|deadline|inleveren|"
     r"evaluatie|registratie|portfolio|supervision|intervision|\bmeeting|\bsession|peer group|"
     r"reflective practice|\bCPD\b|revalidation|\bdue\b|appraisal|\bles\b|college|consultation|"
-    r"\bpeer\b|casusinbreng|reflectie|terugblik|notitie|case presentation|reflection|review",
+    r"\bpeer\b|casusinbreng|reflectie|terugblik|notitie|case presentation|reflection|review|"
+    r"jaargesprek|themadag|studiedag|vakantie|verslag|audit|vergadering|holiday|annual leave|"
+    r"conference|away day|portfolio|deadline", re.IGNORECASE)
+# A sentence in the first person, or about the supervision, and about no one else is the
+# professional's own calendar
+# ("Op 4 februari lever ik mijn verslag in", "I'm off from 28 July"); one that names or
+# points to someone else is not ("Ik zag haar op 12 juni", "she told her teacher").
+_FIRST_PERSON = re.compile(r"\b(?:ik|we|wij|mijn|onze?|me|mij|I|I'm|I've|I'll|my|our|us)\b")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:hij|zij|ze|hem|haar|zijn|hun|hen|he|she|they|him|her|his|their|them|moeder|vader|"
+    r"mama|papa|mum|mom|dad|cliënt|client|jongen|meisje|kind|gezin|family|boy|girl|child)\b",
     re.IGNORECASE)
 # The second date of a range is what the first is: "12 januari tot 23 februari".
 _RANGE = re.compile(r"\s*(?:tot(?: en met)?|t/m|to|until|till|-|–|and|en)\s*", re.IGNORECASE)
@@ -69,9 +79,14 @@ def _own_calendar(text: str, start: int, end: int, date_ends: list[int]) -> bool
     """Is the date at ``start:end`` the supervision's own: a word of its calendar right before
     it in the same sentence ("in de supervisie van 10 oktober", "at our session on Thursday,
     3 October", with no other date in between) or right after it ("14 maart: intervisie")?"""
-    ends_before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    window_start = max([max(0, start - 35), *ends_before, *(e for e in date_ends if e <= start)])
+    ends_before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)]
+    sentence_start = max([max(0, start - 300), *ends_before])
+    window_start = max([max(0, start - 45), sentence_start, *(e for e in date_ends if e <= start)])
     after = _SENTENCE_END.search(text, end)
-    window_end = min(end + 20, after.start() if after else len(text))
+    sentence_end = min(end + 300, after.start() if after else len(text))
+    window_end = min(end + 20, sentence_end)
+    sentence = text[sentence_start:sentence_end]
     return (_OWN_CALENDAR.search(text, window_start, start) is not None
-            or _OWN_CALENDAR.search(text, end, window_end) is not None)
+            or _OWN_CALENDAR.search(text, end, window_end) is not None
+            or ((_FIRST_PERSON.search(sentence) is not None or _OWN_CALENDAR.search(sentence))
+                and _SOMEONE_ELSE.search(sentence) is None))

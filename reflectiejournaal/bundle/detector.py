@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ..clients import ClientList
 from ..errors import DetectorUnavailable
-from . import english_numbers, english_patterns, gazetteer, lexicon, numbers, patterns, unknown_names
+from . import (english_numbers, english_patterns, gazetteer, lexicon, numbers, patterns,
+               unknown_names, vocabulary)
 from .findings import Finding, merge_overlaps
 from .names import TITLES, ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
 
@@ -100,6 +101,21 @@ def _trimmed(finding: Finding, text: str) -> Finding:
     return replace(finding, start=start, end=end, text=text[start:end])
 
 
+def _outside_dates(found: list[Finding], text: str) -> list[Finding]:
+    """A name that begins inside a date begins after it: "the 5th of June Aisha" is a date
+    and Aisha (deduce read "June Aisha" as two first names)."""
+    dates = [f for f in found if f.kind in ("date", "birth_date")]
+    out = []
+    for f in found:
+        for d in dates:
+            if f.kind in ("person", "place") and f.start < d.end < f.end and d.start <= f.start:
+                rest = text[d.end:f.end]
+                start = d.end + len(rest) - len(rest.lstrip(" ,"))
+                f = replace(f, start=start, text=text[start:f.end])
+        out.append(f)
+    return out
+
+
 def _a_month(text: str, start: int, end: int) -> bool:
     """Is this first name ("June", "May", "April") the month here: after a day or "in", "since",
     or before a day or year?"""
@@ -156,6 +172,8 @@ class Detector:
                     continue  # "Hope is a strange thing", "Boom, bos, bloemen"
                 if a.kind == "person" and _a_month(text, a.start, a.end):
                     continue  # "review in June", "my 6 May session"
+                if a.kind in ("person", "place") and vocabulary.world_name(a.text):
+                    continue  # "In Vlaanderen is de wachtlijst lang": a region, no one's
                 a = self._without_opening_word(text, a)
                 if a is None or (a.kind in LANGUAGE_KINDS and in_field(a.start, a.end)):
                     continue  # "Volgens Nagy": the opening word taken for a first name
@@ -183,7 +201,7 @@ class Detector:
                                  f"client:{m.client}"))
         found += [Finding("marked", start, end, text[start:end], "high", "user", f"marked:{key}")
                   for start, end, key in self.marked.find(text)]
-        found = [_trimmed(f, text) for f in found]
+        found = _outside_dates([_trimmed(f, text) for f in found], text)
         references = [f for f in found if f.kind == "dossier" and re.search(r"[A-Za-z]", f.text)]
         found = [f for f in found if not (f.kind == "phone" and any(
             r.start <= f.start and f.end <= r.end for r in references))]  # "SC-2024-118742"

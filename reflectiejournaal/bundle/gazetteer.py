@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 
 from .matches import PatternMatch
+from .patterns import field_name
 from .unknown_names import opens_sentence
 from .vocabulary import ordinary, world_name
 
@@ -63,8 +64,9 @@ def find(text: str, is_first_name: Callable[[str], bool]) -> Iterator[PatternMat
 
 def _counts(text: str, start: int, name: str, is_first_name: Callable[[str], bool]) -> bool:
     before = text[max(0, start - 12):start]
-    if opens_sentence(text, start, _OPENING) or name.lower() in _MONTHS_AND_DAYS or world_name(name):
-        return False  # "Nederland" is a town in Texas too
+    if (opens_sentence(text, start, _OPENING) or name.lower() in _MONTHS_AND_DAYS
+            or world_name(name) or field_name(name)):
+        return False  # "Nederland" is a town in Texas too, "Rogers" in Arkansas
     if " " in name or _STATE_AFTER.match(text, start + len(name)):
         return True  # "Mount Druitt", "Logan Central"; "Chicago, IL", "Penrith NSW"
     return bool(_WHERE.search(before)) or not (ordinary(name) or is_first_name(name))

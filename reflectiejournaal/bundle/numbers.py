@@ -63,6 +63,10 @@ def _iban_valid(number: str) -> bool:
 _PHONE_LIKE = re.compile(r"\d(?:[\s().\-/+]{0,3}\d){6}")
 
 
+_SERVICE = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
+                      phonenumbers.PhoneNumberType.SHARED_COST, phonenumbers.PhoneNumberType.UAN})
+
+
 def _phones(text: str) -> Iterator[NumberMatch]:
     if not _PHONE_LIKE.search(text):
         return
@@ -70,6 +74,8 @@ def _phones(text: str) -> Iterator[NumberMatch]:
     for region in REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(text, region,
                                                      leniency=phonenumbers.Leniency.VALID):
+            if phonenumbers.number_type(match.number) in _SERVICE:
+                continue  # 0800-2000, 1-800-668-6868: a helpline or a business, not a client
             span = (match.start, match.end)
             if span not in seen:
                 seen.add(span)

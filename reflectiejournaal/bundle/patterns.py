@@ -202,13 +202,21 @@ def _field_pattern(theory_only: bool) -> re.Pattern[str]:
 
 
 _THEORY = re.compile(
-    r"(?:volgens|model|modellen|cyclus|methode|methodiek|theorie|theorieën|kwadrant|kwadranten|"
+    r"(?:volgens|using|drawing on|according to|denken van|closer to|"
+    r"model|modellen|cyclus|methode|methodiek|theorie|theorieën|kwadrant|kwadranten|"
     r"piramide|driehoek|taxonomie|fasen|fases|stadia|niveaus|reflectiecyclus|literatuur|boek|"
     r"auteur|onderzoek|zoals|à la|gebaseerd op|beschrijft|beschreef|noemt|noemde)\b[^.!?\n]{0,25}$",
     re.IGNORECASE)
 _THEORY_AFTER = re.compile(r"^(?:'s|’s|s|'|’)?\s*(?:\(\d{4}|[-‐]?(?:\w+ )?\w*(?:model|cyclus|methode|"
                            r"theorie|cycle|theory|method|stages?|stadia|fasen|idea|concept|"
-                           r"framework|questions|vragen)\b)", re.IGNORECASE)
+                           r"framework|questions|vragen)\b|et al\b|(?:would|zou) (?:say|ask|call|"
+                           r"zeggen|vragen|noemen)\b|['’]s [A-Z]{3,}\b)", re.IGNORECASE)
+
+
+def field_name(text: str) -> bool:
+    """Is ``text`` any of the field's names, also those that count only next to theory
+    ("Rogers", "Gibbs")? A town of that name is not taken for a town by its name alone."""
+    return any(_field_pattern(theory).fullmatch(text.strip()) for theory in (False, True))
 
 
 def field_term(text: str) -> bool:

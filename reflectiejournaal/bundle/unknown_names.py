@@ -44,13 +44,15 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«
 # a strange thing", "Mark this as a learning point", "Peer, appel en een boterham").
 WORD_NAMES = frozenset("""
     hope grace joy faith summer may june april august autumn dawn rose lily daisy ivy holly
-    amber sky mark frank will bill art bob pat rob sue peer my
+    amber sky mark frank will bill art bob pat rob sue peer my done zomer lente
 """.split())
 _THEORY_BEFORE = re.compile(r"(?:volgens|according to|zoals|model van|theorie van|cyclus van|"
-                            r"theory of|model of|cycle of|work of)\s+$", re.IGNORECASE)
+                            r"denken van|werk van|visie van|theory of|model of|cycle of|work of|"
+                            r"using|drawing on|gebruik|closer to)\s+$", re.IGNORECASE)
 _THEORY_AFTER = re.compile(r"(?:['’]s?)?\s*(?:\((?:19|20)\d\d|(?:\w+ )?\w*(?:model|cycle|cyclus|"
                            r"theory|theorie|methode|method|framework|stages?|stadia|fasen|idea|"
-                           r"concept|questions|vragen)\b)", re.IGNORECASE)
+                           r"concept|questions|vragen)\b|et al\b|:|(?:would|zou) (?:say|ask|call|"
+                           r"zeggen|vragen|noemen)\b|['’]s [A-Z]{3,}\b)", re.IGNORECASE)
 
 
 def opens_sentence(text: str, start: int, pattern: re.Pattern[str] | None = None) -> bool:
@@ -72,15 +74,15 @@ def ordinary_opening(text: str, start: int, end: int, is_first_name: Callable[[s
         return False  # "KEVIN was er niet": shouted, a name on purpose; "Casus: Bakker" a label
     if re.match(r"\s*\d", text[end:]):
         return False  # "Bakker 15 jaar"
-    if alone and re.match(r"\s+[A-ZÀ-Þ][^\W\d_]", text[end:]):
+    if alone and re.match(r"\s+[A-ZÀ-Þ][a-zà-ÿ]", text[end:]):
         return False  # "Mark Jansen belde" (but "May I be honest")
     return (ordinary(word) or relation_word(word)) and (
         not is_first_name(word) or word.lower() in WORD_NAMES)
 
 
-# A tag or a family word makes the word after it a name, in any case: "#dekker", "gezin-kaya",
-# "fam. dekker", "the o'brien family" is not here (a capital is written there).
-_TAGGED = re.compile(r"(?:#|\b(?:gezin|familie|fam\.?|family|huize)[- ]\s*)$", re.IGNORECASE)
+# A tag or a Dutch family word makes the word after it a name, in any case: "#dekker",
+# "gezin-kaya", "fam. dekker" (English puts "family" after the name: "the family has moved").
+_TAGGED = re.compile(r"(?:#|\b(?:gezin|familie|fam\.?|huize)[- ]\s*)$", re.IGNORECASE)
 
 
 def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[str], bool],
@@ -144,6 +146,8 @@ def _no_word(word: str) -> bool:
     parts = [p for p in _JOINT.split(word) if len(p) >= 3]
     if any(any(c.isupper() for c in _NAME_PREFIX.sub("", p)[1:]) for p in parts):
         return False  # a product
+    if re.search(r"-[a-zà-ÿ]", word) and known(word.rsplit("-", 1)[1]):
+        return False  # a compound noun: "Wmo-consulent", "Lidl-folders" (names join capitals)
     stem = _POSSESSIVE_END.sub("", word)
     if stem != word and known(stem):
         return False

@@ -21,7 +21,8 @@ LANGUAGES = ("nl", "en")
 def ordinary(word: str) -> bool:
     """Is ``word`` (in any case) a word of Dutch or English?"""
     lower = word.lower()
-    return any(simplemma.is_known(lower, lang=language) for language in LANGUAGES)
+    return lower in MISSING_WORDS or any(simplemma.is_known(lower, lang=language)
+                                         for language in LANGUAGES)
 
 
 _LINKS = ("", "s", "e", "en", "-")  # what Dutch puts between the parts of a compound
@@ -37,9 +38,26 @@ def _world_names() -> frozenset[str]:
     return frozenset(names)
 
 
+# Regions CLDR does not name as territories: the nations of the UK, the Belgian regions, the
+# provinces and states of the countries whose practice the app knows (not those named like
+# their city: Utrecht, Groningen, Antwerpen, Victoria stay places). A region identifies no
+# one ("the NHS in England", "in Vlaanderen is de wachtlijst lang").
+REGIONS = frozenset("""
+    england scotland wales vlaanderen flanders wallonië wallonia randstad friesland fryslân
+    drenthe overijssel flevoland gelderland noord-holland zuid-holland zeeland noord-brabant
+    limburg oost-vlaanderen west-vlaanderen vlaams-brabant henegouwen ontario alberta manitoba
+    saskatchewan yukon nunavut queensland tasmania
+""".split())
+# Words of the language that simplemma's dictionaries lack, found opening sentences of
+# journals: without them each would be taken for an unknown name.
+MISSING_WORDS = frozenset("achteraf allez sowieso überhaupt alsnog goesting plezant plezantste "
+                          "ambetant arvo".split())
+
+
 def world_name(word: str) -> bool:
-    """Is ``word`` the name of a country or a language?"""
-    return word.lower() in _world_names()
+    """Is ``word`` the name of a country, a language or a region?"""
+    lower = word.lower()
+    return lower in _world_names() or lower in REGIONS
 
 
 @lru_cache(maxsize=65536)

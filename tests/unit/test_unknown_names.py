@@ -161,3 +161,30 @@ def test_what_an_independent_tester_found(language, text, expected):
 ])
 def test_a_number_after_its_name_is_that_number(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Meldcode doorlopen en Veilig Thuis gebeld voor advies (0800-2000).",
+    "Kids Help Phone (1-800-668-6868) came up during a lesson.",
+    "The NHS in England has changed its supervision policy again.",
+    "In Vlaanderen is de wachtlijst voor een CGG soms maanden lang.",
+    "Op 4 februari lever ik mijn verslag in bij de opleiding.",
+    "Op 11 juli is de dienst gesloten, dus de supervisie schuift naar donderdag 10 juli.",
+    "Met de Wmo-consulent had ik een pittig overleg over de indicatie.",
+    "Het contextuele denken van Nagy blijft bij mij nazinderen.",
+    "Van der Kolk zou zeggen dat het lichaam het verhaal al vertelt.",
+    "Rolfe et al. is the framework my university uses.",
+    "Ellis would ask what I'm telling myself about this.",
+    "Using Egan's SOLER felt mechanical at first.",
+    "Canada Day long weekend, so our consultation group meets on the Tuesday.",
+    "My NMC revalidation is due in March 2027.",
+    "Achteraf denk ik dat ik te snel ging.",
+])
+def test_clean_texts_from_a_third_helper_stay_clean(language, text):
+    """Written by a helper who never saw the detector (second session), tuned on: each rule
+    in general form — helplines, regions, the professional's own calendar, theory, compounds."""
+    assert found(text, language, ClientList()) == []
+
+
+def test_a_clients_day_in_the_first_person_is_still_a_finding(language):
+    assert ("date", "12 juni") in found("Ik zag haar op 12 juni weer.", language, ClientList())
