@@ -150,12 +150,11 @@ async def test_draft_survives_an_abrupt_exit_and_is_offered_back(make_app, empty
         await unlock(pilot, app)
         await start_writing(pilot, app, "case")
         await type_text(pilot, "Wat er op de groep gebeurde")
-        # The autosave timer writes within a few seconds: wait for that, not a fixed time.
-        for _ in range(100):
-            if Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts():
-                break
-            await pilot.pause(0.1)
-        assert "concept bewaard" in text_of(app, "#status")
+        # The autosave timer writes within a few seconds, then says so in the status line (a
+        # message handled after the write): wait for both, not a fixed time.
+        await until(pilot, lambda: "concept bewaard" in text_of(app, "#status"),
+                    "the writer says its draft is saved", seconds=15)
+        assert Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts()
         # A killed terminal leaves exactly what is on disk now.
         shutil.copytree(paths["vault"], tmp_path / "na-crash")
     paths["vault"] = tmp_path / "na-crash"
