@@ -68,18 +68,35 @@ _SERVICE = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.Phone
 
 
 def _phones(text: str) -> Iterator[NumberMatch]:
-    if not _PHONE_LIKE.search(text):
-        return
+    """Phone numbers of every region, looked for only around the runs of seven digits or more
+    (a window of the text each, as phonenumbers' matcher costs by the length it reads)."""
     seen: set[tuple[int, int]] = set()
-    for region in REGIONS:
-        for match in phonenumbers.PhoneNumberMatcher(text, region,
-                                                     leniency=phonenumbers.Leniency.VALID):
-            if phonenumbers.number_type(match.number) in _SERVICE:
-                continue  # 0800-2000, 1-800-668-6868: a helpline or a business, not a client
-            span = (match.start, match.end)
-            if span not in seen:
-                seen.add(span)
-                yield NumberMatch("phone", match.start, match.end, match.raw_string)
+    for low, high in _windows(text):
+        window = text[low:high]
+        for region in REGIONS:
+            for match in phonenumbers.PhoneNumberMatcher(window, region,
+                                                         leniency=phonenumbers.Leniency.VALID):
+                if phonenumbers.number_type(match.number) in _SERVICE:
+                    continue  # 0800-2000, 1-800-668-6868: a helpline or a business, not a client
+                span = (low + match.start, low + match.end)
+                if span not in seen:
+                    seen.add(span)
+                    yield NumberMatch("phone", *span, match.raw_string)
+
+
+def _windows(text: str, margin: int = 24) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around its phone-like runs, merged where they touch; each
+    starts and ends at a space (or the text's edge), so no number or word is cut."""
+    windows: list[tuple[int, int]] = []
+    for run in _PHONE_LIKE.finditer(text):
+        low = text.rfind(" ", 0, max(0, run.start() - margin)) + 1
+        high = text.find(" ", min(len(text), run.end() + margin))
+        high = len(text) if high == -1 else high
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
+        else:
+            windows.append((low, high))
+    return windows
 
 
 def _checked(text: str, pattern: re.Pattern[str], kind: str, valid) -> Iterator[NumberMatch]:  # type: ignore[no-untyped-def]
