@@ -38,6 +38,7 @@ _SCHOOL = re.compile(r"(?<![\w-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:
 _SCHOOL_IRISH = re.compile(r"(?<![\w-])(?:Scoil|Gaelscoil|Coláiste|Colaiste|Ysgol|Gaelcholáiste) "
                            r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?")
 _CARE_WORDS = (r"Hospital|Infirmary|Medical Centre|Medical Center|Health Centre|Health Center|"
+               r"Adolescent Unit|Psychiatric Unit|Inpatient Unit|Mother and Baby Unit|"
                r"Medical Practice|Family Practice|Surgery|Clinic|Hospice|Care Home|Nursing Home")
 _CARE = re.compile(r"(?<![\w-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _CARE_WORDS +
                    r")(?![\w-])")
@@ -45,6 +46,9 @@ _CARE = re.compile(r"(?<![\w-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" 
 _SAINT = re.compile(r"(?<![\w-])(?:St\.?|Saint) [A-Z][a-z]+(?:['’]s)?(?: (?!Day\b)[A-Z][a-z]+)?"
                     r"(?![\w-])(?!(?:['’]s)? Day\b)")
 _ROYAL = re.compile(r"(?<![\w-])Royal [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w-])(?! of\b)")
+# "the clinic at Vancouver General", "admitted to Toronto General Hospital"
+_GENERAL = re.compile(r"\b(?:at|to|in|from|the) (?P<name>(?!Attorney|Surgeon|Secretary|Consul)[A-Z][a-z]+ "
+                      r"General(?: Hospital)?)(?![\w-])")
 _WARD = re.compile(r"(?<![\w-])(?:[Ww]ard|[Aa]fdeling|[Uu]nit) \d{1,2}[A-Z]?(?: [A-Z][a-z]+)?(?![\w-])")
 # UK plates since 2001 ("LK19 XRV"); Irish plates ("152-G-4471", "09-D-12345").
 _PLATE_UK = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w-])")
@@ -67,6 +71,8 @@ def find(text: str) -> Iterator[PatternMatch]:
     """Every match of the English patterns (and Dutch streets without a number) in ``text``."""
     for m in _STREET_NL.finditer(text):
         yield PatternMatch("address", m.start("street"), m.end("street"), m.group("street"), "medium")
+    for m in _GENERAL.finditer(text):
+        yield PatternMatch("institution", m.start("name"), m.end("name"), m.group("name"), "medium")
     for pattern, kind, confidence in ((_ADDRESS, "address", "high"), (_STREET_EN, "address", "medium"),
                                       (_SCHOOL, "school", "medium"), (_SCHOOL_IRISH, "school", "high"),
                                       (_CARE, "institution", "medium"), (_SAINT, "institution", "medium"),

@@ -28,6 +28,9 @@ _OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*)$"
 _STATE_AFTER = re.compile(
     r",? (?:A[KLRZ]|C[AOT]|DE|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|"
     r"T[NX]|UT|V[AT]|W[AIVY]|BC|AB|SK|MB|ON|QC|NB|NS|PE|NL|YT|NT|NU|NSW|VIC|QLD|WA|SA|TAS|ACT)\b")
+# A street or a house number and a comma: the town comes next ("12 Ashgrove Court, Tallaght").
+_AFTER_ADDRESS = re.compile(r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Court|Close|Crescent|Grove|"
+                            r"Way|Place|Terrace|Parade|Highway|Hwy|\d)\.?,\s*$")
 _MONTHS_AND_DAYS = frozenset("""january february march april may june july august september october
     november december monday tuesday wednesday thursday friday saturday sunday""".split())
 
@@ -67,6 +70,6 @@ def _counts(text: str, start: int, name: str, is_first_name: Callable[[str], boo
     if (opens_sentence(text, start, _OPENING) or name.lower() in _MONTHS_AND_DAYS
             or world_name(name) or field_name(name)):
         return False  # "Nederland" is a town in Texas too, "Rogers" in Arkansas
-    if " " in name or _STATE_AFTER.match(text, start + len(name)):
-        return True  # "Mount Druitt", "Logan Central"; "Chicago, IL", "Penrith NSW"
+    if " " in name or _STATE_AFTER.match(text, start + len(name)) or _AFTER_ADDRESS.search(before):
+        return True  # "Mount Druitt"; "Chicago, IL", "Penrith NSW"; "Sydney Road, Brunswick"
     return bool(_WHERE.search(before)) or not (ordinary(name) or is_first_name(name))

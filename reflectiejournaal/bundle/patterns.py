@@ -105,8 +105,9 @@ _SIDECODES = ["LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL
 _PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(
     code.replace("L", _L).replace("D", _D) for code in _SIDECODES) + r")(?![\w-])")
 # Every plate mixes letters and digits ("het kenteken genoteerd" is no plate).
-_PLATE_WORDS = re.compile(r"(?:kenteken|nummerplaat)\s*:?\s*(?P<plate>(?=[A-Z- ]{0,8}\d)(?=[0-9- ]{0,8}"
-                          r"[A-Z])[A-Z0-9]{1,3}[- ]?[A-Z0-9]{2,3}[- ]?[A-Z0-9]{1,3})(?!\w)",
+_PLATE_WORDS = re.compile(r"(?:kenteken|nummerplaat|\brego|\bregistration|\breg\.?|number plate|"
+                          r"licen[cs]e plate|plate)\s*(?:number|no\.?|is|was)?\s*:?\s*(?P<plate>(?=[A-Z- ]{0,8}\d)(?=[0-9- ]{0,8}"
+                          r"[A-Z])[A-Z0-9]{1,3}[- ]?[A-Z0-9]{2,3}(?:-?[A-Z0-9]{1,3})?)(?!\w)",
                           re.IGNORECASE)
 
 

@@ -146,6 +146,10 @@ def test_town_names_that_are_words_count_only_as_places(language, text):
     ("Haar voogd, mevrouw De Vries, was er niet.", [("person", "mevrouw De Vries")]),
     ("I added it to case SC-2024-118742 today.", [("dossier", "SC-2024-118742")]),
     ("Zij viel op 2-2-2024 van de trap.", [("date", "2-2-2024")]),
+    ("A neighbour saw the rego 1DK 7QP was back.", [("license_plate", "1DK 7QP")]),
+    ("The clinic at Vancouver General phoned.", [("institution", "Vancouver General")]),
+    ("They moved to Sydney Road, Brunswick, last week.",
+     [("address", "Sydney Road"), ("place", "Brunswick")]),
 ])
 def test_what_an_independent_tester_found(language, text, expected):
     """Seen by a helper who never saw the detector (second session): each in general form."""
