@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..clients import ClientList
 from ..errors import DetectorUnavailable
-from . import (english_numbers, english_patterns, gazetteer, lexicon, numbers, patterns,
+from . import (english_numbers, english_patterns, gazetteer, lexicon, numbers, patterns, tidy,
                unknown_names, vocabulary)
 from .findings import Finding, merge_overlaps
 from .names import TITLES, ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
@@ -53,77 +53,6 @@ def prepare_language(cache_dir: Path, progress: lexicon.Progress = lambda share:
     return language
 
 
-SHOUTED = re.compile(r"(?<![\w-])[^\W\d_]{3,}(?![\w-])")
-# Three capitals alone are an acronym ("PIP", "CLB"); beside another shouted word, a name.
-_SHORT_SHOUT = re.compile(r"[^\W\d_]{3}")
-_SHOUTED_NEIGHBOUR = re.compile(r"(?<![\w-])[^\W\d_a-zß-ÿ]{2,}\s+$|^\s+[^\W\d_a-zß-ÿ]{2,}(?![\w-])")
-
-
-def _shouted_as_names(text: str) -> str:
-    """"KEVIN ŞAHIN" as "Kevin Şahin", so deduce's lists (written with a capital) know it;
-    acronyms such as "MDO" or "CLB" are no names either way. Offsets must hold: a word whose
-    lower case has another length ("İ") stays as it is."""
-    def spoken(m: re.Match[str]) -> str:
-        word = m.group()
-        if not word.isupper():
-            return word
-        if _SHORT_SHOUT.fullmatch(word) and not (
-                _SHOUTED_NEIGHBOUR.search(text[max(0, m.start() - 30):m.start()])
-                or _SHOUTED_NEIGHBOUR.search(text[m.end():m.end() + 30])):
-            return word
-        quieter = word.capitalize()
-        return quieter if len(quieter) == len(word) else word
-    return SHOUTED.sub(spoken, text)
-
-
-_MONTH_NAMES = frozenset("""january february march april may june july august september october
-    november december januari februari maart mei juni juli augustus oktober""".split())
-_MONTH_BEFORE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th|e|de)?|\b(?:in|on|since|until|by|early|late|mid|"
-                           r"end of|begin|eind|half|sinds|tot|vanaf|per|next|last|this|of))\s+$",
-                           re.IGNORECASE)
-
-
-def _trimmed(finding: Finding, text: str) -> Finding:
-    """Without what is no part of it: an opening bracket it never closes ("(06-12345678"),
-    spaces and particles at its end ("Albert Heijn aan de ")."""
-    start, end = finding.start, finding.end
-    if text[start] in "([" and not any(c in ")]" for c in text[start:end]):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if finding.kind in ("person", "institution", "place"):
-        words = text[start:end].split(" ")
-        while len(words) > 1 and particle(words[-1]):
-            words.pop()
-            end = start + len(" ".join(words))
-    if (start, end) == (finding.start, finding.end):
-        return finding
-    return replace(finding, start=start, end=end, text=text[start:end])
-
-
-def _outside_dates(found: list[Finding], text: str) -> list[Finding]:
-    """A name that begins inside a date begins after it: "the 5th of June Aisha" is a date
-    and Aisha (deduce read "June Aisha" as two first names)."""
-    dates = [f for f in found if f.kind in ("date", "birth_date")]
-    out = []
-    for f in found:
-        for d in dates:
-            if f.kind in ("person", "place") and f.start < d.end < f.end and d.start <= f.start:
-                rest = text[d.end:f.end]
-                start = d.end + len(rest) - len(rest.lstrip(" ,"))
-                f = replace(f, start=start, text=text[start:f.end])
-        out.append(f)
-    return out
-
-
-def _a_month(text: str, start: int, end: int) -> bool:
-    """Is this first name ("June", "May", "April") the month here: after a day or "in", "since",
-    or before a day or year?"""
-    return (text[start:end].lower() in _MONTH_NAMES
-            and (_MONTH_BEFORE.search(text[max(0, start - 12):start]) is not None
-                 or re.match(r"\s+\d", text[end:]) is not None))
-
-
 class Detector:
     """Finds everything in a text that could identify a client."""
 
@@ -140,14 +69,13 @@ class Detector:
         return self.language is not None and self.language.is_common(word)
 
     def scan(self, text: str) -> list[Finding]:
-        """The findings in ``text`` (normalised by :func:`text.compose`), in order."""
-        found = [Finding(m.kind, m.start, m.end, m.text, "high",
-                         "phonenumbers" if m.kind == "phone" else "stdnum")
-                 for m in [*numbers.find(text), *english_numbers.find(text)]]
-        named = [f for f in found if f.kind in english_numbers.NAMED_BEFORE and re.search(
-            english_numbers.NAMED_BEFORE[f.kind] + "$", text[max(0, f.start - 30):f.start])]
-        found = [f for f in found if not any(  # "SIN 273 819 409" is no BSN
-            n is not f and n.start <= f.start and f.end <= n.end for n in named)]
+        """The findings in ``text`` (normalised by :func:`text.compose`), in order: numbers,
+        patterns, deduce's names and places, towns and names no list knows, the client list
+        and the user's marks; then tidied (:mod:`tidy`) and overlaps merged."""
+        found = tidy.by_their_names([
+            Finding(m.kind, m.start, m.end, m.text, "high",
+                    "phonenumbers" if m.kind == "phone" else "stdnum")
+            for m in [*numbers.find(text), *english_numbers.find(text)]], text)
         fields = patterns.field_spans(text)
 
         def in_field(start: int, end: int, strictly: bool = False) -> bool:
@@ -155,43 +83,63 @@ class Detector:
             return any(s <= start and end <= e and (not strictly or e - s > end - start)
                        for s, e in fields)
 
+        found += self._patterns(text, in_field)
+        persons = self._language(text, in_field) if self.language is not None else []
+        found += persons
+        if self.language is not None:
+            found += self._unlisted(text, in_field, found)
+        found += self._clients(text, in_field, [p for p in persons if p.kind == "person"])
+        found += [Finding("marked", start, end, text[start:end], "high", "user", f"marked:{key}")
+                  for start, end, key in self.marked.find(text)]
+        found = tidy.outside_dates([tidy.trimmed(f, text) for f in found], text)
+        return merge_overlaps(tidy.phones_in_references(found), text)
+
+    def _patterns(self, text: str, in_field) -> list[Finding]:  # type: ignore[no-untyped-def]
+        found = []
         for m in [*patterns.find(text, self.today), *english_patterns.find(text)]:
             if m.kind == "person" and (self.is_common(m.text.lower()) or in_field(m.start, m.end)):
                 continue  # "haar moeder Hoop…" is no name; "collega Rogers" may be the model
             if m.kind in ("person", "place") and self._ordinary_opening(text, m.start, m.end):
                 continue  # "Geel, oranje, rood": the colour, not the town
             found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "patterns"))
-        persons: list[Finding] = []
-        if self.language is not None:
-            for a in self.language.annotate(_shouted_as_names(text)):
-                if a.kind in LANGUAGE_KINDS and in_field(a.start, a.end):
-                    continue
-                if a.kind == "person" and patterns.relation_word(a.text):
-                    continue  # "Buurman had het kenteken…": a surname, but here the neighbour
-                if a.kind in ("person", "place") and self._ordinary_opening(text, a.start, a.end):
-                    continue  # "Hope is a strange thing", "Boom, bos, bloemen"
-                if a.kind == "person" and _a_month(text, a.start, a.end):
-                    continue  # "review in June", "my 6 May session"
-                if a.kind in ("person", "place") and vocabulary.world_name(a.text):
-                    continue  # "In Vlaanderen is de wachtlijst lang": a region, no one's
-                a = self._without_opening_word(text, a)
-                if a is None or (a.kind in LANGUAGE_KINDS and in_field(a.start, a.end)):
-                    continue  # "Volgens Nagy": the opening word taken for a first name
-                found.append(Finding(a.kind, a.start, a.end, text[a.start:a.end], a.confidence,
-                                     "deduce"))
-                if a.kind == "person":
-                    persons.append(found[-1])
-            known = list(found)  # what the lists and patterns found says more than a capital
-            for m in gazetteer.find(text, self.language.is_first_name):
+        return found
+
+    def _language(self, text: str, in_field) -> list[Finding]:  # type: ignore[no-untyped-def]
+        """deduce's persons, places, institutions and links, without what they are not here."""
+        found = []
+        for a in self.language.annotate(tidy.shouted_as_names(text)):
+            if a.kind in LANGUAGE_KINDS and in_field(a.start, a.end):
+                continue
+            if a.kind == "person" and patterns.relation_word(a.text):
+                continue  # "Buurman had het kenteken…": a surname, but here the neighbour
+            if a.kind in ("person", "place") and self._ordinary_opening(text, a.start, a.end):
+                continue  # "Hope is a strange thing", "Boom, bos, bloemen"
+            if a.kind == "person" and tidy.a_month(text, a.start, a.end):
+                continue  # "review in June", "my 6 May session"
+            if a.kind in ("person", "place") and vocabulary.world_name(a.text):
+                continue  # "In Vlaanderen is de wachtlijst lang": a region, no one's
+            a = self._without_opening_word(text, a)
+            if a is None or (a.kind in LANGUAGE_KINDS and in_field(a.start, a.end)):
+                continue  # "Volgens Nagy": the opening word taken for a first name
+            found.append(Finding(a.kind, a.start, a.end, text[a.start:a.end], a.confidence, "deduce"))
+        return found
+
+    def _unlisted(self, text: str, in_field, known: list[Finding]) -> list[Finding]:  # type: ignore[no-untyped-def]
+        """Towns by name, then names no list knows, where nothing surer was found."""
+        found: list[Finding] = []
+        for source, matches in (
+                ("geonames", lambda: gazetteer.find(text, self.language.is_first_name)),
+                ("vocabulary", lambda: unknown_names.find(text, self.language.is_first_name,
+                                                          self.is_common, self.language.is_surname))):
+            surer = [*known, *found]
+            for m in matches():
                 if not in_field(m.start, m.end) and not any(
-                        f.start <= m.start and m.end <= f.end for f in known):
-                    found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "geonames"))
-            known = list(found)
-            for m in unknown_names.find(text, self.language.is_first_name, self.is_common,
-                                        self.language.is_surname):
-                if not in_field(m.start, m.end) and not any(
-                        f.start <= m.start and m.end <= f.end for f in known):
-                    found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "vocabulary"))
+                        f.start <= m.start and m.end <= f.end for f in surer):
+                    found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, source))
+        return found
+
+    def _clients(self, text: str, in_field, persons: list[Finding]) -> list[Finding]:  # type: ignore[no-untyped-def]
+        found = []
         for m in self.names.find(text):
             if in_field(m.start, m.end, strictly=True):
                 continue  # client Roos in "de Roos van Leary": the model, not the client
@@ -199,13 +147,7 @@ class Detector:
                 continue  # "Sanne de Vries" beside client Pietje de Vries: a relative
             found.append(Finding("name", m.start, m.end, m.text, "high", "clients",
                                  f"client:{m.client}"))
-        found += [Finding("marked", start, end, text[start:end], "high", "user", f"marked:{key}")
-                  for start, end, key in self.marked.find(text)]
-        found = _outside_dates([_trimmed(f, text) for f in found], text)
-        references = [f for f in found if f.kind == "dossier" and re.search(r"[A-Za-z]", f.text)]
-        found = [f for f in found if not (f.kind == "phone" and any(
-            r.start <= f.start and f.end <= r.end for r in references))]  # "SC-2024-118742"
-        return merge_overlaps(found, text)
+        return found
 
     def _without_opening_word(self, text: str, a):  # type: ignore[no-untyped-def]
         """deduce's person without an ordinary word that opens the sentence ("Volgens Nagy",

@@ -1,0 +1,103 @@
+"""What a finding is not, and where it ends: the rules applied to what the detectors found.
+
+Each is about a way text fools a detector: a shouted name deduce's lists (written with a
+capital) would miss, a month read as a first name, a bracket or a particle taken into a name,
+a name that begins inside a date, a phone number inside a case reference, a number whose own
+name stands before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import english_numbers
+from .findings import Finding
+from .names import particle
+
+
+SHOUTED = re.compile(r"(?<![\w-])[^\W\d_]{3,}(?![\w-])")
+# Three capitals alone are an acronym ("PIP", "CLB"); beside another shouted word, a name.
+_SHORT_SHOUT = re.compile(r"[^\W\d_]{3}")
+_SHOUTED_NEIGHBOUR = re.compile(r"(?<![\w-])[^\W\d_a-zß-ÿ]{2,}\s+$|^\s+[^\W\d_a-zß-ÿ]{2,}(?![\w-])")
+
+
+def shouted_as_names(text: str) -> str:
+    """"KEVIN ŞAHIN" as "Kevin Şahin", so deduce's lists (written with a capital) know it;
+    acronyms such as "MDO" or "CLB" are no names either way. Offsets must hold: a word whose
+    lower case has another length ("İ") stays as it is."""
+    def spoken(m: re.Match[str]) -> str:
+        word = m.group()
+        if not word.isupper():
+            return word
+        if _SHORT_SHOUT.fullmatch(word) and not (
+                _SHOUTED_NEIGHBOUR.search(text[max(0, m.start() - 30):m.start()])
+                or _SHOUTED_NEIGHBOUR.search(text[m.end():m.end() + 30])):
+            return word
+        quieter = word.capitalize()
+        return quieter if len(quieter) == len(word) else word
+    return SHOUTED.sub(spoken, text)
+
+
+_MONTH_NAMES = frozenset("""january february march april may june july august september october
+    november december januari februari maart mei juni juli augustus oktober""".split())
+_MONTH_BEFORE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th|e|de)?|\b(?:in|on|since|until|by|early|late|mid|"
+                           r"end of|begin|eind|half|sinds|tot|vanaf|per|next|last|this|of))\s+$",
+                           re.IGNORECASE)
+
+
+def trimmed(finding: Finding, text: str) -> Finding:
+    """Without what is no part of it: an opening bracket it never closes ("(06-12345678"),
+    spaces and particles at its end ("Albert Heijn aan de ")."""
+    start, end = finding.start, finding.end
+    if text[start] in "([" and not any(c in ")]" for c in text[start:end]):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if finding.kind in ("person", "institution", "place"):
+        words = text[start:end].split(" ")
+        while len(words) > 1 and particle(words[-1]):
+            words.pop()
+            end = start + len(" ".join(words))
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    return replace(finding, start=start, end=end, text=text[start:end])
+
+
+def outside_dates(found: list[Finding], text: str) -> list[Finding]:
+    """A name that begins inside a date begins after it: "the 5th of June Aisha" is a date
+    and Aisha (deduce read "June Aisha" as two first names)."""
+    dates = [f for f in found if f.kind in ("date", "birth_date")]
+    out = []
+    for f in found:
+        for d in dates:
+            if f.kind in ("person", "place") and f.start < d.end < f.end and d.start <= f.start:
+                rest = text[d.end:f.end]
+                start = d.end + len(rest) - len(rest.lstrip(" ,"))
+                f = replace(f, start=start, text=text[start:f.end])
+        out.append(f)
+    return out
+
+
+def a_month(text: str, start: int, end: int) -> bool:
+    """Is this first name ("June", "May", "April") the month here: after a day or "in", "since",
+    or before a day or year?"""
+    return (text[start:end].lower() in _MONTH_NAMES
+            and (_MONTH_BEFORE.search(text[max(0, start - 12):start]) is not None
+                 or re.match(r"\s+\d", text[end:]) is not None))
+
+
+def by_their_names(found: list[Finding], text: str) -> list[Finding]:
+    """A number right after its own name is that number only ("SIN 273 819 409" also passes
+    the BSN check)."""
+    named = [f for f in found if f.kind in english_numbers.NAMED_BEFORE and re.search(
+        english_numbers.NAMED_BEFORE[f.kind] + "$", text[max(0, f.start - 30):f.start])]
+    return [f for f in found if not any(
+        n is not f and n.start <= f.start and f.end <= n.end for n in named)]
+
+
+def phones_in_references(found: list[Finding]) -> list[Finding]:
+    """A phone number inside a case reference is the reference ("SC-2024-118742")."""
+    references = [f for f in found if f.kind == "dossier" and re.search(r"[A-Za-z]", f.text)]
+    return [f for f in found if not (f.kind == "phone" and any(
+        r.start <= f.start and f.end <= r.end for r in references))]
