@@ -44,6 +44,8 @@ HOLDOUT = ROOT / "tests" / "data" / "detector-corpus-holdout.yaml"
 # Written by a third helper, mostly clean texts made hard (theorists, laws, the professional's
 # own calendar, words that are also names): tuned on, for what the detector must leave alone.
 CLEAN = ROOT / "tests" / "data" / "detector-corpus-clean.yaml"
+# Written by a fourth helper: English practice of six countries, mostly with identifiers; tuned on.
+ENGLISH = ROOT / "tests" / "data" / "detector-corpus-english.yaml"
 # Issue 23's targets on the blind part, per language, empty client list, everything replaced.
 BLIND_REMOVED, BLIND_CLEAN_ALTERED, BLIND_PER_KIND = 0.92, 0.10, 0.75
 TODAY = dt.date(2026, 11, 23)
@@ -272,6 +274,8 @@ def main() -> int:
                         help="the tuning part, per language (issue 23's targets), and nothing else")
     parser.add_argument("--clean", action="store_true",
                         help="the clean tuning part (mostly texts that must stay as they are)")
+    parser.add_argument("--english", action="store_true",
+                        help="the English tuning part (UK, IE, US, CA, AU, NZ)")
     parser.add_argument("--holdout", action="store_true",
                         help="the untouched part: per language, kind and category; never what it misses")
     args = parser.parse_args()
@@ -281,8 +285,9 @@ def main() -> int:
     if language is None:
         print("The detector tables are not prepared in", args.cache_dir, file=sys.stderr)
         return 2
-    if args.blind or args.holdout or args.clean:
-        path = HOLDOUT if args.holdout else CLEAN if args.clean else BLIND
+    if args.blind or args.holdout or args.clean or args.english:
+        path = (HOLDOUT if args.holdout else CLEAN if args.clean else ENGLISH if args.english
+                else BLIND)
         fragments, _ = load_corpus(path)
         detector = Detector(ClientList(), TODAY, language)
         print(blind_table(fragments, detector))

@@ -20,6 +20,8 @@ from .matches import PatternMatch
 _BIRTH_WORDS = re.compile(
     r"geboren|geb\.|\bgeb\b|geboortedatum|geboortedag|verjaardag|jarig|°|\bdob\b|\bd\.o\.b\b|"
     r"\bborn\b|date of birth|birthday", re.IGNORECASE)
+# "the King's Birthday" is a public holiday, nobody's date of birth.
+_HOLIDAY = re.compile(r"(?:King|Queen)['’]s Birthday", re.IGNORECASE)
 # A date after these words is when something began or ended, not a birthday.
 _EVENT_WORDS = re.compile(r"\b(?:sinds|sedert|vanaf|per|tot|tussen|na|gestart|begonnen|"
                           r"opgenomen|aangemeld|ingeschreven|uitgeschreven|in zorg|ontslagen|"
@@ -33,7 +35,7 @@ _OWN_CALENDAR = re.compile(
     r"reflective practice|\bCPD\b|revalidation|\bdue\b|appraisal|\bles\b|college|consultation|"
     r"\bpeer\b|casusinbreng|reflectie|terugblik|notitie|case presentation|reflection|review|"
     r"jaargesprek|themadag|studiedag|vakantie|verslag|audit|vergadering|holiday|annual leave|"
-    r"conference|away day|portfolio|deadline", re.IGNORECASE)
+    r"away day|portfolio|deadline", re.IGNORECASE)
 # A sentence in the first person, or about the supervision, and about no one else is the
 # professional's own calendar
 # ("Op 4 februari lever ik mijn verslag in", "I'm off from 28 July"); one that names or
@@ -53,7 +55,7 @@ def birth_dates(text: str, today: dt.date) -> Iterator[PatternMatch]:
     found = sorted(mentions(text, today), key=lambda m: m.start)
     own_before: tuple[int, bool] = (-1, False)  # where the last date ended, and whether it was own
     for mention in found:
-        before = text[max(0, mention.start - 40):mention.start]
+        before = _HOLIDAY.sub("", text[max(0, mention.start - 40):mention.start])
         day = mention.day
         if _BIRTH_WORDS.search(before):
             if day is None or (day < today and day.year >= 1900):

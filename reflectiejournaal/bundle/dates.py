@@ -19,11 +19,15 @@ MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3
           "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
           "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
           "august": 8, "october": 10}
+_FULL_NAMES = frozenset("""januari februari maart april mei juni juli augustus september oktober
+    november december january february march may june july august october""".split())
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORDINAL = r"(?:ste|de|e|st|nd|rd|th)"
 _SEP = r"\s?[-/.‐‑‒–]\s?"
+_WEEKDAY = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|"
+            r"donderdag|vrijdag|zaterdag|zondag),? )?")
 _FULL = re.compile(
-    r"(?<![\w/.-])(?:"
+    r"(?<![\w/.-])" + _WEEKDAY + r"(?:"
     r"(?P<d1>\d{1,2})(?P<s>" + _SEP + r")(?P<m1>\d{1,2})(?P=s)(?P<y1>\d{4}|'?\d{2})"  # 12-03-2015
     r"|(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"  # 2015-03-12
     r"|(?:the )?(?P<d3>\d{1,2})" + _ORDINAL + r"?(?: of)? (?P<m3>" + _MONTH + r"),? "
@@ -33,7 +37,7 @@ _FULL = re.compile(
 # Month names are capitalised in English and need no capital in Dutch; "May" alone is a verb as
 # often as a month, so a date without a year needs its day.
 _DAY_MONTH = re.compile(
-    r"(?<![\w/.-])(?:(?:the )?(?P<day>\d{1,2})" + _ORDINAL + r"?(?: of)? (?P<month>" + _MONTH + r")"
+    r"(?<![\w/.-])" + _WEEKDAY + r"(?:(?:the )?(?P<day>\d{1,2})" + _ORDINAL + r"?(?: of)? (?P<month>" + _MONTH + r")"
     r"|(?P<month2>" + _MONTH + r") (?:the )?(?P<day2>\d{1,2})" + _ORDINAL + r"?)"
     r"(?![\w]|\.? ?'?\d)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"(?<![\w/.-])(?P<month>" + _MONTH + r") (?P<year>(?:19|20)\d{2})(?!\w)",
@@ -44,6 +48,10 @@ _DAY_ALONE = re.compile(
     r"(?<!\w)(?:de|op de|on the|the) (?P<day>\d{1,2})(?:ste|de|e|st|nd|rd|th)"
     r"(?=\s*(?:[,.;:!?)]|$|(?:uit|in|op|naar|is|was|werd|zijn|heeft|had|hij|zij|ze|toen|"
     r"he|she|they|was|were|when|and|en|at|om)\b))", re.IGNORECASE)
+# Day and month in figures, without a year, after a word that says a date comes: "on 22/6",
+# "is 11/4" ("3/4 of the group" and "10/10" are no dates).
+_DAY_SLASH = re.compile(r"\b(?:on|is|op|by|from|until|tot|vanaf|sinds) (?P<date>(?P<d>\d{1,2})/"
+                        r"(?P<m>\d{1,2}))(?![\w/.-]|[.,]\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,13 +67,32 @@ class DateMention:
 def mentions(text: str, today: dt.date) -> Iterator[DateMention]:
     """Every date in ``text``, the longest form first, none inside another."""
     taken: list[tuple[int, int]] = []
-
-    def free(m: re.Match[str]) -> bool:
-        return not any(s < m.end() and m.start() < e for s, e in taken)
-
     for m in _FULL.finditer(text):
         taken.append((m.start(), m.end()))
         yield DateMention(m.start(), m.end(), m.group(), _full_date(m, today), True)
+    for mention in _partial(text, taken):
+        yield _without_full_stop(mention)
+
+
+def _without_full_stop(mention: DateMention) -> DateMention:
+    """ "7 August." ends the sentence; "3 mrt." is abbreviated: only the abbreviation keeps it."""
+    word = re.search(r"([^\W\d_]+)\.$", mention.text)
+    if word and word.group(1).lower() in _FULL_NAMES:
+        return DateMention(mention.start, mention.end - 1, mention.text[:-1], mention.day,
+                           mention.complete, mention.has_day)
+    return mention
+
+
+def _partial(text: str, taken: list[tuple[int, int]]) -> Iterator[DateMention]:
+    def free(m: re.Match[str]) -> bool:
+        return not any(s < m.end() and m.start() < e for s, e in taken)
+
+    for m in _DAY_SLASH.finditer(text):
+        start, end = m.span("date")
+        if (not any(s < end and start < e for s, e in taken)
+                and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
+            taken.append((start, end))
+            yield DateMention(start, end, m.group("date"), None, False)
     for pattern in (_DAY_MONTH, _MONTH_YEAR, _DAY_ALONE):
         for m in pattern.finditer(text):
             if free(m):

@@ -91,7 +91,9 @@ class Detector:
         found += self._clients(text, in_field, [p for p in persons if p.kind == "person"])
         found += [Finding("marked", start, end, text[start:end], "high", "user", f"marked:{key}")
                   for start, end, key in self.marked.find(text)]
-        found = tidy.outside_dates([tidy.trimmed(f, text) for f in found], text)
+        found = tidy.outside_dates([tidy.trimmed(f, text) for f in found
+                                    if not (tidy.not_a_name(f, text) or tidy.no_url_fragment(f)
+                                            or tidy.own_whereabouts(f, text))], text)
         return merge_overlaps(tidy.phones_in_references(found), text)
 
     def _patterns(self, text: str, in_field) -> list[Finding]:  # type: ignore[no-untyped-def]

@@ -19,8 +19,8 @@ _STREET_WORDS = (r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Close|
                  r"Highway|Hwy|Row|Walk|Mews|Rise|Green|Park|View|Hill|Heights|Circle|Cir|Trail")
 # "23 Wattle Grove", "1427 W Addison St, Apt 3", "Flat 2, 14 Clement Road"
 _ADDRESS = re.compile(
-    r"(?<![\w-])(?:(?:Flat|Apt|Apartment|Unit) \w+,? )?\d{1,5}[A-Za-z]?,? (?:[NSEW]\.? )?"
-    r"(?:" + _CAP + r" ){1,3}(?:" + _STREET_WORDS + r")\.?(?: (?:North|South|East|West))?(?![\w-])"
+    r"(?<![\w/-])(?:(?:Flat|Apt|Apartment|Unit) \w+,? )?(?:\d{1,4}/)?\d{1,5}[A-Za-z]?,? (?:[NSEW]\.? )?"
+    r"(?:(?:" + _CAP + r"|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:" + _STREET_WORDS + r")\.?(?: (?:North|South|East|West))?(?![\w-])"
     r"(?:,? (?:Apt|Apartment|Unit|Flat|Suite|#) ?\w+)?")
 # Dutch and Flemish streets named without a number: "aan de Dorpsstraat", "op de Frankrijklei".
 _STREET_NL = re.compile(
@@ -28,7 +28,10 @@ _STREET_NL = re.compile(
     r"plein|gracht|kade|singel|dreef|steeg|dijk|markt|lei|vest|baan|wal))(?![\w-])")
 # A street named without a number: "Scotland Road", "Hope Street" (not "the Road", "Wall").
 _STREET_EN = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+ ){1,2}(?:Street|Road|Lane|Avenue|Crescent|Terrace|"
-                        r"Boulevard|Parade|Close|Drive)(?: (?:North|South|East|West))?(?![\w-])")
+                        r"Boulevard|Parade|Close|Drive|(?<=\w )(?:St|Rd|Ave|Blvd|Hwy)(?![\w.]*\s+[A-Z]))"
+                        r"(?: (?:North|South|East|West))?(?![\w-])")
+# "the Aylesbury Estate", "Jane and Finch" is no pattern: estates and housing schemes by name.
+_ESTATE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+ ){1,2}(?:Estate|Flats|Towers|Court Flats)(?![\w-])")
 _SCHOOL_WORDS = (r"Primary|Secondary|High School|High|Elementary|Middle School|Academy|"
                  r"Grammar|Comprehensive|Community School|National School|Public School|"
                  r"Catholic School|Junior School|Infant School|School|College")
@@ -38,7 +41,8 @@ _SCHOOL = re.compile(r"(?<![\w-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:
 _SCHOOL_IRISH = re.compile(r"(?<![\w-])(?:Scoil|Gaelscoil|Coláiste|Colaiste|Ysgol|Gaelcholáiste) "
                            r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?")
 _CARE_WORDS = (r"Hospital|Infirmary|Medical Centre|Medical Center|Health Centre|Health Center|"
-               r"Adolescent Unit|Psychiatric Unit|Inpatient Unit|Mother and Baby Unit|"
+               r"Adolescent Unit|Psychiatric Unit|Inpatient Unit|Mother and Baby Unit|Lodge|"
+               r"Nursing Home|Care Centre|Magistrates['’] Court|Crown Court|Family Court|Youth Court|"
                r"Medical Practice|Family Practice|Surgery|Clinic|Hospice|Care Home|Nursing Home")
 _CARE = re.compile(r"(?<![\w-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _CARE_WORDS +
                    r")(?![\w-])")
@@ -52,6 +56,11 @@ _GENERAL = re.compile(r"\b(?:at|to|in|from|the) (?P<name>(?!Attorney|Surgeon|Sec
 _WARD = re.compile(r"(?<![\w-])(?:[Ww]ard|[Aa]fdeling|[Uu]nit) \d{1,2}[A-Z]?(?: [A-Z][a-z]+)?(?![\w-])")
 # UK plates since 2001 ("LK19 XRV"); Irish plates ("152-G-4471", "09-D-12345").
 _PLATE_UK = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w-])")
+# US, Canadian, NZ and Australian plates are letters and digits in one or two groups: counted
+# after "plate", "rego", a state or province ("Texas NKH-4728", "Ontario plate CBXK 418").
+_PLATE_AFTER = re.compile(r"(?:\bplate|\brego|\bTexas|\bCalifornia|\bOntario|\bQuebec|\bAlberta|"
+                          r"\bFlorida|\bIllinois|\bNew York)\s*:?\s*(?P<plate>(?=[A-Z0-9 -]{0,7}\d)"
+                          r"(?=[0-9 -]{0,7}[A-Z])[A-Z0-9]{2,4}[- ]?[A-Z0-9]{3,4})(?![\w-])")
 _PLATE_IE = re.compile(r"(?<![\w-])\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|"
                        r"MO|OY|RN|SO|T|W|WH|WX|WW)-\d{1,6}(?![\w-])")
 # Case references: letters and digits joined ("TCM-0448127", "2024-CW-118734",
@@ -71,9 +80,12 @@ def find(text: str) -> Iterator[PatternMatch]:
     """Every match of the English patterns (and Dutch streets without a number) in ``text``."""
     for m in _STREET_NL.finditer(text):
         yield PatternMatch("address", m.start("street"), m.end("street"), m.group("street"), "medium")
+    for m in _PLATE_AFTER.finditer(text):
+        yield PatternMatch("license_plate", m.start("plate"), m.end("plate"), m.group("plate"), "medium")
     for m in _GENERAL.finditer(text):
         yield PatternMatch("institution", m.start("name"), m.end("name"), m.group("name"), "medium")
     for pattern, kind, confidence in ((_ADDRESS, "address", "high"), (_STREET_EN, "address", "medium"),
+                                      (_ESTATE, "place", "medium"),
                                       (_SCHOOL, "school", "medium"), (_SCHOOL_IRISH, "school", "high"),
                                       (_CARE, "institution", "medium"), (_SAINT, "institution", "medium"),
                                       (_ROYAL, "institution", "medium"), (_WARD, "institution", "medium"),

@@ -210,7 +210,8 @@ _THEORY = re.compile(
     re.IGNORECASE)
 _THEORY_AFTER = re.compile(r"^(?:'s|’s|s|'|’)?\s*(?:\(\d{4}|[-‐]?(?:\w+ )?\w*(?:model|cyclus|methode|"
                            r"theorie|cycle|theory|method|stages?|stadia|fasen|idea|concept|"
-                           r"framework|questions|vragen)\b|et al\b|(?:would|zou) (?:say|ask|call|"
+                           r"framework|questions|vragen|competence|guidelines|criteria)\b|et al\b|"
+                           r"['’]s\s+['‘\"“]|(?:would|zou) (?:say|ask|call|"
                            r"zeggen|vragen|noemen)\b|['’]s [A-Z]{3,}\b)", re.IGNORECASE)
 
 

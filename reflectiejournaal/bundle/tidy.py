@@ -101,3 +101,48 @@ def phones_in_references(found: list[Finding]) -> list[Finding]:
     references = [f for f in found if f.kind == "dossier" and re.search(r"[A-Za-z]", f.text)]
     return [f for f in found if not (f.kind == "phone" and any(
         r.start <= f.start and f.end <= r.end for r in references))]
+
+
+# "Clare's Law", "Jordan's Principle", "Megan's Law", "Don't": no one's name here.
+_NOT_A_NAME_AFTER = re.compile(r"(?:['’]s (?:Law|Principle|Act|Rule|Syndrome|Disease|Day|Birthday)\b|"
+                               r"['’]t\b)")
+
+
+_LAW_WORDS = frozenset({"Law", "Principle", "Act", "Rule", "Day", "Birthday"})
+
+
+def not_a_name(finding: Finding, text: str) -> bool:
+    """Is this person a law, a rule, a holiday or a contraction, by what follows it?"""
+    if finding.kind != "person":
+        return False
+    return (_NOT_A_NAME_AFTER.match(text, finding.end) is not None
+            or (finding.text in _LAW_WORDS and text[max(0, finding.start - 3):finding.start] in ("'s ", "’s ")))
+
+
+# A sentence about the professional's own training or conference, naming no one else, tells
+# where the professional was ("Training day in Birmingham", "back from Galway after the
+# conference"): no client's town.
+_OWN_EVENT = re.compile(r"\b(?:training|conference|course|workshop|away day|congres|cursus|"
+                        r"studiedag|opleidingsdag|vorming|scholing)\b", re.IGNORECASE)
+_SOMEONE = re.compile(
+    r"\b(?:hij|zij|ze|hem|haar|zijn|hun|hen|he|she|they|him|her|his|their|them|moeder|vader|"
+    r"mama|papa|mum|mom|dad|cliënt|client|jongen|meisje|kind|gezin|family|boy|girl|child|"
+    r"whānau|kids|children)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
+
+
+def own_whereabouts(finding: Finding, text: str) -> bool:
+    """Is this place where the professional went for their own training or conference?"""
+    if finding.kind != "place":
+        return False
+    for sentence in _SENTENCE.finditer(text, max(0, finding.start - 300)):
+        if sentence.start() <= finding.start < sentence.end():
+            words = sentence.group()
+            return bool(_OWN_EVENT.search(words)) and not _SOMEONE.search(words)
+    return False
+
+
+def no_url_fragment(finding: Finding) -> bool:
+    """ ".co.uk" alone is half an address the writer corrected, nobody's."""
+    return finding.kind == "url" and finding.text.startswith(".")
+

@@ -51,7 +51,8 @@ _THEORY_BEFORE = re.compile(r"(?:volgens|according to|zoals|model van|theorie va
                             r"using|drawing on|gebruik|closer to)\s+$", re.IGNORECASE)
 _THEORY_AFTER = re.compile(r"(?:['’]s?)?\s*(?:\((?:19|20)\d\d|(?:\w+ )?\w*(?:model|cycle|cyclus|"
                            r"theory|theorie|methode|method|framework|stages?|stadia|fasen|idea|"
-                           r"concept|questions|vragen)\b|et al\b|:|(?:would|zou) (?:say|ask|call|"
+                           r"concept|questions|vragen|competence|guidelines|criteria)\b|et al\b|"
+                           r"['’]s\s+['‘\"“]|(?<=['’]s )['‘\"“][A-Z]|(?:would|zou) (?:say|ask|call|"
                            r"zeggen|vragen|noemen)\b|['’]s [A-Z]{3,}\b)", re.IGNORECASE)
 
 
@@ -93,7 +94,7 @@ def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[s
     while i < len(words):
         word = words[i]
         if ((_unknown_capitalised(word.group(), is_common) or _place_compound(word, text))
-                and not _theory(text, word)):
+                and not _theory(text, word) and not _a_thing(text, word)):
             j = i + 1
             while j < len(words) and _joins(text, words[j - 1], words[j], is_first_name, is_common):
                 j += 1
@@ -171,6 +172,20 @@ def _tagged_name(text: str, word: re.Match[str], is_first_name: Callable[[str], 
     if is_surname(name.capitalize()) or is_first_name(name.capitalize()) or not known(name):
         return PatternMatch("person", start, start + len(name), name, "medium")
     return None
+
+
+# An article or a colour before a capitalised word makes it a thing: "a black Passat", "the
+# Windrush paperwork", "een grijze Opel" — unless a word for a family follows ("the Tipene
+# tamariki", "the Williams kids").
+_THING_BEFORE = re.compile(r"\b(?:a|an|the|een|black|white|silver|grey|gray|red|blue|green|"
+                           r"zwarte|witte|grijze|zilveren|rode|blauwe|groene)\s+$", re.IGNORECASE)
+FAMILY_AFTER = re.compile(r"\s+(?:family|kids|children|boys|girls|twins|household|whānau|"
+                          r"tamariki|gezin|kinderen|familie)\b", re.IGNORECASE)
+
+
+def _a_thing(text: str, word: re.Match[str]) -> bool:
+    return (_THING_BEFORE.search(text[max(0, word.start() - 10):word.start()]) is not None
+            and FAMILY_AFTER.match(text, word.end()) is None)
 
 
 def _theory(text: str, word: re.Match[str]) -> bool:

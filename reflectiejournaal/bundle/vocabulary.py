@@ -66,6 +66,8 @@ def compound(word: str) -> bool:
     writes compounds as one word, and a law or a feast is capitalised; English does not, and
     English parts would make names of many ("Lach-lan", "Peck-ham")."""
     lower = word.lower()
+    if len(lower) < 8:
+        return False  # "Der-vla", "Sem-har": short words split into anything
     for cut in range(3, len(lower) - 2):
         head, tail = lower[:cut], lower[cut:]
         # A Dutch tail, or a longer English one ("Wandelcoaching"); the head may be a

@@ -192,3 +192,37 @@ def test_clean_texts_from_a_third_helper_stay_clean(language, text):
 
 def test_a_clients_day_in_the_first_person_is_still_a_finding(language):
     assert ("date", "12 juni") in found("Ik zag haar op 12 juni weer.", language, ClientList())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jamal's trial has been moved to Tuesday 14th October.",
+     [("person", "Jamal"), ("date", "Tuesday 14th October")]),
+    ("Sienna presented to ED again on 22/6, fourth time.", [("person", "Sienna"), ("date", "22/6")]),
+    ("Mrs. Nguyen runs the salon on Bolsa Ave.", [("person", "Nguyen"), ("address", "Bolsa Ave")]),
+    ("New address: 12/48 Buckley St, Footscray VIC 3011.",
+     [("address", "12/48 Buckley St"), ("place", "Footscray"), ("postcode", "3011")]),
+    ("She grew up on the Aylesbury Estate.", [("place", "Aylesbury Estate")]),
+    ("Visited her at Oakfield Lodge in Kettering.",
+     [("institution", "Oakfield Lodge"), ("place", "Kettering")]),
+    ("The truck had Ontario plate CBXK 418.", [("license_plate", "CBXK 418")]),
+    ("DCFS case again for the Williams kids.", [("person", "Williams")]),
+    ("She moved to Galway after the course ended.", [("place", "Galway")]),
+])
+def test_what_the_english_tuning_part_showed_missing(language, text, expected):
+    """A fourth helper's English fragments (second session), tuned on: each in general form."""
+    assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "3/4 of the group came back after the break.",
+    "Clare's Law came up in the team meeting.",
+    "Don't leave a message that mentions the clinic.",
+    "Her ex drives a black Passat these days.",
+    "Training day in Birmingham on trauma-informed practice.",
+    "Long weekend for the King's Birthday, so supervision's on Tuesday 11 June.",
+    "Explained the Fraser guidelines and Gillick competence, badly.",
+    "Maybe Rolfe's 'What? So what?' suits me better.",
+    "Te Whare Tapa Whā came up in supervision, Mason Durie's model.",
+])
+def test_what_the_english_tuning_part_showed_clean(language, text):
+    assert found(text, language, ClientList()) == []
