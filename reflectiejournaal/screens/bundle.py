@@ -111,7 +111,7 @@ class BundleScreen(FindingsReview, Screen[None]):
                 yield labelled(t("bundle.label.format"), Select(
                     [(t(f"bundle.format.{f}"), f) for f in FORMATS], value="html-encrypted",
                     allow_blank=False, id="format"))
-                yield labelled(t("bundle.label.path"), Input("~/bundel",
+                yield labelled(t("bundle.label.path"), Input(t("bundle.default_path"),
                                                              id="path"))
                 yield Button(t("bundle.write"), variant="primary", id="write")
                 yield Static("", id="result", classes="result", markup=False)
