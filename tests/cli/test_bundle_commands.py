@@ -59,6 +59,7 @@ def test_check_lists_findings_per_person_and_exits_non_zero(cli):
     assert clean.code == 2  # nothing selected: said so, nothing written
 
 
+@pytest.mark.slow  # several bundle commands, each loading the detector
 def test_a_missing_client_list_is_said_at_bundle_time(cli):
     """Without the list (never made, lost in a sync), the review cannot know the clients."""
     cli.ok("new", "--kind", "note", stdin="Een notitie zonder namen.")
@@ -68,6 +69,7 @@ def test_a_missing_client_list_is_said_at_bundle_time(cli):
     assert "cliëntenlijst" not in cli("bundle", "--from", "2000-01-01", "--check").err
 
 
+@pytest.mark.slow  # several bundle commands, each loading the detector
 def test_open_findings_need_an_explicit_choice(cli, tmp_path):
     trajectory = setup(cli)
     out = tmp_path / "bundel.md"
@@ -79,6 +81,7 @@ def test_open_findings_need_an_explicit_choice(cli, tmp_path):
     assert "kept: 3" in out.read_text()
 
 
+@pytest.mark.slow  # several bundle commands, each loading the detector
 def test_the_reported_leaks_are_closed(cli, tmp_path):
     """Issue 9: case, accents, particles, initials, unlisted names, everything scanned."""
     trajectory = cli.ok("traject", "new", "--form", "supervisie", "--start", "2026-01-07",
@@ -135,6 +138,7 @@ def test_a_sealed_bundle_shows_nothing_but_a_generic_title_outside_its_ciphertex
     assert "Noor belde." in inside  # kept, deliberately: inside the ciphertext only
 
 
+@pytest.mark.slow  # several bundle commands, each loading the detector
 def test_markdown_html_and_sealed_bundles(cli, tmp_path):
     trajectory = setup(cli)
     md = tmp_path / "b.md"
@@ -161,6 +165,7 @@ def test_markdown_html_and_sealed_bundles(cli, tmp_path):
     assert "Jan belde" in json.loads(cli.ok("show", entry["id"], "--json"))["body"]
 
 
+@pytest.mark.slow  # several bundle commands, each loading the detector
 def test_bundle_by_entry_and_by_dates(cli, tmp_path):
     setup(cli)
     [note] = [e for e in json.loads(cli.ok("list", "--json")) if e["title"] == "Los"]
