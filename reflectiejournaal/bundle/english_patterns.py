@@ -27,16 +27,16 @@ _STREET_NL = re.compile(
     r"\b(?:aan|in|op|bij|naar|via|over|langs) (?:de|het) (?P<street>[A-Z][\w-]*(?:straat|straatweg|weg|laan|"
     r"plein|gracht|kade|singel|dreef|steeg|dijk|markt|lei|vest|baan|wal))(?![\w-])")
 # A street named without a number: "Scotland Road", "Hope Street" (not "the Road", "Wall").
-_STREET_EN = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+ ){1,2}(?:Street|Road|Lane|Avenue|Crescent|Terrace|"
+_STREET_EN = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’-]+ ){1,2}(?:Street|Road|Lane|Avenue|Crescent|Terrace|"
                         r"Boulevard|Parade|Close|Drive|(?<=\w )(?:St|Rd|Ave|Blvd|Hwy)(?![\w.]*\s+[A-Z]))"
                         r"(?: (?:North|South|East|West))?(?![\w-])")
 # "the Aylesbury Estate", "Jane and Finch" is no pattern: estates and housing schemes by name.
-_ESTATE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]+ ){1,2}(?:Estate|Flats|Towers|Court Flats)(?![\w-])")
+_ESTATE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’-]+ ){1,2}(?:Estate|Flats|Towers|Court Flats)(?![\w-])")
 _SCHOOL_WORDS = (r"Primary|Secondary|High School|High|Elementary|Middle School|Academy|"
                  r"Grammar|Comprehensive|Community School|National School|Public School|"
                  r"Catholic School|Junior School|Infant School|School|College")
 # "St. Mary's Primary", "Riverside Heights Secondary"; not "Royal College of Nursing".
-_SCHOOL = re.compile(r"(?<![\w-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _SCHOOL_WORDS +
+_SCHOOL = re.compile(r"(?<![\w'’.-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _SCHOOL_WORDS +
                      r")(?![\w-])(?! of\b)")
 _SCHOOL_IRISH = re.compile(r"(?<![\w-])(?:Scoil|Gaelscoil|Coláiste|Colaiste|Ysgol|Gaelcholáiste) "
                            r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?")
@@ -44,7 +44,7 @@ _CARE_WORDS = (r"Hospital|Infirmary|Medical Centre|Medical Center|Health Centre|
                r"Adolescent Unit|Psychiatric Unit|Inpatient Unit|Mother and Baby Unit|Lodge|"
                r"Nursing Home|Care Centre|Magistrates['’] Court|Crown Court|Family Court|Youth Court|"
                r"Medical Practice|Family Practice|Surgery|Clinic|Hospice|Care Home|Nursing Home")
-_CARE = re.compile(r"(?<![\w-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _CARE_WORDS +
+_CARE = re.compile(r"(?<![\w'’.-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _CARE_WORDS +
                    r")(?![\w-])")
 # "St James's", "St. Vincent's", "Royal Melbourne": hospitals (and churches and schools) by name.
 _SAINT = re.compile(r"(?<![\w-])(?:St\.?|Saint) [A-Z][a-z]+(?:['’]s)?(?: (?!Day\b)[A-Z][a-z]+)?"

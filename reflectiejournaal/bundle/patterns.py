@@ -117,7 +117,9 @@ def _plates(text: str) -> Iterator[PatternMatch]:
 
 
 # -- schools and named organisations ----------------------------------------------------------
-_PROPER = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
+# One way to read each hyphen ("-[A-Z]?[\w]+" could read "-Abc" two ways: on a long
+# hyphenated run the search backtracked exponentially).
+_PROPER = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 _ARTICLE = r"(?:De |Het |'t |Sint[- ]|St\. |O\.?L\.?V\.? )"
 _NAME = _ARTICLE + "?" + _PROPER + r"(?: (?:van |aan |op |de |der |den )?" + _PROPER + "){0,3}"
 _SCHOOL_WORDS = (r"(?:basisschool|kindcentrum|IKC|OBS|CBS|PCBS|RKBS|SBO|VSO|kleuterschool|"
@@ -126,7 +128,9 @@ _SCHOOL_WORDS = (r"(?:basisschool|kindcentrum|IKC|OBS|CBS|PCBS|RKBS|SBO|VSO|kleu
                  r"college|atheneum|athenee|instituut|academie|praktijkschool|vakschool|"
                  r"kinderdagverblijf|peuterspeelzaal|BSO|kinderopvang|vrije school)")
 _SCHOOL = re.compile(r"(?<!\w)(?:[A-Z]\w+ )?(?i:" + _SCHOOL_WORDS + r") (?P<name>" + _NAME + ")")
-_SCHOOL_AFTER = re.compile(r"(?<!\w)(?:" + _ARTICLE + r"?" + _PROPER + r" )+(?:College|Lyceum|"
+# At most four words of a name: an unbounded run of capitalised words made every search
+# quadratic ("Abc Abc Abc …": three minutes for a 20,000-word text).
+_SCHOOL_AFTER = re.compile(r"(?<![\w'’.-])(?:" + _ARTICLE + r"?" + _PROPER + r" ){1,4}(?:College|Lyceum|"
                            r"Gymnasium|Academie|Scholengemeenschap|Atheneum|Instituut)(?!\w)")
 # "De Regenboog" in the middle of a sentence is a name: of a school, a care farm, a team.
 _NAMED = re.compile(r"(?<=[a-zà-ÿ,;)] )(?:De|Het|'t) " + _PROPER + r"(?: " + _PROPER + "){0,2}")
@@ -134,7 +138,7 @@ _SCHOOL_CONTEXT = re.compile(r"school|klas|juf|meester|leerling|groep \d|zit op|
                              r"kleuter|leerkracht|mentor|intern begeleider|\bIB\b", re.IGNORECASE)
 
 
-_SCHOOL_COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w'’]*-[A-Z]?[\w'’]*(?:college|school|lyceum|"
+_SCHOOL_COMPOUND = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*-[A-Z]?[\w'’]*(?:college|school|lyceum|"
                               r"atheneum|instituut)(?![\w-])")  # Sint-Jozefcollege
 
 

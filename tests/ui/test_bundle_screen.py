@@ -27,7 +27,7 @@ from reflectiejournaal.widgets.confirm import ConfirmDialog
 from reflectiejournaal.widgets.notice import NoticeDialog
 from tests.conftest import install_tables
 from tests.helpers import PASSPHRASE
-from tests.ui.conftest import SIZE, settle, unlock
+from tests.ui.conftest import SIZE, settle, unlock, until
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 
@@ -70,6 +70,8 @@ async def test_review_per_person_then_write_a_sealed_bundle(make_app, empty_vaul
         screen.query_one("#scan", Button).press()
         await settle(pilot, app)
         tree = screen.query_one("#findings", Tree)
+        # The scan's worker is done; its findings reach the tree a message later.
+        await until(pilot, lambda: len(tree.root.children) == 4, "the review shows its findings")
         people = [str(node.label) for node in tree.root.children]
         assert people[0] == "open        Jan → Kees  naam van je lijst · zekerheid hoog · 3×"
         assert [p[:38] for p in people[1:]] == [
