@@ -32,6 +32,14 @@ from tests.ui.conftest import SIZE, settle, unlock, until
 TZ = dt.timezone(dt.timedelta(hours=1))
 
 
+async def scanned(pilot, app, screen, earlier) -> None:
+    """Wait for the scan a press started to come back: a new review on the screen. (A press is
+    a message: waiting for workers right after it can find none started yet.)"""
+    await until(pilot, lambda: screen.review is not None and screen.review is not earlier
+                and not screen.query_one("#scan", Button).disabled, "the scan came back", seconds=30)
+    await settle(pilot, app)
+
+
 def prepare(paths) -> str:
     journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
     trajectory = journal.save_trajectory(
@@ -67,8 +75,9 @@ async def test_review_per_person_then_write_a_sealed_bundle(make_app, empty_vaul
         assert not screen.query_one("#preparing").display
         screen.query_one("#trajectory", Select).value = trajectory_id
         screen.query_one("#supervisor", Input).value = "Marieke"
+        earlier = screen.review
         screen.query_one("#scan", Button).press()
-        await settle(pilot, app)
+        await scanned(pilot, app, screen, earlier)
         tree = screen.query_one("#findings", Tree)
         # The scan's worker is done; its findings reach the tree a message later.
         await until(pilot, lambda: len(tree.root.children) == 4, "the review shows its findings")
@@ -142,16 +151,18 @@ async def test_fields_changed_after_the_scan_are_scanned_again_before_writing(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_bundle(pilot, app)
+        earlier = screen.review
         screen.query_one("#scan", Button).press()
-        await settle(pilot, app)
+        await scanned(pilot, app, screen, earlier)
         screen.query_one("#replace-all", Button).press()
         screen.query_one("#note", Input).value = "Over Jan"  # typed after the review
         screen.query_one("#path", Input).value = str(tmp_path / "bundel")
         screen.query_one("#write", Button).press()
         await pilot.pause()
         assert not (tmp_path / "bundel.html").exists()
+        earlier = screen.review
         screen.query_one("#scan", Button).press()
-        await settle(pilot, app)
+        await scanned(pilot, app, screen, earlier)
         assert screen.review.texts["info:note"] == "Over Jan"
 
 
@@ -260,8 +271,9 @@ async def test_hand_picked_entries_from_the_list(make_app, filled_vault, paths, 
         await settle(pilot, app)
         screen = app.screen
         assert isinstance(screen, BundleScreen) and len(screen.entry_ids) == 2
+        earlier = screen.review
         screen.query_one("#scan", Button).press()
-        await settle(pilot, app)
+        await scanned(pilot, app, screen, earlier)
         assert [e.title for e in screen.entries] == ["De moeder die niet kwam", "Losse gedachte"]
 
 
@@ -280,15 +292,17 @@ async def test_a_word_the_review_missed_is_marked_and_replaced_everywhere(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_bundle(pilot, app)
+        earlier = screen.review
         screen.query_one("#scan", Button).press()
-        await settle(pilot, app)
+        await scanned(pilot, app, screen, earlier)
         tree = screen.query_one("#findings", Tree)
         tree.focus()
         tree.move_cursor(tree.root.children[0])
         await pilot.press("v")  # Jan → Kees, decided before the mark
         screen.query_one("#mark", Input).value = "Lindenhof"
+        earlier = screen.review
         screen.query_one("#mark-word", Button).press()
-        await settle(pilot, app)
+        await scanned(pilot, app, screen, earlier)
         preview = screen.query_one("#preview").source
         assert "indenhof" not in preview.lower() and "Notitie: Bij de [weggelaten]" in preview
         assert "In de [weggelaten] at oma truus alleen. De [weggelaten] belde." in preview
@@ -297,8 +311,9 @@ async def test_a_word_the_review_missed_is_marked_and_replaced_everywhere(
         assert any("Lindenhof → [weggelaten]" in label and label.startswith("vervangen")
                    for label in labels), labels
         screen.query_one("#mark", Input).value = "Truus"
+        earlier = screen.review
         screen.query_one("#mark-client", Button).press()
-        await settle(pilot, app)
+        await scanned(pilot, app, screen, earlier)
         assert "truus" not in screen.query_one("#preview").source.lower()
     assert [c.name for c in Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).clients().clients] \
         == ["Jan", "Truus"]
