@@ -41,10 +41,10 @@ _OWN_CALENDAR = re.compile(
 # ("Op 4 februari lever ik mijn verslag in", "I'm off from 28 July"); one that names or
 # points to someone else is not ("Ik zag haar op 12 juni", "she told her teacher").
 _FIRST_PERSON = re.compile(r"\b(?:ik|we|wij|mijn|onze?|me|mij|I|I'm|I've|I'll|my|our|us)\b")
-_SOMEONE_ELSE = re.compile(
+SOMEONE_ELSE = re.compile(
     r"\b(?:hij|zij|ze|hem|haar|zijn|hun|hen|he|she|they|him|her|his|their|them|moeder|vader|"
-    r"mama|papa|mum|mom|dad|cliënt|client|jongen|meisje|kind|gezin|family|boy|girl|child)\b",
-    re.IGNORECASE)
+    r"mama|papa|mum|mom|dad|cliënt|client|jongen|meisje|kind|gezin|family|boy|girl|child|"
+    r"whānau|kids|children)\b", re.IGNORECASE)
 # The second date of a range is what the first is: "12 januari tot 23 februari".
 _RANGE = re.compile(r"\s*(?:tot(?: en met)?|t/m|to|until|till|-|–|and|en)\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
@@ -91,4 +91,4 @@ def _own_calendar(text: str, start: int, end: int, date_ends: list[int]) -> bool
     return (_OWN_CALENDAR.search(text, window_start, start) is not None
             or _OWN_CALENDAR.search(text, end, window_end) is not None
             or ((_FIRST_PERSON.search(sentence) is not None or _OWN_CALENDAR.search(sentence))
-                and _SOMEONE_ELSE.search(sentence) is None))
+                and SOMEONE_ELSE.search(sentence) is None))

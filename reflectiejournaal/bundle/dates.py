@@ -19,13 +19,14 @@ MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3
           "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
           "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
           "august": 8, "october": 10}
-_FULL_NAMES = frozenset("""januari februari maart april mei juni juli augustus september oktober
+FULL_MONTH_NAMES = frozenset("""januari februari maart april mei juni juli augustus september oktober
     november december january february march may june july august october""".split())
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORDINAL = r"(?:ste|de|e|st|nd|rd|th)"
 _SEP = r"\s?[-/.‐‑‒–]\s?"
-_WEEKDAY = (r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|"
-            r"donderdag|vrijdag|zaterdag|zondag),? )?")
+WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday maandag dinsdag
+    woensdag donderdag vrijdag zaterdag zondag""".split())
+_WEEKDAY = r"(?:(?:" + "|".join(sorted(WEEKDAYS)) + r"),? )?"
 _FULL = re.compile(
     r"(?<![\w/.-])" + _WEEKDAY + r"(?:"
     r"(?P<d1>\d{1,2})(?P<s>" + _SEP + r")(?P<m1>\d{1,2})(?P=s)(?P<y1>\d{4}|'?\d{2})"  # 12-03-2015
@@ -77,7 +78,7 @@ def mentions(text: str, today: dt.date) -> Iterator[DateMention]:
 def _without_full_stop(mention: DateMention) -> DateMention:
     """ "7 August." ends the sentence; "3 mrt." is abbreviated: only the abbreviation keeps it."""
     word = re.search(r"([^\W\d_]+)\.$", mention.text)
-    if word and word.group(1).lower() in _FULL_NAMES:
+    if word and word.group(1).lower() in FULL_MONTH_NAMES:
         return DateMention(mention.start, mention.end - 1, mention.text[:-1], mention.day,
                            mention.complete, mention.has_day)
     return mention

@@ -36,16 +36,22 @@ _SCHOOL_WORDS = (r"Primary|Secondary|High School|High|Elementary|Middle School|A
                  r"Grammar|Comprehensive|Community School|National School|Public School|"
                  r"Catholic School|Junior School|Infant School|School|College")
 # "St. Mary's Primary", "Riverside Heights Secondary"; not "Royal College of Nursing".
-_SCHOOL = re.compile(r"(?<![\w'’.-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _SCHOOL_WORDS +
-                     r")(?![\w-])(?! of\b)")
+
+
+def _named(words: str) -> str:
+    """Up to three capitalised words (a saint's name first, perhaps), then one of ``words``."""
+    return (r"(?<![\w'’.-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + words
+            + r")(?![\w-])")
+
+
+_SCHOOL = re.compile(_named(_SCHOOL_WORDS) + r"(?! of\b)")
 _SCHOOL_IRISH = re.compile(r"(?<![\w-])(?:Scoil|Gaelscoil|Coláiste|Colaiste|Ysgol|Gaelcholáiste) "
                            r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?")
 _CARE_WORDS = (r"Hospital|Infirmary|Medical Centre|Medical Center|Health Centre|Health Center|"
                r"Adolescent Unit|Psychiatric Unit|Inpatient Unit|Mother and Baby Unit|Lodge|"
                r"Nursing Home|Care Centre|Magistrates['’] Court|Crown Court|Family Court|Youth Court|"
                r"Medical Practice|Family Practice|Surgery|Clinic|Hospice|Care Home|Nursing Home")
-_CARE = re.compile(r"(?<![\w'’.-])(?:(?:St\.?|Saint) )?(?:" + _CAP + r" ){1,3}(?:" + _CARE_WORDS +
-                   r")(?![\w-])")
+_CARE = re.compile(_named(_CARE_WORDS))
 # "St James's", "St. Vincent's", "Royal Melbourne": hospitals (and churches and schools) by name.
 _SAINT = re.compile(r"(?<![\w-])(?:St\.?|Saint) [A-Z][a-z]+(?:['’]s)?(?: (?!Day\b)[A-Z][a-z]+)?"
                     r"(?![\w-])(?!(?:['’]s)? Day\b)")

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 
+from .dates import FULL_MONTH_NAMES, WEEKDAYS
 from .matches import PatternMatch
 from .patterns import field_name
 from .unknown_names import opens_sentence
@@ -23,7 +24,6 @@ from .vocabulary import ordinary, world_name
 
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3}")
 _WHERE = re.compile(r"\b(?:in|from|near|outside|around|to|towards|uit|naar|vanuit)\s+$", re.IGNORECASE)
-_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*)$")
 # US states, Canadian provinces and Australian states as written after a town.
 _STATE_AFTER = re.compile(
     r",? (?:A[KLRZ]|C[AOT]|DE|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|"
@@ -31,8 +31,8 @@ _STATE_AFTER = re.compile(
 # A street or a house number and a comma: the town comes next ("12 Ashgrove Court, Tallaght").
 _AFTER_ADDRESS = re.compile(r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Court|Close|Crescent|Grove|"
                             r"Way|Place|Terrace|Parade|Highway|Hwy|\d)\.?,\s*$")
-_MONTHS_AND_DAYS = frozenset("""january february march april may june july august september october
-    november december monday tuesday wednesday thursday friday saturday sunday""".split())
+
+_CALENDAR_WORDS = FULL_MONTH_NAMES | WEEKDAYS  # "March" and "Sunday" are towns too
 
 
 @cache
@@ -67,7 +67,7 @@ def find(text: str, is_first_name: Callable[[str], bool]) -> Iterator[PatternMat
 
 def _counts(text: str, start: int, name: str, is_first_name: Callable[[str], bool]) -> bool:
     before = text[max(0, start - 12):start]
-    if (opens_sentence(text, start, _OPENING) or name.lower() in _MONTHS_AND_DAYS
+    if (opens_sentence(text, start) or name.lower() in _CALENDAR_WORDS
             or world_name(name) or field_name(name)):
         return False  # "Nederland" is a town in Texas too, "Rogers" in Arkansas
     if " " in name or _STATE_AFTER.match(text, start + len(name)) or _AFTER_ADDRESS.search(before):

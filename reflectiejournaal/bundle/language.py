@@ -137,7 +137,7 @@ class Language:
             if kind == "address" and _numbered_thing(a.text):
                 continue  # "Bijeenkomst 5", "Blok 3": deduce's streets, but here a numbering
             if (kind == "person" and _numbered_thing(text[a.start_char:a.end_char + 2])
-                    and (not self.is_first_name(a.text) or a.text.lower() == "bill")):
+                    and (not self.is_first_name(a.text) or a.text.lower() in NUMBERED_NAMES)):
                 continue  # "Stap 3 van de meldcode": the surname Stap, but a numbering
             end = a.end_char
             if kind in ("place", "institution") and (district := DISTRICT.match(text, end)):
@@ -167,6 +167,10 @@ NUMBERED_WORDS = frozenset("""
     lente zomer herfst winter tekst text entry note notitie verslag reflectie item nummer
     number session meeting bill act step chapter page level stage
 """.split())
+
+
+# First names that with a number are a numbering all the same ("Bill 124" is a bill).
+NUMBERED_NAMES = frozenset({"bill"})
 
 
 def _numbered_thing(found: str) -> bool:

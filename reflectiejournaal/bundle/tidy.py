@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 
 from . import english_numbers
+from .birth_dates import SOMEONE_ELSE
+from .dates import FULL_MONTH_NAMES
 from .findings import Finding
 from .names import particle
 
@@ -39,8 +41,6 @@ def shouted_as_names(text: str) -> str:
     return SHOUTED.sub(spoken, text)
 
 
-_MONTH_NAMES = frozenset("""january february march april may june july august september october
-    november december januari februari maart mei juni juli augustus oktober""".split())
 _MONTH_BEFORE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th|e|de)?|\b(?:in|on|since|until|by|early|late|mid|"
                            r"end of|begin|eind|half|sinds|tot|vanaf|per|next|last|this|of))\s+$",
                            re.IGNORECASE)
@@ -82,7 +82,7 @@ def outside_dates(found: list[Finding], text: str) -> list[Finding]:
 def a_month(text: str, start: int, end: int) -> bool:
     """Is this first name ("June", "May", "April") the month here: after a day or "in", "since",
     or before a day or year?"""
-    return (text[start:end].lower() in _MONTH_NAMES
+    return (text[start:end].lower() in FULL_MONTH_NAMES
             and (_MONTH_BEFORE.search(text[max(0, start - 12):start]) is not None
                  or re.match(r"\s+\d", text[end:]) is not None))
 
@@ -124,10 +124,6 @@ def not_a_name(finding: Finding, text: str) -> bool:
 # conference"): no client's town.
 _OWN_EVENT = re.compile(r"\b(?:training|conference|course|workshop|away day|congres|cursus|"
                         r"studiedag|opleidingsdag|vorming|scholing)\b", re.IGNORECASE)
-_SOMEONE = re.compile(
-    r"\b(?:hij|zij|ze|hem|haar|zijn|hun|hen|he|she|they|him|her|his|their|them|moeder|vader|"
-    r"mama|papa|mum|mom|dad|cliënt|client|jongen|meisje|kind|gezin|family|boy|girl|child|"
-    r"whānau|kids|children)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
 
 
@@ -138,7 +134,7 @@ def own_whereabouts(finding: Finding, text: str) -> bool:
     for sentence in _SENTENCE.finditer(text, max(0, finding.start - 300)):
         if sentence.start() <= finding.start < sentence.end():
             words = sentence.group()
-            return bool(_OWN_EVENT.search(words)) and not _SOMEONE.search(words)
+            return bool(_OWN_EVENT.search(words)) and not SOMEONE_ELSE.search(words)
     return False
 
 
