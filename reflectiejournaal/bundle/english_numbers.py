@@ -88,6 +88,8 @@ _POSTCODES = re.compile(
     r"|(?P<zip4>\d{5}-\d{4})"
     rf"|(?:{_STATES}),? (?P<zip>\d{{5}})"
     rf"|(?:{_AU_STATES}),? (?P<au>\d{{4}})"
+    # A number after the word: "postcode 2770", "her zip as 60623", "post code: 4001"
+    r"|(?i:post ?code|postal code|zip(?: ?code)?)(?: (?:is|was|as|of|now))?:? (?P<named>\d{4,5})(?! ?[A-Za-z]{2}\b|-\d)"
     r")(?![\w])")
 
 
@@ -99,6 +101,6 @@ def find(text: str) -> Iterator[NumberMatch]:
                 if valid(match.group("n")):
                     yield NumberMatch(kind, match.start("n"), match.end("n"), match.group("n"))
     for match in _POSTCODES.finditer(text):
-        group = next(g for g in ("uk", "ie", "ca", "zip4", "zip", "au") if match.group(g))
+        group = next(g for g in ("uk", "ie", "ca", "zip4", "zip", "au", "named") if match.group(g))
         if any(c.isdigit() for c in match.group(group)):
             yield NumberMatch("postcode", match.start(group), match.end(group), match.group(group))

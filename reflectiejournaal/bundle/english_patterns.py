@@ -59,14 +59,26 @@ _ROYAL = re.compile(r"(?<![\w-])Royal [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w-])(?! o
 # "the clinic at Vancouver General", "admitted to Toronto General Hospital"
 _GENERAL = re.compile(r"\b(?:at|to|in|from|the) (?P<name>(?!Attorney|Surgeon|Secretary|Consul)[A-Z][a-z]+ "
                       r"General(?: Hospital)?)(?![\w-])")
+# Where someone works, named after a word of work: "works nights at Tyson Foods", "got the job
+# at Greggs", "a traineeship at Bunnings", "hired at Maple Leaf Foods", "the Fonterra plant".
+# Not the writer's own work ("I work at…"), not an acronym of a public body ("at the NHS").
+_EMPLOYER = re.compile(
+    r"(?<!\bI )(?<!\bwe )\b(?:works?|working|worked|job|jobs|hired|employed|traineeship|"
+    r"apprenticeship|shifts?|nights|nightshift|stacking shelves)\b(?: [a-z]+){0,2}? at (?:the )?"
+    r"(?P<name>(?![A-Z]+\b|(?:Christmas|Xmas|Easter|New Year|Halloween|Thanksgiving|Diwali|Eid|"
+    r"Ramadan|Weekends?|Night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’&-]+(?: (?:&|and) [A-Z][\w'’-]+| [A-Z][\w'’-]+){0,3})")
 _WARD = re.compile(r"(?<![\w-])(?:[Ww]ard|[Aa]fdeling|[Uu]nit) \d{1,2}[A-Z]?(?: [A-Z][a-z]+)?(?![\w-])")
 # UK plates since 2001 ("LK19 XRV"); Irish plates ("152-G-4471", "09-D-12345").
 _PLATE_UK = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w-])")
-# US, Canadian, NZ and Australian plates are letters and digits in one or two groups: counted
-# after "plate", "rego", a state or province ("Texas NKH-4728", "Ontario plate CBXK 418").
-_PLATE_AFTER = re.compile(r"(?:\bplate|\brego|\bTexas|\bCalifornia|\bOntario|\bQuebec|\bAlberta|"
-                          r"\bFlorida|\bIllinois|\bNew York)\s*:?\s*(?P<plate>(?=[A-Z0-9 -]{0,7}\d)"
-                          r"(?=[0-9 -]{0,7}[A-Z])[A-Z0-9]{2,4}[- ]?[A-Z0-9]{3,4})(?![\w-])")
+# US, Canadian, NZ and Australian plates are letters and digits in two or three groups: counted
+# after a state or province ("Texas NKH-4728"; after "plate" or "rego" the Dutch patterns count
+# them), or in brackets soon after such a word ("the rego of his mate's car (LKM482)").
+_PLATE = (r"(?P<plate>(?=[A-Z0-9 -]{0,8}\d)(?=[0-9 -]{0,8}[A-Z])[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4}"
+          r"(?:[- ][A-Z]{2})?)")
+_STATE = r"(?:\bTexas|\bCalifornia|\bOntario|\bQuebec|\bAlberta|\bFlorida|\bIllinois|\bNew York)"
+_PLATE_AFTER = re.compile(_STATE + r"\s*:?\s*" + _PLATE + r"(?![\w-])")
+_PLATE_BRACKETED = re.compile(r"(?:\b[Pp]lates?|\b[Rr]ego|\b[Rr]egistration)\b[^.!?\n()]{0,40}\("
+                              + _PLATE + r"\)")
 _PLATE_IE = re.compile(r"(?<![\w-])\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|"
                        r"MO|OY|RN|SO|T|W|WH|WX|WW)-\d{1,6}(?![\w-])")
 # Case references: letters and digits joined ("TCM-0448127", "2024-CW-118734",
@@ -86,9 +98,9 @@ def find(text: str) -> Iterator[PatternMatch]:
     """Every match of the English patterns (and Dutch streets without a number) in ``text``."""
     for m in _STREET_NL.finditer(text):
         yield PatternMatch("address", m.start("street"), m.end("street"), m.group("street"), "medium")
-    for m in _PLATE_AFTER.finditer(text):
+    for m in [*_PLATE_AFTER.finditer(text), *_PLATE_BRACKETED.finditer(text)]:
         yield PatternMatch("license_plate", m.start("plate"), m.end("plate"), m.group("plate"), "medium")
-    for m in _GENERAL.finditer(text):
+    for m in [*_GENERAL.finditer(text), *_EMPLOYER.finditer(text)]:
         yield PatternMatch("institution", m.start("name"), m.end("name"), m.group("name"), "medium")
     for pattern, kind, confidence in ((_ADDRESS, "address", "high"), (_STREET_EN, "address", "medium"),
                                       (_ESTATE, "place", "medium"),

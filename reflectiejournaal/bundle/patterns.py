@@ -105,10 +105,11 @@ _SIDECODES = ["LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL
 _PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(
     code.replace("L", _L).replace("D", _D) for code in _SIDECODES) + r")(?![\w-])")
 # Every plate mixes letters and digits ("het kenteken genoteerd" is no plate).
+# The plate begins a word ("plates NDK-4829" is no plate "s NDK").
 _PLATE_WORDS = re.compile(r"(?:kenteken|nummerplaat|\brego|\bregistration|\breg\.?|number plate|"
-                          r"licen[cs]e plate|plate)\s*(?:number|no\.?|is|was)?\s*:?\s*(?P<plate>(?=[A-Z- ]{0,8}\d)(?=[0-9- ]{0,8}"
-                          r"[A-Z])[A-Z0-9]{1,3}[- ]?[A-Z0-9]{2,3}(?:-?[A-Z0-9]{1,3})?)(?!\w)",
-                          re.IGNORECASE)
+                          r"licen[cs]e plate|plates?)\s*(?:number|no\.?|is|was)?\s*:?\s*(?<!\w)(?P<plate>"
+                          r"(?=[A-Z- ]{0,8}\d)(?=[0-9- ]{0,8}[A-Z])[A-Z0-9]{1,3}[- ]?[A-Z0-9]{2,4}"
+                          r"(?:-[A-Z0-9]{1,3}|(?-i: ?[A-Z0-9]{1,3}))?)(?!\w)", re.IGNORECASE)
 
 
 def _plates(text: str) -> Iterator[PatternMatch]:
@@ -207,16 +208,25 @@ def _field_pattern(theory_only: bool) -> re.Pattern[str]:
 
 
 _THEORY = re.compile(
-    r"(?:volgens|using|drawing on|according to|denken van|closer to|"
+    r"(?:volgens|using|used|use|reading|drawing on|according to|denken van|closer to|"
     r"model|modellen|cyclus|methode|methodiek|theorie|theorieën|kwadrant|kwadranten|"
     r"piramide|driehoek|taxonomie|fasen|fases|stadia|niveaus|reflectiecyclus|literatuur|boek|"
     r"auteur|onderzoek|zoals|à la|gebaseerd op|beschrijft|beschreef|noemt|noemde)\b[^.!?\n]{0,25}$",
     re.IGNORECASE)
-_THEORY_AFTER = re.compile(r"^(?:'s|’s|s|'|’)?\s*(?:\(\d{4}|[-‐]?(?:\w+ )?\w*(?:model|cyclus|methode|"
-                           r"theorie|cycle|theory|method|stages?|stadia|fasen|idea|concept|"
-                           r"framework|questions|vragen|competence|guidelines|criteria)\b|et al\b|"
-                           r"['’]s\s+['‘\"“]|(?:would|zou) (?:say|ask|call|"
-                           r"zeggen|vragen|noemen)\b|['’]s [A-Z]{3,}\b)", re.IGNORECASE)
+# What follows an author's name where theory is cited: "Egan (2010)", "Driscoll's model", "Rolfe
+# et al.", "Rogers would say".
+THEORY_AFTER = re.compile(
+    r"(?:['’]s?)?\s*(?:\((?:19|20)\d\d|[-‐]?(?:\w+ )?\w*(?:model|cycle|cyclus|theory|theorie|"
+    r"methode|method|framework|stages?|stadia|fasen|idea|concept|questions|vragen|competence|"
+    r"guidelines|criteria)\b|et al\b|['’]s\s+['‘\"“]|(?<=['’]s )['‘\"“][A-Z]|(?:would|zou) "
+    r"(?:say|ask|call|zeggen|vragen|noemen)\b|['’]s (?-i:[A-Z]{3,})\b)", re.IGNORECASE)
+# Only after one of the field's own names: a colon ("Gibbs: feelings", "Rolfe again: what?"),
+# their work ("Perry's stuff"), a co-author ("Miller & Rollnick's"), or the stages of a
+# reflection cycle soon after ("Gibbs on the home visit: description — rushed"). After any
+# other name these say nothing ("Aziz: seemed low", "Sione and Losana's youngest").
+_FIELD_NAME_AFTER = re.compile(
+    r"\s*(?:again\s*)?:\s|['’]s (?:stuff|work|writing|book|ideas)\b|\s*(?:&|and|en) [A-Z][a-z]+['’]s\b|[^.!?\n]{0,40}\b(?:description|feelings|evaluation|so what|now what|"
+    r"beschrijving)\b", re.IGNORECASE)
 
 
 def field_name(text: str) -> bool:
@@ -235,7 +245,8 @@ def field_spans(text: str) -> list[tuple[int, int]]:
     the unmistakable ones, next to a word of theory for the rest."""
     spans = [(m.start(), m.end()) for m in _field_pattern(False).finditer(text)]
     for m in _field_pattern(True).finditer(text):
-        if _THEORY.search(text[max(0, m.start() - 60):m.start()]) or _THEORY_AFTER.match(text[m.end():]):
+        if (_THEORY.search(text[max(0, m.start() - 60):m.start()]) or THEORY_AFTER.match(text, m.end())
+                or _FIELD_NAME_AFTER.match(text, m.end())):
             spans.append((m.start(), m.end()))
     return spans
 
@@ -249,7 +260,7 @@ _RELATION = (r"vriend|vriendin|vriendje|vriendinnetje|broer|broertje|zus|zusje|z
              r"halfbroer|halfzus|stiefbroer|stiefzus|jongen|meisje|cliënt|client|cliënte|patiënt|"
              r"nonkel|oppas|meter|peter|bomma|bompa|mama|papa|moeke|vake")
 _RELATION_EN = (r"mum|mom|mam|mummy|mommy|dad|daddy|father|mother|brother|sister|son|daughter|"
-                r"uncle|aunt|auntie|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|"
+                r"uncle|aunt|auntie|aunty|koro|kuia|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|"
                 r"grandfather|cousin|husband|wife|boyfriend|girlfriend|friend|stepdad|stepmum|"
                 r"stepmom|stepfather|stepmother|carer|neighbour|neighbor|nephew|niece|twin")
 _RELATIVE = re.compile(r"\b(?:" + _RELATION + "|" + _RELATION_EN + r"),?\s+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}"

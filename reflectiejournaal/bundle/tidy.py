@@ -122,7 +122,8 @@ def not_a_name(finding: Finding, text: str) -> bool:
 # A sentence about the professional's own training or conference, naming no one else, tells
 # where the professional was ("Training day in Birmingham", "back from Galway after the
 # conference"): no client's town.
-_OWN_EVENT = re.compile(r"\b(?:training|conference|course|workshop|away day|congres|cursus|"
+_OWN_EVENT = re.compile(r"\b(?:training|conference|course|workshop|away day|refresher|seminar|"
+                        r"symposium|study day|congres|cursus|"
                         r"studiedag|opleidingsdag|vorming|scholing)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
 

@@ -38,7 +38,7 @@ def _world_names() -> frozenset[str]:
     return frozenset(names)
 
 
-# Regions CLDR does not name as territories: the nations of the UK, the Belgian regions, the
+# Regions CLDR does not name as territories, and peoples: the nations of the UK, the Belgian regions, the
 # provinces and states of the countries whose practice the app knows (not those named like
 # their city: Utrecht, Groningen, Antwerpen, Victoria stay places). A region identifies no
 # one ("the NHS in England", "in Vlaanderen is de wachtlijst lang").
@@ -47,12 +47,22 @@ REGIONS = frozenset("""
     drenthe overijssel flevoland gelderland noord-holland zuid-holland zeeland noord-brabant
     limburg oost-vlaanderen west-vlaanderen vlaams-brabant henegouwen ontario alberta manitoba
     saskatchewan yukon nunavut queensland tasmania
+    blackfoot cree ojibwe ojibway mohawk inuit métis metis haida dene anishinaabe mi'kmaq
+    māori maori pasifika aboriginal
 """.split())
 # Words of the language that simplemma's dictionaries lack, found opening sentences of
-# journals: without them each would be taken for an unknown name.
-MISSING_WORDS = frozenset("achteraf allez sowieso überhaupt alsnog goesting plezant plezantste "
-                          "ambetant arvo".split())
-
+# journals: without them each would be taken for an unknown name. Contractions typed without
+# the apostrophe ("Didnt say anything"), weekdays shortened ("Fri"), and the words of te reo
+# Māori that New Zealand practice writes in English ("whānau", "Whanaungatanga").
+MISSING_WORDS = frozenset("""
+    achteraf allez sowieso überhaupt alsnog goesting plezant plezantste ambetant arvo
+    didnt dont cant wont isnt wasnt werent couldnt shouldnt wouldnt doesnt arent havent hasnt
+    hadnt ive youre theyre thats mon tue tues wed thu thur thurs fri
+    whānau whanau hapū hapu iwi marae hui kaupapa tikanga whanaungatanga manaakitanga
+    kaitiakitanga mokopuna tamariki rangatahi kaumātua kaumatua wairua karakia pōwhiri
+    powhiri tangihanga tangi mahi whenua koha mātauranga matauranga pākehā pakeha palagi hauora
+    hinengaro tinana taha kōrero korero mihi whakapapa
+""".split())
 
 def world_name(word: str) -> bool:
     """Is ``word`` the name of a country, a language or a region?"""
@@ -85,6 +95,20 @@ def _dutch(word: str) -> bool:
     return simplemma.is_known(word, lang="nl")
 
 
+@lru_cache(maxsize=65536)
+def misspelt(word: str) -> bool:
+    """Is ``word`` (8 letters or more) a word of the language with one letter too many or too
+    few of a double, or two swapped ("Embarassing", "Recieved")? Names that long are rarely one
+    slip away from a word."""
+    lower = word.lower()
+    if len(lower) < 8:
+        return False
+    candidates = {lower[:i] + lower[i + 1:] for i in range(len(lower))}
+    candidates |= {lower[:i] + lower[i] + lower[i:] for i in range(len(lower))}
+    candidates |= {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)}
+    return any(ordinary(candidate) for candidate in candidates - {lower})
+
+
 def known(word: str) -> bool:
-    """An ordinary word, a compound of them, or a country or language."""
-    return ordinary(word) or world_name(word) or compound(word)
+    """An ordinary word, a compound of them, a country or language, or a word misspelt."""
+    return ordinary(word) or world_name(word) or compound(word) or misspelt(word)

@@ -226,3 +226,54 @@ def test_what_the_english_tuning_part_showed_missing(language, text, expected):
 ])
 def test_what_the_english_tuning_part_showed_clean(language, text):
     assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Plates after "plates", in brackets after "rego", in three groups
+    ("Client says her ex drives a black F-150, Texas plates NDK-4829.",
+     [("license_plate", "NDK-4829")]),
+    ("Police asked about the white Commodore, NSW plates EK 47 MZ.", [("license_plate", "EK 47 MZ")]),
+    ("I wrote down the rego of his mate's car (LKM482) after.", [("license_plate", "LKM482")]),
+    # Postcodes named as such, in their national digits
+    ("Centrelink has her at postcode 2770 but she moved.", [("postcode", "2770")]),
+    ("Intake form has her zip as 60623.", [("postcode", "60623")]),
+    # Where someone works, after a word of work
+    ("Dad just got hired at Maple Leaf Foods in the plant.", [("institution", "Maple Leaf Foods")]),
+    ("He's got a traineeship at Bunnings in the garden section.", [("institution", "Bunnings")]),
+])
+def test_what_a_second_english_tester_wrote(language, text, expected):
+    assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Theory, cited the way journals cite it
+    "Gibbs on the court report: description — rushed. feelings — panic.",
+    "Rolfe again: what — the hui ran over by 2 hours.",
+    "We used Gibbs to pull apart the home visit.",
+    "Miller & Rollnick's spirit of MI helped me see the righting reflex.",
+    "Reading Perry's stuff on developmental trauma again.",
+    "The VA system makes me feel like Kafka wrote the intake manual.",
+    # Words of te reo Māori, contractions without the apostrophe, a weekday cut short, a slip
+    "Whanaungatanga before the 'work'. Mokopuna ora, whānau ora.",
+    "Didnt say anything. I was irritated at myself for not ringing back on Fri.",
+    "Embarassing. Writing it down so I remember.",
+    # The professional's own refresher, a people, a holiday at work
+    "Drove down to Christchurch for the SWRB refresher.",
+    "The whole Blackfoot influence debate came up.",
+    "He worked at Christmas and hated it.",
+    "She works at the NHS now.",
+])
+def test_what_a_second_english_tester_left_alone(language, text):
+    assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A colon, a co-author or someone's work after any other name says nothing of theory
+    ("Aziz: seemed low today.", [("person", "Aziz")]),
+    ("Sione and Losana's youngest started school.", [("person", "Sione"), ("person", "Losana")]),
+    ("Tesfamariam's work at the factory is steady.", [("person", "Tesfamariam")]),
+    ("Sefa is working nightshift at the Fonterra plant now.",
+     [("person", "Sefa"), ("institution", "Fonterra")]),
+])
+def test_theory_and_work_words_beside_a_client(language, text, expected):
+    assert found(text, language, ClientList()) == expected
