@@ -225,8 +225,9 @@ THEORY_AFTER = re.compile(
 # reflection cycle soon after ("Gibbs on the home visit: description — rushed"). After any
 # other name these say nothing ("Aziz: seemed low", "Sione and Losana's youngest").
 _FIELD_NAME_AFTER = re.compile(
-    r"\s*(?:again\s*)?:\s|['’]s (?:stuff|work|writing|book|ideas)\b|\s*(?:&|and|en) [A-Z][a-z]+['’]s\b|[^.!?\n]{0,40}\b(?:description|feelings|evaluation|so what|now what|"
-    r"beschrijving)\b", re.IGNORECASE)
+    r"\s*(?:again\s*)?:\s|['’]s (?:stuff|work|writing|book|ideas)\b|\s*(?:&|and|en) [A-Z][a-z]+['’]s\b|"
+    r"[^.!?\n]{0,40}\b(?:description|feelings|evaluation|so what|now what|beschrijving)\b",
+    re.IGNORECASE)
 
 
 def field_name(text: str) -> bool:
