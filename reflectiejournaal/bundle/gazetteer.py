@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
-from importlib import resources
 
 from .dates import FULL_MONTH_NAMES, WEEKDAYS
 from .matches import PatternMatch
 from .patterns import field_name
 from .unknown_names import opens_sentence
-from .vocabulary import ordinary, world_name
+from .towns import places
+from .vocabulary import english_name, ordinary, world_name
 
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3}")
 _WHERE = re.compile(r"\b(?:in|from|near|outside|around|to|towards|uit|naar|vanuit)\s+$", re.IGNORECASE)
@@ -33,12 +33,6 @@ _AFTER_ADDRESS = re.compile(r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Court|C
                             r"Way|Place|Terrace|Parade|Highway|Hwy|\d)\.?,\s*$")
 
 _CALENDAR_WORDS = FULL_MONTH_NAMES | WEEKDAYS  # "March" and "Sunday" are towns too
-
-
-@cache
-def places() -> frozenset[str]:
-    text = (resources.files(__package__) / "places_en.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @cache
@@ -72,4 +66,7 @@ def _counts(text: str, start: int, name: str, is_first_name: Callable[[str], boo
         return False  # "Nederland" is a town in Texas too, "Rogers" in Arkansas
     if " " in name or _STATE_AFTER.match(text, start + len(name)) or _AFTER_ADDRESS.search(before):
         return True  # "Mount Druitt"; "Chicago, IL", "Penrith NSW"; "Sydney Road, Brunswick"
-    return bool(_WHERE.search(before)) or not (ordinary(name) or is_first_name(name))
+    # A town English also names in its dictionary ("Edinburgh", "Calgary") may be a scale's or a
+    # model's name: like a town that is a word, it counts only where a town is meant.
+    return bool(_WHERE.search(before)) or not (ordinary(name) or english_name(name)
+                                               or is_first_name(name))

@@ -42,7 +42,8 @@ def shouted_as_names(text: str) -> str:
 
 
 _MONTH_BEFORE = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th|e|de)?|\b(?:in|on|since|until|by|early|late|mid|"
-                           r"end of|begin|eind|half|sinds|tot|vanaf|per|next|last|this|of))\s+$",
+                           r"end of|before|after|till|through|during|start of|begin|eind|half|sinds|"
+                           r"tot|vanaf|per|next|last|this|of))\s+$",
                            re.IGNORECASE)
 
 

@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from .matches import PatternMatch
 from .patterns import THEORY_AFTER, field_term, relation_word
-from .vocabulary import known, ordinary
+from .towns import is_town
+from .vocabulary import english_name, known, ordinary
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PLACE_BEFORE = frozenset(
@@ -88,7 +89,8 @@ def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[s
     i = 0
     while i < len(words):
         word = words[i]
-        if ((_unknown_capitalised(word.group(), is_common) or _place_compound(word, text))
+        if ((_unknown_capitalised(word.group(), is_common) or _place_compound(word, text)
+             or _named_like_a_town(text, word))
                 and not _theory(text, word) and not _a_thing(text, word)):
             j = i + 1
             while j < len(words) and _joins(text, words[j - 1], words[j], is_first_name, is_common):
@@ -107,7 +109,8 @@ def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[s
         lower = _POSSESSIVE_END.sub("", lower) if re.search(r"['’]s?$", lower) else lower
         if lower.islower() and len(lower) >= 3 and not is_common(lower):
             after_relation = i > 0 and relation_word(words[i - 1].group()) and _adjacent(text, words[i - 1], word)
-            if not known(lower) and (after_relation or is_first_name(lower.capitalize())):
+            if not known(lower) and (after_relation or is_first_name(lower.capitalize())
+                                     or _english_name_in_lower_case(text, word, lower)):
                 yield PatternMatch("person", word.start(), word.start() + len(lower), lower,
                                    "medium" if after_relation else "low")
         i += 1
@@ -145,9 +148,36 @@ def _no_word(word: str) -> bool:
     if re.search(r"-[a-zà-ÿ]", word) and known(word.rsplit("-", 1)[1]):
         return False  # a compound noun: "Wmo-consulent", "Lidl-folders" (names join capitals)
     stem = _POSSESSIVE_END.sub("", word)
-    if stem != word and known(stem):
+    if stem != word and _word_or_town(stem):
         return False
-    return any(not known(p) for p in parts)
+    return any(not _word_or_town(p) for p in parts)
+
+
+def _english_name_in_lower_case(text: str, word: re.Match[str], lower: str) -> bool:
+    """ "spoke to dylan", "liam chen's mom": a name English writes only with a capital, typed
+    in lower case; not a town ("london"), a contraction ("i'd") or a thing ("the xbox")."""
+    return (english_name(lower) and not is_town(lower) and lower.isalpha()
+            and not _a_thing(text, word))
+
+
+def _named_like_a_town(text: str, word: re.Match[str]) -> bool:
+    """ "Brooke sent me", "Everett's grandfather": a name English writes only with a capital
+    that is also a town, standing alone. Beside another capitalised word it is a town's in a
+    name ("Calgary Family Assessment Model", "Edinburgh Postnatal Depression Scale"), and
+    after "in" or "from" the gazetteer's."""
+    stem = _POSSESSIVE_END.sub("", word.group())
+    if not (_CAPITAL.match(stem) and english_name(stem) and is_town(stem)
+            and not known(stem) and not field_term(stem)):
+        return False
+    if re.match(r"\s+[A-ZÀ-Þ]", text[word.end():]) and not re.match(r"\s+I\b", text[word.end():]):
+        return False
+    return not re.search(r"\b(?:in|from|near|to|at|outside|around)\s+$", text[max(0, word.start() - 10):word.start()])
+
+
+def _word_or_town(word: str) -> bool:
+    """A word, or a town English names in its dictionary ("Calgary"): the gazetteer's, which
+    knows where a town is meant."""
+    return known(word) or (english_name(word) and is_town(word))
 
 
 _FAMILY_COMPOUND = re.compile(r"(?:gezin|familie|fam|family|huize)-(?P<name>[^\W\d_]{3,})", re.IGNORECASE)

@@ -19,6 +19,8 @@ from importlib import resources
 import numpy as np
 from babel import Locale
 
+from .dates import FULL_MONTH_NAMES, WEEKDAYS
+
 LANGUAGES = ("nl", "en")
 
 
@@ -28,25 +30,44 @@ def word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
+TABLES = (*LANGUAGES, "en_proper")
+
+
 @cache
 def _words() -> dict[str, np.ndarray]:
     with resources.files(__package__).joinpath("tables", "words.npz").open("rb") as file:
         with np.load(file, allow_pickle=False) as tables:
-            return {language: tables[language] for language in LANGUAGES}
+            return {name: tables[name] for name in TABLES}
 
 
-def _known_in(word: str, language: str) -> bool:
-    table = _words()[language]
+def _known_in(word: str, table_name: str) -> bool:
+    table = _words()[table_name]
     key = np.uint64(word_hash(word))
     at = int(np.searchsorted(table, key))
-    return at < len(table) and table[at] == key
+    return bool(at < len(table) and table[at] == key)
 
 
 @lru_cache(maxsize=65536)
 def ordinary(word: str) -> bool:
-    """Is ``word`` (in any case) a word of Dutch or English?"""
+    """Is ``word`` (in any case) a word of Dutch or English? An English word only ever written
+    with a capital ("Dylan", "Hughes") is none: see :func:`english_name`."""
     lower = word.lower()
-    return lower in MISSING_WORDS or any(_known_in(lower, language) for language in LANGUAGES)
+    return lower in MISSING_WORDS or lower in _CALENDAR or any(
+        _known_in(lower, language) for language in LANGUAGES)
+
+
+@lru_cache(maxsize=65536)
+def english_name(word: str) -> bool:
+    """Is ``word`` one English only ever writes with a capital, and no word of Dutch or English
+    otherwise: a name, a place or a people ("Brooke", "Chen", "Lahore")?"""
+    return not ordinary(word) and _known_in(word.lower(), "en_proper")
+
+
+# Months, days and feasts English writes with a capital: words of the calendar, no one's name.
+_CALENDAR = FULL_MONTH_NAMES | WEEKDAYS | frozenset("""
+    christmas easter xmas halloween thanksgiving ramadan eid diwali hanukkah passover lent advent
+    pentecost whitsun sept
+""".split())
 
 
 _LINKS = ("", "s", "e", "en", "-")  # what Dutch puts between the parts of a compound
@@ -64,28 +85,36 @@ def _world_names() -> frozenset[str]:
 
 # Regions CLDR does not name as territories, and peoples: the nations of the UK, the Belgian regions, the
 # provinces and states of the countries whose practice the app knows (not those named like
-# their city: Utrecht, Groningen, Antwerpen, Victoria stay places). A region identifies no
-# one ("the NHS in England", "in Vlaanderen is de wachtlijst lang").
+# their city or a person: Utrecht, Groningen, Antwerpen, Victoria, Washington, Virginia,
+# Carolina stay places or names). A region identifies no one ("the NHS in England", "in
+# Vlaanderen is de wachtlijst lang").
 REGIONS = frozenset("""
     england scotland wales vlaanderen flanders wallonië wallonia randstad friesland fryslân
     drenthe overijssel flevoland gelderland noord-holland zuid-holland zeeland noord-brabant
     limburg oost-vlaanderen west-vlaanderen vlaams-brabant henegouwen ontario alberta manitoba
-    saskatchewan yukon nunavut queensland tasmania
+    saskatchewan yukon nunavut queensland tasmania quebec québec
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+    tennessee texas utah vermont wisconsin wyoming
     blackfoot cree ojibwe ojibway mohawk inuit métis metis haida dene anishinaabe mi'kmaq
     māori maori pasifika aboriginal
 """.split())
 # Words of the language that simplemma's dictionaries lack, found opening sentences of
 # journals: without them each would be taken for an unknown name. Contractions typed without
 # the apostrophe ("Didnt say anything"), weekdays shortened ("Fri"), and the words of te reo
-# Māori that New Zealand practice writes in English ("whānau", "Whanaungatanga").
+# Māori that New Zealand practice writes in English ("whānau", "Whanaungatanga"), and the
+# platforms and games of every teenager's week ("on Facebook", "the xbox").
 MISSING_WORDS = frozenset("""
     achteraf allez sowieso überhaupt alsnog goesting plezant plezantste ambetant arvo
     didnt dont cant wont isnt wasnt werent couldnt shouldnt wouldnt doesnt arent havent hasnt
-    hadnt ive youre theyre thats mon tue tues wed thu thur thurs fri
+    hadnt ive youre theyre thats mon tue tues wed thu thur thurs fri mr mrs ms mx dr prof
     whānau whanau hapū hapu iwi marae hui kaupapa tikanga whanaungatanga manaakitanga
     kaitiakitanga mokopuna tamariki rangatahi kaumātua kaumatua wairua karakia pōwhiri
     powhiri tangihanga tangi mahi whenua koha mātauranga matauranga pākehā pakeha palagi hauora
     hinengaro tinana taha kōrero korero mihi whakapapa
+    facebook instagram insta snapchat tiktok youtube whatsapp twitter google uber netflix xbox
+    playstation fortnite roblox minecraft discord reddit spotify zoom iphone ipad android
 """.split())
 
 def world_name(word: str) -> bool:

@@ -277,3 +277,26 @@ def test_what_a_second_english_tester_left_alone(language, text):
 ])
 def test_theory_and_work_words_beside_a_client(language, text, expected):
     assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Names English writes only with a capital, which its dictionary lists as proper nouns
+    ("spoke to dylan again about the vaping.", [("person", "dylan")]),
+    ("met w/ ahmed and his brother re the plan.", [("person", "ahmed")]),
+    ("Brooke sent me her poems last night.", [("person", "Brooke")]),
+    ("Everett's grandfather passed in the spring.", [("person", "Everett")]),
+])
+def test_names_english_only_writes_with_a_capital(language, text, expected):
+    assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Calgary Family Assessment Model in class today.",
+    "Scored the Edinburgh Postnatal Depression Scale with her today.",
+    "He asked to add me on Facebook and I said no.",
+    "He barely looked up from the xbox.",
+    "Sort it before June, the registration is due.",
+    "Mrs. is how she likes to be addressed, she says.",
+])
+def test_proper_nouns_that_name_no_one_here(language, text):
+    assert found(text, language, ClientList()) == []
