@@ -94,15 +94,16 @@ class Detector:
         found = tidy.outside_dates([tidy.trimmed(f, text) for f in found
                                     if not (tidy.not_a_name(f, text) or tidy.no_url_fragment(f)
                                             or tidy.own_whereabouts(f, text))], text)
-        return merge_overlaps(tidy.phones_in_references(found), text)
+        return merge_overlaps(tidy.everywhere(tidy.phones_in_references(found), text), text)
 
     def _patterns(self, text: str, in_field) -> list[Finding]:  # type: ignore[no-untyped-def]
         found = []
         for m in [*patterns.find(text, self.today), *english_patterns.find(text)]:
             if m.kind == "person" and (self.is_common(m.text.lower()) or in_field(m.start, m.end)):
                 continue  # "haar moeder Hoop…" is no name; "collega Rogers" may be the model
-            if m.kind in ("person", "place") and self._ordinary_opening(text, m.start, m.end):
-                continue  # "Geel, oranje, rood": the colour, not the town
+            if (m.kind in ("person", "place") and m.confidence != "high"
+                    and self._ordinary_opening(text, m.start, m.end)):
+                continue  # "Geel, oranje, rood": the colour, not the town ("Grace's mum" is Grace)
             found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, "patterns"))
         return found
 

@@ -67,6 +67,16 @@ _EMPLOYER = re.compile(
     r"apprenticeship|shifts?|nights|nightshift|stacking shelves)\b(?: [a-z]+){0,2}? at (?:the )?"
     r"(?P<name>(?![A-Z]+\b|(?:Christmas|Xmas|Easter|New Year|Halloween|Thanksgiving|Diwali|Eid|"
     r"Ramadan|Weekends?|Night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’&-]+(?: (?:&|and) [A-Z][\w'’-]+| [A-Z][\w'’-]+){0,3})")
+# Where someone was admitted: "taken to Harbor-UCLA", "admitted to Royal Brisbane and Women's".
+_ADMITTED = re.compile(
+    r"\b(?:admitted|taken|transferred|sectioned|rushed|discharged)(?: \w+)?? (?:to|at|into|from) (?:the )?"
+    r"(?P<name>(?![A-Z]+\b|A&E\b|(?:Ward|Unit|Hospital|Emergency|Court|Custody|Casualty|Theatre|"
+    r"Resus|Jail|Prison|Police|Care|Respite|Foster)\b)[A-Z][\w'’-]+"
+    r"(?: (?:and|&) [A-Z][\w'’-]+| [A-Z][\w'’-]+){0,3})")
+# Streets of Wales and Ireland in their own language: "Heol y Nant", "14 Ard na Gréine".
+_STREET_CELTIC = re.compile(
+    r"(?<![\w-])(?:\d{1,4}[A-Za-z]? )?(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Bóthar|Sráid|Ascaill|Ard|Cnoc|"
+    r"Páirc|Radharc|Cluain|Gort|Lios)(?: (?:na|an|y|yr|'r|ar|na h-|an t-))? [A-ZÁÉÍÓÚÂÊÎÔÛŴŶ][\w'’-]+")
 _WARD = re.compile(r"(?<![\w-])(?:[Ww]ard|[Aa]fdeling|[Uu]nit) \d{1,2}[A-Z]?(?: [A-Z][a-z]+)?(?![\w-])")
 # UK plates since 2001 ("LK19 XRV"); Irish plates ("152-G-4471", "09-D-12345").
 _PLATE_UK = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w-])")
@@ -100,9 +110,10 @@ def find(text: str) -> Iterator[PatternMatch]:
         yield PatternMatch("address", m.start("street"), m.end("street"), m.group("street"), "medium")
     for m in [*_PLATE_AFTER.finditer(text), *_PLATE_BRACKETED.finditer(text)]:
         yield PatternMatch("license_plate", m.start("plate"), m.end("plate"), m.group("plate"), "medium")
-    for m in [*_GENERAL.finditer(text), *_EMPLOYER.finditer(text)]:
+    for m in [*_GENERAL.finditer(text), *_EMPLOYER.finditer(text), *_ADMITTED.finditer(text)]:
         yield PatternMatch("institution", m.start("name"), m.end("name"), m.group("name"), "medium")
     for pattern, kind, confidence in ((_ADDRESS, "address", "high"), (_STREET_EN, "address", "medium"),
+                                      (_STREET_CELTIC, "address", "medium"),
                                       (_ESTATE, "place", "medium"),
                                       (_SCHOOL, "school", "medium"), (_SCHOOL_IRISH, "school", "high"),
                                       (_CARE, "institution", "medium"), (_SAINT, "institution", "medium"),

@@ -22,8 +22,11 @@ from .unknown_names import opens_sentence
 from .towns import places
 from .vocabulary import english_name, ordinary, world_name
 
-_CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*){0,3}")
-_WHERE = re.compile(r"\b(?:in|from|near|outside|around|to|towards|uit|naar|vanuit)\s+$", re.IGNORECASE)
+# Capitalised words, with the particles inside a town's name ("Portage la Prairie", "Newcastle
+# upon Tyne", "Stratford-upon-Avon").
+_CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: (?:(?:la|le|de|du|des|upon|on|of|en|sur) )?[A-ZÀ-Þ][\w'’.-]*){0,3}")
+_WHERE = re.compile(r"\b(?:in|from|near|outside|around|to|towards|out of|past|uit|naar|vanuit)\s+$",
+                    re.IGNORECASE)
 # US states, Canadian provinces and Australian states as written after a town.
 _STATE_AFTER = re.compile(
     r",? (?:A[KLRZ]|C[AOT]|DE|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|"

@@ -276,7 +276,34 @@ def relation_word(word: str) -> bool:
     return _RELATION_WORD.fullmatch(word) is not None
 
 
+# What only a person has, after a possessive, makes the word a name even where it is also a
+# word opening a sentence: "Grace's family", "Hope's mum", "Ade's mobile". Not the calendar's
+# ("Monday's school run") or everyone's.
+_POSSESSOR = re.compile(
+    r"(?<![\w'’-])(?P<name>(?!(?:Today|Tonight|Tomorrow|Yesterday|Everyone|Everybody|Someone|"
+    r"Somebody|Anyone|Nobody|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|God)\b)"
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]{2,})['’]s\s+(?:" + _RELATION_EN + r"|mobile|phone|number|ex|partner|"
+    r"family|foster carers?|teacher|social worker|key worker|caseworker|birthday|DOB|in-laws|kids|"
+    r"children)\b")
+# A name right before a date of birth: "Intake: Kauri, DOB 9 Dec 2010", "Sanne (geb. 2011)".
+_BORN = re.compile(r"(?<![\w'’-])(?P<name>(?!(?:His|Her|Their|My|Your|Our|Its|The|Client|Patient|"
+                   r"Child|Baby|Zijn|Haar|Hun|Mijn|De|Het|Cliënt)\b)[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}"
+                   r"(?: [A-ZÀ-ÖØ-Þ][^\W\d_]{2,})?),?\s+\(?(?:DOB|D\.O\.B\.|dob|geb\.|geboren)\b")
+# A title makes the word after it a name, typed in lower case too: "mr hughes", "mevr. de wit".
+_TITLED = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|mevr|mevrouw|meneer|dhr)\.?\s+(?P<name>(?!(?:and|or|the|"
+                     r"said|says|was|is|has|had|who|will|would|can|to|of|in|on|at|came|rang|called|en|"
+                     r"of|is|was|heeft|had|zei|belde)\b)[a-z][a-zà-ÿ'’-]{2,})\b")
+# Initials for a client after "with" or "w/": "session 6 w/ T. — still", "met J.K. besproken".
+_INITIALS = re.compile(r"(?:\bw/|\bwith|\bmet|\bvoor|\bclient|\bcliënt)\s+(?P<name>[A-Z]\.(?:\s?[A-Z]\.)*)"
+                       r"(?=\s*[-—–,(]|\s+[a-z])")
+
+
 def _relatives(text: str) -> Iterator[PatternMatch]:
     for m in _RELATIVE.finditer(text):
         if not field_term(m.group("name")):
             yield PatternMatch("person", m.start("name"), m.end("name"), m.group("name"), "medium")
+    for pattern in (_POSSESSOR, _BORN, _TITLED, _INITIALS):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if not (relation_word(name.split()[0]) or field_term(name)):
+                yield PatternMatch("person", m.start("name"), m.end("name"), name, "high")

@@ -8,6 +8,7 @@ name stands before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -15,7 +16,8 @@ from . import english_numbers
 from .birth_dates import SOMEONE_ELSE
 from .dates import FULL_MONTH_NAMES
 from .findings import Finding
-from .names import particle
+from .names import TITLES, particle
+from .patterns import relation_word
 
 
 SHOUTED = re.compile(r"(?<![\w-])[^\W\d_]{3,}(?![\w-])")
@@ -144,3 +146,38 @@ def no_url_fragment(finding: Finding) -> bool:
     """ ".co.uk" alone is half an address the writer corrected, nobody's."""
     return finding.kind == "url" and finding.text.startswith(".")
 
+
+
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}")
+
+
+def everywhere(found: list[Finding], text: str) -> list[Finding]:
+    """A person's name found once is found wherever it is written again with its capital:
+    "Jordan Reyes, DOB … Jordan looked at the floor", "Brooke sent me … told Brooke I would"
+    (the second alone would open a sentence, or be a word)."""
+    names = {w.group() for f in found if f.kind == "person" for w in _NAME_WORD.finditer(f.text)
+             if not (particle(w.group()) or w.group().lower() in TITLES or relation_word(w.group()))}
+    if not names:
+        return found
+    starts, ends = _merged([(f.start, f.end) for f in found])
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    more = []
+    for m in pattern.finditer(text):
+        at = bisect.bisect_right(starts, m.start()) - 1
+        if at < 0 or ends[at] < m.end():
+            more.append(Finding("person", m.start(), m.end(), m.group(), "medium", "propagated"))
+    return found + more
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The spans joined where they overlap, as sorted starts and their ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if starts and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends

@@ -300,3 +300,34 @@ def test_names_english_only_writes_with_a_capital(language, text, expected):
 ])
 def test_proper_nouns_that_name_no_one_here(language, text):
     assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What only a person has, after a possessive: even a word opening a sentence is a name
+    ("Grace's family group conference is on Wednesday.", [("person", "Grace")]),
+    ("Ade's mobile is new, the old one got nicked.", [("person", "Ade")]),
+    # A name before a date of birth, after a title in lower case, initials after "w/"
+    ("Intake: Kauri, DOB 9 Dec 2010.", [("person", "Kauri"), ("birth_date", "9 Dec 2010")]),
+    ("he reckons mr hughes is always on his case.", [("person", "hughes")]),
+    ("Session 6 w/ T. — still cant get him to talk.", [("person", "T.")]),
+    # A name found once is found again where it stands alone
+    ("Intake: Jordan Reyes, new referral. Jordan looked at the floor the whole time.",
+     [("person", "Jordan Reyes"), ("person", "Jordan")]),
+    # Where someone was admitted; a town with a particle; streets in Welsh and Irish
+    ("Kayla was taken to Harbor-UCLA last night.", [("person", "Kayla"), ("institution", "Harbor-UCLA")]),
+    ("She lives out past Portage la Prairie with no car.", [("place", "Portage la Prairie")]),
+    ("The one on Heol y Nant refused again.", [("address", "Heol y Nant")]),
+])
+def test_what_the_second_english_tester_taught(language, text, expected):
+    assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Today's family session ran over.",
+    "Monday's school run is chaos, she says.",
+    "Her DOB is wrong on the form.",
+    "He was taken to A&E by ambulance.",
+    "The family was taken to Court by the council.",
+])
+def test_possessives_and_admissions_that_name_no_one(language, text):
+    assert found(text, language, ClientList()) == []
