@@ -55,7 +55,8 @@ _CARE = re.compile(_named(_CARE_WORDS))
 # "St James's", "St. Vincent's", "Royal Melbourne": hospitals (and churches and schools) by name.
 _SAINT = re.compile(r"(?<![\w-])(?:St\.?|Saint) [A-Z][a-z]+(?:['’]s)?(?: (?!Day\b)[A-Z][a-z]+)?"
                     r"(?![\w-])(?!(?:['’]s)? Day\b)")
-_ROYAL = re.compile(r"(?<![\w-])Royal [A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w-])(?! of\b)")
+_ROYAL = re.compile(r"(?<![\w-])Royal (?!(?:Commission|College|Society|Navy|Air|Mail|Family|Marines|"
+                    r"Mint|Academy|Assent|Charter|Courts)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?![\w-])(?! of\b)")
 # "the clinic at Vancouver General", "admitted to Toronto General Hospital"
 _GENERAL = re.compile(r"\b(?:at|to|in|from|the) (?P<name>(?!Attorney|Surgeon|Secretary|Consul)[A-Z][a-z]+ "
                       r"General(?: Hospital)?)(?![\w-])")

@@ -16,6 +16,7 @@ from importlib import resources
 
 from .birth_dates import birth_dates
 from .matches import PatternMatch
+from .vocabulary import world_name
 
 
 def find(text: str, today: dt.date) -> list[PatternMatch]:
@@ -208,7 +209,7 @@ def _field_pattern(theory_only: bool) -> re.Pattern[str]:
 
 
 _THEORY = re.compile(
-    r"(?:volgens|using|used|use|reading|drawing on|according to|denken van|closer to|"
+    r"(?:volgens|using|used|use|reading|read|did|doing|drawing on|according to|denken van|closer to|"
     r"model|modellen|cyclus|methode|methodiek|theorie|theorieën|kwadrant|kwadranten|"
     r"piramide|driehoek|taxonomie|fasen|fases|stadia|niveaus|reflectiecyclus|literatuur|boek|"
     r"auteur|onderzoek|zoals|à la|gebaseerd op|beschrijft|beschreef|noemt|noemde)\b[^.!?\n]{0,25}$",
@@ -220,15 +221,6 @@ THEORY_AFTER = re.compile(
     r"methode|method|framework|stages?|stadia|fasen|idea|concept|questions|vragen|competence|"
     r"guidelines|criteria)\b|et al\b|['’]s\s+['‘\"“]|(?<=['’]s )['‘\"“][A-Z]|(?:would|zou) "
     r"(?:say|ask|call|zeggen|vragen|noemen)\b|['’]s (?-i:[A-Z]{3,})\b)", re.IGNORECASE)
-# Only after one of the field's own names: a colon ("Gibbs: feelings", "Rolfe again: what?"),
-# their work ("Perry's stuff"), a co-author ("Miller & Rollnick's"), or the stages of a
-# reflection cycle soon after ("Gibbs on the home visit: description — rushed"). After any
-# other name these say nothing ("Aziz: seemed low", "Sione and Losana's youngest").
-_FIELD_NAME_AFTER = re.compile(
-    r"\s*(?:again\s*)?:\s|['’]s (?:stuff|work|writing|book|ideas)\b|\s*(?:&|and|en) [A-Z][a-z]+['’]s\b|"
-    r"[^.!?\n]{0,40}\b(?:description|feelings|evaluation|so what|now what|beschrijving)\b",
-    re.IGNORECASE)
-
 
 def field_name(text: str) -> bool:
     """Is ``text`` any of the field's names, also those that count only next to theory
@@ -245,10 +237,13 @@ def field_spans(text: str) -> list[tuple[int, int]]:
     """Where the field's own names (authors, models, methods) occur in ``text``: always for
     the unmistakable ones, next to a word of theory for the rest."""
     spans = [(m.start(), m.end()) for m in _field_pattern(False).finditer(text)]
-    for m in _field_pattern(True).finditer(text):
-        if (_THEORY.search(text[max(0, m.start() - 60):m.start()]) or THEORY_AFTER.match(text, m.end())
-                or _FIELD_NAME_AFTER.match(text, m.end())):
-            spans.append((m.start(), m.end()))
+    maybe = [(m.start(), m.end()) for m in _field_pattern(True).finditer(text)]
+    for start, end in maybe:
+        if (_THEORY.search(text[max(0, start - 60):start]) or THEORY_AFTER.match(text, end)
+                or _FIELD_NAME_AFTER.match(text, end)
+                or any(-30 < start - e < 30 or -30 < s - end < 30  # named beside another:
+                       for s, e in spans + maybe if (s, e) != (start, end))):  # "Bion, Klein"
+            spans.append((start, end))
     return spans
 
 
@@ -264,6 +259,16 @@ _RELATION_EN = (r"mum|mom|mam|mummy|mommy|dad|daddy|father|mother|brother|sister
                 r"uncle|aunt|auntie|aunty|koro|kuia|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|"
                 r"grandfather|cousin|husband|wife|boyfriend|girlfriend|friend|stepdad|stepmum|"
                 r"stepmom|stepfather|stepmother|carer|neighbour|neighbor|nephew|niece|twin")
+# Only after one of the field's own names: a colon ("Gibbs: feelings", "Rolfe again: what?"),
+# an idea of theirs ("Siegel's window of tolerance", "Perry's stuff"), a co-author ("Miller &
+# Rollnick's"), or the stages of a reflection cycle soon after ("Gibbs on the home visit:
+# description — rushed"). After any other name these say nothing ("Aziz: seemed low", "Sione
+# and Losana's youngest"), nor after a theorist's name that is someone's ("Perry's mum").
+_FIELD_NAME_AFTER = re.compile(
+    r"(?:['’]s|(?<=['’]s)) (?!(?:" + _RELATION_EN + r"|mobile|phone|number|family|ex|partner)\b)[a-z]|"
+    r"\s*(?:again\s*)?:\s|\s*(?:&|and|en) [A-Z][a-z]+['’]s\b|"
+    r"[^.!?\n]{0,40}\b(?:description|feelings|evaluation|so what|now what|beschrijving)\b",
+    re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:" + _RELATION + "|" + _RELATION_EN + r"),?\s+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}"
                        r"(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?)(?![\w-])")
 _RELATION_WORD = re.compile(r"(?:" + _RELATION + "|" + _RELATION_EN + r"|(?:pleeg|stief|schoon|half)"
@@ -290,7 +295,8 @@ _BORN = re.compile(r"(?<![\w'’-])(?P<name>(?!(?:His|Her|Their|My|Your|Our|Its|
                    r"Child|Baby|Zijn|Haar|Hun|Mijn|De|Het|Cliënt)\b)[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}"
                    r"(?: [A-ZÀ-ÖØ-Þ][^\W\d_]{2,})?),?\s+\(?(?:DOB|D\.O\.B\.|dob|geb\.|geboren)\b")
 # A title makes the word after it a name, typed in lower case too: "mr hughes", "mevr. de wit".
-_TITLED = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|mevr|mevrouw|meneer|dhr)\.?\s+(?P<name>(?!(?:and|or|the|"
+_TITLED = re.compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|mevr|dhr)\.?|Miss|Mevrouw|Meneer)\s+(?P<name>(?!(?:and|or|the|"
+                     r"her|him|his|them|you|me|it|us|"
                      r"said|says|was|is|has|had|who|will|would|can|to|of|in|on|at|came|rang|called|en|"
                      r"of|is|was|heeft|had|zei|belde)\b)[a-z][a-zà-ÿ'’-]{2,})\b")
 # Initials for a client after "with" or "w/": "session 6 w/ T. — still", "met J.K. besproken".
@@ -299,8 +305,12 @@ _INITIALS = re.compile(r"(?:\bw/|\bwith|\bmet|\bvoor|\bclient|\bcliënt)\s+(?P<n
 
 
 def _relatives(text: str) -> Iterator[PatternMatch]:
-    for m in _RELATIVE.finditer(text):
-        if not field_term(m.group("name")):
+    at = 0
+    while m := _RELATIVE.search(text, at):
+        at = m.end()
+        if relation_word(m.group("name")):
+            at = m.start("name")  # "her carer Aunty Lisi": the name is after the second relation
+        elif not (field_term(m.group("name")) or world_name(m.group("name"))):  # "dad Polish"
             yield PatternMatch("person", m.start("name"), m.end("name"), m.group("name"), "medium")
     for pattern in (_POSSESSOR, _BORN, _TITLED, _INITIALS):
         for m in pattern.finditer(text):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Entry, title_from_body
 from .detector import Detector
+from .scanning import scan_all
 from .text import compose
 from .entities import Entity, group
 from .findings import Finding, apply
@@ -61,7 +62,7 @@ class Review:
         for name in INFO_FIELDS:
             if getattr(info, name).strip():
                 texts[f"info:{name}"] = compose(getattr(info, name).strip())
-        found = {key: detector.scan(text) for key, text in texts.items()}
+        found = scan_all(detector, texts)
         known = _known_people(info)
         keyed, entities = group(texts, found, detector.clients, detector.is_common, known)
         review = cls(texts, keyed, entities, detector.language is not None)

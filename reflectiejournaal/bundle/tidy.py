@@ -17,7 +17,7 @@ from .birth_dates import SOMEONE_ELSE
 from .dates import FULL_MONTH_NAMES
 from .findings import Finding
 from .names import TITLES, particle
-from .patterns import relation_word
+from .patterns import field_name, relation_word
 
 
 SHOUTED = re.compile(r"(?<![\w-])[^\W\d_]{3,}(?![\w-])")
@@ -114,8 +114,16 @@ _NOT_A_NAME_AFTER = re.compile(r"(?:['’]s (?:Law|Principle|Act|Rule|Syndrome|D
 _LAW_WORDS = frozenset({"Law", "Principle", "Act", "Rule", "Day", "Birthday"})
 
 
+# "the Grenfell inquiry", "the Uvalde report": a place in the news, nobody's whereabouts.
+_NEWS_AFTER = re.compile(r"\s+(?:inquiry|inquest|report|shooting|fire|tragedy|disaster|bombing|attack|"
+                         r"massacre|floods?|earthquake|riots?|verdict|case review)\b", re.IGNORECASE)
+
+
 def not_a_name(finding: Finding, text: str) -> bool:
-    """Is this person a law, a rule, a holiday or a contraction, by what follows it?"""
+    """Is this person a law, a rule, a holiday or a contraction, or this place in the news, by
+    what follows it?"""
+    if finding.kind == "place":
+        return _NEWS_AFTER.match(text, finding.end) is not None
     if finding.kind != "person":
         return False
     return (_NOT_A_NAME_AFTER.match(text, finding.end) is not None
@@ -125,7 +133,7 @@ def not_a_name(finding: Finding, text: str) -> bool:
 # A sentence about the professional's own training or conference, naming no one else, tells
 # where the professional was ("Training day in Birmingham", "back from Galway after the
 # conference"): no client's town.
-_OWN_EVENT = re.compile(r"\b(?:training|conference|course|workshop|away day|refresher|seminar|"
+_OWN_EVENT = re.compile(r"\b(?:training|conference|course|workshop|away day|refresher|seminar|cpd|"
                         r"symposium|study day|congres|cursus|"
                         r"studiedag|opleidingsdag|vorming|scholing)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
@@ -156,7 +164,8 @@ def everywhere(found: list[Finding], text: str) -> list[Finding]:
     "Jordan Reyes, DOB … Jordan looked at the floor", "Brooke sent me … told Brooke I would"
     (the second alone would open a sentence, or be a word)."""
     names = {w.group() for f in found if f.kind == "person" for w in _NAME_WORD.finditer(f.text)
-             if not (particle(w.group()) or w.group().lower() in TITLES or relation_word(w.group()))}
+             if not (particle(w.group()) or w.group().lower() in TITLES or relation_word(w.group())
+                     or field_name(w.group()))}  # a theorist taken for a name once stays one
     if not names:
         return found
     starts, ends = _merged([(f.start, f.end) for f in found])

@@ -27,7 +27,7 @@ from functools import lru_cache
 from .matches import PatternMatch
 from .patterns import THEORY_AFTER, field_term, relation_word
 from .towns import is_town
-from .vocabulary import english_name, known, ordinary
+from .vocabulary import english_name, english_text, known, ordinary
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PLACE_BEFORE = frozenset(
@@ -47,6 +47,9 @@ WORD_NAMES = frozenset("""
     hope grace joy faith summer may june april august autumn dawn rose lily daisy ivy holly
     amber sky mark frank will bill art bob pat rob sue peer my done zomer lente
 """.split())
+# First names on deduce's lists that open English sentences as words ("Said so", "Sunny day",
+# "Harm reduction", "Job is his whole stability"); in a Dutch sentence they stay names.
+ENGLISH_WORD_NAMES = frozenset("said ran sunny love lovely mine best dang harm job".split())
 _THEORY_BEFORE = re.compile(r"(?:volgens|according to|zoals|model van|theorie van|cyclus van|"
                             r"denken van|werk van|visie van|theory of|model of|cycle of|work of|"
                             r"using|used|drawing on|gebruik|closer to)\s+$", re.IGNORECASE)
@@ -73,10 +76,17 @@ def ordinary_opening(text: str, start: int, end: int, is_first_name: Callable[[s
         return False  # "Bakker 15 jaar"
     if alone and re.match(r"\s+[A-ZÀ-Þ][a-zà-ÿ]", text[end:]):
         return False  # "Mark Jansen belde" (but "May I be honest")
-    return (ordinary(word) or relation_word(word)) and (
-        not is_first_name(word) or word.lower() in WORD_NAMES)
+    if not (ordinary(word) or relation_word(word)):
+        return False
+    if not is_first_name(word) or word.lower() in WORD_NAMES:
+        return True
+    # A first name of deduce's Dutch lists that in English is a common word, opening an English
+    # sentence: "Said so.", "Sunny day", "Ran the group" (but "Said belde gisteren").
+    return (word.lower() in ENGLISH_WORD_NAMES
+            and english_text(_SENTENCE_AFTER.match(text, start).group()))
 
 
+_SENTENCE_AFTER = re.compile(r"[^.!?\n]{0,120}")
 # A tag or a Dutch family word makes the word after it a name, in any case: "#dekker",
 # "gezin-kaya", "fam. dekker" (English puts "family" after the name: "the family has moved").
 _TAGGED = re.compile(r"(?:#|\b(?:gezin|familie|fam\.?|huize)[- ]\s*)$", re.IGNORECASE)

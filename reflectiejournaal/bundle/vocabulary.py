@@ -12,6 +12,7 @@ signal alone. The package ships the words as sorted hashes (``tables/words.npz``
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
@@ -63,6 +64,20 @@ def english_name(word: str) -> bool:
     return not ordinary(word) and _known_in(word.lower(), "en_proper")
 
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def english_text(text: str) -> bool:
+    """Is ``text`` (a sentence) English rather than Dutch: more of its words are English only
+    than Dutch only?"""
+    english = dutch = 0
+    for word in _WORDS.findall(text.lower()):
+        in_english, in_dutch = _known_in(word, "en"), _known_in(word, "nl")
+        english += in_english and not in_dutch
+        dutch += in_dutch and not in_english
+    return english > dutch
+
+
 # Months, days and feasts English writes with a capital: words of the calendar, no one's name.
 _CALENDAR = FULL_MONTH_NAMES | WEEKDAYS | frozenset("""
     christmas easter xmas halloween thanksgiving ramadan eid diwali hanukkah passover lent advent
@@ -98,7 +113,7 @@ REGIONS = frozenset("""
     minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
     tennessee texas utah vermont wisconsin wyoming
     blackfoot cree ojibwe ojibway mohawk inuit métis metis haida dene anishinaabe mi'kmaq
-    māori maori pasifika aboriginal
+    māori maori pasifika aboriginal hazara kreyòl creole
 """.split())
 # Words of the language that simplemma's dictionaries lack, found opening sentences of
 # journals: without them each would be taken for an unknown name. Contractions typed without
@@ -112,9 +127,16 @@ MISSING_WORDS = frozenset("""
     whānau whanau hapū hapu iwi marae hui kaupapa tikanga whanaungatanga manaakitanga
     kaitiakitanga mokopuna tamariki rangatahi kaumātua kaumatua wairua karakia pōwhiri
     powhiri tangihanga tangi mahi whenua koha mātauranga matauranga pākehā pakeha palagi hauora
-    hinengaro tinana taha kōrero korero mihi whakapapa
+    hinengaro tinana taha kōrero korero mihi whakapapa kāinga kainga
     facebook instagram insta snapchat tiktok youtube whatsapp twitter google uber netflix xbox
     playstation fortnite roblox minecraft discord reddit spotify zoom iphone ipad android
+""".split()) | frozenset("""
+    ritalin concerta adderall vyvanse elvanse strattera equasym medikinet suboxone subutex
+    methadone naloxone narcan buprenorphine sertraline zoloft fluoxetine prozac citalopram
+    escitalopram lexapro cipralex paroxetine seroxat venlafaxine effexor mirtazapine duloxetine
+    quetiapine seroquel olanzapine risperidone risperdal aripiprazole abilify clozapine lithium
+    lamotrigine valproate depakote diazepam valium lorazepam ativan xanax alprazolam zopiclone
+    melatonin propranolol pregabalin lyrica gabapentin tramadol oxycodone oxycontin fentanyl
 """.split())
 
 def world_name(word: str) -> bool:
@@ -162,6 +184,20 @@ def misspelt(word: str) -> bool:
     return any(ordinary(candidate) for candidate in candidates - {lower})
 
 
+# English makes nouns of words with these; a name rarely ends in one after a word
+# ("Parentification", "Mindfulness", "Safeguarding" aside, which are words already).
+_DERIVING = ("ification", "isation", "ization", "ation", "ness", "ment", "ism", "ology")
+
+
+@lru_cache(maxsize=65536)
+def derived(word: str) -> bool:
+    """Is ``word`` a word made from another by an English ending ("Parentification")?"""
+    lower = word.lower()
+    return any(lower.endswith(ending) and len(lower) - len(ending) >= 4
+               and ordinary(lower[:len(lower) - len(ending)]) for ending in _DERIVING)
+
+
 def known(word: str) -> bool:
-    """An ordinary word, a compound of them, a country or language, or a word misspelt."""
-    return ordinary(word) or world_name(word) or compound(word) or misspelt(word)
+    """An ordinary word, a compound of them, a country or language, a word misspelt or made
+    from another."""
+    return ordinary(word) or world_name(word) or compound(word) or misspelt(word) or derived(word)

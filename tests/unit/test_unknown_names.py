@@ -331,3 +331,34 @@ def test_what_the_second_english_tester_taught(language, text, expected):
 ])
 def test_possessives_and_admissions_that_name_no_one(language, text):
     assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text", [
+    # A Dutch list's first name that opens an English sentence as a word
+    "Said so. That felt like growth.",
+    "Sunny day, sunny client.",
+    # Theory named beside theory, read, done, or one of its ideas
+    "Did Gibbs in the car afterwards but honestly just felt flat.",
+    "Perry, Porges, van der Kolk - all the trauma people on the calendar.",
+    "Siegel's window of tolerance - mine was about an inch wide today.",
+    "Read a Perry article on the neurosequential model on lunch.",
+    # Medicines, the news, the writer's own course, a commission, a word made from a word
+    "Mum wants Ritalin, school wants Concerta, nobody asked him.",
+    "Read the latest Grenfell inquiry coverage on the train.",
+    "Mindfulness CPD in Leeds next month, paid for by the trust.",
+    "The Royal Commission findings came up again.",
+    "Parentification, classic.",
+    "I'll miss her when the case transfers.",
+])
+def test_what_a_third_english_tester_left_alone(language, text):
+    assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Said belde gisteren op.", [("person", "Said")]),  # in Dutch the name
+    ("His carer Aunty Lisi wants to keep him on.", [("person", "Lisi")]),
+    ("Kacper (6) and Lena (4), dad Polish, mam from Tallaght.",
+     [("person", "Kacper"), ("person", "Lena"), ("place", "Tallaght")]),
+])
+def test_what_a_third_english_tester_wrote(language, text, expected):
+    assert found(text, language, ClientList()) == expected
