@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from .dates import FULL_MONTH_NAMES, WEEKDAYS
+from .letters import CAPITAL
 from .matches import PatternMatch
 from .patterns import field_name
 from .unknown_names import opens_sentence
@@ -24,7 +25,8 @@ from .vocabulary import english_name, ordinary, world_name
 
 # Capitalised words, with the particles inside a town's name ("Portage la Prairie", "Newcastle
 # upon Tyne", "Stratford-upon-Avon").
-_CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: (?:(?:la|le|de|du|des|upon|on|of|en|sur) )?[A-ZÀ-Þ][\w'’.-]*){0,3}")
+_CAPITALISED = re.compile(CAPITAL + r"[\w'’.-]*(?: (?:(?:la|le|de|du|des|upon|on|of|en|sur) )?"
+                          + CAPITAL + r"[\w'’.-]*){0,3}")
 _WHERE = re.compile(r"\b(?:in|from|near|outside|around|to|towards|out of|past|uit|naar|vanuit)\s+$",
                     re.IGNORECASE)
 # US states, Canadian provinces and Australian states as written after a town.

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from .birth_dates import birth_dates
+from .letters import CAPITAL
 from .matches import PatternMatch
 from .vocabulary import world_name
 
@@ -161,7 +162,7 @@ def _schools(text: str) -> Iterator[PatternMatch]:
 
 
 _BEFORE_A_SURNAME = re.compile(r"(?:\b(?i:meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|"
-                               r"dr\.?|juf|meester)|\b[A-ZÀ-Þ][a-zà-ÿ]+) $")
+                               r"dr\.?|juf|meester)|\b" + CAPITAL + r"[a-zà-ÿ]+) $")
 
 
 def _named(text: str) -> Iterator[PatternMatch]:
@@ -269,8 +270,8 @@ _FIELD_NAME_AFTER = re.compile(
     r"\s*(?:again\s*)?:\s|\s*(?:&|and|en) [A-Z][a-z]+['’]s\b|"
     r"[^.!?\n]{0,40}\b(?:description|feelings|evaluation|so what|now what|beschrijving)\b",
     re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(?:" + _RELATION + "|" + _RELATION_EN + r"),?\s+(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}"
-                       r"(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?)(?![\w-])")
+_RELATIVE = re.compile(r"\b(?:" + _RELATION + "|" + _RELATION_EN + r"),?\s+(?P<name>" + CAPITAL + r"[^\W\d_]{2,}"
+                       r"(?:-" + CAPITAL + r"[^\W\d_]+)?)(?![\w-])")
 _RELATION_WORD = re.compile(r"(?:" + _RELATION + "|" + _RELATION_EN + r"|(?:pleeg|stief|schoon|half)"
                             r"(?:moeder|vader|ouders?|zus|zussen|broer|broers|zoon|dochter|kind|"
                             r"kinderen|familie|gezin))", re.IGNORECASE)
@@ -287,13 +288,13 @@ def relation_word(word: str) -> bool:
 _POSSESSOR = re.compile(
     r"(?<![\w'’-])(?P<name>(?!(?:Today|Tonight|Tomorrow|Yesterday|Everyone|Everybody|Someone|"
     r"Somebody|Anyone|Nobody|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|God)\b)"
-    r"[A-ZÀ-ÖØ-Þ][^\W\d_]{2,})['’]s\s+(?:" + _RELATION_EN + r"|mobile|phone|number|ex|partner|"
+    + CAPITAL + r"[^\W\d_]{2,})['’]s\s+(?:" + _RELATION_EN + r"|mobile|phone|number|ex|partner|"
     r"family|foster carers?|teacher|social worker|key worker|caseworker|birthday|DOB|in-laws|kids|"
     r"children)\b")
 # A name right before a date of birth: "Intake: Kauri, DOB 9 Dec 2010", "Sanne (geb. 2011)".
 _BORN = re.compile(r"(?<![\w'’-])(?P<name>(?!(?:His|Her|Their|My|Your|Our|Its|The|Client|Patient|"
-                   r"Child|Baby|Zijn|Haar|Hun|Mijn|De|Het|Cliënt)\b)[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}"
-                   r"(?: [A-ZÀ-ÖØ-Þ][^\W\d_]{2,})?),?\s+\(?(?:DOB|D\.O\.B\.|dob|geb\.|geboren)\b")
+                   r"Child|Baby|Zijn|Haar|Hun|Mijn|De|Het|Cliënt)\b)" + CAPITAL + r"[^\W\d_]{2,}"
+                   r"(?: " + CAPITAL + r"[^\W\d_]{2,})?),?\s+\(?(?:DOB|D\.O\.B\.|dob|geb\.|geboren)\b")
 # A title makes the word after it a name, typed in lower case too: "mr hughes", "mevr. de wit".
 _TITLED = re.compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|mevr|dhr)\.?|Miss|Mevrouw|Meneer)\s+(?P<name>(?!(?:and|or|the|"
                      r"her|him|his|them|you|me|it|us|"

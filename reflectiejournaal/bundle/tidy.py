@@ -16,6 +16,7 @@ from . import english_numbers
 from .birth_dates import SOMEONE_ELSE
 from .dates import FULL_MONTH_NAMES
 from .findings import Finding
+from .letters import CAPITAL
 from .names import TITLES, particle
 from .patterns import field_name, relation_word
 
@@ -156,7 +157,7 @@ def no_url_fragment(finding: Finding) -> bool:
 
 
 
-_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}")
+_NAME_WORD = re.compile(CAPITAL + r"[^\W\d_]{2,}")
 
 
 def everywhere(found: list[Finding], text: str) -> list[Finding]:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from .letters import CAPITAL
 from .matches import PatternMatch
 from .patterns import THEORY_AFTER, field_term, relation_word
 from .towns import is_town
@@ -36,7 +37,7 @@ _PLACE_BEFORE = frozenset(
 # heads is a place ("Schilderswijk", "Kanaleneiland", "Transvaalbuurt").
 _PLACE_HEADS = ("wijk", "buurt", "eiland", "dorp", "kwartier", "polder", "haven", "veld",
                 "hoek", "kerke", "kerk", "broek", "dijk", "meer", "rode", "donk", "hout")
-_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŞĞİÇ]")
+_CAPITAL = re.compile(CAPITAL)
 _OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*)$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*)$")
 
@@ -74,7 +75,7 @@ def ordinary_opening(text: str, start: int, end: int, is_first_name: Callable[[s
         return False  # "KEVIN was er niet": shouted, a name on purpose; "Casus: Bakker" a label
     if re.match(r"\s*\d", text[end:]):
         return False  # "Bakker 15 jaar"
-    if alone and re.match(r"\s+[A-ZÀ-Þ][a-zà-ÿ]", text[end:]):
+    if alone and re.match(r"\s+" + CAPITAL + r"[a-zà-ÿ]", text[end:]):
         return False  # "Mark Jansen belde" (but "May I be honest")
     if not (ordinary(word) or relation_word(word)):
         return False
@@ -179,7 +180,7 @@ def _named_like_a_town(text: str, word: re.Match[str]) -> bool:
     if not (_CAPITAL.match(stem) and english_name(stem) and is_town(stem)
             and not known(stem) and not field_term(stem)):
         return False
-    if re.match(r"\s+[A-ZÀ-Þ]", text[word.end():]) and not re.match(r"\s+I\b", text[word.end():]):
+    if re.match(r"\s+" + CAPITAL, text[word.end():]) and not re.match(r"\s+I\b", text[word.end():]):
         return False
     return not re.search(r"\b(?:in|from|near|to|at|outside|around)\s+$", text[max(0, word.start() - 10):word.start()])
 
