@@ -10,6 +10,7 @@ told her teacher") unless the sentence is about the supervision itself ("in de i
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -53,6 +54,7 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
 def birth_dates(text: str, today: dt.date) -> Iterator[PatternMatch]:
     """The dates of birth and of events in ``text``, as ``birth_date`` and ``date`` matches."""
     found = sorted(mentions(text, today), key=lambda m: m.start)
+    ends = sorted(m.end for m in found)
     own_before: tuple[int, bool] = (-1, False)  # where the last date ended, and whether it was own
     for mention in found:
         before = _HOLIDAY.sub("", text[max(0, mention.start - 40):mention.start])
@@ -70,21 +72,21 @@ def birth_dates(text: str, today: dt.date) -> Iterator[PatternMatch]:
             continue  # 31-02-2015 (a version number?), "maart 2012" (no day of anyone's)
         else:
             in_range = own_before[1] and _RANGE.fullmatch(text, own_before[0], mention.start)
-            own = bool(in_range) or _own_calendar(text, mention.start, mention.end,
-                                                  [m.end for m in found])
+            own = bool(in_range) or _own_calendar(text, mention.start, mention.end, ends)
             own_before = (mention.end, own)
             if not own:
                 yield PatternMatch("date", mention.start, mention.end, mention.text, "medium")
 
 
 def _own_calendar(text: str, start: int, end: int, date_ends: list[int]) -> bool:
-    """Is the date at ``start:end`` the supervision's own: a word of its calendar right before
+    """Is the date at ``start:end`` the supervision's own (``date_ends`` sorted): a word of its calendar right before
     it in the same sentence ("in de supervisie van 10 oktober", "at our session on Thursday,
     3 October", with no other date in between) or right after it ("14 maart: intervisie")?"""
     ends_before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)]
     sentence_start = max([max(0, start - 300), *ends_before])
-    window_start = max([max(0, start - 45), sentence_start, *(e for e in date_ends if e <= start)])
-    after = _SENTENCE_END.search(text, end)
+    at = bisect.bisect_right(date_ends, start)  # the last date that ends before this one
+    window_start = max([max(0, start - 45), sentence_start, *date_ends[max(0, at - 1):at]])
+    after = _SENTENCE_END.search(text, end, end + 300)
     sentence_end = min(end + 300, after.start() if after else len(text))
     window_end = min(end + 20, sentence_end)
     sentence = text[sentence_start:sentence_end]

@@ -26,7 +26,9 @@ _ORDINAL = r"(?:ste|de|e|st|nd|rd|th)"
 _SEP = r"\s?[-/.‐‑‒–]\s?"
 WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday maandag dinsdag
     woensdag donderdag vrijdag zaterdag zondag""".split())
-_WEEKDAY = r"(?:(?:" + "|".join(sorted(WEEKDAYS)) + r"),? )?"
+# A weekday written out or cut short ("Tues 14th Nov", "di 3 maart").
+_WEEKDAY_NAME = r"(?:" + "|".join(sorted(WEEKDAYS)) + r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|ma|di|wo|do|vr|za|zo)\.?"
+_WEEKDAY = r"(?:" + _WEEKDAY_NAME + r",? )?"
 _FULL = re.compile(
     r"(?<![\w/.-])" + _WEEKDAY + r"(?:"
     r"(?P<d1>\d{1,2})(?P<s>" + _SEP + r")(?P<m1>\d{1,2})(?P=s)(?P<y1>\d{4}|'?\d{2})"  # 12-03-2015
@@ -46,9 +48,14 @@ _MONTH_YEAR = re.compile(r"(?<![\w/.-])(?P<month>" + _MONTH + r") (?P<year>(?:19
 # A day alone, as an ordinal after an article: "de 14e", "op de 3de", "on the 3rd". Only where
 # no noun follows ("de 2e keer", "the 3rd session" are no dates).
 _DAY_ALONE = re.compile(
-    r"(?<!\w)(?:de|op de|on the|the) (?P<day>\d{1,2})(?:ste|de|e|st|nd|rd|th)"
+    r"(?<!\w)(?:de|op de|on the|the|" + _WEEKDAY_NAME + r",?(?: the| de)?) (?P<day>\d{1,2})(?:ste|de|e|st|nd|rd|th)"
     r"(?=\s*(?:[,.;:!?)]|$|(?:uit|in|op|naar|is|was|werd|zijn|heeft|had|hij|zij|ze|toen|"
     r"he|she|they|was|were|when|and|en|at|om)\b))", re.IGNORECASE)
+# A feast and its year: "Christmas Eve 2021", "Kerstmis 2019" (a day in someone's life).
+_FEAST_YEAR = re.compile(r"(?<!\w)(?:Christmas(?: Eve| Day)?|Boxing Day|New Year['’]s(?: Eve| Day)?|"
+                         r"Easter(?: Sunday| Monday)?|Halloween|Thanksgiving|Eid|Diwali|Kerstmis|"
+                         r"Kerst(?:avond)?|Oudejaarsavond|Nieuwjaarsdag|Pasen|Sinterklaas) "
+                         r"(?:19|20)\d{2}(?!\w)")
 # Day and month in figures, without a year, after a word that says a date comes: "on 22/6",
 # "is 11/4" ("3/4 of the group" and "10/10" are no dates).
 _DAY_SLASH = re.compile(r"\b(?:on|is|op|by|from|until|tot|vanaf|sinds) (?P<date>(?P<d>\d{1,2})/"
@@ -85,19 +92,25 @@ def _without_full_stop(mention: DateMention) -> DateMention:
 
 
 def _partial(text: str, taken: list[tuple[int, int]]) -> Iterator[DateMention]:
-    def free(m: re.Match[str]) -> bool:
-        return not any(s < m.end() and m.start() < e for s, e in taken)
+    used = bytearray(len(text))  # 1 where a date was found: one look per match, not per date
+    for s, e in taken:
+        used[s:e] = b"\1" * (e - s)
+
+    def free(start: int, end: int) -> bool:
+        return not any(used[start:end])
+
+    def take(start: int, end: int) -> None:
+        used[start:end] = b"\1" * (end - start)
 
     for m in _DAY_SLASH.finditer(text):
         start, end = m.span("date")
-        if (not any(s < end and start < e for s, e in taken)
-                and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
-            taken.append((start, end))
+        if free(start, end) and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+            take(start, end)
             yield DateMention(start, end, m.group("date"), None, False)
-    for pattern in (_DAY_MONTH, _MONTH_YEAR, _DAY_ALONE):
+    for pattern in (_DAY_MONTH, _MONTH_YEAR, _DAY_ALONE, _FEAST_YEAR):
         for m in pattern.finditer(text):
-            if free(m):
-                taken.append((m.start(), m.end()))
+            if free(m.start(), m.end()):
+                take(m.start(), m.end())
                 yield DateMention(m.start(), m.end(), m.group(), None, False,
                                   pattern is not _MONTH_YEAR)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .letters import CAPITAL
 from .matches import PatternMatch
 
 _CAP = r"[A-Z][\w'’.-]*"
@@ -20,17 +21,22 @@ _STREET_WORDS = (r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Close|
 # "23 Wattle Grove", "1427 W Addison St, Apt 3", "Flat 2, 14 Clement Road"
 _ADDRESS = re.compile(
     r"(?<![\w/-])(?:(?:Flat|Apt|Apartment|Unit) \w+,? )?(?:\d{1,4}/)?\d{1,5}[A-Za-z]?,? (?:[NSEW]\.? )?"
-    r"(?:(?:" + _CAP + r"|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:" + _STREET_WORDS + r")\.?(?: (?:North|South|East|West))?(?![\w-])"
+    r"(?:(?:" + _CAP + r"|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:" + _STREET_WORDS + r")\.?"
+    r"(?: (?:North|South|East|West|[NSEW]|NE|NW|SE|SW)\b)?(?![\w-])"
     r"(?:,? (?:Apt|Apartment|Unit|Flat|Suite|#) ?\w+)?")
 # Dutch and Flemish streets named without a number: "aan de Dorpsstraat", "op de Frankrijklei".
 _STREET_NL = re.compile(
     r"\b(?:aan|in|op|bij|naar|via|over|langs) (?:de|het) (?P<street>[A-Z][\w-]*(?:straat|straatweg|weg|laan|"
     r"plein|gracht|kade|singel|dreef|steeg|dijk|markt|lei|vest|baan|wal))(?![\w-])")
 # A street named without a number: "Scotland Road", "Hope Street" (not "the Road", "Wall").
-_STREET_EN = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’-]+ ){1,2}(?:Street|Road|Lane|Avenue|Crescent|Terrace|"
-                        r"Boulevard|Parade|Close|Drive|(?<=\w )(?:St|Rd|Ave|Blvd|Hwy)(?![\w.]*\s+[A-Z]))"
+_STREET_EN = re.compile(r"(?<![\w'’.-])(?:[NSEW] )?(?:(?:[A-Z][\w'’-]+|\d{1,3}(?:st|nd|rd|th)) ){1,2}"
+                        r"(?:Street|Road|Lane|Avenue|Crescent|Terrace|Boulevard|Parade|Close|Drive|Quay|"
+                        r"Wharf|Esplanade|(?<=\w )(?:St(?![\w.]*\s+[A-Z])|Rd|Ave|Blvd|Hwy))"
                         r"(?: (?:North|South|East|West))?(?![\w-])")
 # "the Aylesbury Estate", "Jane and Finch" is no pattern: estates and housing schemes by name.
+# A flat and the building or street after it: "Apt 14, Clarion Quay", "Flat 3, Kestrel House".
+_APARTMENT = re.compile(r"(?<![\w-])(?:Flat|Apt\.?|Apartment|Unit|Suite) \d+[A-Za-z]?, (?:[A-Z][\w'’-]+ ){0,2}"
+                        r"[A-Z][\w'’-]+")
 _ESTATE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’-]+ ){1,2}(?:Estate|Flats|Towers|Court Flats)(?![\w-])")
 _SCHOOL_WORDS = (r"Primary|Secondary|High School|High|Elementary|Middle School|Academy|"
                  r"Grammar|Comprehensive|Community School|National School|Public School|"
@@ -45,12 +51,19 @@ def _named(words: str) -> str:
 
 
 _SCHOOL = re.compile(_named(_SCHOOL_WORDS) + r"(?! of\b)")
-_SCHOOL_IRISH = re.compile(r"(?<![\w-])(?:Scoil|Gaelscoil|Coláiste|Colaiste|Ysgol|Gaelcholáiste) "
-                           r"[A-Z][\w'’]+(?: [A-Z][\w'’]+)?")
+# Schools named in Irish, Welsh, te reo Māori or French, with the small words inside their names:
+# "Scoil Mhuire gan Smál", "Te Kura Kaupapa Māori o Hoani Waititi", "École secondaire Jeanne-Mance".
+_SCHOOL_IRISH = re.compile(
+    r"(?<![\w-])(?:Scoil|Gaelscoil|Coláiste|Colaiste|Ysgol|Gaelcholáiste|Te Kura(?: Kaupapa Māori)?|"
+    r"Kura Kaupapa Māori|Te Kura Tuarua|École(?: primaire| secondaire)?|Collège|Lycée|Cégep) "
+    r"(?:o )?" + CAPITAL + r"[\w'’-]+(?: (?:(?:gan|na|an|ag|ar|i|ó|o|y|de|du|des|la|le) )?" + CAPITAL
+    + r"[\w'’-]+){0,3}")
 _CARE_WORDS = (r"Hospital|Infirmary|Medical Centre|Medical Center|Health Centre|Health Center|"
                r"Adolescent Unit|Psychiatric Unit|Inpatient Unit|Mother and Baby Unit|Lodge|"
                r"Nursing Home|Care Centre|Magistrates['’] Court|Crown Court|Family Court|Youth Court|"
-               r"Medical Practice|Family Practice|Surgery|Clinic|Hospice|Care Home|Nursing Home")
+               r"Medical Practice|Family Practice|Surgery|Clinic|Hospice|Care Home|Nursing Home|Prison|"
+               r"Jail|Correctional Centre|Correctional Center|Correctional Facility|Detention Centre|"
+               r"Youth Justice Centre|Remand Centre|Young Offender Institution")
 _CARE = re.compile(_named(_CARE_WORDS))
 # "St James's", "St. Vincent's", "Royal Melbourne": hospitals (and churches and schools) by name.
 _SAINT = re.compile(r"(?<![\w-])(?:St\.?|Saint) [A-Z][a-z]+(?:['’]s)?(?: (?!Day\b)[A-Z][a-z]+)?"
@@ -78,6 +91,8 @@ _ADMITTED = re.compile(
 _STREET_CELTIC = re.compile(
     r"(?<![\w-])(?:\d{1,4}[A-Za-z]? )?(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Bóthar|Sráid|Ascaill|Ard|Cnoc|"
     r"Páirc|Radharc|Cluain|Gort|Lios)(?: (?:na|an|y|yr|'r|ar|na h-|an t-))? [A-ZÁÉÍÓÚÂÊÎÔÛŴŶ][\w'’-]+")
+# A prison by the Crown's name for it: "HMP Barlinnie", "HMYOI Polmont".
+_HM_PRISON = re.compile(r"(?<![\w-])(?P<name>(?:HMP|HMYOI|HMP ?& ?YOI|HMP/YOI) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _WARD = re.compile(r"(?<![\w-])(?:[Ww]ard|[Aa]fdeling|[Uu]nit) \d{1,2}[A-Z]?(?: [A-Z][a-z]+)?(?![\w-])")
 # UK plates since 2001 ("LK19 XRV"); Irish plates ("152-G-4471", "09-D-12345").
 _PLATE_UK = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w-])")
@@ -111,10 +126,11 @@ def find(text: str) -> Iterator[PatternMatch]:
         yield PatternMatch("address", m.start("street"), m.end("street"), m.group("street"), "medium")
     for m in [*_PLATE_AFTER.finditer(text), *_PLATE_BRACKETED.finditer(text)]:
         yield PatternMatch("license_plate", m.start("plate"), m.end("plate"), m.group("plate"), "medium")
-    for m in [*_GENERAL.finditer(text), *_EMPLOYER.finditer(text), *_ADMITTED.finditer(text)]:
+    for m in [*_GENERAL.finditer(text), *_EMPLOYER.finditer(text), *_ADMITTED.finditer(text),
+              *_HM_PRISON.finditer(text)]:
         yield PatternMatch("institution", m.start("name"), m.end("name"), m.group("name"), "medium")
     for pattern, kind, confidence in ((_ADDRESS, "address", "high"), (_STREET_EN, "address", "medium"),
-                                      (_STREET_CELTIC, "address", "medium"),
+                                      (_STREET_CELTIC, "address", "medium"), (_APARTMENT, "address", "medium"),
                                       (_ESTATE, "place", "medium"),
                                       (_SCHOOL, "school", "medium"), (_SCHOOL_IRISH, "school", "high"),
                                       (_CARE, "institution", "medium"), (_SAINT, "institution", "medium"),

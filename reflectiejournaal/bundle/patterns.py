@@ -72,7 +72,7 @@ def _postcodes(text: str) -> Iterator[PatternMatch]:
     for m in _POSTCODE_BE.finditer(text):
         # Four digits before a capital are a Belgian postcode when a Belgian place follows, or
         # an address or the word "postcode" comes before ("in 2019 Marieke" is a year).
-        before = text[:m.start()].rstrip()
+        before = text[max(0, m.start() - 40):m.start()].rstrip()  # not the whole text each time
         after_address = bool(re.search(r"(\d\w?,|postcode:?)$", before, re.IGNORECASE))
         place = m.group("place")
         known = place in _word_list("places_be.txt") or place.split()[0] in _word_list("places_be.txt")

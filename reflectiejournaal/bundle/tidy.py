@@ -71,13 +71,17 @@ def trimmed(finding: Finding, text: str) -> Finding:
 def outside_dates(found: list[Finding], text: str) -> list[Finding]:
     """A name that begins inside a date begins after it: "the 5th of June Aisha" is a date
     and Aisha (deduce read "June Aisha" as two first names)."""
-    dates = [f for f in found if f.kind in ("date", "birth_date")]
+    dates = sorted((f.start, f.end) for f in found if f.kind in ("date", "birth_date"))
+    starts = [start for start, _ in dates]
     out = []
     for f in found:
-        for d in dates:
-            if f.kind in ("person", "place") and f.start < d.end < f.end and d.start <= f.start:
-                rest = text[d.end:f.end]
-                start = d.end + len(rest) - len(rest.lstrip(" ,"))
+        if f.kind in ("person", "place"):
+            # Dates do not overlap: only the last one that begins at or before the name can
+            # hold its beginning.
+            at = bisect.bisect_right(starts, f.start) - 1
+            if at >= 0 and f.start < dates[at][1] < f.end:
+                rest = text[dates[at][1]:f.end]
+                start = dates[at][1] + len(rest) - len(rest.lstrip(" ,"))
                 f = replace(f, start=start, text=text[start:f.end])
         out.append(f)
     return out

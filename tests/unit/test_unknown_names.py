@@ -362,3 +362,28 @@ def test_what_a_third_english_tester_left_alone(language, text):
 ])
 def test_what_a_third_english_tester_wrote(language, text, expected):
     assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Dates with a weekday, cut short or with the day alone; a feast and its year
+    ("Callum's court date is Tues 14th Nov, he's terrified.",
+     [("person", "Callum"), ("date", "Tues 14th Nov")]),
+    ("Her uncle passed last Tuesday the 8th and she's gone back.", [("date", "Tuesday the 8th")]),
+    ("He says it was Christmas Eve 2021, he remembers the tree.", [("date", "Christmas Eve 2021")]),
+    # Addresses as North America and Ireland write them
+    ("Visit at 1847 Lyndale Ave N, Apt 3B. Hoarding is worse.",
+     [("address", "1847 Lyndale Ave N, Apt 3B")]),
+    ("We met at the bus stop on W 26th St so her abuela would not see.", [("address", "W 26th St")]),
+    ("They are at a motel on Great South Rd. Three kids, one room.", [("address", "Great South Rd")]),
+    ("Visit to Apt 14, Clarion Quay today.", [("address", "Apt 14, Clarion Quay")]),
+    # Schools in Irish, te reo Māori and French; prisons
+    ("Rang the principal at Scoil Mhuire gan Smál today.", [("school", "Scoil Mhuire gan Smál")]),
+    ("He is thriving at Te Kura Kaupapa Māori o Hoani Waititi.",
+     [("school", "Te Kura Kaupapa Māori o Hoani Waititi")]),
+    ("Met the counsellor at École secondaire Jeanne-Mance today.",
+     [("school", "École secondaire Jeanne-Mance")]),
+    ("He is terrified of going back to HMP Barlinnie.", [("institution", "HMP Barlinnie")]),
+    ("He has been moved to Rimutaka Prison this week.", [("institution", "Rimutaka Prison")]),
+])
+def test_what_a_third_english_tester_taught(language, text, expected):
+    assert found(text, language, ClientList()) == expected
