@@ -34,28 +34,28 @@ def scan_all(detector: Detector, texts: dict[str, str],
         return {key: detector.scan(texts[key]) for key in keys}
     global _shared
     _shared = (detector, [texts[key] for key in keys])
+    # Longest first, dealt round: each child gets about as many words (a title and its entry
+    # side by side would put every title in one child and every entry in the other).
+    order = sorted(range(len(keys)), key=lambda i: -len(texts[keys[i]]))
     try:
         # A child that dies breaks the pool with an error (multiprocessing.Pool would wait for
         # its share forever); Ctrl+C is the parent's to handle, not each child's.
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
                                  initializer=signal.signal,
                                  initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
-            # Interleaved shares: long and short entries spread evenly over the children.
-            shares = list(pool.map(_scan_share, [(start, count) for start in range(count)]))
+            shares = list(pool.map(_scan_share, [order[start::count] for start in range(count)]))
     finally:
         _shared = None
-    found: list[list[Finding]] = [[] for _ in keys]
-    for start, share in enumerate(shares):
-        for offset, findings in enumerate(share):
-            found[start + offset * count] = findings
-    return dict(zip(keys, found))
+    found: dict[int, list[Finding]] = {}
+    for share in shares:
+        found.update(share)
+    return {key: found[i] for i, key in enumerate(keys)}
 
 
-def _scan_share(share: tuple[int, int]) -> list[list[Finding]]:
+def _scan_share(indices: list[int]) -> dict[int, list[Finding]]:
     assert _shared is not None, "only in a child forked by scan_all"
     detector, texts = _shared
-    start, step = share
-    return [detector.scan(text) for text in texts[start::step]]
+    return {i: detector.scan(texts[i]) for i in indices}
 
 
 def _cores() -> int:

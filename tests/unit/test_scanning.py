@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 
 import pytest
 
 from reflectiejournaal.bundle import scanning
 from reflectiejournaal.bundle.detector import Detector
+from reflectiejournaal.bundle.findings import Finding
 from reflectiejournaal.clients import Client, ClientList
 
 TEXTS = [
@@ -29,13 +31,23 @@ def _texts(count: int) -> dict[str, str]:
     return {f"entry:{n:04d}:body": TEXTS[n % len(TEXTS)] + f" ({n})" for n in range(count)}
 
 
-def test_two_processes_find_what_one_finds(detector):
+class WhereScanned(Detector):
+    """A detector that says which process scanned each text, in a last finding."""
+
+    def scan(self, text: str) -> list[Finding]:
+        return [*super().scan(text), Finding("marked", 0, 0, "", "high", str(os.getpid()))]
+
+
+def test_two_processes_find_what_one_finds(language):
+    detector = WhereScanned(ClientList([Client("Pietje de Vries")]), dt.date(2026, 12, 7), language)
     texts = _texts(60)
-    alone = {key: detector.scan(text) for key, text in texts.items()}
+    alone = {key: detector.scan(text)[:-1] for key, text in texts.items()}
     shared = scanning.scan_all(detector, texts, processes=2)
     assert list(shared) == list(texts)
-    assert shared == alone
-    assert sum(map(len, shared.values())) > 60  # something was found in the children
+    assert {found[-1].detector for found in shared.values()} - {str(os.getpid())} != set()
+    assert len({found[-1].detector for found in shared.values()}) == 2  # two children
+    assert {key: found[:-1] for key, found in shared.items()} == alone
+    assert sum(len(found) - 1 for found in shared.values()) > 60
 
 
 def test_a_process_with_threads_scans_alone(detector, monkeypatch):
