@@ -53,6 +53,23 @@ def prepare_language(cache_dir: Path, progress: lexicon.Progress = lambda share:
     return language
 
 
+def _in_field(text: str):  # type: ignore[no-untyped-def]
+    fields: list[tuple[int, int]] = []
+    looked = False
+
+    def in_field(start: int, end: int, strictly: bool = False) -> bool:
+        """Inside one of the field's own names (Korthagen, de Roos van Leary)? Looked up on
+        the first question: a text with no client's name in it never asks."""
+        nonlocal looked
+        if not looked:
+            fields.extend(patterns.field_spans(text))
+            looked = True
+        return any(s <= start and end <= e and (not strictly or e - s > end - start)
+                   for s, e in fields)
+
+    return in_field
+
+
 class Detector:
     """Finds everything in a text that could identify a client."""
 
@@ -70,25 +87,29 @@ class Detector:
 
     def scan(self, text: str) -> list[Finding]:
         """The findings in ``text`` (normalised by :func:`text.compose`), in order: numbers,
-        patterns, deduce's names and places, towns and names no list knows, the client list
-        and the user's marks; then tidied (:mod:`tidy`) and overlaps merged."""
+        patterns, deduce's names and places, towns and names no list knows (:meth:`base`),
+        the client list and the user's marks; then tidied (:mod:`tidy`) and overlaps merged."""
+        return self.finish(text, self.base(text))
+
+    def base(self, text: str) -> list[Finding]:
+        """What the text holds whoever the clients are and whatever the user marked: the
+        costly part of a scan, which :mod:`findings_cache` keeps by the text's hash."""
+        in_field = _in_field(text)
         found = tidy.by_their_names([
             Finding(m.kind, m.start, m.end, m.text, "high",
                     "phonenumbers" if m.kind == "phone" else "stdnum")
             for m in [*numbers.find(text), *english_numbers.find(text)]], text)
-        fields = patterns.field_spans(text)
-
-        def in_field(start: int, end: int, strictly: bool = False) -> bool:
-            """Inside one of the field's own names (Korthagen, de Roos van Leary)."""
-            return any(s <= start and end <= e and (not strictly or e - s > end - start)
-                       for s, e in fields)
-
         found += self._patterns(text, in_field)
-        persons = self._language(text, in_field) if self.language is not None else []
-        found += persons
         if self.language is not None:
+            found += self._language(text, in_field)
             found += self._unlisted(text, in_field, found)
-        found += self._clients(text, in_field, [p for p in persons if p.kind == "person"])
+        return found
+
+    def finish(self, text: str, base: list[Finding]) -> list[Finding]:
+        """The scan of ``text`` from its :meth:`base`: the clients and the marks added, tidied."""
+        in_field = _in_field(text)
+        persons = [f for f in base if f.kind == "person" and f.detector == "deduce"]
+        found = [*base, *self._clients(text, in_field, persons)]
         found += [Finding("marked", start, end, text[start:end], "high", "user", f"marked:{key}")
                   for start, end, key in self.marked.find(text)]
         found = tidy.outside_dates([tidy.trimmed(f, text) for f in found

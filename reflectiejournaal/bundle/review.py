@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Entry, title_from_body
 from .detector import Detector
+from .findings_cache import FindingsCache
 from .scanning import scan_all
 from .text import compose
 from .entities import Entity, group
@@ -47,7 +48,8 @@ class Review:
     chosen: dict[str, str] = field(default_factory=dict)  # entity → replacement picked
 
     @classmethod
-    def of(cls, entries: list[Entry], info: BundleInfo, detector: Detector) -> Review:
+    def of(cls, entries: list[Entry], info: BundleInfo, detector: Detector,
+           cache: FindingsCache | None = None) -> Review:
         texts: dict[str, str] = {}
         for entry in entries:
             if entry.title != title_from_body(entry.body):
@@ -62,7 +64,7 @@ class Review:
         for name in INFO_FIELDS:
             if getattr(info, name).strip():
                 texts[f"info:{name}"] = compose(getattr(info, name).strip())
-        found = scan_all(detector, texts)
+        found = scan_all(detector, texts, cache)
         known = _known_people(info)
         keyed, entities = group(texts, found, detector.clients, detector.is_common, known)
         review = cls(texts, keyed, entities, detector.language is not None)

@@ -1,4 +1,4 @@
-"""The parts of a bundle scanned on every core.
+"""The parts of a bundle scanned on every core, and what was scanned before taken from the cache.
 
 Each part is scanned on its own (:meth:`Detector.scan`), so the parts can be shared out over
 processes. A forked child has the loaded detector (tables, deduce, the word lists) at no cost,
@@ -19,19 +19,36 @@ from concurrent.futures import ProcessPoolExecutor
 
 from .detector import Detector
 from .findings import Finding
+from .findings_cache import FindingsCache
 
 # Below this many parts a pool costs more than it saves (about 10 ms a part).
 _WORTH_A_POOL = 40
 _shared: tuple[Detector, list[str]] | None = None  # what the forked children read
 
 
-def scan_all(detector: Detector, texts: dict[str, str],
+def scan_all(detector: Detector, texts: dict[str, str], cache: FindingsCache | None = None,
              processes: int | None = None) -> dict[str, list[Finding]]:
-    """The findings of every text, by its key, in the order of ``texts``."""
+    """The findings of every text, by its key, in the order of ``texts``. What ``cache``
+    holds is not scanned again; what is scanned goes into it."""
+    bases: dict[str, list[Finding]] = {}
+    todo: dict[str, str] = {}
+    for key, text in texts.items():
+        known = cache.get(text) if cache is not None else None
+        if known is None:
+            todo[key] = text
+        else:
+            bases[key] = known
+    bases.update(_bases(detector, todo, processes or _cores()))
+    if cache is not None:
+        for key, text in todo.items():
+            cache.put(text, bases[key])
+    return {key: detector.finish(text, bases[key]) for key, text in texts.items()}
+
+
+def _bases(detector: Detector, texts: dict[str, str], count: int) -> dict[str, list[Finding]]:
     keys = list(texts)
-    count = processes or _cores()
     if count <= 1 or len(keys) < _WORTH_A_POOL or not _may_fork():
-        return {key: detector.scan(texts[key]) for key in keys}
+        return {key: detector.base(texts[key]) for key in keys}
     global _shared
     _shared = (detector, [texts[key] for key in keys])
     # Longest first, dealt round: each child gets about as many words (a title and its entry
@@ -55,7 +72,7 @@ def scan_all(detector: Detector, texts: dict[str, str],
 def _scan_share(indices: list[int]) -> dict[int, list[Finding]]:
     assert _shared is not None, "only in a child forked by scan_all"
     detector, texts = _shared
-    return {i: detector.scan(texts[i]) for i in indices}
+    return {i: detector.base(texts[i]) for i in indices}
 
 
 def _cores() -> int:

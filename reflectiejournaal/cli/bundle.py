@@ -82,6 +82,7 @@ def _removal_confirmed(args: argparse.Namespace) -> bool:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from ..bundle.detector import Detector
+    from ..bundle.findings_cache import FindingsCache
     from ..bundle.names import clean_mark
     from ..bundle.review import BundleInfo, Review
     from ..bundle.selection import Selection
@@ -110,7 +111,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 if word in detector.marked.unusable:
                     say("cli.mark_unusable", number=number)
             return 2
-        review = Review.of(entries, info, detector)
+        # What this vault's texts held on an earlier scan today is not scanned again.
+        findings = FindingsCache(detector.today, cache_dir() / f"{journal.vault.vault_id}.findings",
+                                 journal.vault.cache_key)
+        review = Review.of(entries, info, detector, findings)
+        findings.save()
         missing = detector.marked.missing(list(review.texts.values()))
         for number, word in enumerate(args.mark, 1):
             if clean_mark(word) in missing:

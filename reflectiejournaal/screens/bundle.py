@@ -23,6 +23,7 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from ..bundle.detector import Detector, prepare_language
+from ..bundle.findings_cache import FindingsCache
 from ..bundle.formats import FORMATS
 from ..bundle.names import MarkedWords, clean_mark
 from ..bundle.sending import send
@@ -59,6 +60,7 @@ class BundleScreen(FindingsReview, Screen[None]):
         self.entry_ids = entry_ids or []  # hand-picked in the list of entries
         self.language = None  # deduce, once its tables are ready
         self.review: Review | None = None
+        self.findings: FindingsCache | None = None  # what each text held, kept for the day
         self.scanned: BundleInfo | None = None  # the fields as they were scanned
         self.scan_when_ready = False  # Ctrl+R pressed while deduce was still loading
         self.entries: list = []
@@ -190,8 +192,14 @@ class BundleScreen(FindingsReview, Screen[None]):
     # A worker's name shows its arguments by default: not the entries.
     @work(thread=True, exclusive=True, group="scan", description="scan")
     def _scan(self, entries: list, info: BundleInfo, detector: Detector) -> None:
-        """deduce takes about 20 ms per entry: a worker, so the screen never freezes."""
-        review = Review.of(entries, info, detector)
+        """deduce takes about 20 ms per entry: a worker, so the screen never freezes. What was
+        scanned before today (a word marked, the screen opened again) comes from the cache."""
+        if self.findings is None or self.findings.today != detector.today:
+            journal, cache_dir = self.app.journal, self.app.cache_dir  # type: ignore[attr-defined]
+            path = cache_dir / f"{journal.vault.vault_id}.findings" if cache_dir else None
+            self.findings = FindingsCache(detector.today, path, journal.vault.cache_key)
+        review = Review.of(entries, info, detector, self.findings)
+        self.findings.save()
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._scanned, review, info)
 

@@ -11,6 +11,7 @@ import pytest
 from reflectiejournaal.bundle import scanning
 from reflectiejournaal.bundle.detector import Detector
 from reflectiejournaal.bundle.findings import Finding
+from reflectiejournaal.bundle.findings_cache import FindingsCache
 from reflectiejournaal.clients import Client, ClientList
 
 TEXTS = [
@@ -34,20 +35,35 @@ def _texts(count: int) -> dict[str, str]:
 class WhereScanned(Detector):
     """A detector that says which process scanned each text, in a last finding."""
 
-    def scan(self, text: str) -> list[Finding]:
-        return [*super().scan(text), Finding("marked", 0, 0, "", "high", str(os.getpid()))]
+    def base(self, text: str) -> list[Finding]:
+        return [*super().base(text), Finding("marked", 0, 0, "", "high", str(os.getpid()))]
 
 
-def test_two_processes_find_what_one_finds(language):
-    detector = WhereScanned(ClientList([Client("Pietje de Vries")]), dt.date(2026, 12, 7), language)
+def test_two_processes_find_what_one_finds(language, detector):
+    where = WhereScanned(ClientList([Client("Pietje de Vries")]), dt.date(2026, 12, 7), language)
     texts = _texts(60)
-    alone = {key: detector.scan(text)[:-1] for key, text in texts.items()}
-    shared = scanning.scan_all(detector, texts, processes=2)
+    shared = scanning._bases(where, texts, 2)
     assert list(shared) == list(texts)
-    assert {found[-1].detector for found in shared.values()} - {str(os.getpid())} != set()
-    assert len({found[-1].detector for found in shared.values()}) == 2  # two children
-    assert {key: found[:-1] for key, found in shared.items()} == alone
-    assert sum(len(found) - 1 for found in shared.values()) > 60
+    assert len({found[-1].detector for found in shared.values()} - {str(os.getpid())}) == 2
+    assert {key: found[:-1] for key, found in shared.items()} == {
+        key: detector.base(text) for key, text in texts.items()}
+    alone = {key: detector.scan(text) for key, text in texts.items()}
+    assert scanning.scan_all(detector, texts, processes=2) == alone
+    assert sum(map(len, alone.values())) > 60
+
+
+def test_what_the_cache_holds_is_not_scanned_again(detector, monkeypatch):
+    texts = _texts(12)
+    cache = FindingsCache(dt.date(2026, 12, 7))
+    first = scanning.scan_all(detector, texts, cache)
+    assert len(cache) == len(set(texts.values()))
+    monkeypatch.setattr(detector, "base", lambda text: pytest.fail("scanned again"))
+    assert scanning.scan_all(detector, texts, cache) == first
+    # The marks and the client list are applied afresh to what the cache holds
+    marked = Detector(detector.clients, detector.today, detector.language, ("vermoeidheid",))
+    monkeypatch.setattr(marked, "base", lambda text: pytest.fail("scanned again"))
+    again = scanning.scan_all(marked, texts, cache)
+    assert any(f.kind == "marked" for found in again.values() for f in found)
 
 
 def test_a_process_with_threads_scans_alone(detector, monkeypatch):
