@@ -30,6 +30,8 @@ def scan_all(detector: Detector, texts: dict[str, str], cache: FindingsCache | N
              processes: int | None = None) -> dict[str, list[Finding]]:
     """The findings of every text, by its key, in the order of ``texts``. What ``cache``
     holds is not scanned again; what is scanned goes into it."""
+    if detector.language is None:
+        cache = None  # a scan without deduce is a poorer one: never kept, never served
     bases: dict[str, list[Finding]] = {}
     todo: dict[str, str] = {}
     for key, text in texts.items():

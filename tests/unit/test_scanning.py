@@ -86,3 +86,14 @@ def test_a_process_with_threads_scans_alone(detector, monkeypatch):
 def test_few_parts_are_scanned_without_a_pool(detector, monkeypatch):
     monkeypatch.setattr(scanning, "ProcessPoolExecutor", None)
     assert len(scanning.scan_all(detector, _texts(5), processes=2)) == 5
+
+
+def test_a_scan_without_deduce_is_never_kept_nor_served(detector):
+    texts = _texts(3)
+    cache = FindingsCache(dt.date(2026, 12, 7))
+    without = Detector(detector.clients, detector.today, None)
+    scanning.scan_all(without, texts, cache)
+    assert len(cache) == 0
+    scanning.scan_all(detector, texts, cache)
+    assert scanning.scan_all(without, texts, cache) == {
+        key: without.scan(text) for key, text in texts.items()}
