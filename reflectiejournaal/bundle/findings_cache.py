@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import json
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from ..errors import DecryptionFailed, WriteFailed
@@ -33,8 +33,8 @@ _INFO = b"rj-findings-cache-v1"
 
 @cache
 def fingerprint() -> str:
-    """A hash of everything a scan's outcome depends on in the package: the detector's code,
-    its word lists and its tables' manifests."""
+    """A hash of everything a scan's outcome depends on: the detector's code, its word lists,
+    its tables' manifests and the versions of the libraries it runs."""
     digest = hashlib.sha256()
     root = resources.files(__package__)
     names = sorted(p.name for p in root.iterdir() if p.name.endswith((".py", ".txt")))
@@ -42,7 +42,12 @@ def fingerprint() -> str:
         digest.update(name.encode() + b"\0" + root.joinpath(name).read_bytes())
     for name in ("manifest.json", "words.npz"):
         digest.update(root.joinpath("tables", name).read_bytes())
+    for package in _LIBRARIES:  # an upgrade may find otherwise
+        digest.update(f"{package}={metadata.version(package)}".encode())
     return digest.hexdigest()
+
+
+_LIBRARIES = ("deduce", "docdeid", "phonenumbers", "python-stdnum", "babel")
 
 
 class FindingsCache:
