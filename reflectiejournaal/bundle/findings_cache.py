@@ -18,6 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import stat
+import threading
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -59,15 +62,18 @@ class FindingsCache:
         self._key = crypto.hkdf(key, b"", _INFO) if key is not None else None
         self._parts: dict[str, list[Finding]] = {}
         self._changed = False
+        self._lock = threading.Lock()
         if path is not None and self._key is not None:
             self._parts = self._read(path, self._key)
 
     def get(self, text: str) -> list[Finding] | None:
-        return self._parts.get(_hash(text))
+        with self._lock:
+            return self._parts.get(_hash(text))
 
     def put(self, text: str, base: list[Finding]) -> None:
-        self._parts[_hash(text)] = base
-        self._changed = True
+        with self._lock:  # the app may start a scan while a cancelled one still runs
+            self._parts[_hash(text)] = base
+            self._changed = True
 
     def __len__(self) -> int:
         return len(self._parts)
@@ -76,28 +82,52 @@ class FindingsCache:
         """Write the cache, if it has a file and anything new; a failure costs only time."""
         if self.path is None or self._key is None or not self._changed:
             return
-        document = {"format": _FORMAT, "today": self.today.isoformat(), "detector": fingerprint(),
-                    "parts": {h: [[f.kind, f.start, f.end, f.text, f.confidence, f.detector, f.entity]
-                                  for f in found] for h, found in self._parts.items()}}
-        plain = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        with self._lock:
+            parts = {h: [[f.kind, f.start, f.end, f.text, f.confidence, f.detector, f.entity]
+                         for f in found] for h, found in self._parts.items()}
+            self._changed = False
         try:
+            document = {"format": _FORMAT, "today": self.today.isoformat(),
+                        "detector": fingerprint(), "parts": parts}
+            plain = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             make_private_dir(self.path.parent)
             atomic_write(self.path, crypto.seal(self._key, crypto.pad(plain), _INFO))
         except (OSError, WriteFailed):
             return
-        self._changed = False
 
     def _read(self, path: Path, key: bytes) -> dict[str, list[Finding]]:
+        """The file's parts; an empty cache, and the file removed, when it is of another day,
+        detector or key, damaged, or no regular file of a sane size (a FIFO would hang)."""
         try:
-            sealed = path.read_bytes()
-            document = json.loads(crypto.unpad(crypto.open_sealed(key, sealed, _INFO)))
-            if (document.get("format") != _FORMAT or document.get("today") != self.today.isoformat()
-                    or document.get("detector") != fingerprint()):
-                return {}
-            return {h: [Finding(*values) for values in found]
-                    for h, found in document["parts"].items()}
-        except (OSError, ValueError, TypeError, KeyError, DecryptionFailed):
+            sealed = _read_regular(path)
+        except FileNotFoundError:
             return {}
+        except OSError:
+            return {}  # not ours to remove: a FIFO, a folder, a link, too big
+        try:
+            document = json.loads(crypto.unpad(crypto.open_sealed(key, sealed, _INFO)))
+            if (document.get("format") == _FORMAT and document.get("today") == self.today.isoformat()
+                    and document.get("detector") == fingerprint()):
+                return {h: [Finding(*values) for values in found]
+                        for h, found in document["parts"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, DecryptionFailed):
+            pass
+        # Stale (another day, a rekey) or damaged: what it held of deleted entries goes too.
+        path.unlink(missing_ok=True)
+        return {}
+
+
+_MAX_BYTES = 64 << 20  # a day's findings of a lifetime's journal are a few MB
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file of the user's, not a link, not too big."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BYTES or info.st_uid != os.getuid():
+            raise OSError("not a findings cache")
+        return file.read(info.st_size)
 
 
 def _hash(text: str) -> str:

@@ -10,6 +10,7 @@ thread, scans one part after another. A child inherits the parent's hardening (n
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -56,19 +57,42 @@ def _bases(detector: Detector, texts: dict[str, str], count: int) -> dict[str, l
     # Longest first, dealt round: each child gets about as many words (a title and its entry
     # side by side would put every title in one child and every entry in the other).
     order = sorted(range(len(keys)), key=lambda i: -len(texts[keys[i]]))
+    # A child that dies breaks the pool with an error (multiprocessing.Pool would wait for its
+    # share forever). Each child is a copy of the unlocked process: it must never outlive the
+    # parent, so it dies with it, and on Ctrl+C or any error the parent kills it at once
+    # instead of waiting for its share.
+    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_child_starts, initargs=(os.getpid(),))
     try:
-        # A child that dies breaks the pool with an error (multiprocessing.Pool would wait for
-        # its share forever); Ctrl+C is the parent's to handle, not each child's.
-        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=signal.signal,
-                                 initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
-            shares = list(pool.map(_scan_share, [order[start::count] for start in range(count)]))
+        shares = list(pool.map(_scan_share, [order[start::count] for start in range(count)]))
+    except BaseException:
+        for child in list(getattr(pool, "_processes", {}).values()):  # no public way to them
+            child.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown()
     finally:
         _shared = None
     found: dict[int, list[Finding]] = {}
     for share in shares:
         found.update(share)
     return {key: found[i] for i, key in enumerate(keys)}
+
+
+def _child_starts(parent: int) -> None:
+    """In each child: Ctrl+C is the parent's to handle; the child dies with its parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: _may_fork never forks there
+        pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _scan_share(indices: list[int]) -> dict[int, list[Finding]]:

@@ -15,11 +15,17 @@ class HitTable(DataTable):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
+        self._add_columns()
+
+    def _add_columns(self) -> None:
         for key in ("date", "kind", "title", "snippet"):
             self.add_column(t(f"search.col.{key}"), key=key)
 
     def show(self, hits: list[SearchHit]) -> None:
-        self.clear()
+        # The columns anew, so their widths fit these hits: kept from a broader search before
+        # (typing paused inside a word), a long title pushed the match out of view.
+        self.clear(columns=True)
+        self._add_columns()
         for hit in hits:
             snippet = Text(hit.snippet)
             if hit.span != (0, 0):

@@ -62,3 +62,48 @@ def test_a_damaged_or_unwritable_file_costs_only_time(tmp_path):
 def test_the_fingerprint_follows_the_detectors_files():
     assert findings_cache.fingerprint() == findings_cache.fingerprint()
     assert len(findings_cache.fingerprint()) == 64
+
+
+def test_a_stale_file_is_removed_with_what_it_held(tmp_path):
+    path = _saved(tmp_path)
+    assert len(FindingsCache(TODAY + dt.timedelta(days=1), path, KEY)) == 0
+    assert not path.exists()
+
+
+def test_no_fifo_link_or_huge_file_is_read(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    fifo = folder / "fifo.findings"
+    os.mkfifo(fifo)
+    assert len(FindingsCache(TODAY, fifo, KEY)) == 0  # returns at once: no writer is waited for
+    target = _saved(tmp_path)
+    link = folder / "link.findings"
+    link.symlink_to(target)
+    assert len(FindingsCache(TODAY, link, KEY)) == 0
+    assert target.exists() and fifo.exists()  # not ours to remove
+    huge = folder / "huge.findings"
+    with huge.open("wb") as file:
+        file.truncate(findings_cache._MAX_BYTES + 1)
+    assert len(FindingsCache(TODAY, huge, KEY)) == 0
+
+
+def test_a_scan_may_add_while_another_saves(tmp_path):
+    import threading
+
+    cache = FindingsCache(TODAY, tmp_path / "cache" / "kluis.findings", KEY)
+    for n in range(200):
+        cache.put(f"{TEXT} {n}", FOUND)
+
+    def put_more() -> None:
+        for n in range(200, 2200):
+            cache.put(f"{TEXT} {n}", FOUND)
+
+    other = threading.Thread(target=put_more)
+    other.start()
+    try:
+        while other.is_alive():
+            cache.save()  # no "dictionary changed size during iteration"
+    finally:
+        other.join()
+    cache.save()
+    assert len(FindingsCache(TODAY, cache.path, KEY)) == 2200

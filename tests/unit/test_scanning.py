@@ -97,3 +97,58 @@ def test_a_scan_without_deduce_is_never_kept_nor_served(detector):
     scanning.scan_all(detector, texts, cache)
     assert scanning.scan_all(without, texts, cache) == {
         key: without.scan(text) for key, text in texts.items()}
+
+
+_PARENT = """
+import datetime as dt, os, sys, time
+from reflectiejournaal.bundle import scanning
+from reflectiejournaal.bundle.detector import Detector
+from reflectiejournaal.clients import ClientList
+
+class Slow(Detector):
+    def base(self, text):
+        with open(sys.argv[1], "a") as file:
+            file.write(f"{os.getpid()}\\n")
+        time.sleep(120)
+        return []
+
+print("parent", os.getpid(), flush=True)
+scanning.scan_all(Slow(ClientList(), dt.date(2026, 12, 7)), {str(n): "x" for n in range(60)},
+                  processes=2)
+"""
+
+
+@pytest.mark.parametrize("stop", ["SIGKILL", "SIGINT"])
+def test_the_children_die_with_the_parent(tmp_path, stop):
+    """Each child is a copy of the unlocked process: the parent killed or interrupted (Ctrl+C
+    stops the scan at once, not after every child's share), no child is left."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pids = tmp_path / "children"
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT, str(pids)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while len(set(pids.read_text().split()) if pids.exists() else ()) < 2:
+            assert time.monotonic() < deadline, "the children never started"
+            time.sleep(0.05)
+        children = [int(pid) for pid in set(pids.read_text().split())]
+        parent.send_signal(getattr(signal, stop))
+        parent.wait(10)  # raises if Ctrl+C waited for the children's two minutes
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in children):
+            assert time.monotonic() < deadline, "a child outlived its parent"
+            time.sleep(0.05)
+    finally:
+        parent.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as file:
+            return file.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
