@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -71,6 +72,27 @@ class _ShowVersion(argparse.Action):
         parser.exit()
 
 
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")  # how Python keeps bytes that are no UTF-8
+
+
+def _undecodable_option(args: argparse.Namespace, argv: list[str]) -> str | None:
+    """Where a text given on the command line has bytes that are no UTF-8 ("--note", or "the
+    3rd argument"); a file name is a path and may have them. Said plainly, before any of it
+    reaches an entry or a bundle."""
+    texts = [item for value in vars(args).values()
+             for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)]
+    if not any(_NOT_UTF8.search(text) for text in texts):
+        return None
+    for index, word in enumerate(argv):
+        if _NOT_UTF8.search(word):
+            if word.startswith("--") and "=" in word:
+                return word.split("=", 1)[0]
+            if index > 0 and argv[index - 1].startswith("-"):
+                return argv[index - 1]
+            return t("cli.argument_number", number=index + 1)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     hardening.no_core_dumps()
     gc.freeze()  # the modules just loaded live as long as the command: never walk them again
@@ -78,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     _suggest_command(parser, sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    if (undecodable := _undecodable_option(args, sys.argv[1:] if argv is None else argv)) is not None:
+        print(t("cli.not_utf8", option=undecodable), file=sys.stderr)
+        return 2
     args.vault = getattr(args, "vault", None) or default_vault()
     args.passphrase_file = getattr(args, "passphrase_file", None)
     args.passphrase_fd = getattr(args, "passphrase_fd", None)

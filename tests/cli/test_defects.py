@@ -231,3 +231,16 @@ def test_meeting_dates_far_outside_a_career_and_empty_titles_are_refused(cli):
 def test_a_mistyped_command_is_named(cli):
     result = cli("lsit")
     assert result.code == 2 and "Bedoel je ‘list’?" in result.err
+
+
+def test_text_that_is_no_utf8_is_refused_by_name(cli):
+    """Bytes a shell passes on that are no UTF-8 (kept by Python as lone surrogates) crashed
+    deduce in a bundle's note; now the option is named and nothing is done."""
+    cli.ok("new", "--kind", "reflection", "--title", "Casus", stdin="Een tekst.\n")
+    note = cli("bundle", "--from", "2000-01-01", "--check", "--note", "a\udcffb")
+    assert note.code == 2 and "--note" in note.err and "UTF-8" in note.err
+    title = cli("new", "--kind", "reflection", "--title=x\udcffy", stdin="Tekst.\n")
+    assert title.code == 2 and "--title" in title.err
+    name = cli("clients", "add", "x\udcffy")
+    assert name.code == 2 and "argument" in name.err
+    assert cli.ok("list").count("\n") == 1  # only the first entry
