@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from ..clients import ClientList
@@ -54,18 +55,13 @@ def prepare_language(cache_dir: Path, progress: lexicon.Progress = lambda share:
 
 
 def _in_field(text: str):  # type: ignore[no-untyped-def]
-    fields: list[tuple[int, int]] = []
-    looked = False
+    # Looked up on the first question: a text with no client's name in it never asks.
+    fields = cache(lambda: patterns.field_spans(text))
 
     def in_field(start: int, end: int, strictly: bool = False) -> bool:
-        """Inside one of the field's own names (Korthagen, de Roos van Leary)? Looked up on
-        the first question: a text with no client's name in it never asks."""
-        nonlocal looked
-        if not looked:
-            fields.extend(patterns.field_spans(text))
-            looked = True
+        """Inside one of the field's own names (Korthagen, de Roos van Leary)?"""
         return any(s <= start and end <= e and (not strictly or e - s > end - start)
-                   for s, e in fields)
+                   for s, e in fields())
 
     return in_field
 

@@ -66,6 +66,13 @@ class FindingsCache:
         if path is not None and self._key is not None:
             self._parts = self._read(path, self._key)
 
+    @classmethod
+    def of_vault(cls, today: dt.date, cache_dir: Path | None, vault_id: str,
+                 cache_key: bytes) -> FindingsCache:
+        """The day's cache of one vault, in the user's cache folder (in memory without one)."""
+        path = cache_dir / f"{vault_id}.findings" if cache_dir is not None else None
+        return cls(today, path, cache_key)
+
     def get(self, text: str) -> list[Finding] | None:
         with self._lock:
             return self._parts.get(_hash(text))

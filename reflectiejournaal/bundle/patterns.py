@@ -223,6 +223,7 @@ THEORY_AFTER = re.compile(
     r"guidelines|criteria)\b|et al\b|['’]s\s+['‘\"“]|(?<=['’]s )['‘\"“][A-Z]|(?:would|zou) "
     r"(?:say|ask|call|zeggen|vragen|noemen)\b|['’]s (?-i:[A-Z]{3,})\b)", re.IGNORECASE)
 
+
 def field_name(text: str) -> bool:
     """Is ``text`` any of the field's names, also those that count only next to theory
     ("Rogers", "Gibbs")? A town of that name is not taken for a town by its name alone."""
@@ -299,7 +300,7 @@ _BORN = re.compile(r"(?<![\w'’-])(?P<name>(?!(?:His|Her|Their|My|Your|Our|Its|
 _TITLED = re.compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|mevr|dhr)\.?|Miss|Mevrouw|Meneer)\s+(?P<name>(?!(?:and|or|the|"
                      r"her|him|his|them|you|me|it|us|"
                      r"said|says|was|is|has|had|who|will|would|can|to|of|in|on|at|came|rang|called|en|"
-                     r"of|is|was|heeft|had|zei|belde)\b)[a-z][a-zà-ÿ'’-]{2,})\b")
+                     r"heeft|zei|belde)\b)[a-z][a-zà-ÿ'’-]{2,})\b")
 # Initials for a client after "with" or "w/": "session 6 w/ T. — still", "met J.K. besproken".
 _INITIALS = re.compile(r"(?:\bw/|\bwith|\bmet|\bvoor|\bclient|\bcliënt)\s+(?P<name>[A-Z]\.(?:\s?[A-Z]\.)*)"
                        r"(?=\s*[-—–,(]|\s+[a-z])")

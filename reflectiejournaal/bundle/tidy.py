@@ -160,7 +160,6 @@ def no_url_fragment(finding: Finding) -> bool:
     return finding.kind == "url" and finding.text.startswith(".")
 
 
-
 _NAME_WORD = re.compile(CAPITAL + r"[^\W\d_]{2,}")
 
 

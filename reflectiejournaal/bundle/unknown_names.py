@@ -84,10 +84,18 @@ def ordinary_opening(text: str, start: int, end: int, is_first_name: Callable[[s
     # A first name of deduce's Dutch lists that in English is a common word, opening an English
     # sentence: "Said so.", "Sunny day", "Ran the group" (but "Said belde gisteren").
     return (word.lower() in ENGLISH_WORD_NAMES
-            and english_text(_SENTENCE_AFTER.match(text, start).group()))
+            and english_text(_sentence_from(text, start)))
 
 
 _SENTENCE_AFTER = re.compile(r"[^.!?\n]{0,120}")
+
+
+def _sentence_from(text: str, start: int) -> str:
+    """Up to 120 characters of the sentence that begins at ``start``."""
+    match = _SENTENCE_AFTER.match(text, start)
+    return match.group() if match else ""
+
+
 # A tag or a Dutch family word makes the word after it a name, in any case: "#dekker",
 # "gezin-kaya", "fam. dekker" (English puts "family" after the name: "the family has moved").
 _TAGGED = re.compile(r"(?:#|\b(?:gezin|familie|fam\.?|huize)[- ]\s*)$", re.IGNORECASE)

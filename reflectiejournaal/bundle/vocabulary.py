@@ -11,7 +11,6 @@ signal alone. The package ships the words as sorted hashes (``tables/words.npz``
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -21,14 +20,14 @@ import numpy as np
 from babel import Locale
 
 from .dates import FULL_MONTH_NAMES, WEEKDAYS
+from .lexicon import phrase_hash
 
 LANGUAGES = ("nl", "en")
 
 
 def word_hash(word: str) -> int:
-    """A stable 64-bit hash of a word in lower case (NFC, as simplemma's dictionaries are)."""
-    data = unicodedata.normalize("NFC", word.lower()).encode("utf-8")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+    """The lexicon's hash of a word in lower case (NFC, as simplemma's dictionaries are)."""
+    return phrase_hash((unicodedata.normalize("NFC", word.lower()),))
 
 
 TABLES = (*LANGUAGES, "en_proper")

@@ -112,8 +112,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                     say("cli.mark_unusable", number=number)
             return 2
         # What this vault's texts held on an earlier scan today is not scanned again.
-        findings = FindingsCache(detector.today, cache_dir() / f"{journal.vault.vault_id}.findings",
-                                 journal.vault.cache_key)
+        findings = FindingsCache.of_vault(detector.today, cache_dir(), journal.vault.vault_id,
+                                          journal.vault.cache_key)
         review = Review.of(entries, info, detector, findings)
         findings.save()
         missing = detector.marked.missing(list(review.texts.values()))

@@ -195,9 +195,9 @@ class BundleScreen(FindingsReview, Screen[None]):
         """deduce takes about 20 ms per entry: a worker, so the screen never freezes. What was
         scanned before today (a word marked, the screen opened again) comes from the cache."""
         if self.findings is None or self.findings.today != detector.today:
-            journal, cache_dir = self.app.journal, self.app.cache_dir  # type: ignore[attr-defined]
-            path = cache_dir / f"{journal.vault.vault_id}.findings" if cache_dir else None
-            self.findings = FindingsCache(detector.today, path, journal.vault.cache_key)
+            journal = self.app.journal  # type: ignore[attr-defined]
+            self.findings = FindingsCache.of_vault(detector.today, self.app.cache_dir,  # type: ignore[attr-defined]
+                                                   journal.vault.vault_id, journal.vault.cache_key)
         review = Review.of(entries, info, detector, self.findings)
         self.findings.save()
         if not get_current_worker().is_cancelled:

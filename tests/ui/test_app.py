@@ -150,10 +150,9 @@ async def test_draft_survives_an_abrupt_exit_and_is_offered_back(make_app, empty
         await unlock(pilot, app)
         await start_writing(pilot, app, "case")
         await type_text(pilot, "Wat er op de groep gebeurde")
-        # The autosave timer writes within a few seconds, then says so in the status line (a
-        # message handled after the write): wait for both, not a fixed time.
-        # The autosave may have run while the keys were still coming in: wait for a draft that
-        # holds every word typed (and for the status to say so), not for the first draft.
+        # The autosave timer writes within a few seconds, perhaps while the keys were still
+        # coming in, then says so in the status line: wait for a draft that holds every word
+        # typed and for the status, not for the first draft or a fixed time.
         def whole_draft_saved() -> bool:
             drafts = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts()
             return any("Wat er op de groep gebeurde" in str(d.answers) for d in drafts)
