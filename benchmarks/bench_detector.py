@@ -52,6 +52,20 @@ ENGLISH2 = ROOT / "tests" / "data" / "detector-corpus-english2.yaml"
 # Written by a sixth helper (third session), English practice of other professions: measured
 # untouched after the second English part was tuned on (docs/performance.md).
 ENGLISH3 = ROOT / "tests" / "data" / "detector-corpus-english3.yaml"
+# Written by a seventh helper (fourth session), English practice with trap words: measured
+# untouched first (docs/performance.md).
+ENGLISH4 = ROOT / "tests" / "data" / "detector-corpus-english4.yaml"
+# The parts by their option: what each measures, and whether its table per category is shown.
+PARTS = {
+    "blind": (BLIND, "the tuning part, per language (issue 23's targets), and nothing else", False),
+    "clean": (CLEAN, "the clean tuning part (mostly texts that must stay as they are)", False),
+    "english": (ENGLISH, "the English tuning part (UK, IE, US, CA, AU, NZ)", False),
+    "english2": (ENGLISH2, "the second English tuning part (written in the third session)", True),
+    "english3": (ENGLISH3, "the third English part (written in the third session)", True),
+    "english4": (ENGLISH4, "the fourth English part (written in the fourth session)", True),
+    "holdout": (HOLDOUT, "the untouched part: per language, kind and category; never what it misses",
+                True),
+}
 # Issue 23's targets on the blind part, per language, empty client list, everything replaced.
 BLIND_REMOVED, BLIND_CLEAN_ALTERED, BLIND_PER_KIND = 0.92, 0.10, 0.75
 TODAY = dt.date(2026, 11, 23)
@@ -276,18 +290,8 @@ def main() -> int:
                         default=Path(platformdirs.user_cache_dir("reflectiejournaal")),
                         help="the folder holding detector/ (default: the user's cache folder)")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--blind", action="store_true",
-                        help="the tuning part, per language (issue 23's targets), and nothing else")
-    parser.add_argument("--clean", action="store_true",
-                        help="the clean tuning part (mostly texts that must stay as they are)")
-    parser.add_argument("--english", action="store_true",
-                        help="the English tuning part (UK, IE, US, CA, AU, NZ)")
-    parser.add_argument("--english2", action="store_true",
-                        help="the second English tuning part (written in the third session)")
-    parser.add_argument("--english3", action="store_true",
-                        help="the third English part (written in the third session)")
-    parser.add_argument("--holdout", action="store_true",
-                        help="the untouched part: per language, kind and category; never what it misses")
+    for name, (_, about, _) in PARTS.items():
+        parser.add_argument(f"--{name}", action="store_true", help=about)
     args = parser.parse_args()
     from reflectiejournaal.bundle.detector import load_language
 
@@ -295,13 +299,13 @@ def main() -> int:
     if language is None:
         print("The detector tables are not prepared in", args.cache_dir, file=sys.stderr)
         return 2
-    if args.blind or args.holdout or args.clean or args.english or args.english2 or args.english3:
-        path = (HOLDOUT if args.holdout else CLEAN if args.clean else ENGLISH if args.english
-                else ENGLISH2 if args.english2 else ENGLISH3 if args.english3 else BLIND)
+    chosen = [name for name in PARTS if getattr(args, name)]
+    if chosen:
+        path, _, per_category = PARTS[chosen[0]]
         fragments, _ = load_corpus(path)
         detector = Detector(ClientList(), TODAY, language)
         print(blind_table(fragments, detector))
-        if args.holdout or args.english2 or args.english3:
+        if per_category:
             print(category_table(fragments, detector, yaml.safe_load(path.read_text("utf-8"))))
         return 0
     fragments, clients = load_corpus()

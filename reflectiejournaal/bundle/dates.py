@@ -43,6 +43,14 @@ _DAY_MONTH = re.compile(
     r"(?<![\w/.-])" + _WEEKDAY + r"(?:(?:the )?(?P<day>\d{1,2})" + _ORDINAL + r"?(?: of)? (?P<month>" + _MONTH + r")"
     r"|(?P<month2>" + _MONTH + r") (?:the )?(?P<day2>\d{1,2})" + _ORDINAL + r"?)"
     r"(?![\w]|\.? ?'?\d)", re.IGNORECASE)
+# The day in words: "the twelfth of March", "March the fifth" (an ordinal alone is too often
+# no day: "the second session").
+_ORDINAL_WORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|"
+                 r"eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+                 r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
+_DAY_IN_WORDS = re.compile(
+    r"(?<![\w-])(?:(?:the )?(?:" + _ORDINAL_WORD + r") of (?P<month>" + _MONTH + r")"
+    r"|(?P<month2>" + _MONTH + r") the (?:" + _ORDINAL_WORD + r"))(?![\w-])", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"(?<![\w/.-])(?P<month>" + _MONTH + r") (?P<year>(?:19|20)\d{2})(?!\w)",
                          re.IGNORECASE)
 # A day alone, as an ordinal after an article: "de 14e", "op de 3de", "on the 3rd". Only where
@@ -107,7 +115,7 @@ def _partial(text: str, taken: list[tuple[int, int]]) -> Iterator[DateMention]:
         if free(start, end) and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
             take(start, end)
             yield DateMention(start, end, m.group("date"), None, False)
-    for pattern in (_DAY_MONTH, _MONTH_YEAR, _DAY_ALONE, _FEAST_YEAR):
+    for pattern in (_DAY_MONTH, _DAY_IN_WORDS, _MONTH_YEAR, _DAY_ALONE, _FEAST_YEAR):
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 take(m.start(), m.end())

@@ -153,6 +153,8 @@ class Detector:
                                                           self.is_common, self.language.is_surname))):
             surer = [*known, *found]
             for m in matches():
+                if m.kind == "person" and tidy.a_month(text, m.start, m.end):
+                    continue  # "since Jan": a month, even where no list has the name
                 if not in_field(m.start, m.end) and not any(
                         f.start <= m.start and m.end <= f.end for f in surer):
                     found.append(Finding(m.kind, m.start, m.end, m.text, m.confidence, source))

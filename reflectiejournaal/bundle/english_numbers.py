@@ -77,6 +77,19 @@ _CHECKED: dict[str, tuple[list[re.Pattern[str]], Callable[[str], bool]]] = {
 # ("SIN 273 819 409" also passes the Dutch BSN check).
 NAMED_BEFORE = {"sin": _SIN_NAME, "ssn": _SSN_NAME, "tfn": _TFN_NAME, "phn": _PHN_NAME}
 
+# A number its own name introduces is that number even where its check fails: the writer
+# copied it with a typo, and a typo is no less the client's ("the NHS no. ... is 485 777 3456",
+# "PPS no 7364192TA"). The name within a few words before; the number in its own shape. (An
+# SSN has no check digit: one that fails is out of every range, "000-12-3456", no typo.)
+_NAMED_SHAPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    kind: (re.compile(name + r"[^\n]{0,60}$", re.IGNORECASE), re.compile(_EDGE + shape + _END))
+    for kind, name, shape in (
+        ("nhs", r"\bnhs (?:no\b|number|num\b|#)", r"(?P<n>\d{3}[ -]?\d{3}[ -]?\d{4})"),
+        ("ppsn", r"\bpps ?n?\b|\bpersonal public service", r"(?P<n>\d{7}[A-W][ABWH]?)"),
+        ("sin", r"\bsin\b|\bsocial insurance", r"(?P<n>\d{3}[ -]?\d{3}[ -]?\d{3})"),
+        ("medicare", r"\bmedicare\b", r"(?P<n>\d{4} ?\d{5} ?\d(?: ?[-/]? ?\d)?)"),
+    )}
+
 _STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
            r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 _AU_STATES = r"NSW|VIC|QLD|SA|WA|TAS|NT|ACT"
@@ -90,6 +103,10 @@ _POSTCODES = re.compile(
     rf"|(?:{_AU_STATES}),? (?P<au>\d{{4}})"
     # A number after the word: "postcode 2770", "her zip as 60623", "post code: 4001"
     r"|(?i:post ?code|postal code|zip(?: ?code)?)(?: (?:is|was|as|of|now))?:? (?P<named>\d{4,5})(?! ?[A-Za-z]{2}\b|-\d)"
+    # or a few words on in the same sentence: "postcode should be 0610", "the ZIP was wrong,
+    # she is in 87313" (a year there is a year)
+    r"|(?i:post ?code|postal code|zip(?: ?code)?)\b(?! lottery)(?:[^.!?\n\d]|(?<=\bM[rs])\.|(?<=Mrs)\.|(?<=\bDr)\.){1,40}?"
+    r"(?<![\w$£€#])(?P<far>(?!19\d\d\b|20\d\d\b)\d{4,5})(?! ?[A-Za-z]{2}\b|-\d|[.,]\d| [a-z]+s\b)"
     r")(?![\w])")
 
 
@@ -100,7 +117,13 @@ def find(text: str) -> Iterator[NumberMatch]:
             for match in pattern.finditer(text):
                 if valid(match.group("n")):
                     yield NumberMatch(kind, match.start("n"), match.end("n"), match.group("n"))
+    for kind, (name, shape) in _NAMED_SHAPES.items():
+        valid = _CHECKED[kind][1]
+        for match in shape.finditer(text):
+            if not valid(match.group("n")) and name.search(text, max(0, match.start() - 80),
+                                                           match.start()):
+                yield NumberMatch(kind, match.start("n"), match.end("n"), match.group("n"))
     for match in _POSTCODES.finditer(text):
-        group = next(g for g in ("uk", "ie", "ca", "zip4", "zip", "au", "named") if match.group(g))
+        group = next(g for g in ("uk", "ie", "ca", "zip4", "zip", "au", "named", "far") if match.group(g))
         if any(c.isdigit() for c in match.group(group)):
             yield NumberMatch("postcode", match.start(group), match.end(group), match.group(group))

@@ -17,10 +17,12 @@ from .matches import PatternMatch
 _CAP = r"[A-Z][\w'’.-]*"
 _STREET_WORDS = (r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Close|Crescent|Cres|"
                  r"Grove|Way|Place|Pl|Terrace|Tce|Gardens|Gdns|Square|Sq|Parade|Boulevard|Blvd|"
-                 r"Highway|Hwy|Row|Walk|Mews|Rise|Green|Park|View|Hill|Heights|Circle|Cir|Trail")
-# "23 Wattle Grove", "1427 W Addison St, Apt 3", "Flat 2, 14 Clement Road"
+                 r"Highway|Hwy|Row|Walk|Mews|Rise|Green|Park|View|Hill|Heights|Circle|Cir|Trail|"
+                 r"Pde|Parkway|Pkwy|Circuit|Cct|Esplanade|Esp|Quay|Wharf|Crt")
+# "23 Wattle Grove", "1427 W Addison St, Apt 3", "Flat 2, 14 Clement Road", a unit before
+# the number ("7/43 Railway Pde", "204-1180 Davie St")
 _ADDRESS = re.compile(
-    r"(?<![\w/-])(?:(?:Flat|Apt|Apartment|Unit) \w+,? )?(?:\d{1,4}/)?\d{1,5}[A-Za-z]?,? (?:[NSEW]\.? )?"
+    r"(?<![\w/-])(?:(?:Flat|Apt|Apartment|Unit) \w+,? )?(?:\d{1,4}[/-])?\d{1,5}[A-Za-z]?,? (?:[NSEW]\.? )?"
     r"(?:(?:" + _CAP + r"|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:" + _STREET_WORDS + r")\.?"
     r"(?: (?:North|South|East|West|[NSEW]|NE|NW|SE|SW)\b)?(?![\w-])"
     r"(?:,? (?:Apt|Apartment|Unit|Flat|Suite|#) ?\w+)?")
@@ -37,10 +39,11 @@ _STREET_EN = re.compile(r"(?<![\w'’.-])(?:[NSEW] )?(?:(?:[A-Z][\w'’-]+|\d{1,
 # A flat and the building or street after it: "Apt 14, Clarion Quay", "Flat 3, Kestrel House".
 _APARTMENT = re.compile(r"(?<![\w-])(?:Flat|Apt\.?|Apartment|Unit|Suite) \d+[A-Za-z]?, (?:[A-Z][\w'’-]+ ){0,2}"
                         r"[A-Z][\w'’-]+")
-_ESTATE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’-]+ ){1,2}(?:Estate|Flats|Towers|Court Flats)(?![\w-])")
+_ESTATE = re.compile(r"(?<![\w'’.-])(?!(?:Real|Council|Housing|The|Old|New|Our|Her|His|Their) )(?:[A-Z][\w'’-]+ ){1,3}(?:Estate|Flats|Towers|Court Flats|estate)(?![\w-])")
 _SCHOOL_WORDS = (r"Primary|Secondary|High School|High|Elementary|Middle School|Academy|"
                  r"Grammar|Comprehensive|Community School|National School|Public School|"
-                 r"Catholic School|Junior School|Infant School|School|College")
+                 r"Catholic School|Junior School|Infant School|School|College|CBS|NS|ETNS|"
+                 r"Collegiate(?: Institute)?|Junior High|Senior High")
 # "St. Mary's Primary", "Riverside Heights Secondary"; not "Royal College of Nursing".
 
 
@@ -105,6 +108,11 @@ _STATE = r"(?:\bTexas|\bCalifornia|\bOntario|\bQuebec|\bAlberta|\bFlorida|\bIlli
 _PLATE_AFTER = re.compile(_STATE + r"\s*:?\s*" + _PLATE + r"(?![\w-])")
 _PLATE_BRACKETED = re.compile(r"(?:\b[Pp]lates?|\b[Rr]ego|\b[Rr]egistration)\b[^.!?\n()]{0,40}\("
                               + _PLATE + r"\)")
+# Right after the vehicle it is on, or before the plates it is on: "Ex's car MKT482", "the
+# truck, 8KJR214, CA plates".
+_PLATE_VEHICLE = re.compile(r"\b(?:[Cc]ar|[Tt]ruck|[Uu]te|[Vv]an|[Vv]ehicle|[Mm]otorbike|SUV|[Ss]edan|[Pp]ickup)"
+                            r"(?:['’]s)?,?\s+" + _PLATE + r"(?![\w-])")
+_PLATE_BEFORE = re.compile(r"(?<![\w-])" + _PLATE + r",?\s+(?:[A-Z]{2,3}|[A-Z][a-z]+) plates\b")
 _PLATE_IE = re.compile(r"(?<![\w-])\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|"
                        r"MO|OY|RN|SO|T|W|WH|WX|WW)-\d{1,6}(?![\w-])")
 # Case references: letters and digits joined ("TCM-0448127", "2024-CW-118734",
@@ -124,7 +132,8 @@ def find(text: str) -> Iterator[PatternMatch]:
     """Every match of the English patterns (and Dutch streets without a number) in ``text``."""
     for m in _STREET_NL.finditer(text):
         yield PatternMatch("address", m.start("street"), m.end("street"), m.group("street"), "medium")
-    for m in [*_PLATE_AFTER.finditer(text), *_PLATE_BRACKETED.finditer(text)]:
+    for m in [*_PLATE_AFTER.finditer(text), *_PLATE_BRACKETED.finditer(text),
+              *_PLATE_VEHICLE.finditer(text), *_PLATE_BEFORE.finditer(text)]:
         yield PatternMatch("license_plate", m.start("plate"), m.end("plate"), m.group("plate"), "medium")
     for m in [*_GENERAL.finditer(text), *_EMPLOYER.finditer(text), *_ADMITTED.finditer(text),
               *_HM_PRISON.finditer(text)]:

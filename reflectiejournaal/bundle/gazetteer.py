@@ -58,10 +58,19 @@ def find(text: str, is_first_name: Callable[[str], bool]) -> Iterator[PatternMat
                     continue
                 start = run.start() + len(" ".join(words[:i])) + (1 if i else 0)
                 if _counts(text, start, name, is_first_name):
-                    yield PatternMatch("place", start, start + len(name), name, "medium")
+                    end = start + len(name)
+                    if suffix := _PART_OF_TOWN.match(text, end):
+                        end = suffix.end()  # "Moss Side", "Broadwater Farm", "Kings Cross"
+                    yield PatternMatch("place", start, end, text[start:end], "medium")
                 i += n - 1
                 break
             i += 1
+
+
+# A word that names a part of a town after the town's or a landmark's name.
+_PART_OF_TOWN = re.compile(r" (?:Side|End|Farm|Green|Heath|Cross|Vale|Park|Hill|Heights|Village|"
+                           r"Town|Bridge|Common|Moor|Marsh|Wood|Fields|Gardens|Estate|North|South|"
+                           r"East|West|Central|Junction|Harbour|Bay|Beach|Creek|Point|Springs)(?![\w'’-])")
 
 
 def _counts(text: str, start: int, name: str, is_first_name: Callable[[str], bool]) -> bool:

@@ -27,7 +27,9 @@ from .text import compose
 # Particles of Dutch, Flemish, Arabic, French and German surnames.
 PARTICLES = frozenset(
     "van de der den het 't te ten ter op in onder over uit aan bij la le du da di del della "
-    "des dos das el al ben bin ibn abu von zu vd v.d. d' l' mac mc o' st. sint".split())
+    "des dos das el al ben bin ibn abu von zu vd v.d. d' l' mac mc o' st. sint "
+    # Irish: "Ó Súilleabháin", "Ní Bhriain", "Nic Dhonnchadha", "Mhic", "Uí"
+    "o ni nic ua ui mhic".split())
 TITLES = frozenset(
     "mevrouw mevr mevr. mw mw. meneer mnr mnr. dhr dhr. heer de juf juffrouw meester dokter "
     "dr dr. drs drs. mr mr. ir ir. prof prof. zuster broeder oom tante opa oma".split())

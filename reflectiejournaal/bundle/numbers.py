@@ -82,6 +82,39 @@ def _phones(text: str) -> Iterator[NumberMatch]:
                 if span not in seen:
                     seen.add(span)
                     yield NumberMatch("phone", *span, match.raw_string)
+        if _PHONE_WORD_ANYWHERE.search(window):  # the matcher is the slowest detector
+            yield from _named_phones(text, low, window, seen)
+
+
+# A phone's own word right before a number ("new number is 07700 914382", "texted from"): a
+# number of a possible length and form is the client's, even one no carrier has handed out
+# yet (a typo, a number too new for the library's ranges). Written as one dials it: a trunk
+# zero, a plus or an area code in brackets (a reference number is none of these).
+_PHONE_WORD = re.compile(r"(?i:\b(?:number|nummer|mobile|mob|cell|cellphone|phone|ph|tel|"
+                         r"telefoon|texted(?: from)?|rang(?: from)?|called from|whatsapp|sms)"
+                         r"(?: (?:is|was|now|as|op|is nu))?[:.]?\s*)$")
+
+
+_PHONE_WORD_ANYWHERE = re.compile(_PHONE_WORD.pattern.removesuffix("$"))
+
+
+def _named_phones(text: str, low: int, window: str,
+                  seen: set[tuple[int, int]]) -> Iterator[NumberMatch]:
+    found: dict[tuple[int, int], str] = {}
+    service: set[tuple[int, int]] = set()  # a helpline in any region's reading is no client's
+    for region in REGIONS:
+        for match in phonenumbers.PhoneNumberMatcher(window, region,
+                                                     leniency=phonenumbers.Leniency.POSSIBLE):
+            span = (low + match.start, low + match.end)
+            if phonenumbers.number_type(match.number) in _SERVICE:
+                service.add(span)
+            elif (match.raw_string[0] in "0+(" and not any(s < span[1] and span[0] < e for s, e in seen)
+                    and _PHONE_WORD.search(text, max(0, span[0] - 30), span[0])):
+                found.setdefault(span, match.raw_string)
+    for span, raw in found.items():
+        if span not in service:
+            seen.add(span)
+            yield NumberMatch("phone", *span, raw)
 
 
 def _windows(text: str, margin: int = 24) -> list[tuple[int, int]]:

@@ -242,6 +242,7 @@ def field_spans(text: str) -> list[tuple[int, int]]:
     maybe = [(m.start(), m.end()) for m in _field_pattern(True).finditer(text)]
     for start, end in maybe:
         if (_THEORY.search(text[max(0, start - 60):start]) or THEORY_AFTER.match(text, end)
+                or _MODEL_BEFORE.search(text, max(0, start - 30), start)
                 or _FIELD_NAME_AFTER.match(text, end)
                 or any(-30 < start - e < 30 or -30 < s - end < 30  # named beside another:
                        for s, e in spans + maybe if (s, e) != (start, end))):  # "Bion, Klein"
@@ -269,8 +270,15 @@ _RELATION_EN = (r"mum|mom|mam|mummy|mommy|dad|daddy|father|mother|brother|sister
 _FIELD_NAME_AFTER = re.compile(
     r"(?:['’]s|(?<=['’]s)) (?!(?:" + _RELATION_EN + r"|mobile|phone|number|family|ex|partner)\b)[a-z]|"
     r"\s*(?:again\s*)?:\s|\s*(?:&|and|en) [A-Z][a-z]+['’]s\b|"
-    r"[^.!?\n]{0,40}\b(?:description|feelings|evaluation|so what|now what|beschrijving)\b",
+    r"[^.!?\n]{0,40}\b(?:description|feelings|evaluation|so what|now what|beschrijving|portfolio)\b|"
+    # the model's stages written out after it, in the next sentence too: "Gibbs again. Description:
+    # ward was chaos", "Rolfe - what: a home visit"
+    r"[^\n]{0,80}?\b(?:description|feelings|evaluation|analysis|conclusion|action plan|action|"
+    r"what|so what|now what|beschrijving|gevoelens|evaluatie|analyse|conclusie|actieplan)\s*:",
     re.IGNORECASE)
+# The model used as a thing: "a proper Gibbs", "do a quick Kolb", "my Gibbs".
+_MODEL_BEFORE = re.compile(r"\b(?:a|an|another|my|do|did|doing|een|mijn)\s+"
+                           r"(?:(?:proper|quick|full|brief|short|rough|snelle|korte)\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:" + _RELATION + "|" + _RELATION_EN + r"),?\s+(?P<name>" + CAPITAL + r"[^\W\d_]{2,}"
                        r"(?:-" + CAPITAL + r"[^\W\d_]+)?)(?![\w-])")
 _RELATION_WORD = re.compile(r"(?:" + _RELATION + "|" + _RELATION_EN + r"|(?:pleeg|stief|schoon|half)"

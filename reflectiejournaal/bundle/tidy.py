@@ -12,9 +12,9 @@ import bisect
 import re
 from dataclasses import replace
 
-from . import english_numbers
+from . import english_numbers, vocabulary
 from .birth_dates import SOMEONE_ELSE
-from .dates import FULL_MONTH_NAMES
+from .dates import FULL_MONTH_NAMES, MONTHS
 from .findings import Finding
 from .letters import CAPITAL
 from .names import TITLES, particle
@@ -87,11 +87,21 @@ def outside_dates(found: list[Finding], text: str) -> list[Finding]:
     return out
 
 
+# A month cut short ("Jan", "Dec") is the month only after a word of time: "since Jan", "by
+# Dec" (never "the mother of Jan").
+_SHORT_MONTH_BEFORE = re.compile(r"\b(?:since|until|till|before|after|from|by|end of|mid|early|"
+                                 r"late|start of|sinds|tot|vanaf|eind|begin)\s+$", re.IGNORECASE)
+
+
 def a_month(text: str, start: int, end: int) -> bool:
-    """Is this first name ("June", "May", "April") the month here: after a day or "in", "since",
-    or before a day or year?"""
-    return (text[start:end].lower() in FULL_MONTH_NAMES
-            and (_MONTH_BEFORE.search(text[max(0, start - 12):start]) is not None
+    """Is this first name ("June", "May", "April", "Jan") the month here: after a day or "in",
+    "since", or before a day or year?"""
+    word = text[start:end].lower()
+    before = text[max(0, start - 12):start]
+    if word in MONTHS and word not in FULL_MONTH_NAMES:
+        return _SHORT_MONTH_BEFORE.search(before) is not None
+    return (word in FULL_MONTH_NAMES
+            and (_MONTH_BEFORE.search(before) is not None
                  or re.match(r"\s+\d", text[end:]) is not None))
 
 
@@ -117,6 +127,7 @@ _NOT_A_NAME_AFTER = re.compile(r"(?:['’]s (?:Law|Principle|Act|Rule|Syndrome|D
 
 
 _LAW_WORDS = frozenset({"Law", "Principle", "Act", "Rule", "Day", "Birthday"})
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 # "the Grenfell inquiry", "the Uvalde report": a place in the news, nobody's whereabouts.
@@ -131,7 +142,8 @@ def not_a_name(finding: Finding, text: str) -> bool:
         return _NEWS_AFTER.match(text, finding.end) is not None
     if finding.kind != "person":
         return False
-    return (_NOT_A_NAME_AFTER.match(text, finding.end) is not None
+    last = _POSSESSIVE.sub("", finding.text.split()[-1]).lower() if finding.text.split() else ""
+    return (_NOT_A_NAME_AFTER.match(text, finding.end) is not None or last in vocabulary.CHAINS
             or (finding.text in _LAW_WORDS and text[max(0, finding.start - 3):finding.start] in ("'s ", "’s ")))
 
 

@@ -112,8 +112,13 @@ def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[s
              or _named_like_a_town(text, word))
                 and not _theory(text, word) and not _a_thing(text, word)):
             j = i + 1
-            while j < len(words) and _joins(text, words[j - 1], words[j], is_first_name, is_common):
-                j += 1
+            while j < len(words):
+                if _joins(text, words[j - 1], words[j], is_first_name, is_common):
+                    j += 1
+                elif _irish_surname(text, words, j):
+                    j += 2  # "Caoimhe Ní Bhriain", "Seán Ó hÉalaighthe"
+                else:
+                    break
             while i > 0 and _adjacent(text, words[i - 1], words[i]) \
                     and _name_word(words[i - 1].group(), is_first_name, is_common):
                 i -= 1  # "Callum McAllister": the first name before the unknown surname
@@ -248,6 +253,19 @@ def _joins(text: str, left: re.Match[str], right: re.Match[str],
            is_first_name: Callable[[str], bool], is_common: Callable[[str], bool]) -> bool:
     """Does ``right`` belong to the same name as ``left`` ("Sione Tuilagi", "Callum McAllister")?"""
     return _adjacent(text, left, right) and _name_word(right.group(), is_first_name, is_common)
+
+
+# An Irish surname's particle and the name after it, which may begin with a lower-case letter
+# before its capital ("Ó hÉalaighthe", "Ní Mhurchú", "Mac Giolla").
+_IRISH_PARTICLE = frozenset({"Ó", "O", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua"})
+_IRISH_SURNAME = re.compile(r"(?:[hnt]-?)?" + CAPITAL + r"[^\W\d_]+")
+
+
+def _irish_surname(text: str, words: list[re.Match[str]], j: int) -> bool:
+    """Do ``words[j]`` and the word after it make an Irish surname after the name before?"""
+    return (j + 1 < len(words) and words[j].group() in _IRISH_PARTICLE
+            and _adjacent(text, words[j - 1], words[j]) and _adjacent(text, words[j], words[j + 1])
+            and _IRISH_SURNAME.fullmatch(words[j + 1].group()) is not None)
 
 
 def _name_word(w: str, is_first_name: Callable[[str], bool], is_common: Callable[[str], bool]) -> bool:

@@ -129,6 +129,7 @@ MISSING_WORDS = frozenset("""
     hinengaro tinana taha kōrero korero mihi whakapapa kāinga kainga
     facebook instagram insta snapchat tiktok youtube whatsapp twitter google uber netflix xbox
     playstation fortnite roblox minecraft discord reddit spotify zoom iphone ipad android
+    mtg mtgs appt appts tmrw tmw resi ot pt hv sw
 """.split()) | frozenset("""
     ritalin concerta adderall vyvanse elvanse strattera equasym medikinet suboxone subutex
     methadone naloxone narcan buprenorphine sertraline zoloft fluoxetine prozac citalopram
@@ -137,6 +138,17 @@ MISSING_WORDS = frozenset("""
     lamotrigine valproate depakote diazepam valium lorazepam ativan xanax alprazolam zopiclone
     melatonin propranolol pregabalin lyrica gabapentin tramadol oxycodone oxycontin fentanyl
 """.split())
+
+# Shops, chains and services everyone names, which locate no one ("a meal deal from Tesco",
+# "Tim Hortons between visits", "Barnardo's training", "on hold to Centrelink").
+CHAINS = frozenset("""
+    tesco asda aldi lidl sainsburys morrisons waitrose greggs primark iceland argos
+    woolies woolworths coles countdown walmart costco kmart maccas mcdonalds timmies hortons
+    starbucks subway dunnes supervalu penneys centra londis spar
+    barnardo barnardos intreo netsafe centrelink tusla nspcc samaritans lifeline headspace
+""".split())
+MISSING_WORDS = MISSING_WORDS | CHAINS
+
 
 def world_name(word: str) -> bool:
     """Is ``word`` the name of a country, a language or a region?"""

@@ -465,3 +465,122 @@ def test_a_mark_starts_a_longer_name_but_is_not_inside_ordinary_words():
 ])
 def test_a_form_of_a_given_name_that_is_a_word_needs_its_capital(client, text):
     assert names(text, ClientList([Client(client)])) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "number"), [
+    ("the wrong NHS no. on the phone, correct one for him is 485 777 3456.", "nhs", "485 777 3456"),
+    ("Her PPS no 7364192TA was on a letter from 2019", "ppsn", "7364192TA"),
+    ("his Medicare card, number is 2953 41827 1.", "medicare", "2953 41827 1"),
+    ("CPP application, SIN 046 454 287 at last", "sin", "046 454 287"),
+])
+def test_a_number_its_name_introduces_counts_with_a_typo(text, kind, number):
+    """A client's number copied with a typo fails its check and is still the client's."""
+    assert (kind, number) in found(text)
+
+
+@pytest.mark.parametrize("text", ["The ward has 485 777 3456 beds", "a grant of 7364192 TA units"])
+def test_a_number_that_fails_its_check_without_its_name_is_none(text):
+    assert [k for k, _ in found(text) if k in ("nhs", "ppsn", "medicare", "sin")] == []
+
+
+def test_a_phone_named_as_one_counts_as_it_is_dialled_and_a_reference_does_not():
+    assert ("phone", "07700 914382") in found("Her new number is 07700 914382, old one got cut off.")
+    for text in ("the ref number is 20240115 on the letter", "room number 1234567 on the ward",
+                 "the Kids Help Phone number (1-800-668-6868) came up"):
+        assert "phone" not in [k for k, _ in found(text)]
+
+
+@pytest.mark.parametrize(("text", "postcode"), [
+    ("Letters kept bouncing, postcode should be 0610 for the flat.", "0610"),
+    ("the ZIP was wrong, Mr. Yazzie is in 87313 not the clinic's zip.", "87313"),
+])
+def test_a_postcode_a_few_words_after_its_name(text, postcode):
+    assert ("postcode", postcode) in found(text)
+
+
+@pytest.mark.parametrize("text", ["zip code wrong on all 2024 forms",
+                                  "the postcode lottery means 3000 kids wait",
+                                  "her postcode means 3000 kids wait"])
+def test_a_year_or_a_count_after_postcode_is_no_postcode(text):
+    assert [k for k, _ in found(text)] == []
+
+
+@pytest.mark.parametrize(("text", "plate"), [
+    ("Saw the ex's truck outside the shelter again, 8KJR214, CA plates.", "8KJR214"),
+    ("Ex partner's car CKRT 482 parked outside the clinic", "CKRT 482"),
+    ("Ex's car MKT482 outside the refuge again.", "MKT482"),
+])
+def test_a_plate_on_its_vehicle_or_before_its_plates(text, plate):
+    assert ("license_plate", plate) in found(text)
+
+
+@pytest.mark.parametrize("text", ["the car A4 was parked", "We took the van to the M25 junction"])
+def test_a_road_or_a_paper_size_beside_a_vehicle_is_no_plate(text):
+    assert [k for k, _ in found(text)] == []
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Dustin's new place is 204-1180 Davie St, tiny bachelor suite.", "204-1180 Davie St"),
+    ("Note: her new unit is 7/43 Railway Pde, ground floor.", "7/43 Railway Pde"),
+])
+def test_an_address_with_its_unit_before_the_number(text, address):
+    assert ("address", address) in found(text)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("sentenced on the twelfth of March and she cried", "the twelfth of March"),
+    ("He was released March the twenty-first.", "March the twenty-first"),
+])
+def test_a_day_in_words(text, date):
+    assert ("date", date) in found(text)
+
+
+def test_a_month_cut_short_after_a_word_of_time_is_the_month(language):
+    assert found("supervision cancelled again (3rd time since Jan).", language, ClientList()) == []
+    assert ("person", "Jan") in found("De moeder van Jan belde.", language, ClientList())
+
+
+@pytest.mark.parametrize("text", [
+    "Gibbs again bc my sup wants it structured. Description: ward was chaos.",
+    "Rolfe - what: a home visit where i felt out of my depth.",
+    "Will try to do a proper Gibbs tonight but my brain is mush.",
+    "Gibbs for my portfolio. Feelings: whakamā if im honest.",
+])
+def test_a_reflection_model_used_by_its_authors_name(text, language):
+    assert found(text, language) == []
+
+
+def test_the_same_surname_of_a_person_stays_a_name(language):
+    assert ("person", "Mr Gibbs") in found("Mr Gibbs rang about his son. Action: call back.", language)
+
+
+@pytest.mark.parametrize("text", [
+    "Tesco meal deal in the car between visits again.", "Tim Hortons in the car between visits.",
+    "Barnardo's training on contextual safeguarding was good.", "Woolies run after work.",
+    "Mtg at the school re the suspension.", "the resi unit is meant to hold them.",
+])
+def test_shops_services_and_shorthand_name_no_one(text, language):
+    assert [k for k, _ in found(text, language) if k == "person"] == []
+
+
+@pytest.mark.parametrize("name", ["Caoimhe Ní Bhriain", "Pádraig Ó Súilleabháin",
+                                  "Seán Ó hÉalaighthe", "Aoife Ní Mhurchú"])
+def test_an_irish_surname_with_its_particle_is_one_name(name, language):
+    assert ("person", name) in found(f"sup w/ {name}, she pushed me on it", language)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("She lives on the Broadwater Farm estate now.", "Broadwater Farm estate"),
+    ("Moved from Moss Side last spring.", "Moss Side"),
+])
+def test_an_estate_or_a_part_of_a_town_by_its_whole_name(text, place, language):
+    assert ("place", place) in found(text, language)
+
+
+@pytest.mark.parametrize("text", ["Real estate prices are mad.", "The council estate was quiet."])
+def test_estate_as_a_word_is_no_place(text, language):
+    assert [k for k, _ in found(text, language) if k == "place"] == []
+
+
+def test_an_irish_school_by_its_initials():
+    assert ("school", "St. Joseph's CBS") in found("He attends St. Joseph's CBS now.")
