@@ -28,7 +28,7 @@ from .letters import CAPITAL
 from .matches import PatternMatch
 from .patterns import THEORY_AFTER, field_term, relation_word
 from .towns import is_town
-from .vocabulary import english_name, english_text, known, ordinary
+from .vocabulary import english_first_name, english_name, english_text, known, ordinary
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PLACE_BEFORE = frozenset(
@@ -134,7 +134,8 @@ def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[s
         if lower.islower() and len(lower) >= 3 and not is_common(lower):
             after_relation = i > 0 and relation_word(words[i - 1].group()) and _adjacent(text, words[i - 1], word)
             if not known(lower) and (after_relation or is_first_name(lower.capitalize())
-                                     or _english_name_in_lower_case(text, word, lower)):
+                                     or _english_name_in_lower_case(text, word, lower)
+                                     or _english_first_name_in_lower_case(text, word, lower)):
                 yield PatternMatch("person", word.start(), word.start() + len(lower), lower,
                                    "medium" if after_relation else "low")
         i += 1
@@ -181,6 +182,14 @@ def _english_name_in_lower_case(text: str, word: re.Match[str], lower: str) -> b
     """ "spoke to dylan", "liam chen's mom": a name English writes only with a capital, typed
     in lower case; not a town ("london"), a contraction ("i'd") or a thing ("the xbox")."""
     return (english_name(lower) and not is_town(lower) and lower.isalpha()
+            and not _a_thing(text, word))
+
+
+def _english_first_name_in_lower_case(text: str, word: re.Match[str], lower: str) -> bool:
+    """ "sione turned up", "bazza came in": one of the first names most used in English-speaking
+    countries, in an English sentence (Dutch words are names there: "anders", "ute")."""
+    return (english_first_name(lower) and not is_town(lower) and lower.isalpha()
+            and english_text(text[max(0, word.start() - 80):word.end() + 80])
             and not _a_thing(text, word))
 
 

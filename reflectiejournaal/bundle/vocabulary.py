@@ -63,6 +63,19 @@ def english_name(word: str) -> bool:
     return not ordinary(word) and _known_in(word.lower(), "en_proper")
 
 
+@cache
+def _english_first_names() -> frozenset[str]:
+    lines = resources.files(__package__).joinpath("first_names_en.txt").read_text("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def english_first_name(word: str) -> bool:
+    """Is ``word`` among the first names most used in the UK, Ireland, the US and Canada
+    (``first_names_en.txt``, from names-dataset): "sione", "agnieszka", "bazza"? Many are
+    words too ("grace", "will"): the caller asks only of words that are no word."""
+    return word.lower() in _english_first_names()
+
+
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -129,7 +142,7 @@ MISSING_WORDS = frozenset("""
     hinengaro tinana taha kōrero korero mihi whakapapa kāinga kainga
     facebook instagram insta snapchat tiktok youtube whatsapp twitter google uber netflix xbox
     playstation fortnite roblox minecraft discord reddit spotify zoom iphone ipad android
-    mtg mtgs appt appts tmrw tmw resi ot pt hv sw
+    mtg mtgs appt appts tmrw tmw resi ot pt hv sw nav med ish ute juvie
 """.split()) | frozenset("""
     ritalin concerta adderall vyvanse elvanse strattera equasym medikinet suboxone subutex
     methadone naloxone narcan buprenorphine sertraline zoloft fluoxetine prozac citalopram
