@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .dates import mentions
+from .dates import full_dates, mentions
 from .matches import PatternMatch
 
 _BIRTH_WORDS = re.compile(
@@ -92,5 +92,20 @@ def _own_calendar(text: str, start: int, end: int, date_ends: list[int]) -> bool
     sentence = text[sentence_start:sentence_end]
     return (_OWN_CALENDAR.search(text, window_start, start) is not None
             or _OWN_CALENDAR.search(text, end, window_end) is not None
-            or ((_FIRST_PERSON.search(sentence) is not None or _OWN_CALENDAR.search(sentence))
+            or ((_FIRST_PERSON.search(sentence) is not None or _OWN_CALENDAR.search(sentence) is not None)
                 and SOMEONE_ELSE.search(sentence) is None))
+
+
+def steady_until(text: str, today: dt.date) -> dt.date | None:
+    """The first day on which :func:`birth_dates` may read ``text`` otherwise than ``today``
+    (None: never): the day after a written date passes, the day it is four years back, and the
+    first of January (a year in two digits is read by the year it is read in). Only a date
+    with its year depends on the day it is read."""
+    turns: list[dt.date] = []
+    for mention in full_dates(text, today):
+        turns.append(dt.date(today.year + 1, 1, 1))
+        if mention.day is not None:
+            turns += [turn for turn in (mention.day + dt.timedelta(days=1),
+                                        mention.day + dt.timedelta(days=4 * 365 + 1)) if turn > today]
+    return min(turns, default=None)
+

@@ -48,6 +48,8 @@ _DAY_MONTH = re.compile(
 _ORDINAL_WORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|"
                  r"eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
                  r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
+_ORDINAL_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "teenth", "tieth")
 _DAY_IN_WORDS = re.compile(
     r"(?<![\w-])(?:(?:the )?(?:" + _ORDINAL_WORD + r") of (?P<month>" + _MONTH + r")"
     r"|(?P<month2>" + _MONTH + r") the (?:" + _ORDINAL_WORD + r"))(?![\w-])", re.IGNORECASE)
@@ -83,11 +85,23 @@ class DateMention:
 def mentions(text: str, today: dt.date) -> Iterator[DateMention]:
     """Every date in ``text``, the longest form first, none inside another."""
     taken: list[tuple[int, int]] = []
-    for m in _FULL.finditer(text):
-        taken.append((m.start(), m.end()))
-        yield DateMention(m.start(), m.end(), m.group(), _full_date(m, today), True)
+    for mention in full_dates(text, today):
+        taken.append((mention.start, mention.end))
+        yield mention
     for mention in _partial(text, taken):
         yield _without_full_stop(mention)
+
+
+_TWO_DIGITS = re.compile(r"\d\d")
+
+
+def full_dates(text: str, today: dt.date) -> Iterator[DateMention]:
+    """The dates in ``text`` written with their year (the only ones whose reading depends on
+    the day they are read)."""
+    if _TWO_DIGITS.search(text) is None:
+        return  # every year is two digits or more: most texts end here
+    for m in _FULL.finditer(text):
+        yield DateMention(m.start(), m.end(), m.group(), _full_date(m, today), True)
 
 
 def _without_full_stop(mention: DateMention) -> DateMention:
@@ -115,7 +129,10 @@ def _partial(text: str, taken: list[tuple[int, int]]) -> Iterator[DateMention]:
         if free(start, end) and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
             take(start, end)
             yield DateMention(start, end, m.group("date"), None, False)
+    in_words = any(word in text.lower() for word in _ORDINAL_STEMS)  # seldom: skip its search
     for pattern in (_DAY_MONTH, _DAY_IN_WORDS, _MONTH_YEAR, _DAY_ALONE, _FEAST_YEAR):
+        if pattern is _DAY_IN_WORDS and not in_words:
+            continue
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 take(m.start(), m.end())

@@ -90,6 +90,9 @@ _NAMED_SHAPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ("medicare", r"\bmedicare\b", r"(?P<n>\d{4} ?\d{5} ?\d(?: ?[-/]? ?\d)?)"),
     )}
 
+_ANY_NUMBER_NAME = re.compile("|".join(name.pattern.removesuffix(r"[^\n]{0,60}$")
+                                        for name, _ in _NAMED_SHAPES.values()), re.IGNORECASE)
+
 _STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
            r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 _AU_STATES = r"NSW|VIC|QLD|SA|WA|TAS|NT|ACT"
@@ -117,7 +120,8 @@ def find(text: str) -> Iterator[NumberMatch]:
             for match in pattern.finditer(text):
                 if valid(match.group("n")):
                     yield NumberMatch(kind, match.start("n"), match.end("n"), match.group("n"))
-    for kind, (name, shape) in _NAMED_SHAPES.items():
+    named = _ANY_NUMBER_NAME.search(text) is not None  # seldom: skip the shapes' searches
+    for kind, (name, shape) in _NAMED_SHAPES.items() if named else ():
         valid = _CHECKED[kind][1]
         for match in shape.finditer(text):
             if not valid(match.group("n")) and name.search(text, max(0, match.start() - 80),

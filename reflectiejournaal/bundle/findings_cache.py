@@ -1,16 +1,19 @@
-"""What the bundle review found in each text, kept between scans, sealed.
+"""What the bundle review found in each entry, kept between scans, sealed.
 
 A scan of 250 entries costs seconds, and a bundle is scanned again and again: after a word is
-marked, when the command is run once more, the next evening with most of the same entries.
+marked, when the command is run once more, at the next meeting with many of the same entries.
 The costly part of a scan (:meth:`Detector.base`: numbers, patterns, deduce, towns, names no
-list knows) depends only on the text, the day and the detector, so it is kept by the text's
-hash: in memory for the life of a review, and in the user's cache folder (never synced),
-sealed with a key derived from the vault's cache key like the search cache. The client list
-and the marks are applied afresh on every scan (:meth:`Detector.finish`).
+list knows) depends only on the text, the day and the detector, so it is kept for each part of
+each entry with its text's hash: in memory for the life of a review, and in the user's cache
+folder (never synced), sealed with a key derived from the vault's cache key like the search
+cache. The client list and the marks are applied afresh on every scan (:meth:`Detector.finish`).
 
-A cache holds for the day it was made (a date more than four years back reads as a date of
-birth) and for the detector that made it (a fingerprint of the detector's code and lists);
-anything else, and a file that does not open, is an empty cache. It only ever saves time.
+A part holds while its text is the same, for the detector that made it (a fingerprint of its
+code and lists), and until a date in the text could be read otherwise
+(:func:`birth_dates.steady_until`: a date more than four years back reads as a date of birth).
+An entry that is gone from the vault is gone from the file at the next save; the bundle's own
+fields (the note, the names) are kept in memory only. Anything else, and a file that does not
+open, is an empty cache. It only ever saves time.
 """
 
 from __future__ import annotations
@@ -23,15 +26,26 @@ import stat
 import threading
 from functools import cache
 from importlib import metadata, resources
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DecryptionFailed, WriteFailed
 from ..vault import crypto
 from ..vault.fsutil import atomic_write, make_private_dir
+from .birth_dates import steady_until
 from .findings import Finding
 
-_FORMAT = 1
+_FORMAT = 2
 _INFO = b"rj-findings-cache-v1"
+_ENTRY = "entry:"  # the parts kept in the file: "entry:<id>:title", "…:body", "…:tags"
+
+
+@dataclass(frozen=True)
+class _Part:
+    text_hash: str
+    until: dt.date | None  # the first day a date in the text may read otherwise; None: never
+    found: list[Finding]
 
 
 @cache
@@ -54,13 +68,13 @@ _LIBRARIES = ("deduce", "docdeid", "phonenumbers", "python-stdnum", "babel")
 
 
 class FindingsCache:
-    """The base findings of texts by their hash, for one day and one detector."""
+    """The base findings of the parts of a bundle, by the part's key, for one detector."""
 
     def __init__(self, today: dt.date, path: Path | None = None, key: bytes | None = None) -> None:
         self.today = today
         self.path = path
         self._key = crypto.hkdf(key, b"", _INFO) if key is not None else None
-        self._parts: dict[str, list[Finding]] = {}
+        self._parts: dict[str, _Part] = {}
         self._changed = False
         self._lock = threading.Lock()
         if path is not None and self._key is not None:
@@ -69,42 +83,61 @@ class FindingsCache:
     @classmethod
     def of_vault(cls, today: dt.date, cache_dir: Path | None, vault_id: str,
                  cache_key: bytes) -> FindingsCache:
-        """The day's cache of one vault, in the user's cache folder (in memory without one)."""
+        """The cache of one vault, in the user's cache folder (in memory without one)."""
         path = cache_dir / f"{vault_id}.findings" if cache_dir is not None else None
         return cls(today, path, cache_key)
 
-    def get(self, text: str) -> list[Finding] | None:
+    def get(self, part: str, text: str) -> list[Finding] | None:
+        """What ``part`` held when its text was ``text``, if that still holds today."""
         with self._lock:
-            return self._parts.get(_hash(text))
+            kept = self._parts.get(part)
+        if kept is None or kept.text_hash != _hash(text) or not self._holds(kept):
+            return None
+        return kept.found
 
-    def put(self, text: str, base: list[Finding]) -> None:
+    def put(self, part: str, text: str, base: list[Finding]) -> None:
+        kept = _Part(_hash(text), steady_until(text, self.today), base)
         with self._lock:  # the app may start a scan while a cancelled one still runs
-            self._parts[_hash(text)] = base
+            self._parts[part] = kept
             self._changed = True
 
     def __len__(self) -> int:
         return len(self._parts)
 
-    def save(self) -> None:
-        """Write the cache, if it has a file and anything new; a failure costs only time."""
-        if self.path is None or self._key is None or not self._changed:
+    def save(self, entry_ids: Collection[str] | None = None) -> None:
+        """Write the entries' parts, if there is a file and anything new; with ``entry_ids``
+        (the vault's entries now) the parts of an entry deleted since go. A failure costs
+        only time."""
+        if self.path is None or self._key is None:
             return
         with self._lock:
-            parts = {h: [[f.kind, f.start, f.end, f.text, f.confidence, f.detector, f.entity]
-                         for f in found] for h, found in self._parts.items()}
+            if entry_ids is not None:
+                gone = [p for p in self._parts if p.startswith(_ENTRY) and _entry_id(p) not in entry_ids]
+                for part in gone:
+                    del self._parts[part]
+                self._changed = self._changed or bool(gone)
+            if not self._changed:
+                return
+            parts = {part: [kept.text_hash, kept.until.isoformat() if kept.until else None,
+                            [[f.kind, f.start, f.end, f.text, f.confidence, f.detector, f.entity]
+                             for f in kept.found]]
+                     for part, kept in self._parts.items() if part.startswith(_ENTRY)}
             self._changed = False
         try:
-            document = {"format": _FORMAT, "today": self.today.isoformat(),
-                        "detector": fingerprint(), "parts": parts}
+            document = {"format": _FORMAT, "detector": fingerprint(), "parts": parts}
             plain = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             make_private_dir(self.path.parent)
             atomic_write(self.path, crypto.seal(self._key, crypto.pad(plain), _INFO))
         except (OSError, WriteFailed):
             return
 
-    def _read(self, path: Path, key: bytes) -> dict[str, list[Finding]]:
-        """The file's parts; an empty cache, and the file removed, when it is of another day,
-        detector or key, damaged, or no regular file of a sane size (a FIFO would hang)."""
+    def _holds(self, kept: _Part) -> bool:
+        return kept.until is None or self.today < kept.until
+
+    def _read(self, path: Path, key: bytes) -> dict[str, _Part]:
+        """The file's parts that hold today; an empty cache, and the file removed, when it is
+        of another detector or key, damaged, or no regular file of a sane size (a FIFO would
+        hang)."""
         try:
             sealed = _read_regular(path)
         except FileNotFoundError:
@@ -113,15 +146,22 @@ class FindingsCache:
             return {}  # not ours to remove: a FIFO, a folder, a link, too big
         try:
             document = json.loads(crypto.unpad(crypto.open_sealed(key, sealed, _INFO)))
-            if (document.get("format") == _FORMAT and document.get("today") == self.today.isoformat()
-                    and document.get("detector") == fingerprint()):
-                return {h: [Finding(*values) for values in found]
-                        for h, found in document["parts"].items()}
+            if document.get("format") == _FORMAT and document.get("detector") == fingerprint():
+                parts = {part: _Part(text_hash, dt.date.fromisoformat(until) if until else None,
+                                     [Finding(*values) for values in found])
+                         for part, (text_hash, until, found) in document["parts"].items()}
+                held = {part: kept for part, kept in parts.items() if self._holds(kept)}
+                self._changed = len(held) < len(parts)  # what no longer holds leaves the file
+                return held
         except (OSError, ValueError, TypeError, KeyError, AttributeError, DecryptionFailed):
             pass
-        # Stale (another day, a rekey) or damaged: what it held of deleted entries goes too.
+        # Another detector, a rekey, damaged: what it held of deleted entries goes too.
         path.unlink(missing_ok=True)
         return {}
+
+
+def _entry_id(part: str) -> str:
+    return part.removeprefix(_ENTRY).split(":", 1)[0]
 
 
 _MAX_BYTES = 64 << 20  # a day's findings of a lifetime's journal are a few MB

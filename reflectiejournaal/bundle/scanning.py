@@ -36,7 +36,7 @@ def scan_all(detector: Detector, texts: dict[str, str], cache: FindingsCache | N
     bases: dict[str, list[Finding]] = {}
     todo: dict[str, str] = {}
     for key, text in texts.items():
-        known = cache.get(text) if cache is not None else None
+        known = cache.get(key, text) if cache is not None else None
         if known is None:
             todo[key] = text
         else:
@@ -44,7 +44,7 @@ def scan_all(detector: Detector, texts: dict[str, str], cache: FindingsCache | N
     bases.update(_bases(detector, todo, processes or _cores()))
     if cache is not None:
         for key, text in todo.items():
-            cache.put(text, bases[key])
+            cache.put(key, text, bases[key])
     return {key: detector.finish(text, bases[key]) for key, text in texts.items()}
 
 

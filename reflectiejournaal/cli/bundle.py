@@ -111,11 +111,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 if word in detector.marked.unusable:
                     say("cli.mark_unusable", number=number)
             return 2
-        # What this vault's texts held on an earlier scan today is not scanned again.
+        # What this vault's entries held on an earlier scan is not scanned again.
         findings = FindingsCache.of_vault(detector.today, cache_dir(), journal.vault.vault_id,
                                           journal.vault.cache_key)
         review = Review.of(entries, info, detector, findings)
-        findings.save()
+        findings.save({summary.id for summary in journal.summaries()})
         missing = detector.marked.missing(list(review.texts.values()))
         for number, word in enumerate(args.mark, 1):
             if clean_mark(word) in missing:

@@ -60,7 +60,7 @@ class BundleScreen(FindingsReview, Screen[None]):
         self.entry_ids = entry_ids or []  # hand-picked in the list of entries
         self.language = None  # deduce, once its tables are ready
         self.review: Review | None = None
-        self.findings: FindingsCache | None = None  # what each text held, kept for the day
+        self.findings: FindingsCache | None = None  # what each entry held (bundle/findings_cache.py)
         self.scanned: BundleInfo | None = None  # the fields as they were scanned
         self.scan_when_ready = False  # Ctrl+R pressed while deduce was still loading
         self.entries: list = []
@@ -187,19 +187,20 @@ class BundleScreen(FindingsReview, Screen[None]):
                             tuple(self.marked))
         scan = self.query_one("#scan", Button)
         scan.disabled, scan.label = True, t("bundle.scanning")
-        self._scan(self.entries, self.info(), detector)
+        self._scan(self.entries, self.info(), detector, {s.id for s in journal.summaries()})
 
     # A worker's name shows its arguments by default: not the entries.
     @work(thread=True, exclusive=True, group="scan", description="scan")
-    def _scan(self, entries: list, info: BundleInfo, detector: Detector) -> None:
+    def _scan(self, entries: list, info: BundleInfo, detector: Detector, entry_ids: set[str]) -> None:
         """deduce takes about 20 ms per entry: a worker, so the screen never freezes. What was
-        scanned before today (a word marked, the screen opened again) comes from the cache."""
+        scanned before (a word marked, the screen opened again, an earlier bundle) comes from
+        the cache; ``entry_ids``, the vault's entries now, says what it may forget."""
         if self.findings is None or self.findings.today != detector.today:
             journal = self.app.journal  # type: ignore[attr-defined]
             self.findings = FindingsCache.of_vault(detector.today, self.app.cache_dir,  # type: ignore[attr-defined]
                                                    journal.vault.vault_id, journal.vault.cache_key)
         review = Review.of(entries, info, detector, self.findings)
-        self.findings.save()
+        self.findings.save(entry_ids)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._scanned, review, info)
 

@@ -229,3 +229,36 @@ def test_a_mark_that_cannot_work_or_is_found_nowhere_is_said_by_its_number(cli, 
     assert refused.code == 2 and "--mark nr. 2" in refused.err
     nowhere = cli("bundle", "--from", "2000-01-01", "--check", "--mark", "Zonnehof")
     assert "--mark nr. 1 komt nergens" in nowhere.err and "Zonnehof" not in nowhere.err
+
+
+def test_what_each_entry_held_is_kept_sealed_and_a_deleted_entry_is_forgotten(cli, tmp_path, private_dirs):
+    """The second bundle reads the first one's findings (sealed in the cache folder, by part);
+    an entry deleted since leaves the file at the next bundle."""
+    import datetime as dt
+    import os
+
+    from reflectiejournaal.bundle.findings_cache import FindingsCache
+    from reflectiejournaal.vault.store import Vault
+    from tests.helpers import PASSPHRASE
+
+    setup(cli)
+    loose = cli.ok("new", "--kind", "note", "--title", "Nog een", stdin="Semhar belde vanuit Gent.").strip()
+    out = tmp_path / "bundel.md"
+    cli.ok("bundle", "--from", "2000-01-01", "--replace-all", "--format", "md", "--out", str(out))
+    vault = Vault.unlock(cli.vault, PASSPHRASE)
+    vault.release_lock()
+    folder = private_dirs / "xdg_cache_home" / "reflectiejournaal"
+
+    def cache() -> FindingsCache:
+        return FindingsCache.of_vault(dt.date.today(), folder, vault.vault_id, vault.cache_key)
+
+    path = folder / f"{vault.vault_id}.findings"
+    assert b"Semhar" not in path.read_bytes() and oct(path.stat().st_mode & 0o777) == "0o600"
+    before = len(cache())
+    assert before >= 3  # the three entries' bodies, and titles that are not the body's
+    assert cache().get(f"entry:{loose}:body", "Semhar belde vanuit Gent.") is not None
+    cli.ok("delete", loose, "--yes")
+    os.remove(out)
+    cli.ok("bundle", "--from", "2000-01-01", "--replace-all", "--format", "md", "--out", str(out))
+    after = cache()
+    assert len(after) < before and after.get(f"entry:{loose}:body", "Semhar belde vanuit Gent.") is None

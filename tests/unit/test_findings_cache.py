@@ -1,4 +1,5 @@
-"""The findings cache: sealed, for one day and one detector, and nothing but time if it fails."""
+"""The findings cache: sealed, per part of an entry, for one detector, until a date in the text
+may read otherwise; forgets deleted entries; nothing but time if it fails."""
 
 from __future__ import annotations
 
@@ -12,21 +13,58 @@ from reflectiejournaal.bundle.findings_cache import FindingsCache
 TODAY = dt.date(2026, 12, 7)
 KEY = bytes(range(32))
 TEXT = "Semhar Tesfamariam belde over haar zoon."
+PART = "entry:0a1b2c:body"
 FOUND = [Finding("person", 0, 18, "Semhar Tesfamariam", "high", "deduce")]
 
 
 def _saved(tmp_path):
     path = tmp_path / "cache" / "kluis.findings"
     cache = FindingsCache(TODAY, path, KEY)
-    cache.put(TEXT, FOUND)
+    cache.put(PART, TEXT, FOUND)
     cache.save()
     return path
 
 
-def test_what_was_saved_comes_back_the_same_day(tmp_path):
+def test_what_was_saved_comes_back_while_the_text_is_the_same(tmp_path):
     path = _saved(tmp_path)
-    assert FindingsCache(TODAY, path, KEY).get(TEXT) == FOUND
-    assert FindingsCache(TODAY, path, KEY).get(TEXT + " ") is None
+    assert FindingsCache(TODAY, path, KEY).get(PART, TEXT) == FOUND
+    assert FindingsCache(TODAY + dt.timedelta(days=400), path, KEY).get(PART, TEXT) == FOUND
+    assert FindingsCache(TODAY, path, KEY).get(PART, TEXT + " ") is None  # edited
+    assert FindingsCache(TODAY, path, KEY).get("entry:other:body", TEXT) is None
+
+
+def test_a_text_with_a_date_holds_until_the_date_may_read_otherwise(tmp_path):
+    """ "12-03-2023" is an event today, and a date of birth once it is four years back."""
+    path = tmp_path / "cache" / "kluis.findings"
+    text = "Op 12-03-2023 werd hij opgenomen."
+    cache = FindingsCache(TODAY, path, KEY)
+    cache.put(PART, text, FOUND)
+    cache.save()
+    turn = dt.date(2027, 1, 1)  # the first of January comes first
+    assert FindingsCache(turn - dt.timedelta(days=1), path, KEY).get(PART, text) == FOUND
+    assert FindingsCache(turn, path, KEY).get(PART, text) is None
+
+
+def test_the_bundles_own_fields_are_kept_in_memory_only(tmp_path):
+    path = tmp_path / "cache" / "kluis.findings"
+    cache = FindingsCache(TODAY, path, KEY)
+    cache.put("info:note", TEXT, FOUND)
+    cache.put(PART, TEXT, FOUND)
+    assert cache.get("info:note", TEXT) == FOUND
+    cache.save()
+    again = FindingsCache(TODAY, path, KEY)
+    assert again.get("info:note", TEXT) is None and again.get(PART, TEXT) == FOUND
+
+
+def test_a_deleted_entry_leaves_the_file_at_the_next_save(tmp_path):
+    path = _saved(tmp_path)
+    cache = FindingsCache(TODAY, path, KEY)
+    cache.put("entry:kept:body", TEXT, FOUND)
+    cache.save({"kept"})  # 0a1b2c was deleted
+    again = FindingsCache(TODAY, path, KEY)
+    assert again.get(PART, TEXT) is None and again.get("entry:kept:body", TEXT) == FOUND
+    FindingsCache(TODAY, path, KEY).save(set())  # nothing new, only forgetting: still written
+    assert len(FindingsCache(TODAY, path, KEY)) == 0
 
 
 def test_the_file_is_sealed_and_private(tmp_path):
@@ -37,9 +75,8 @@ def test_the_file_is_sealed_and_private(tmp_path):
     assert oct(path.parent.stat().st_mode & 0o777) == "0o700"
 
 
-def test_another_day_another_key_or_another_detector_is_an_empty_cache(tmp_path, monkeypatch):
+def test_another_key_or_another_detector_is_an_empty_cache(tmp_path, monkeypatch):
     path = _saved(tmp_path)
-    assert len(FindingsCache(TODAY + dt.timedelta(days=1), path, KEY)) == 0
     assert len(FindingsCache(TODAY, path, bytes(32))) == 0
     monkeypatch.setattr(findings_cache, "fingerprint", lambda: "another detector")
     assert len(FindingsCache(TODAY, path, KEY)) == 0
@@ -54,7 +91,7 @@ def test_a_damaged_or_unwritable_file_costs_only_time(tmp_path):
     blocked = tmp_path / "a file" / "kluis.findings"
     (tmp_path / "a file").write_text("not a folder")
     cache = FindingsCache(TODAY, blocked, KEY)
-    cache.put(TEXT, FOUND)
+    cache.put(PART, TEXT, FOUND)
     cache.save()  # no error: the next scan is slower, nothing else
     assert not os.path.isdir(tmp_path / "a file")
 
@@ -64,9 +101,10 @@ def test_the_fingerprint_follows_the_detectors_files():
     assert len(findings_cache.fingerprint()) == 64
 
 
-def test_a_stale_file_is_removed_with_what_it_held(tmp_path):
+def test_a_stale_file_is_removed_with_what_it_held(tmp_path, monkeypatch):
     path = _saved(tmp_path)
-    assert len(FindingsCache(TODAY + dt.timedelta(days=1), path, KEY)) == 0
+    monkeypatch.setattr(findings_cache, "fingerprint", lambda: "another detector")
+    assert len(FindingsCache(TODAY, path, KEY)) == 0
     assert not path.exists()
 
 
@@ -92,11 +130,11 @@ def test_a_scan_may_add_while_another_saves(tmp_path):
 
     cache = FindingsCache(TODAY, tmp_path / "cache" / "kluis.findings", KEY)
     for n in range(200):
-        cache.put(f"{TEXT} {n}", FOUND)
+        cache.put(f"entry:{n}:body", TEXT, FOUND)
 
     def put_more() -> None:
         for n in range(200, 2200):
-            cache.put(f"{TEXT} {n}", FOUND)
+            cache.put(f"entry:{n}:body", TEXT, FOUND)
 
     other = threading.Thread(target=put_more)
     other.start()
