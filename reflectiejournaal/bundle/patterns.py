@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .birth_dates import birth_dates
@@ -224,6 +224,7 @@ THEORY_AFTER = re.compile(
     r"(?:say|ask|call|zeggen|vragen|noemen)\b|['’]s (?-i:[A-Z]{3,})\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # asked of every name found, in every text
 def field_name(text: str) -> bool:
     """Is ``text`` any of the field's names, also those that count only next to theory
     ("Rogers", "Gibbs")? A town of that name is not taken for a town by its name alone."""

@@ -173,6 +173,7 @@ def no_url_fragment(finding: Finding) -> bool:
 
 
 _NAME_WORD = re.compile(CAPITAL + r"[^\W\d_]{2,}")
+_WHOLE_NAME_WORD = re.compile(r"(?<![\w'’-])" + CAPITAL + r"[^\W\d_]{2,}(?![\w-])")
 
 
 def everywhere(found: list[Finding], text: str) -> list[Finding]:
@@ -185,10 +186,10 @@ def everywhere(found: list[Finding], text: str) -> list[Finding]:
     if not names:
         return found
     starts, ends = _merged([(f.start, f.end) for f in found])
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-                         + r")(?![\w-])")
     more = []
-    for m in pattern.finditer(text):
+    for m in _WHOLE_NAME_WORD.finditer(text):  # one pattern for every text: none compiled per text
+        if m.group() not in names:
+            continue
         at = bisect.bisect_right(starts, m.start()) - 1
         if at < 0 or ends[at] < m.end():
             more.append(Finding("person", m.start(), m.end(), m.group(), "medium", "propagated"))
