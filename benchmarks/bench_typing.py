@@ -31,6 +31,7 @@ from reflectiejournaal.vault.crypto import KdfParams  # noqa: E402
 from reflectiejournaal.drafts import Draft  # noqa: E402
 from reflectiejournaal.screens.write import WriteScreen  # noqa: E402
 from reflectiejournaal.vault.store import Vault  # noqa: E402
+from benchmarks.locks import private_locks  # noqa: E402
 from benchmarks.bench_vault import synthetic_entries  # noqa: E402
 
 PASSPHRASE = "benchmark wachtwoordzin"
@@ -105,6 +106,7 @@ async def measure(words: int, keys: int) -> dict[str, float]:
 
 
 def main() -> None:
+    private_locks()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=5000)
     parser.add_argument("--keys", type=int, default=200)

@@ -35,6 +35,7 @@ from reflectiejournaal.model import Entry  # noqa: E402
 from reflectiejournaal.transfer.export import export_all  # noqa: E402
 from reflectiejournaal.vault.files import new_item_id  # noqa: E402
 from reflectiejournaal.vault.store import Vault  # noqa: E402
+from benchmarks.locks import private_locks  # noqa: E402
 
 PASSPHRASE = "benchmark wachtwoordzin"
 RARE_WORD = "zeldzaamheidje"
@@ -244,6 +245,7 @@ def ours_unlocked(folder: Path, runs: int) -> dict[str, float]:
 
 
 def main() -> None:
+    private_locks()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
