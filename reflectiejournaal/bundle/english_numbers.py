@@ -77,10 +77,24 @@ _CHECKED: dict[str, tuple[list[re.Pattern[str]], Callable[[str], bool]]] = {
 # ("SIN 273 819 409" also passes the Dutch BSN check).
 NAMED_BEFORE = {"sin": _SIN_NAME, "ssn": _SSN_NAME, "tfn": _TFN_NAME, "phn": _PHN_NAME}
 
+def _ssn_possible(number: str) -> bool:
+    """An SSN by its form: area not 000, 666 or 9xx, group not 00, serial not 0000 (stdnum also
+    refuses the numbers known to be misused; after its name such a number is still someone's)."""
+    digits = re.sub(r"\D", "", number)
+    return (len(digits) == 9 and digits[:3] not in ("000", "666") and digits[0] != "9"
+            and digits[3:5] != "00" and digits[5:] != "0000")
+
+
+# The last four digits of an SSN, named as such ("SSN ending in 4821", "last 4 of her SSN: 4821").
+_SSN_LAST_FOUR = re.compile(r"(?i:\b(?:ssn|social security(?: number| no\.?)?)\b[^\n\d]{0,20}?"
+                            r"(?:ending(?: in| with)?|last (?:4|four)(?: digits)?(?: are| is)?)[:# ]+)"
+                            r"(?P<n>\d{4})(?![\w-])")
+
+
 # A number its own name introduces is that number even where its check fails: the writer
 # copied it with a typo, and a typo is no less the client's ("the NHS no. ... is 485 777 3456",
-# "PPS no 7364192TA"). The name within a few words before; the number in its own shape. (An
-# SSN has no check digit: one that fails is out of every range, "000-12-3456", no typo.)
+# "PPS no 7364192TA"). The name within a few words before; the number in its own shape (an
+# SSN in a possible range: "000-12-3456" is none).
 _NAMED_SHAPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     kind: (re.compile(name + r"[^\n]{0,60}$", re.IGNORECASE), re.compile(_EDGE + shape + _END))
     for kind, name, shape in (
@@ -88,6 +102,7 @@ _NAMED_SHAPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ("ppsn", r"\bpps ?n?\b|\bpersonal public service", r"(?P<n>\d{7}[A-W][ABWH]?)"),
         ("sin", r"\bsin\b|\bsocial insurance", r"(?P<n>\d{3}[ -]?\d{3}[ -]?\d{3})"),
         ("medicare", r"\bmedicare\b", r"(?P<n>\d{4} ?\d{5} ?\d(?: ?[-/]? ?\d)?)"),
+        ("ssn", r"\bssn\b|\bsocial security", r"(?P<n>\d{3}[ -]?\d{2}[ -]?\d{4})"),
     )}
 
 _ANY_NUMBER_NAME = re.compile("|".join(name.pattern.removesuffix(r"[^\n]{0,60}$")
@@ -105,7 +120,7 @@ _POSTCODES = re.compile(
     rf"|(?:{_STATES}),? (?P<zip>\d{{5}})"
     rf"|(?:{_AU_STATES}),? (?P<au>\d{{4}})"
     # A number after the word: "postcode 2770", "her zip as 60623", "post code: 4001"
-    r"|(?i:post ?code|postal code|zip(?: ?code)?)(?: (?:is|was|as|of|now))?:? (?P<named>\d{4,5})(?! ?[A-Za-z]{2}\b|-\d)"
+    r"|(?i:post ?code|postal code|zip(?: ?code)?)(?: (?:is|was|as|of|now))?:? (?P<named>\d{4,5})(?! ?[A-Z]{2}\b|-\d)"
     # or a few words on in the same sentence: "postcode should be 0610", "the ZIP was wrong,
     # she is in 87313" (a year there is a year)
     r"|(?i:post ?code|postal code|zip(?: ?code)?)\b(?! lottery)(?:[^.!?\n\d]|(?<=\bM[rs])\.|(?<=Mrs)\.|(?<=\bDr)\.){1,40}?"
@@ -124,9 +139,12 @@ def find(text: str) -> Iterator[NumberMatch]:
     for kind, (name, shape) in _NAMED_SHAPES.items() if named else ():
         valid = _CHECKED[kind][1]
         for match in shape.finditer(text):
-            if not valid(match.group("n")) and name.search(text, max(0, match.start() - 80),
-                                                           match.start()):
-                yield NumberMatch(kind, match.start("n"), match.end("n"), match.group("n"))
+            number = match.group("n")
+            if (not valid(number) and (kind != "ssn" or _ssn_possible(number))
+                    and name.search(text, max(0, match.start() - 80), match.start())):
+                yield NumberMatch(kind, match.start("n"), match.end("n"), number)
+    for match in _SSN_LAST_FOUR.finditer(text) if named else ():
+        yield NumberMatch("ssn", match.start("n"), match.end("n"), match.group("n"))
     for match in _POSTCODES.finditer(text):
         group = next(g for g in ("uk", "ie", "ca", "zip4", "zip", "au", "named", "far") if match.group(g))
         if any(c.isdigit() for c in match.group(group)):

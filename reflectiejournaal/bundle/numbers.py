@@ -91,8 +91,9 @@ def _phones(text: str) -> Iterator[NumberMatch]:
 # yet (a typo, a number too new for the library's ranges). Written as one dials it: a trunk
 # zero, a plus or an area code in brackets (a reference number is none of these).
 _PHONE_WORD = re.compile(r"(?i:\b(?:number|nummer|mobile|mob|cell|cellphone|phone|ph|tel|"
-                         r"telefoon|texted(?: from)?|rang(?: from)?|called from|whatsapp|sms)"
-                         r"(?: (?:is|was|now|as|op|is nu))?[:.]?\s*)$")
+                         r"telefoon|texted(?: from)?|rang(?: from)?|called from|whatsapp|sms|"
+                         r"ring|call|text|bel|app)"
+                         r"(?: (?:is|was|now|as|op|is nu|her|him|them|me|mum|dad|back|on|at))*[:.]?\s*)$")
 
 
 _PHONE_WORD_ANYWHERE = re.compile(_PHONE_WORD.pattern.removesuffix("$"))

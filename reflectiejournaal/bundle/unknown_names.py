@@ -287,10 +287,16 @@ def _adjacent(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
     return text[left.end():right.start()] in (" ", "-")
 
 
+_TOWN_PREFIX = re.compile(r"(?<![\w'’-])(?:Mt\.?|Mount|Port|Fort|Lake|Glen|Cape|Kings|Upper|Lower) $")
+
+
 def _match(text: str, words: list[re.Match[str]], i: int, j: int) -> PatternMatch:
     start, end = words[i].start(), words[j - 1].end()
     if possessive := re.search(r"['’]s?$", text[start:end]):
         end -= len(possessive.group())  # "Okonkwo's father": the name, the 's stays
+    if prefix := _TOWN_PREFIX.search(text, max(0, start - 8), start):
+        start = prefix.start()  # "Mt Druitt", "Port Talbot": the prefix is the town's
+        return PatternMatch("place", start, end, text[start:end], "medium")
     before = words[i - 1].group().lower() if i > 0 and _adjacent(text, words[i - 1], words[i]) else ""
     place = before in _PLACE_BEFORE or _place_compound(words[i], text)
     confidence = "medium" if j - i > 1 else "low"

@@ -584,3 +584,24 @@ def test_estate_as_a_word_is_no_place(text, language):
 
 def test_an_irish_school_by_its_initials():
     assert ("school", "St. Joseph's CBS") in found("He attends St. Joseph's CBS now.")
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("His SSN is 078-05-1120 per the form.", "078-05-1120"),  # misused, so stdnum refuses it
+    ("SSN ending in 4821 on the letter.", "4821"), ("last 4 of her SSN: 4821", None),
+])
+def test_an_ssn_after_its_name_by_its_form_and_its_last_four(text, number):
+    ssns = [n for k, n in found(text) if k == "ssn"]
+    assert ssns == ([number] if number else ssns)
+    assert found("SSN 000-12-3456") == [] and found("we met 4821 times") == []
+
+
+@pytest.mark.parametrize(("text", "phone"), [("ring 01632 960 123 after 5", "01632 960 123"),
+                                             ("call her on 0161 496 0123", "0161 496 0123")])
+def test_a_phone_after_a_verb_of_calling(text, phone):
+    assert ("phone", phone) in found(text)
+
+
+def test_a_postcode_before_a_small_word_and_a_town_with_its_prefix(language):
+    assert found("postcode 2770 in Mt Druitt", language, ClientList()) == [
+        ("postcode", "2770"), ("place", "Mt Druitt")]
