@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import datetime as dt
 import sys
 from pathlib import Path
@@ -210,3 +211,10 @@ def cmd_clients(args: argparse.Namespace) -> int:
             clients.remove(args.name)
         journal.save_clients(clients)
     return 0
+
+
+# The commands this group adds, by name: main.py dispatches through these tables.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "bundle": cmd_bundle,
+    "clients": cmd_clients,
+}

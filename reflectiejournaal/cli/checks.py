@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from . import terminal as cli_input
@@ -128,3 +129,11 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         journal.resolve_conflict(matches[0], args.keep)
     say("cli.resolved", name=matches[0].path.name)
     return 0
+
+
+# The commands this group adds, by name: main.py dispatches through these tables.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": cmd_check,
+    "conflicts": cmd_conflicts,
+    "resolve": cmd_resolve,
+}

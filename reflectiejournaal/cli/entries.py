@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import sys
 from collections import Counter
 
@@ -240,3 +241,15 @@ def cmd_search(args: argparse.Namespace) -> int:
     if theirs:
         print(("\n" if hits else "") + describe_supervisor_hits(theirs, titles))
     return 0
+
+
+# The commands this group adds, by name: main.py dispatches through these tables.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "new": cmd_new,
+    "list": cmd_list,
+    "show": cmd_show,
+    "edit": cmd_edit,
+    "delete": cmd_delete,
+    "search": cmd_search,
+    "tags": cmd_tags,
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import sys
 from pathlib import Path
 
@@ -149,3 +150,9 @@ def _bundle_json(bundle: SentBundle) -> dict[str, object]:
 
 def _when(moment) -> str:  # type: ignore[no-untyped-def]
     return f"{moment.astimezone():%d-%m-%Y %H:%M}"
+
+
+# The commands this group adds, by name: main.py dispatches through these tables.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "feedback": cmd_feedback,
+}

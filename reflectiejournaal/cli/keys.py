@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import sys
 from pathlib import Path
 
@@ -168,3 +169,15 @@ def cmd_lock(args: argparse.Namespace) -> int:
     header = Vault.read_header(args.vault)
     say("cli.agent_stopped" if stop_agent(header.vault_id) else "cli.agent_none")
     return 0
+
+
+# The commands this group adds, by name: main.py dispatches through these tables.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "passwd": cmd_passwd,
+    "recover": cmd_recover,
+    "rekey": cmd_rekey,
+    "recovery-code": cmd_recovery_code,
+    "unlock": cmd_unlock,
+    "lock": cmd_lock,
+}

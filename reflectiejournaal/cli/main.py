@@ -27,8 +27,10 @@ from .exit_codes import exit_code
 from .paths import APP_NAME, cache_dir, config_dir, default_vault, state_dir
 from .terminal import InputProblem
 
-# Each group adds its commands and has a ``cmd_<name>`` for each; the order is that of --help.
+# Each group adds its commands and names their handlers in its COMMANDS table; the order is
+# that of --help.
 GROUPS = (keys, entries, checks, transfer, trajectories, bundle, feedback, review)
+HANDLERS = {name: handler for group in GROUPS for name, handler in group.COMMANDS.items()}
 
 def build_parser() -> argparse.ArgumentParser:
     cli_words.install()
@@ -114,9 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     try:
-        name = f"cmd_{args.command.replace('-', '_')}"
-        handler = next(getattr(g, name) for g in GROUPS if hasattr(g, name))
-        return handler(args)
+        return HANDLERS[args.command](args)
     except KeyboardInterrupt:
         print("\n" + t("cli.interrupted"), file=sys.stderr)
         return 130

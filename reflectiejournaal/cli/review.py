@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import datetime as dt
 
 from ..review import balance
@@ -69,3 +70,9 @@ def describe_balance(name: str, result: balance.Balance, label: int = 44, width:
     for aspect, missing in result.untouched():
         lines.append("  " + tn("stats.untouched", missing, aspect=aspect.title.lower()))
     return "\n".join(lines)
+
+
+# The commands this group adds, by name: main.py dispatches through these tables.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "stats": cmd_stats,
+}

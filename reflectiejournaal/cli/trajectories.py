@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import datetime as dt
 from pathlib import Path
 
@@ -239,4 +240,10 @@ def cmd_hours(args: argparse.Namespace) -> int:
     return 0
 
 
-
+# The commands this group adds, by name: main.py dispatches through these tables.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "traject": cmd_traject,
+    "due": cmd_due,
+    "intentions": cmd_intentions,
+    "hours": cmd_hours,
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import datetime as dt
 import sys
 from pathlib import Path
@@ -140,3 +141,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def _size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} kB"
+
+
+# The commands this group adds, by name: main.py dispatches through these tables.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "export": cmd_export,
+    "import": cmd_import,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
