@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import tomllib
 from functools import partial
-from importlib import import_module
 from collections.abc import Callable, Iterable
 
 from textual.app import SystemCommand
@@ -38,37 +37,59 @@ class Navigation:
             choose_and_write(self, kind)
 
     def action_new_trajectory(self) -> None:
-        self._open_when_unlocked("trajectory_form", "TrajectoryFormScreen")
+        from ..screens.trajectory_form import TrajectoryFormScreen
+
+        self._open_when_unlocked(TrajectoryFormScreen)
 
     def action_entries(self) -> None:
-        self._open_when_unlocked("entries", "EntriesScreen")
+        from ..screens.entries import EntriesScreen
+
+        self._open_when_unlocked(EntriesScreen)
 
     def action_intentions(self) -> None:
-        self._open_when_unlocked("intentions", "IntentionsScreen")
+        from ..screens.intentions import IntentionsScreen
+
+        self._open_when_unlocked(IntentionsScreen)
 
     def action_hours(self) -> None:
-        self._open_when_unlocked("hours", "HoursScreen")
+        from ..screens.hours import HoursScreen
+
+        self._open_when_unlocked(HoursScreen)
 
     def action_bundle(self) -> None:
-        self._open_when_unlocked("bundle", "BundleScreen")
+        from ..screens.bundle import BundleScreen
+
+        self._open_when_unlocked(BundleScreen)
 
     def action_feedback(self) -> None:
-        self._open_when_unlocked("feedback", "FeedbackScreen")
+        from ..screens.feedback import FeedbackScreen
+
+        self._open_when_unlocked(FeedbackScreen)
 
     def action_clients(self) -> None:
-        self._open_when_unlocked("clients", "ClientsScreen")
+        from ..screens.clients import ClientsScreen
+
+        self._open_when_unlocked(ClientsScreen)
 
     def action_search(self) -> None:
-        self._open_when_unlocked("search", "SearchScreen")
+        from ..screens.search import SearchScreen
+
+        self._open_when_unlocked(SearchScreen)
 
     def action_timeline(self) -> None:
-        self._open_when_unlocked("timeline", "TimelineScreen")
+        from ..screens.timeline import TimelineScreen
+
+        self._open_when_unlocked(TimelineScreen)
 
     def action_review(self) -> None:
-        self._open_when_unlocked("review", "ReviewScreen")
+        from ..screens.review import ReviewScreen
+
+        self._open_when_unlocked(ReviewScreen)
 
     def action_settings(self) -> None:
-        self._open_when_unlocked("settings", "SettingsScreen")
+        from ..screens.settings import SettingsScreen
+
+        self._open_when_unlocked(SettingsScreen)
 
     def open_entry(self, entry_id: str, instead: bool = False) -> None:
         """``instead``: in place of the current screen (the writer that saved it)."""
@@ -92,11 +113,11 @@ class Navigation:
 
         self.push_screen(TrajectoryFormScreen(trajectory))
 
-    def _open_when_unlocked(self, module: str, name: str) -> None:
-        """Push ``screens.<module>.<name>()``; screens are imported on first use (fast start)."""
+    def _open_when_unlocked(self, screen: Callable[[], Screen]) -> None:
+        """Push a new ``screen()`` once the vault is open (each action imports its screen on
+        first use: a fast start)."""
         if self.journal is not None:
-            screen_class = getattr(import_module(f"..screens.{module}", __package__), name)
-            self.push_screen(screen_class())
+            self.push_screen(screen())
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

@@ -26,17 +26,18 @@ import stat
 import threading
 from functools import cache
 from importlib import metadata, resources
-from collections.abc import Collection
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DecryptionFailed, WriteFailed
+from ..index import EntrySummary
 from ..vault import crypto
 from ..vault.fsutil import atomic_write, make_private_dir
 from .birth_dates import steady_until
 from .findings import Finding
 
-_FORMAT = 2
+_FORMAT = 3
 _INFO = b"rj-findings-cache-v1"
 _ENTRY = "entry:"  # the parts kept in the file: "entry:<id>:title", "…:body", "…:tags"
 
@@ -44,6 +45,7 @@ _ENTRY = "entry:"  # the parts kept in the file: "entry:<id>:title", "…:body",
 @dataclass(frozen=True)
 class _Part:
     text_hash: str
+    made: dt.date  # a clock set back is no reason to serve it: it holds from this day
     until: dt.date | None  # the first day a date in the text may read otherwise; None: never
     found: list[Finding]
 
@@ -75,89 +77,134 @@ class FindingsCache:
         self.path = path
         self._key = crypto.hkdf(key, b"", _INFO) if key is not None else None
         self._parts: dict[str, _Part] = {}
+        self._versions: dict[str, str] = {}  # entry id → its version when its parts were scanned
+        self._seen: set[str] = set()  # the parts asked for or scanned in this process
         self._changed = False
         self._lock = threading.Lock()
         if path is not None and self._key is not None:
-            self._parts = self._read(path, self._key)
+            self._parts, self._versions = self._read(path, self._key)
 
     @classmethod
     def of_vault(cls, today: dt.date, cache_dir: Path | None, vault_id: str,
                  cache_key: bytes) -> FindingsCache:
         """The cache of one vault, in the user's cache folder (in memory without one)."""
-        path = cache_dir / f"{vault_id}.findings" if cache_dir is not None else None
-        return cls(today, path, cache_key)
+        return cls(today, path_of(cache_dir, vault_id) if cache_dir is not None else None, cache_key)
 
     def get(self, part: str, text: str) -> list[Finding] | None:
         """What ``part`` held when its text was ``text``, if that still holds today."""
         with self._lock:
             kept = self._parts.get(part)
-        if kept is None or kept.text_hash != _hash(text) or not self._holds(kept):
-            return None
-        return kept.found
+            if kept is None or kept.text_hash != _hash(text) or not self._holds(kept):
+                return None
+            self._seen.add(part)
+            return kept.found
 
     def put(self, part: str, text: str, base: list[Finding]) -> None:
-        kept = _Part(_hash(text), steady_until(text, self.today), base)
+        kept = _Part(_hash(text), self.today, steady_until(text, self.today), base)
         with self._lock:  # the app may start a scan while a cancelled one still runs
             self._parts[part] = kept
+            self._seen.add(part)
             self._changed = True
 
     def __len__(self) -> int:
         return len(self._parts)
 
-    def save(self, entry_ids: Collection[str] | None = None) -> None:
-        """Write the entries' parts, if there is a file and anything new; with ``entry_ids``
-        (the vault's entries now) the parts of an entry deleted since go. A failure costs
+    def save(self, entries: Mapping[str, str] | None = None) -> None:
+        """Write the entries' parts, if there is a file and anything new. With ``entries`` (the
+        vault's entries now, each with its version) what no longer is goes: the parts of an
+        entry deleted or changed since it was scanned, and the parts an entry scanned now no
+        longer has (a title made the body's first line, the tags taken off). A failure costs
         only time."""
         if self.path is None or self._key is None:
             return
         with self._lock:
-            if entry_ids is not None:
-                gone = [p for p in self._parts if p.startswith(_ENTRY) and _entry_id(p) not in entry_ids]
-                for part in gone:
-                    del self._parts[part]
-                self._changed = self._changed or bool(gone)
+            if entries is not None:
+                self._forget_what_is_gone(entries)
             if not self._changed:
                 return
-            parts = {part: [kept.text_hash, kept.until.isoformat() if kept.until else None,
+            parts = {part: [kept.text_hash, kept.made.isoformat(),
+                            kept.until.isoformat() if kept.until else None,
                             [[f.kind, f.start, f.end, f.text, f.confidence, f.detector, f.entity]
                              for f in kept.found]]
                      for part, kept in self._parts.items() if part.startswith(_ENTRY)}
+            versions = dict(self._versions)
             self._changed = False
         try:
-            document = {"format": _FORMAT, "detector": fingerprint(), "parts": parts}
+            document = {"format": _FORMAT, "detector": fingerprint(), "parts": parts,
+                        "versions": versions}
             plain = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             make_private_dir(self.path.parent)
             atomic_write(self.path, crypto.seal(self._key, crypto.pad(plain), _INFO))
         except (OSError, WriteFailed):
             return
 
-    def _holds(self, kept: _Part) -> bool:
-        return kept.until is None or self.today < kept.until
+    def _forget_what_is_gone(self, entries: Mapping[str, str]) -> None:
+        scanned = {_entry_id(part) for part in self._seen if part.startswith(_ENTRY)}
+        for entry_id in scanned & entries.keys():
+            self._versions[entry_id] = entries[entry_id]
+        gone = [part for part in self._parts if part.startswith(_ENTRY) and (
+            (entry_id := _entry_id(part)) not in entries
+            or (part not in self._seen if entry_id in scanned
+                else self._versions.get(entry_id) != entries[entry_id]))]
+        for part in gone:
+            del self._parts[part]
+        kept_entries = {_entry_id(part) for part in self._parts if part.startswith(_ENTRY)}
+        versions = {i: v for i, v in self._versions.items() if i in kept_entries}
+        self._changed = self._changed or bool(gone) or versions != self._versions
+        self._versions = versions
 
-    def _read(self, path: Path, key: bytes) -> dict[str, _Part]:
-        """The file's parts that hold today; an empty cache, and the file removed, when it is
-        of another detector or key, damaged, or no regular file of a sane size (a FIFO would
-        hang)."""
+    def _holds(self, kept: _Part) -> bool:
+        return kept.made <= self.today and (kept.until is None or self.today < kept.until)
+
+    def _read(self, path: Path, key: bytes) -> tuple[dict[str, _Part], dict[str, str]]:
+        """The file's parts that hold today, and the entries' versions; an empty cache, and
+        the file removed, when it is of another detector or key, damaged, or no regular file
+        of a sane size (a FIFO would hang)."""
         try:
             sealed = _read_regular(path)
         except FileNotFoundError:
-            return {}
+            return {}, {}
         except OSError:
-            return {}  # not ours to remove: a FIFO, a folder, a link, too big
+            return {}, {}  # not ours to remove: a FIFO, a folder, a link, too big
         try:
             document = json.loads(crypto.unpad(crypto.open_sealed(key, sealed, _INFO)))
             if document.get("format") == _FORMAT and document.get("detector") == fingerprint():
-                parts = {part: _Part(text_hash, dt.date.fromisoformat(until) if until else None,
+                parts = {part: _Part(text_hash, dt.date.fromisoformat(made),
+                                     dt.date.fromisoformat(until) if until else None,
                                      [Finding(*values) for values in found])
-                         for part, (text_hash, until, found) in document["parts"].items()}
+                         for part, (text_hash, made, until, found) in document["parts"].items()}
                 held = {part: kept for part, kept in parts.items() if self._holds(kept)}
                 self._changed = len(held) < len(parts)  # what no longer holds leaves the file
-                return held
+                versions = {str(i): str(v) for i, v in dict(document["versions"]).items()}
+                return held, versions
         except (OSError, ValueError, TypeError, KeyError, AttributeError, DecryptionFailed):
             pass
         # Another detector, a rekey, damaged: what it held of deleted entries goes too.
         path.unlink(missing_ok=True)
-        return {}
+        return {}, {}
+
+
+def path_of(cache_dir: Path, vault_id: str) -> Path:
+    """Where a vault's findings are kept (``forget`` removes the file: after a rekey)."""
+    return cache_dir / f"{vault_id}.findings"
+
+
+def forget(cache_dir: Path | None, vault_id: str) -> None:
+    """Remove the vault's findings file: sealed under a key the vault no longer has."""
+    if cache_dir is not None:
+        path_of(cache_dir, vault_id).unlink(missing_ok=True)
+
+
+def forget_deleted(today: dt.date, cache_dir: Path | None, vault_id: str, cache_key: bytes,
+                   entries: Mapping[str, str]) -> None:
+    """Right after a delete: what the vault no longer holds leaves the file (if there is one)."""
+    if cache_dir is not None and path_of(cache_dir, vault_id).exists():
+        FindingsCache.of_vault(today, cache_dir, vault_id, cache_key).save(entries)
+
+
+def entry_versions(summaries: Iterable[EntrySummary]) -> dict[str, str]:
+    """The vault's entries with their versions, as :meth:`FindingsCache.save` takes them."""
+    return {summary.id: summary.updated.isoformat() for summary in summaries}
 
 
 def _entry_id(part: str) -> str:

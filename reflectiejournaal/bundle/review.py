@@ -36,6 +36,22 @@ class BundleInfo:
     created: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
 
 
+def entry_parts(entries: list[Entry]) -> dict[str, str]:
+    """The texts of the entries a review scans, by part ("entry:<id>:body"), as it scans them."""
+    texts: dict[str, str] = {}
+    for entry in entries:
+        if entry.title != title_from_body(entry.body):
+            texts[f"entry:{entry.id}:title"] = compose(entry.title)
+        # Links as text first (as every format shows them): a name in a link's text is then
+        # replaced in plain text, never inside "[…](…)" where "[instelling]" broke it.
+        texts[f"entry:{entry.id}:body"] = compose(links_as_text(entry.body))
+        if entry.tags:
+            # Written as tags, so a tag is read as one ("#elamrani" is a name, "elamrani" alone
+            # is a lower-case word like any other).
+            texts[f"entry:{entry.id}:tags"] = compose("\n".join(f"#{tag}" for tag in entry.tags))
+    return texts
+
+
 @dataclass
 class Review:
     """The findings of every part of the bundle, their entities, and the decisions."""
@@ -50,17 +66,7 @@ class Review:
     @classmethod
     def of(cls, entries: list[Entry], info: BundleInfo, detector: Detector,
            cache: FindingsCache | None = None) -> Review:
-        texts: dict[str, str] = {}
-        for entry in entries:
-            if entry.title != title_from_body(entry.body):
-                texts[f"entry:{entry.id}:title"] = compose(entry.title)
-            # Links as text first (as every format shows them): a name in a link's text is then
-            # replaced in plain text, never inside "[…](…)" where "[instelling]" broke it.
-            texts[f"entry:{entry.id}:body"] = compose(links_as_text(entry.body))
-            if entry.tags:
-                # Written as tags, so a tag is read as one ("#elamrani" is a name, "elamrani" alone
-                # is a lower-case word like any other).
-                texts[f"entry:{entry.id}:tags"] = compose("\n".join(f"#{tag}" for tag in entry.tags))
+        texts = entry_parts(entries)
         for name in INFO_FIELDS:
             if getattr(info, name).strip():
                 texts[f"info:{name}"] = compose(getattr(info, name).strip())

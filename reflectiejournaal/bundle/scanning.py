@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from .detector import Detector
@@ -46,6 +47,23 @@ def scan_all(detector: Detector, texts: dict[str, str], cache: FindingsCache | N
         for key, text in todo.items():
             cache.put(key, text, bases[key])
     return {key: detector.finish(text, bases[key]) for key, text in texts.items()}
+
+
+def warm(detector: Detector, texts: dict[str, str], cache: FindingsCache,
+         go_on: Callable[[], bool] = lambda: True) -> int:
+    """Put into ``cache`` what each text holds that it does not hold yet, one text after
+    another while ``go_on()``: the app does this while the user is still choosing, so that
+    the review that follows finds it done. How many it scanned."""
+    if detector.language is None:
+        return 0  # never kept (see scan_all)
+    scanned = 0
+    for key, text in texts.items():
+        if not go_on():
+            break
+        if cache.get(key, text) is None:
+            cache.put(key, text, detector.base(text))
+            scanned += 1
+    return scanned
 
 
 def _bases(detector: Detector, texts: dict[str, str], count: int) -> dict[str, list[Finding]]:

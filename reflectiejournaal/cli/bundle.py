@@ -82,59 +82,68 @@ def _removal_confirmed(args: argparse.Namespace) -> bool:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from ..bundle.detector import Detector
-    from ..bundle.findings_cache import FindingsCache
-    from ..bundle.names import clean_mark
-    from ..bundle.review import BundleInfo, Review
-    from ..bundle.selection import Selection
+    from ..bundle.findings_cache import FindingsCache, entry_versions
 
     if not args.check and args.out is None:
         raise InvalidEntry("out", field="--out")
     if not args.check:
         cli_input.check_may_write(args.out, args.overwrite)
     with opened(args, write=not args.check) as journal:
-        trajectory = journal.get_trajectory(args.trajectory) if args.trajectory else None
-        selection = Selection(trajectory=trajectory.id if trajectory else None,
-                              meetings=args.meetings, start=args.start, end=args.end,
-                              entry_ids=[journal.resolve(i) for i in args.entry or []])
-        entries = selection.entries(journal)
-        clients, list_state = journal.clients(), journal.clients_state()
-        if not entries:
-            say("cli.bundle_empty")
-            return 2
-        if list_state != "ok":  # a missing or damaged list silently weakens the review
-            say(f"bundle.clients.{list_state}")
-        info = BundleInfo(args.supervisant, args.supervisor, args.note,
-                          trajectory.title if trajectory else "")
-        detector = Detector(clients, dt.date.today(), _language(), tuple(args.mark))
-        if detector.marked.unusable:  # a mark that cannot work is said, never dropped silently
-            for number, word in enumerate(args.mark, 1):  # by number: logs hold no client text
-                if word in detector.marked.unusable:
-                    say("cli.mark_unusable", number=number)
-            return 2
-        # What this vault's entries held on an earlier scan is not scanned again.
-        findings = FindingsCache.of_vault(detector.today, cache_dir(), journal.vault.vault_id,
+        # What this vault's entries held on an earlier scan is not scanned again; what the
+        # vault no longer holds (an entry deleted or changed since) leaves the cache, however
+        # this command ends.
+        findings = FindingsCache.of_vault(dt.date.today(), cache_dir(), journal.vault.vault_id,
                                           journal.vault.cache_key)
-        review = Review.of(entries, info, detector, findings)
-        findings.save({summary.id for summary in journal.summaries()})
-        missing = detector.marked.missing(list(review.texts.values()))
-        for number, word in enumerate(args.mark, 1):
-            if clean_mark(word) in missing:
-                say("cli.mark_missing", number=number)
-        if args.check or not (args.replace_all or args.keep_findings):
-            # The findings in context only when asked for, or when a decision is missing: a
-            # scripted run that writes keeps client names out of its logs.
-            _print_review(review, {e.id: e.title for e in entries})
-        if args.check:
-            say("cli.findings_count", findings=tn("count.findings", review.total),
-                entities=tn("count.entities", len(review.entities)))
-            return EXIT_FINDINGS if review.total else 0
-        if args.replace_all or args.keep_findings:
-            review.decide_open(replace_it=args.replace_all)  # the supervisor's name stays kept
-        elif review.total:
-            say_n("cli.findings_open", review.total)
-            return EXIT_FINDINGS
-        return _send(journal, args, entries, review, info, trajectory.id if trajectory else None)
+        try:
+            return _bundle(args, journal, findings)
+        finally:
+            findings.save(entry_versions(journal.summaries()))
+
+
+def _bundle(args: argparse.Namespace, journal, findings) -> int:  # type: ignore[no-untyped-def]
+    from ..bundle.detector import Detector
+    from ..bundle.names import clean_mark
+    from ..bundle.review import BundleInfo, Review
+    from ..bundle.selection import Selection
+
+    trajectory = journal.get_trajectory(args.trajectory) if args.trajectory else None
+    selection = Selection(trajectory=trajectory.id if trajectory else None,
+                          meetings=args.meetings, start=args.start, end=args.end,
+                          entry_ids=[journal.resolve(i) for i in args.entry or []])
+    entries = selection.entries(journal)
+    clients, list_state = journal.clients(), journal.clients_state()
+    if not entries:
+        say("cli.bundle_empty")
+        return 2
+    if list_state != "ok":  # a missing or damaged list silently weakens the review
+        say(f"bundle.clients.{list_state}")
+    info = BundleInfo(args.supervisant, args.supervisor, args.note,
+                      trajectory.title if trajectory else "")
+    detector = Detector(clients, findings.today, _language(), tuple(args.mark))
+    if detector.marked.unusable:  # a mark that cannot work is said, never dropped silently
+        for number, word in enumerate(args.mark, 1):  # by number: logs hold no client text
+            if word in detector.marked.unusable:
+                say("cli.mark_unusable", number=number)
+        return 2
+    review = Review.of(entries, info, detector, findings)
+    missing = detector.marked.missing(list(review.texts.values()))
+    for number, word in enumerate(args.mark, 1):
+        if clean_mark(word) in missing:
+            say("cli.mark_missing", number=number)
+    if args.check or not (args.replace_all or args.keep_findings):
+        # The findings in context only when asked for, or when a decision is missing: a
+        # scripted run that writes keeps client names out of its logs.
+        _print_review(review, {e.id: e.title for e in entries})
+    if args.check:
+        say("cli.findings_count", findings=tn("count.findings", review.total),
+            entities=tn("count.entities", len(review.entities)))
+        return EXIT_FINDINGS if review.total else 0
+    if args.replace_all or args.keep_findings:
+        review.decide_open(replace_it=args.replace_all)  # the supervisor's name stays kept
+    elif review.total:
+        say_n("cli.findings_open", review.total)
+        return EXIT_FINDINGS
+    return _send(journal, args, entries, review, info, trajectory.id if trajectory else None)
 
 
 def _send(journal, args, entries, review, info, trajectory) -> int:  # type: ignore[no-untyped-def]

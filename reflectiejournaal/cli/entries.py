@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Callable
 import sys
 from collections import Counter
@@ -202,6 +203,10 @@ def cmd_delete(args: argparse.Namespace) -> int:
                 say("cli.not_deleted")
                 return 0
         journal.delete(entry.id, base_version=shown)  # not if changed while asked
+        from ..bundle.findings_cache import entry_versions, forget_deleted
+
+        forget_deleted(dt.date.today(), cache_dir(), journal.vault.vault_id, journal.vault.cache_key,
+                       entry_versions(journal.summaries()))  # what a bundle's review found in it
     say("cli.deleted", id=entry.id)
     return 0
 

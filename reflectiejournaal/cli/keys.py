@@ -132,6 +132,9 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         report = vault.reencrypt_items()
         vault.finish_rekey()
         journal.rekeyed()  # the cache and the device's memory too
+        from ..bundle.findings_cache import forget
+
+        forget(cache_dir(), vault.vault_id)  # the bundle review's findings, sealed under the old key
     finally:
         vault.release_lock()
     for name in report.unreadable:

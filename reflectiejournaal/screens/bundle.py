@@ -9,6 +9,7 @@ The first time, deduce's word lists are prepared in a child process with a progr
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from rich.text import Text
@@ -23,11 +24,12 @@ from textual.widgets import (
 from textual.worker import get_current_worker
 
 from ..bundle.detector import Detector, prepare_language
-from ..bundle.findings_cache import FindingsCache
+from ..bundle.findings_cache import FindingsCache, entry_versions
 from ..bundle.formats import FORMATS
 from ..bundle.names import MarkedWords, clean_mark
 from ..bundle.sending import send
-from ..bundle.review import INFO_FIELDS, BundleInfo, Review
+from ..bundle.review import INFO_FIELDS, BundleInfo, Review, entry_parts
+from ..bundle.scanning import warm
 from ..bundle.selection import Selection
 from ..errors import JournalError, WriteFailed
 from ..locale import describe, t, tn
@@ -66,6 +68,9 @@ class BundleScreen(FindingsReview, Screen[None]):
         self.entries: list = []
         self.marked: list[str] = []  # words the user marked in this bundle (not kept after it)
         self.marked_clients: list[str] = []  # names the user put on the client list here
+        self.scanning = threading.Lock()  # one scan or warm-up at a time (deduce is not shared)
+        self.scan_waiting = False  # a scan waits: the warm-up stops at its next text
+        self.warmed = False  # the entries chosen when deduce was ready are in the cache
 
     def compose(self) -> ComposeResult:
         journal = self.app.journal  # type: ignore[attr-defined]
@@ -158,6 +163,28 @@ class BundleScreen(FindingsReview, Screen[None]):
         self.query_one("#scan", Button).disabled = False
         if self.scan_when_ready:
             self.action_scan()
+        else:
+            self._warm_up()
+
+    def _warm_up(self) -> None:
+        """While the user fills in the form, the entries it chooses now are scanned into the
+        cache, so the review that follows is quick (a word typed is never slowed: a worker)."""
+        journal = self.app.journal  # type: ignore[attr-defined]
+        try:
+            entries = self._selection().entries(journal)
+        except ValueError:
+            return
+        detector = Detector(journal.clients(), self.app.today(), self.language)  # type: ignore[attr-defined]
+        self._warm(entry_parts(entries), detector, entry_versions(journal.summaries()))
+
+    @work(thread=True, exclusive=True, group="warm", description="warm")
+    def _warm(self, parts: dict[str, str], detector: Detector, versions: dict[str, str]) -> None:
+        worker = get_current_worker()
+        with self.scanning:  # never beside a scan: the review is what the user waits for
+            findings = self._findings(detector)
+            warm(detector, parts, findings, lambda: not (worker.is_cancelled or self.scan_waiting))
+            findings.save(versions)
+        self.warmed = True
 
     def _prepare_failed(self, error: JournalError) -> None:
         self.query_one("#preparing").display = True
@@ -187,22 +214,30 @@ class BundleScreen(FindingsReview, Screen[None]):
                             tuple(self.marked))
         scan = self.query_one("#scan", Button)
         scan.disabled, scan.label = True, t("bundle.scanning")
-        self._scan(self.entries, self.info(), detector, {s.id for s in journal.summaries()})
+        self._scan(self.entries, self.info(), detector, entry_versions(journal.summaries()))
 
     # A worker's name shows its arguments by default: not the entries.
     @work(thread=True, exclusive=True, group="scan", description="scan")
-    def _scan(self, entries: list, info: BundleInfo, detector: Detector, entry_ids: set[str]) -> None:
+    def _scan(self, entries: list, info: BundleInfo, detector: Detector,
+              versions: dict[str, str]) -> None:
         """deduce takes about 20 ms per entry: a worker, so the screen never freezes. What was
         scanned before (a word marked, the screen opened again, an earlier bundle) comes from
-        the cache; ``entry_ids``, the vault's entries now, says what it may forget."""
+        the cache; ``versions``, the vault's entries now, says what it may forget."""
+        self.scan_waiting = True  # a warm-up gives way at its next text
+        with self.scanning:
+            self.scan_waiting = False
+            review = Review.of(entries, info, detector, self._findings(detector))
+            self._findings(detector).save(versions)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._scanned, review, info)
+
+    def _findings(self, detector: Detector) -> FindingsCache:
+        """This vault's cache of what each entry held, read once per screen and day."""
         if self.findings is None or self.findings.today != detector.today:
             journal = self.app.journal  # type: ignore[attr-defined]
             self.findings = FindingsCache.of_vault(detector.today, self.app.cache_dir,  # type: ignore[attr-defined]
                                                    journal.vault.vault_id, journal.vault.cache_key)
-        review = Review.of(entries, info, detector, self.findings)
-        self.findings.save(entry_ids)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._scanned, review, info)
+        return self.findings
 
     def _scanned(self, review: Review, info: BundleInfo) -> None:
         if self.review is not None:  # scanned again (a word marked): what was decided stays

@@ -118,10 +118,16 @@ class EntryScreen(Screen[None]):
                 return
             try:
                 # Not when it was changed since it was shown (the command line, a sync tool).
-                self.app.journal.delete(entry.id, base_version=self.version)  # type: ignore[attr-defined]
+                journal = self.app.journal  # type: ignore[attr-defined]
+                journal.delete(entry.id, base_version=self.version)
             except JournalError as error:
                 self.notify(describe(error), severity="error")
                 return
+            # What a bundle's review found in it leaves the findings cache too.
+            from ..bundle.findings_cache import entry_versions, forget_deleted
+
+            forget_deleted(self.app.today(), self.app.cache_dir, journal.vault.vault_id,  # type: ignore[attr-defined]
+                           journal.vault.cache_key, entry_versions(journal.summaries()))
             self._deleted = True
             self.notify(t("entry.deleted", title=entry.title))
             self.app.pop_screen()

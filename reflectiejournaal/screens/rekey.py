@@ -145,6 +145,9 @@ class RekeyScreen(Screen[None]):
                     lambda done, total: app.call_from_thread(self.show_progress, done, total))
                 vault.finish_rekey()
                 journal.rekeyed()
+                from ..bundle.findings_cache import forget
+
+                forget(app.cache_dir, vault.vault_id)  # type: ignore[attr-defined]  # the bundle review's findings, old key
                 count = report.reencrypted
         except JournalError as error:
             app.call_from_thread(self.failed, describe(error))

@@ -231,11 +231,11 @@ def test_a_mark_that_cannot_work_or_is_found_nowhere_is_said_by_its_number(cli, 
     assert "--mark nr. 1 komt nergens" in nowhere.err and "Zonnehof" not in nowhere.err
 
 
-def test_what_each_entry_held_is_kept_sealed_and_a_deleted_entry_is_forgotten(cli, tmp_path, private_dirs):
-    """The second bundle reads the first one's findings (sealed in the cache folder, by part);
-    an entry deleted since leaves the file at the next bundle."""
+def test_what_each_entry_held_is_kept_sealed_and_what_is_gone_is_forgotten(cli, private_dirs):
+    """A bundle's findings are kept sealed in the cache folder, by part; a deleted entry leaves
+    the file at once, an edited one at the next bundle whatever it chooses (even nothing), and
+    a rekey removes the file."""
     import datetime as dt
-    import os
 
     from reflectiejournaal.bundle.findings_cache import FindingsCache
     from reflectiejournaal.vault.store import Vault
@@ -243,22 +243,24 @@ def test_what_each_entry_held_is_kept_sealed_and_a_deleted_entry_is_forgotten(cl
 
     setup(cli)
     loose = cli.ok("new", "--kind", "note", "--title", "Nog een", stdin="Semhar belde vanuit Gent.").strip()
-    out = tmp_path / "bundel.md"
-    cli.ok("bundle", "--from", "2000-01-01", "--replace-all", "--format", "md", "--out", str(out))
+    edited = cli.ok("new", "--kind", "note", "--title", "Gesprek Tesfamariam", "--tag", "tesfamariam",
+                    stdin="Yonas Tesfamariam belde.").strip()
+    assert cli("bundle", "--from", "2000-01-01", "--check").code == 9
     vault = Vault.unlock(cli.vault, PASSPHRASE)
     vault.release_lock()
     folder = private_dirs / "xdg_cache_home" / "reflectiejournaal"
-
-    def cache() -> FindingsCache:
-        return FindingsCache.of_vault(dt.date.today(), folder, vault.vault_id, vault.cache_key)
-
     path = folder / f"{vault.vault_id}.findings"
+
+    def names() -> set[str]:
+        cache = FindingsCache.of_vault(dt.date.today(), folder, vault.vault_id, vault.cache_key)
+        return {f.text for kept in cache._parts.values() for f in kept.found}
+
     assert b"Semhar" not in path.read_bytes() and oct(path.stat().st_mode & 0o777) == "0o600"
-    before = len(cache())
-    assert before >= 3  # the three entries' bodies, and titles that are not the body's
-    assert cache().get(f"entry:{loose}:body", "Semhar belde vanuit Gent.") is not None
+    assert {"Semhar", "Yonas Tesfamariam", "Tesfamariam", "tesfamariam"} <= names()
     cli.ok("delete", loose, "--yes")
-    os.remove(out)
-    cli.ok("bundle", "--from", "2000-01-01", "--replace-all", "--format", "md", "--out", str(out))
-    after = cache()
-    assert len(after) < before and after.get(f"entry:{loose}:body", "Semhar belde vanuit Gent.") is None
+    assert "Semhar" not in names() and "Yonas Tesfamariam" in names()  # at once
+    cli.ok("edit", edited, "--title", "Gesprek", "--tag", "neutraal", stdin="Iemand belde.")
+    assert cli("bundle", "--from", "2030-01-01", "--check").code == 2  # nothing chosen
+    assert not {"Yonas Tesfamariam", "Tesfamariam", "tesfamariam"} & names()
+    assert cli("rekey").code == 0
+    assert not path.exists()  # sealed under a key the vault no longer has

@@ -324,3 +324,27 @@ async def test_a_word_the_review_missed_is_marked_and_replaced_everywhere(
         assert "truus" not in screen.query_one("#preview").source.lower()
     assert [c.name for c in Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).clients().clients] \
         == ["Jan", "Truus"]
+
+
+async def test_the_entries_chosen_are_scanned_while_the_form_is_filled_in(
+        make_app, empty_vault, paths, detector_tables, monkeypatch):
+    """Once deduce is ready, the entries the form chooses are scanned in the background: the
+    review the user then asks for comes from the cache at once."""
+    from reflectiejournaal.bundle.detector import Detector
+
+    install_tables(detector_tables, paths["cache"])
+    prepare(paths)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_bundle(pilot, app)
+        await until(pilot, lambda: screen.warmed, "the warm-up finished", seconds=30)
+        assert (paths["cache"] / f"{app.journal.vault.vault_id}.findings").exists()
+
+        def scanned_again(self, text):
+            raise AssertionError("scanned again")
+
+        monkeypatch.setattr(Detector, "base", scanned_again)
+        earlier = screen.review
+        screen.query_one("#scan", Button).press()
+        await scanned(pilot, app, screen, earlier)
+        assert [e.label for e in screen.review.entities.values()] != []

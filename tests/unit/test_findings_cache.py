@@ -60,11 +60,50 @@ def test_a_deleted_entry_leaves_the_file_at_the_next_save(tmp_path):
     path = _saved(tmp_path)
     cache = FindingsCache(TODAY, path, KEY)
     cache.put("entry:kept:body", TEXT, FOUND)
-    cache.save({"kept"})  # 0a1b2c was deleted
+    cache.save({"kept": "v1"})  # 0a1b2c was deleted
     again = FindingsCache(TODAY, path, KEY)
     assert again.get(PART, TEXT) is None and again.get("entry:kept:body", TEXT) == FOUND
-    FindingsCache(TODAY, path, KEY).save(set())  # nothing new, only forgetting: still written
+    FindingsCache(TODAY, path, KEY).save({})  # nothing new, only forgetting: still written
     assert len(FindingsCache(TODAY, path, KEY)) == 0
+
+
+def test_an_entry_changed_since_its_scan_leaves_the_file_even_if_not_scanned_again(tmp_path):
+    path = tmp_path / "cache" / "kluis.findings"
+    cache = FindingsCache(TODAY, path, KEY)
+    cache.put(PART, TEXT, FOUND)
+    cache.save({"0a1b2c": "v1", "other": "v1"})
+    FindingsCache(TODAY, path, KEY).save({"0a1b2c": "v1", "other": "v1"})  # the same: kept
+    assert FindingsCache(TODAY, path, KEY).get(PART, TEXT) == FOUND
+    FindingsCache(TODAY, path, KEY).save({"0a1b2c": "v2", "other": "v1"})  # edited since
+    assert len(FindingsCache(TODAY, path, KEY)) == 0
+
+
+def test_a_part_an_entry_no_longer_has_goes_when_the_entry_is_scanned(tmp_path):
+    """The title made the body's first line, the tags taken off: those parts are not asked for
+    again, and go."""
+    path = tmp_path / "cache" / "kluis.findings"
+    cache = FindingsCache(TODAY, path, KEY)
+    for part in ("title", "body", "tags"):
+        cache.put(f"entry:0a1b2c:{part}", TEXT, FOUND)
+    cache.save({"0a1b2c": "v1"})
+    again = FindingsCache(TODAY, path, KEY)
+    again.put("entry:0a1b2c:body", TEXT + " bewerkt", FOUND)  # now only a body
+    again.save({"0a1b2c": "v2"})
+    last = FindingsCache(TODAY, path, KEY)
+    assert len(last) == 1 and last.get("entry:0a1b2c:body", TEXT + " bewerkt") == FOUND
+
+
+def test_a_clock_set_back_is_no_reason_to_serve_it(tmp_path):
+    """Written on a later day, read on an earlier one (a wrong clock, a snapshot): a fresh scan."""
+    path = _saved(tmp_path)
+    assert FindingsCache(TODAY - dt.timedelta(days=1), path, KEY).get(PART, TEXT) is None
+
+
+def test_removed_after_a_rekey(tmp_path):
+    path = _saved(tmp_path)
+    findings_cache.forget(path.parent, "kluis")
+    assert not path.exists()
+    findings_cache.forget(None, "kluis")  # no cache folder: nothing to do
 
 
 def test_the_file_is_sealed_and_private(tmp_path):
