@@ -200,6 +200,19 @@ async def test_edit_an_entry(make_app, filled_vault, paths):
 
 
 async def test_delete_asks_first(make_app, filled_vault, paths):
+    import datetime as dt
+
+    from reflectiejournaal.bundle.findings import Finding
+    from reflectiejournaal.bundle.findings_cache import FindingsCache, entry_versions
+
+    journal = journal_of(paths)  # what a bundle's review found in two entries, kept
+    vault = journal.vault
+    found = [Finding("person", 0, 5, "Semhar", "high", "deduce")]
+    cache = FindingsCache.of_vault(dt.date.today(), paths["cache"], vault.vault_id, vault.cache_key)
+    for entry_id in ("00000000000000e1", "00000000000000e2"):
+        cache.put(f"entry:{entry_id}:body", entry_id, found)
+    cache.save(entry_versions(journal.summaries()))
+    vault.release_lock()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
@@ -218,6 +231,9 @@ async def test_delete_asks_first(make_app, filled_vault, paths):
         assert isinstance(app.screen, DashboardScreen)
         assert app.screen.query_one("#recent").row_count == 2
     assert "00000000000000e1" not in {s.id for s in journal_of(paths).summaries()}
+    kept = FindingsCache.of_vault(dt.date.today(), paths["cache"], vault.vault_id, vault.cache_key)
+    assert kept.get("entry:00000000000000e1:body", "00000000000000e1") is None  # gone at once
+    assert kept.get("entry:00000000000000e2:body", "00000000000000e2") == found
 
 
 async def test_user_text_is_never_read_as_markup(make_app, filled_vault):

@@ -41,6 +41,9 @@ async def change_passphrase(pilot, app) -> None:
 async def test_after_a_passphrase_change_the_app_offers_a_new_key(make_app, filled_vault, paths,
                                                                   tmp_path):
     old_header = (paths["vault"] / HEADER_FILE).read_bytes()
+    findings = paths["cache"] / f"{Vault.read_header(paths['vault']).vault_id}.findings"
+    findings.parent.mkdir(parents=True, exist_ok=True)
+    findings.write_bytes(b"sealed under the old key")  # what a bundle's review found
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await unlock(pilot, app)
@@ -66,6 +69,7 @@ async def test_after_a_passphrase_change_the_app_offers_a_new_key(make_app, fill
         await pilot.press("enter")
         await settle(pilot, app)
         assert "De sleutel is vervangen: 3 versleutelde bestanden" in text_of(app, "#status")
+        assert not findings.exists()  # under the old key: removed
         assert not app.screen.query_one("#intro").display
         # The journal goes on under the new key.
         entry = app.journal.create("note", "na de wissel")
