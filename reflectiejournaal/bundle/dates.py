@@ -68,8 +68,10 @@ _FEAST_YEAR = re.compile(r"(?<!\w)(?:Christmas(?: Eve| Day)?|Boxing Day|New Year
                          r"(?:19|20)\d{2}(?!\w)")
 # Day and month in figures, without a year, after a word that says a date comes: "on 22/6",
 # "is 11/4" ("3/4 of the group" and "10/10" are no dates).
-_DAY_SLASH = re.compile(r"\b(?:on|is|op|by|from|until|tot|vanaf|sinds) (?P<date>(?P<d>\d{1,2})/"
-                        r"(?P<m>\d{1,2}))(?![\w/.-]|[.,]\d)", re.IGNORECASE)
+_FULL_MARKS = frozenset({"5/5", "10/10"})  # "is 10/10": a score
+_DAY_SLASH = re.compile(r"\b(?:on|is|op|by|from|until|tot|vanaf|sinds|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?P<date>(?P<d>\d{1,2})/"
+                        r"(?P<m>\d{1,2}))(?![\w/-]|[.,]\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,8 @@ def _partial(text: str, taken: list[tuple[int, int]]) -> Iterator[DateMention]:
 
     for m in _DAY_SLASH.finditer(text):
         start, end = m.span("date")
-        if free(start, end) and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+        if (free(start, end) and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31
+                and m.group("date") not in _FULL_MARKS):
             take(start, end)
             yield DateMention(start, end, m.group("date"), None, False)
     in_words = any(word in text.lower() for word in _ORDINAL_STEMS)  # seldom: skip its search

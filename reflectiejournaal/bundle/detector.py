@@ -66,6 +66,18 @@ def _in_field(text: str):  # type: ignore[no-untyped-def]
     return in_field
 
 
+# Four or five digits right after a town are its postcode ("Penrith 2750", "Stockton, 95202");
+# not a year ("Leeds 2019").
+_POSTCODE_AFTER = re.compile(r",? (?P<n>(?!19\d\d\b|20\d\d\b)\d{4,5})(?![\w-]|[.,]\d| ?%)")
+
+
+def _postcodes_after_places(found: list[Finding], text: str) -> list[Finding]:
+    taken = {(f.start, f.end) for f in found if f.kind == "postcode"}
+    return [Finding("postcode", m.start("n"), m.end("n"), m.group("n"), "medium", "patterns")
+            for f in found if f.kind == "place" and (m := _POSTCODE_AFTER.match(text, f.end))
+            and (m.start("n"), m.end("n")) not in taken]
+
+
 class Detector:
     """Finds everything in a text that could identify a client."""
 
@@ -99,7 +111,7 @@ class Detector:
         if self.language is not None:
             found += self._language(text, in_field)
             found += self._unlisted(text, in_field, found)
-        return found
+        return found + _postcodes_after_places(found, text)
 
     def finish(self, text: str, base: list[Finding]) -> list[Finding]:
         """The scan of ``text`` from its :meth:`base`: the clients and the marks added, tidied."""

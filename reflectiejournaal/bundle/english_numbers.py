@@ -119,6 +119,7 @@ _POSTCODES = re.compile(
     r"|(?P<zip4>\d{5}-\d{4})"
     rf"|(?:{_STATES}),? (?P<zip>\d{{5}})"
     rf"|(?:{_AU_STATES}),? (?P<au>\d{{4}})"
+    rf"|(?P<au_before>\d{{4}}),? (?:{_AU_STATES})\b"  # "2770 NSW"
     # A number after the word: "postcode 2770", "her zip as 60623", "post code: 4001"
     r"|(?i:post ?code|postal code|zip(?: ?code)?)(?: (?:is|was|as|of|now))?:? (?P<named>\d{4,5})(?! ?[A-Z]{2}\b|-\d)"
     # or a few words on in the same sentence: "postcode should be 0610", "the ZIP was wrong,
@@ -146,6 +147,6 @@ def find(text: str) -> Iterator[NumberMatch]:
     for match in _SSN_LAST_FOUR.finditer(text) if named else ():
         yield NumberMatch("ssn", match.start("n"), match.end("n"), match.group("n"))
     for match in _POSTCODES.finditer(text):
-        group = next(g for g in ("uk", "ie", "ca", "zip4", "zip", "au", "named", "far") if match.group(g))
+        group = next(g for g in ("uk", "ie", "ca", "zip4", "zip", "au", "au_before", "named", "far") if match.group(g))
         if any(c.isdigit() for c in match.group(group)):
             yield NumberMatch("postcode", match.start(group), match.end(group), match.group(group))

@@ -141,9 +141,9 @@ def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[s
         i += 1
 
 
-# A capital inside a word after these is a name's ("McAllister", "DeShawn", "LaToya"); after
+# A capital inside a word after these is a name's ("McAllister", "DeShawn", "LaToya", "OBrien"); after
 # anything else a product's ("WhatsApp", "TikTok", "YouTube").
-_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von|Fitz)(?=[A-Z][a-z])")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von|Fitz|O)(?=[A-Z][a-z])")
 
 
 _JOINT = re.compile(r"['’-]")
@@ -241,9 +241,14 @@ FAMILY_AFTER = re.compile(r"\s+(?:family|kids|children|boys|girls|twins|househol
                           r"tamariki|gezin|kinderen|familie)\b", re.IGNORECASE)
 
 
+# A surname by its form is nobody's thing: "the McDonaghs", "the O'Briens".
+_SURNAME_FORM = re.compile(r"(?:Mc|Mac|O['’]|Fitz)" + CAPITAL)
+
+
 def _a_thing(text: str, word: re.Match[str]) -> bool:
     return (_THING_BEFORE.search(text[max(0, word.start() - 10):word.start()]) is not None
-            and FAMILY_AFTER.match(text, word.end()) is None)
+            and FAMILY_AFTER.match(text, word.end()) is None
+            and _SURNAME_FORM.match(word.group()) is None)
 
 
 def _theory(text: str, word: re.Match[str]) -> bool:

@@ -605,3 +605,23 @@ def test_a_phone_after_a_verb_of_calling(text, phone):
 def test_a_postcode_before_a_small_word_and_a_town_with_its_prefix(language):
     assert found("postcode 2770 in Mt Druitt", language, ClientList()) == [
         ("postcode", "2770"), ("place", "Mt Druitt")]
+
+
+@pytest.mark.parametrize(("text", "postcode"), [
+    ("She moved to Penrith 2750 last month.", "2750"), ("Family moved to 2770 NSW.", "2770")])
+def test_an_australian_postcode_after_its_town_or_before_its_state(text, postcode, language):
+    assert ("postcode", postcode) in found(text, language, ClientList())
+    assert "postcode" not in [k for k, _ in found("We met in Leeds 2019 at the conference.",
+                                                  language, ClientList())]
+
+
+@pytest.mark.parametrize(("text", "name"), [("The O'Briens moved again.", "O'Briens"),
+                                            ("the McDonaghs finally got a bay", "McDonaghs"),
+                                            ("Ciarán OBrien was suspended.", "Ciarán OBrien")])
+def test_a_surname_by_its_form_is_a_name_also_after_the(text, name, language):
+    assert ("person", name) in found(text, language, ClientList())
+
+
+def test_a_day_and_month_after_a_weekday_and_a_score_is_no_date():
+    assert ("date", "14/11") in found("She was sectioned on Tues 14/11.")
+    assert found("Score is 10/10.") == []
