@@ -151,7 +151,12 @@ _POSSESSIVE_END = re.compile(r"(?:['’]s|['’]|s)$")
 
 
 def _unknown_capitalised(word: str, is_common: Callable[[str], bool]) -> bool:
-    """A capitalised word that is no word of Dutch or English, the field, or a product."""
+    """A capitalised word that is no word of Dutch or English, the field, or a product; or a
+    surname by its form ("O'Sullivan", "McAllister": Sullivan and Allister are towns too)."""
+    if known(word.replace("'", "").replace("’", "").lower()):
+        return False  # "McDonald's", "Barnardo's": a shop's or a service's (vocabulary.CHAINS)
+    if _SURNAME_FORM.match(word) and not field_term(word):
+        return True
     if not _CAPITAL.match(word) or not _no_word(word):
         return False
     stem = _POSSESSIVE_END.sub("", word)
@@ -200,8 +205,9 @@ def _named_like_a_town(text: str, word: re.Match[str]) -> bool:
     after "in" or "from" the gazetteer's."""
     stem = _POSSESSIVE_END.sub("", word.group())
     if not (_CAPITAL.match(stem) and english_name(stem) and is_town(stem)
-            and not known(stem) and not field_term(stem)):
-        return False
+            and not known(stem) and not field_term(stem)
+            and not known(word.group().replace("'", "").replace("’", "").lower())):
+        return False  # nor a shop named so ("McDonald's")
     if re.match(r"\s+" + CAPITAL, text[word.end():]) and not re.match(r"\s+I\b", text[word.end():]):
         return False
     return not re.search(r"\b(?:in|from|near|to|at|outside|around)\s+$", text[max(0, word.start() - 10):word.start()])

@@ -625,3 +625,14 @@ def test_a_surname_by_its_form_is_a_name_also_after_the(text, name, language):
 def test_a_day_and_month_after_a_weekday_and_a_score_is_no_date():
     assert ("date", "14/11") in found("She was sectioned on Tues 14/11.")
     assert found("Score is 10/10.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("the O'Sullivan twins are back", "O'Sullivan"),
+                                            ("Saw O'Neill today.", "O'Neill")])
+def test_a_surname_by_its_form_even_where_its_stem_is_a_town(text, name, language):
+    assert ("person", name) in found(text, language, ClientList())
+
+
+@pytest.mark.parametrize("text", ["Lunch at McDonald's again, no time.", "McDonald's was packed."])
+def test_a_shop_named_like_a_surname_is_no_one(text, language):
+    assert found(text, language, ClientList()) == []
