@@ -120,9 +120,10 @@ class Detector:
         found = [*base, *self._clients(text, in_field, persons)]
         found += [Finding("marked", start, end, text[start:end], "high", "user", f"marked:{key}")
                   for start, end, key in self.marked.find(text)]
-        found = tidy.outside_dates([tidy.trimmed(f, text) for f in found
-                                    if not (tidy.not_a_name(f, text) or tidy.no_url_fragment(f)
-                                            or tidy.own_whereabouts(f, text))], text)
+        trimmed = [tidy.trimmed(f, text) for f in found
+                   if not (tidy.not_a_name(f, text) or tidy.no_url_fragment(f)
+                           or tidy.own_whereabouts(f, text))]
+        found = tidy.outside_dates([f for f in trimmed if not tidy.only_a_title(f)], text)
         return merge_overlaps(tidy.everywhere(tidy.phones_in_references(found), text), text)
 
     def _patterns(self, text: str, in_field) -> list[Finding]:  # type: ignore[no-untyped-def]

@@ -128,11 +128,18 @@ _NOT_A_NAME_AFTER = re.compile(r"(?:['’]s (?:Law|Principle|Act|Rule|Syndrome|D
 
 _LAW_WORDS = frozenset({"Law", "Principle", "Act", "Rule", "Day", "Birthday"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+_TITLE_WORDS = {title.strip(".") for title in TITLES} | {"mrs", "ms", "miss", "mx", "sir", "lady"}
 
 
 # "the Grenfell inquiry", "the Uvalde report": a place in the news, nobody's whereabouts.
 _NEWS_AFTER = re.compile(r"\s+(?:inquiry|inquest|report|shooting|fire|tragedy|disaster|bombing|attack|"
                          r"massacre|floods?|earthquake|riots?|verdict|case review)\b", re.IGNORECASE)
+
+
+def only_a_title(finding: Finding) -> bool:
+    """ "Mr" alone (its name found apart: "Mr O" trimmed of its particle): no one."""
+    return finding.kind == "person" and all(
+        word.lower().strip(".") in _TITLE_WORDS for word in finding.text.split())
 
 
 def not_a_name(finding: Finding, text: str) -> bool:

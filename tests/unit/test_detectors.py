@@ -636,3 +636,9 @@ def test_a_surname_by_its_form_even_where_its_stem_is_a_town(text, name, languag
 @pytest.mark.parametrize("text", ["Lunch at McDonald's again, no time.", "McDonald's was packed."])
 def test_a_shop_named_like_a_surname_is_no_one(text, language):
     assert found(text, language, ClientList()) == []
+
+
+def test_a_title_left_alone_is_no_one(language):
+    """ "Mr O'Driscoll": the surname is found by its form; deduce's "Mr O" loses its particle."""
+    assert found("re Mr O'Driscoll - he's stopped eating.", language, ClientList()) == [
+        ("person", "O'Driscoll")]
