@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..clients import ClientList
 from ..errors import DetectorUnavailable
-from . import (english_numbers, english_patterns, gazetteer, lexicon, numbers, patterns, tidy,
+from . import (citations, english_numbers, english_patterns, gazetteer, lexicon, numbers, patterns, tidy,
                unknown_names, vocabulary)
 from .findings import Finding, merge_overlaps
 from .names import TITLES, ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
@@ -120,9 +120,12 @@ class Detector:
         found = [*base, *self._clients(text, in_field, persons)]
         found += [Finding("marked", start, end, text[start:end], "high", "user", f"marked:{key}")
                   for start, end, key in self.marked.find(text)]
+        works = citations.spans(text)  # "Reading … by Gabor Maté": a book and its author
         trimmed = [tidy.trimmed(f, text) for f in found
                    if not (tidy.not_a_name(f, text) or tidy.no_url_fragment(f)
-                           or tidy.own_whereabouts(f, text))]
+                           or tidy.own_whereabouts(f, text)
+                           or (f.kind in LANGUAGE_KINDS  # never a client's name ("name")
+                               and any(s <= f.start and f.end <= e for s, e in works)))]
         found = tidy.outside_dates([f for f in trimmed if not tidy.only_a_title(f)], text)
         return merge_overlaps(tidy.everywhere(tidy.phones_in_references(found), text), text)
 

@@ -34,7 +34,9 @@ _STREET_NL = re.compile(
 _STREET_EN = re.compile(r"(?<![\w'’.-])(?:[NSEW] )?(?:(?:[A-Z][\w'’-]+|\d{1,3}(?:st|nd|rd|th)) ){1,2}"
                         r"(?:Street|Road|Lane|Avenue|Crescent|Terrace|Boulevard|Parade|Close|Drive|Quay|"
                         r"Wharf|Esplanade|(?<=\w )(?:St(?![\w.]*\s+[A-Z])|Rd|Ave|Blvd|Hwy))"
-                        r"(?: (?:North|South|East|West))?(?![\w-])")
+                        r"(?: (?:North|South|East|West))?(?![\w-])"
+                        # "the Berry Street Education Model": an organisation's name
+                        r"(?! (?:Education|Model|Program|Programme|Project|Foundation|Trust)\b)")
 # "the Aylesbury Estate", "Jane and Finch" is no pattern: estates and housing schemes by name.
 # A flat and the building or street after it: "Apt 14, Clarion Quay", "Flat 3, Kestrel House".
 _APARTMENT = re.compile(r"(?<![\w-])(?:Flat|Apt\.?|Apartment|Unit|Suite) \d+[A-Za-z]?, (?:[A-Z][\w'’-]+ ){0,2}"

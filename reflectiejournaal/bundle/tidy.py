@@ -19,6 +19,7 @@ from .findings import Finding
 from .letters import CAPITAL
 from .names import TITLES, particle
 from .patterns import field_name, relation_word
+from .towns import is_town
 
 
 SHOUTED = re.compile(r"(?<![\w-])[^\W\d_]{3,}(?![\w-])")
@@ -93,16 +94,24 @@ _SHORT_MONTH_BEFORE = re.compile(r"\b(?:since|until|till|before|after|from|by|en
                                  r"late|start of|sinds|tot|vanaf|eind|begin)\s+$", re.IGNORECASE)
 
 
+# "the June bank holiday", "May half-term": the month before what happens in it.
+_MONTH_NOUN_AFTER = re.compile(r"\s+(?:bank holiday|holidays?|half[- ]term|exams?|term|break|"
+                               r"long weekend|school holidays|intake|deadline)\b", re.IGNORECASE)
+
+
 def a_month(text: str, start: int, end: int) -> bool:
     """Is this first name ("June", "May", "April", "Jan") the month here: after a day or "in",
     "since", or before a day or year?"""
     word = text[start:end].lower()
     before = text[max(0, start - 12):start]
-    if word in MONTHS and word not in FULL_MONTH_NAMES:
-        return _SHORT_MONTH_BEFORE.search(before) is not None
+    day_after = re.match(r"\s+\d", text[end:]) is not None
+    if word in MONTHS and word not in FULL_MONTH_NAMES:  # "since Jan", "4 Aug", "Nov 14"
+        return (_SHORT_MONTH_BEFORE.search(before) is not None
+                or re.search(r"\d\s+$", before) is not None
+                or re.match(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s+(?:jaar|years?|yrs?|jr)\b)", text[end:]) is not None)
     return (word in FULL_MONTH_NAMES
-            and (_MONTH_BEFORE.search(before) is not None
-                 or re.match(r"\s+\d", text[end:]) is not None))
+            and (_MONTH_BEFORE.search(before) is not None or day_after
+                 or _MONTH_NOUN_AFTER.match(text, end) is not None))
 
 
 def by_their_names(found: list[Finding], text: str) -> list[Finding]:
@@ -142,13 +151,45 @@ def only_a_title(finding: Finding) -> bool:
         word.lower().strip(".") in _TITLE_WORDS for word in finding.text.split())
 
 
+# "Dublin lost, …", "Leafs lost again", "Swans v Pies" (not "Jordan lost his job").
+_TEAM_AFTER = re.compile(r"\s+(?:(?:lost|won|drew)(?=[,.;!]|\s+(?:again|at home|away|to|the final|"
+                         r"the match|the game|\d))|(?:v|vs\.?)\s+" + CAPITAL + ")")
+
+
+def _A_TEAM(finding: Finding, text: str) -> bool:
+    """A town's team by what follows it ("Dublin lost", "Leeds v Spurs")."""
+    return (_TEAM_AFTER.match(text, finding.end) is not None
+            and (is_town(finding.text) or vocabulary.world_name(finding.text)))
+
+
+# Days of the calendars of English-speaking practice, named like a person ("Day" is a surname).
+_HOLIDAY_DAY = re.compile(
+    r"(?:Labou?r|Sorry|Canada|Australia|Anzac|Waitangi|Boxing|Memorial|Independence|Remembrance|"
+    r"Armistice|Thanksgiving|Mother['’]s|Father['’]s|Valentine['’]s|(?:St\.? )?Patrick['’]s|"
+    r"Matariki|Harmony|Reconciliation|Victoria|Family|Orange Shirt|Pink Shirt|Veterans['’]?|"
+    r"Presidents['’]?|Martin Luther King|MLK|Pancake|Sports|Census|Polling|Results|Open|"
+    r"Induction|Training|INSET|Inset|Wellbeing|World Mental Health|Red Nose|Comic Relief|"
+    r"Pyjama|Jersey|Odd Socks|Wear It Purple|R U OK\??) Day\b")
+
+
+def _A_HOLIDAY(finding: Finding, text: str) -> bool:
+    """ "Labor Day", "Sorry Day": a day of the calendar, found as a person (or its half)."""
+    return any(m.start() < finding.end and finding.start < m.end()
+               for m in _HOLIDAY_DAY.finditer(text, max(0, finding.start - 30),
+                                              min(len(text), finding.end + 30)))
+
+
 def not_a_name(finding: Finding, text: str) -> bool:
     """Is this person a law, a rule, a holiday or a contraction, or this place in the news, by
     what follows it?"""
+    if finding.kind in ("place", "person") and _A_TEAM(finding, text):
+        return True  # "Dublin lost", "Swans v Pies": a team
     if finding.kind == "place":
         return _NEWS_AFTER.match(text, finding.end) is not None
     if finding.kind != "person":
         return False
+    if _A_HOLIDAY(finding, text):
+        return True  # "Labor Day", "Sorry Day", "Canada Day"
     last = _POSSESSIVE.sub("", finding.text.split()[-1]).lower() if finding.text.split() else ""
     return (_NOT_A_NAME_AFTER.match(text, finding.end) is not None or last in vocabulary.CHAINS
             or (finding.text in _LAW_WORDS and text[max(0, finding.start - 3):finding.start] in ("'s ", "’s ")))

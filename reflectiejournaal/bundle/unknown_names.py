@@ -132,7 +132,9 @@ def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[s
             continue
         lower = _POSSESSIVE_END.sub("", lower) if re.search(r"['’]s?$", lower) else lower
         if lower.islower() and len(lower) >= 3 and not is_common(lower):
-            after_relation = i > 0 and relation_word(words[i - 1].group()) and _adjacent(text, words[i - 1], word)
+            after_relation = (i > 0 and relation_word(words[i - 1].group())
+                              and _adjacent(text, words[i - 1], word)
+                              and not _CONTRACTION.search(lower))  # "Mam doesn't"
             if not known(lower) and (after_relation or is_first_name(lower.capitalize())
                                      or _english_name_in_lower_case(text, word, lower)
                                      or _english_first_name_in_lower_case(text, word, lower)):
@@ -147,6 +149,7 @@ _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von|Fitz|O)(?=[A-Z][
 
 
 _JOINT = re.compile(r"['’-]")
+_CONTRACTION = re.compile(r"['’](?:t|ll|ve|re|d|m)$")
 _POSSESSIVE_END = re.compile(r"(?:['’]s|['’]|s)$")
 
 

@@ -142,7 +142,8 @@ MISSING_WORDS = frozenset("""
     hinengaro tinana taha kōrero korero mihi whakapapa kāinga kainga
     facebook instagram insta snapchat tiktok youtube whatsapp twitter google uber netflix xbox
     playstation fortnite roblox minecraft discord reddit spotify zoom iphone ipad android
-    mtg mtgs appt appts tmrw tmw resi ot pt hv sw nav med ish ute juvie
+    mtg mtgs appt appts tmrw tmw resi ot pt hv sw nav med ish ute juvie footy arvo
+    talanoa fono aiga meitheal
 """.split()) | frozenset("""
     ritalin concerta adderall vyvanse elvanse strattera equasym medikinet suboxone subutex
     methadone naloxone narcan buprenorphine sertraline zoloft fluoxetine prozac citalopram
