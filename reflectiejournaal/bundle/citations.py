@@ -27,7 +27,7 @@ _SHOW_AFTER = re.compile(r"\s+(?:talk|talks|podcast|episode|episodes|special|ser
                          r"film|movie|show|video|lecture|webinar|TED talk)\b")
 # "The Deepest Well by Nadine Burke Harris", "Burnout by Emily and Amelia Nagoski": an author
 # after "by", in a sentence about reading.
-_BY = re.compile(r"(?<=[\w?!'’\"”]) by\s+(" + _WORD + r"(?:\s+(?:and|&)?\s*" + _WORD + r"){0,4})")
+_BY = re.compile(r"(?<=[\w?!'’\"”]) by\s+(" + _WORD + r"(?:\s+(?:(?:and|&)\s+)?" + _WORD + r"){0,4})")
 _WORK_WORDS = re.compile(r"\b(?:read|reading|reread|rereading|book|novel|memoir|podcast|article|"
                          r"chapter)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]*")
