@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..clients import ClientList
 from ..errors import DetectorUnavailable
-from . import (citations, english_numbers, english_patterns, gazetteer, lexicon, numbers, patterns, tidy,
-               unknown_names, vocabulary)
+from . import (citations, english_patterns, gazetteer, lexicon, patterns, tidy, unknown_names,
+               vocabulary)
 from .findings import Finding, merge_overlaps
 from .names import TITLES, ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
 
@@ -102,6 +102,8 @@ class Detector:
     def base(self, text: str) -> list[Finding]:
         """What the text holds whoever the clients are and whatever the user marked: the
         costly part of a scan, which :mod:`findings_cache` keeps by the text's hash."""
+        from . import english_numbers, numbers  # phonenumbers and stdnum: only when scanning
+
         in_field = _in_field(text)
         found = tidy.by_their_names([
             Finding(m.kind, m.start, m.end, m.text, "high",

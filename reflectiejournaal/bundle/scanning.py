@@ -70,6 +70,8 @@ def _bases(detector: Detector, texts: dict[str, str], count: int) -> dict[str, l
     keys = list(texts)
     if count <= 1 or len(keys) < _WORTH_A_POOL or not _may_fork():
         return {key: detector.base(texts[key]) for key in keys}
+    from . import english_numbers, numbers  # noqa: F401 — loaded once, before the children fork
+
     global _shared
     _shared = (detector, [texts[key] for key in keys])
     # Longest first, dealt round: each child gets about as many words (a title and its entry

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from . import english_numbers, vocabulary
+from . import vocabulary
 from .birth_dates import SOMEONE_ELSE
 from .dates import FULL_MONTH_NAMES, MONTHS
 from .findings import Finding
@@ -117,6 +117,8 @@ def a_month(text: str, start: int, end: int) -> bool:
 def by_their_names(found: list[Finding], text: str) -> list[Finding]:
     """A number right after its own name is that number only ("SIN 273 819 409" also passes
     the BSN check)."""
+    from . import english_numbers  # only a scan asks (a cached review never loads stdnum)
+
     named = [f for f in found if f.kind in english_numbers.NAMED_BEFORE and re.search(
         english_numbers.NAMED_BEFORE[f.kind] + "$", text[max(0, f.start - 30):f.start])]
     return [f for f in found if not any(
