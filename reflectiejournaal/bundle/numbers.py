@@ -82,7 +82,7 @@ def _phones(text: str) -> Iterator[NumberMatch]:
                 if span not in seen:
                     seen.add(span)
                     yield NumberMatch("phone", *span, match.raw_string)
-        if _PHONE_WORD_ANYWHERE.search(window):  # the matcher is the slowest detector
+        if _PHONE_WORD_ANYWHERE.search(window) or _DIALLED.search(window):  # the matcher is slow
             yield from _named_phones(text, low, window, seen)
 
 
@@ -97,6 +97,9 @@ _PHONE_WORD = re.compile(r"(?i:\b(?:number|nummer|mobile|mob|cell|cellphone|phon
 
 
 _PHONE_WORD_ANYWHERE = re.compile(_PHONE_WORD.pattern.removesuffix("$"))
+# Written as only a phone number is, with no word before it: a plus and a country code, or a
+# trunk zero and ten or eleven digits in groups ("+44 7700 900456", "07700 900123").
+_DIALLED = re.compile(r"\+\d{1,3}[ .-]?(?:\(0\))?\d[\d .-]{6,16}\d|0\d{2,4}[ .-]\d{3,4}[ .-]?\d{3,4}")
 
 
 def _named_phones(text: str, low: int, window: str,
@@ -110,7 +113,8 @@ def _named_phones(text: str, low: int, window: str,
             if phonenumbers.number_type(match.number) in _SERVICE:
                 service.add(span)
             elif (match.raw_string[0] in "0+(" and not any(s < span[1] and span[0] < e for s, e in seen)
-                    and _PHONE_WORD.search(text, max(0, span[0] - 30), span[0])):
+                    and (_PHONE_WORD.search(text, max(0, span[0] - 30), span[0])
+                         or _DIALLED.fullmatch(match.raw_string))):
                 found.setdefault(span, match.raw_string)
     for span, raw in found.items():
         if span not in service:

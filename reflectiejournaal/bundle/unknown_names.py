@@ -38,8 +38,9 @@ _PLACE_BEFORE = frozenset(
 _PLACE_HEADS = ("wijk", "buurt", "eiland", "dorp", "kwartier", "polder", "haven", "veld",
                 "hoek", "kerke", "kerk", "broek", "dijk", "meer", "rode", "donk", "hout")
 _CAPITAL = re.compile(CAPITAL)
-_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*)$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*)$")
+# A sentence, a line, an item, a quote or a Markdown heading ("## My part") begins here.
+_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*|(?:^|\n)#{1,6}\s+)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*|(?:^|\n)#{1,6}\s+)$")
 
 
 # Ordinary words first and given names second: opening a sentence they are the word ("Hope is

@@ -68,6 +68,7 @@ class BundleScreen(FindingsReview, Screen[None]):
         self.entries: list = []
         self.marked: list[str] = []  # words the user marked in this bundle (not kept after it)
         self.marked_clients: list[str] = []  # names the user put on the client list here
+        self.just_marked: list[str] = []  # marked since the last scan: said when it is back
         self.scanning = threading.Lock()  # one scan or warm-up at a time (deduce is not shared)
         self.scan_waiting = False  # a scan waits: the warm-up stops at its next text
         self.warmed = False  # the entries chosen when deduce was ready are in the cache
@@ -245,7 +246,12 @@ class BundleScreen(FindingsReview, Screen[None]):
         for key, entity in review.entities.items():  # a name just put on the list: replaced
             if entity.client is not None and entity.label in self.marked_clients:
                 review.decide_entity(key, True)
-        for word in MarkedWords(tuple(self.marked)).missing(list(review.texts.values())):
+        missing = MarkedWords(tuple(self.marked)).missing(list(review.texts.values()))
+        for word in self.just_marked:  # said once the scan is back: replaced, or not there
+            if clean_mark(word) not in missing:
+                self.notify(t("bundle.marked", word=word), markup=False)
+        self.just_marked = []
+        for word in missing:
             self.notify(t("bundle.mark_missing", word=word), severity="warning", markup=False)
         self.review, self.scanned = review, info
         scan = self.query_one("#scan", Button)
@@ -308,7 +314,7 @@ class BundleScreen(FindingsReview, Screen[None]):
         word = self._word_to_mark()
         if word:
             self.marked.append(word)
-            self.notify(t("bundle.marked", word=word), markup=False)
+            self.just_marked.append(word)
             self.action_scan()
 
     @on(Button.Pressed, "#mark-client")

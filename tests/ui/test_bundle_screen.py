@@ -317,6 +317,14 @@ async def test_a_word_the_review_missed_is_marked_and_replaced_everywhere(
         assert labels[0].startswith("vervangen   Jan → Kees")  # still decided
         assert any("Lindenhof → [weggelaten]" in label and label.startswith("vervangen")
                    for label in labels), labels
+        said = [n.message for n in app._notifications]
+        assert any("‘Lindenhof’" in m and "vervangen" in m for m in said), said
+        screen.query_one("#mark", Input).value = "+447700900456"  # not in the bundle
+        earlier = screen.review
+        screen.query_one("#mark-word", Button).press()
+        await scanned(pilot, app, screen, earlier)
+        about = [n.message for n in app._notifications if "+447700900456" in n.message]
+        assert len(about) == 1 and "vervangen" not in about[0], about  # only: not found
         screen.query_one("#mark", Input).value = "Truus"
         earlier = screen.review
         screen.query_one("#mark-client", Button).press()

@@ -642,3 +642,22 @@ def test_a_title_left_alone_is_no_one(language):
     """ "Mr O'Driscoll": the surname is found by its form; deduce's "Mr O" loses its particle."""
     assert found("re Mr O'Driscoll - he's stopped eating.", language, ClientList()) == [
         ("person", "O'Driscoll")]
+
+
+@pytest.mark.parametrize("text", ["## My part\nI felt stuck.", "## My question for the session\nWhat now?"])
+def test_a_word_opening_a_markdown_heading_opens_a_sentence(text, language):
+    """The app's own English prompt headings: "My" is no name there."""
+    assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize(("text", "phone"), [("Danny's mum, 07700 900123, called twice.", "07700 900123"),
+                                             ("Her mum is on +44 7700 900456 now.", "+44 7700 900456")])
+def test_a_number_written_as_only_a_phone_is_one_whatever_its_range(text, phone):
+    """Numbers of a range no carrier hands out (a typo, or TV's): the form says phone."""
+    assert ("phone", phone) in found(text)
+
+
+@pytest.mark.parametrize("text", ["The room code is 0800 1234.", "The 2019 1234 567 figures",
+                                  "Kids Help Phone 1-800-668-6868"])
+def test_codes_years_and_helplines_are_no_dialled_phone(text):
+    assert "phone" not in [k for k, _ in found(text)]
