@@ -82,7 +82,9 @@ def _phones(text: str) -> Iterator[NumberMatch]:
                 if span not in seen:
                     seen.add(span)
                     yield NumberMatch("phone", *span, match.raw_string)
-        if _PHONE_WORD_ANYWHERE.search(window) or _DIALLED.search(window):  # the matcher is slow
+        if _PHONE_WORD_ANYWHERE.search(window) or any(  # the matcher is slow: only for a
+                not any(s < low + m.end() and low + m.start() < e for s, e in seen)  # number
+                for m in _DIALLED.finditer(window)):  # written as a phone that it passed by
             yield from _named_phones(text, low, window, seen)
 
 
