@@ -176,13 +176,14 @@ class BundleScreen(FindingsReview, Screen[None]):
         except ValueError:
             return
         detector = Detector(journal.clients(), self.app.today(), self.language)  # type: ignore[attr-defined]
-        self._warm(entry_parts(entries), detector, entry_versions(journal.summaries()))
+        self._warm(entry_parts(entries), detector, self._findings(detector),
+                   entry_versions(journal.summaries()))
 
     @work(thread=True, exclusive=True, group="warm", description="warm")
-    def _warm(self, parts: dict[str, str], detector: Detector, versions: dict[str, str]) -> None:
+    def _warm(self, parts: dict[str, str], detector: Detector, findings: FindingsCache,
+              versions: dict[str, str]) -> None:
         worker = get_current_worker()
         with self.scanning:  # never beside a scan: the review is what the user waits for
-            findings = self._findings(detector)
             warm(detector, parts, findings, lambda: not (worker.is_cancelled or self.scan_waiting))
             findings.save(versions)
         self.warmed = True
@@ -215,20 +216,22 @@ class BundleScreen(FindingsReview, Screen[None]):
                             tuple(self.marked))
         scan = self.query_one("#scan", Button)
         scan.disabled, scan.label = True, t("bundle.scanning")
-        self._scan(self.entries, self.info(), detector, entry_versions(journal.summaries()))
+        self._scan(self.entries, self.info(), detector, self._findings(detector),
+                   entry_versions(journal.summaries()))
 
     # A worker's name shows its arguments by default: not the entries.
     @work(thread=True, exclusive=True, group="scan", description="scan")
-    def _scan(self, entries: list, info: BundleInfo, detector: Detector,
+    def _scan(self, entries: list, info: BundleInfo, detector: Detector, findings: FindingsCache,
               versions: dict[str, str]) -> None:
         """deduce takes about 20 ms per entry: a worker, so the screen never freezes. What was
         scanned before (a word marked, the screen opened again, an earlier bundle) comes from
-        the cache; ``versions``, the vault's entries now, says what it may forget."""
+        the cache (opened on the main thread: the vault may lock meanwhile); ``versions``, the
+        vault's entries now, says what it may forget."""
         self.scan_waiting = True  # a warm-up gives way at its next text
         with self.scanning:
             self.scan_waiting = False
-            review = Review.of(entries, info, detector, self._findings(detector))
-            self._findings(detector).save(versions)
+            review = Review.of(entries, info, detector, findings)
+            findings.save(versions)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._scanned, review, info)
 

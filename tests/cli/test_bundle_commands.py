@@ -231,6 +231,7 @@ def test_a_mark_that_cannot_work_or_is_found_nowhere_is_said_by_its_number(cli, 
     assert "--mark nr. 1 komt nergens" in nowhere.err and "Zonnehof" not in nowhere.err
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 def test_what_each_entry_held_is_kept_sealed_and_what_is_gone_is_forgotten(cli, private_dirs):
     """A bundle's findings are kept sealed in the cache folder, by part; a deleted entry leaves
     the file at once, an edited one at the next bundle whatever it chooses (even nothing), and

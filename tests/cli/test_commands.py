@@ -343,6 +343,7 @@ def test_check_names_each_damaged_item_and_the_rest_still_loads(cli):
     assert "1 bestand kon niet worden gelezen; 'reflectiejournaal check' noemt het" in listed.err
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 def test_conflict_copies_are_reported_and_resolved(cli):
     entry_id = cli.ok("new", "--kind", "note", stdin="laptop").strip()
     items = cli.vault / ITEMS_DIR
@@ -411,6 +412,7 @@ def test_what_may_name_a_client_can_be_typed_instead_of_given_as_an_argument(cli
     assert "niet zichtbaar in ps" in " ".join(cli.ok("clients", "add", "--help").split())
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 def test_check_reports_an_older_version_put_back_and_accept_keeps_it(cli, tmp_path):
     entry_id = cli.ok("new", "--kind", "note", "--title", "Mijn notitie", stdin="eerste").strip()
     item = cli.vault / "items" / f"{entry_id}.rj"
@@ -433,6 +435,7 @@ def test_check_reports_an_older_version_put_back_and_accept_keeps_it(cli, tmp_pa
     assert "eerste" in cli.ok("show", entry_id)
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 def test_check_reports_a_deleted_entry_that_returned_and_one_that_vanished(cli):
     gone = cli.ok("new", "--kind", "note", stdin="weg ermee").strip()
     kept = cli.ok("new", "--kind", "note", stdin="blijft").strip()

@@ -201,6 +201,7 @@ def test_a_voornemen_written_by_hand_is_found(cli):
     assert found["text"] == "Eerst luisteren."
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 def test_a_folder_a_sync_tool_already_shares_takes_a_new_vault(tmp_path, passphrase_file):
     """Syncthing marks a shared folder with .stfolder before the vault is made in it."""
     shared = tmp_path / "gedeeld"

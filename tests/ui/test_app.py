@@ -126,6 +126,7 @@ async def test_guided_casus_from_first_to_last_prompt(make_app, empty_vault, pat
     assert journal.drafts() == []  # the draft became the entry
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_previous_and_the_overview_keep_every_answer(make_app, empty_vault):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -251,6 +252,7 @@ async def test_user_text_is_never_read_as_markup(make_app, filled_vault):
         assert "[bold red]boosheid[/bold red]" in shown
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_change_passphrase_in_settings(make_app, filled_vault, paths):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -329,6 +331,7 @@ async def test_activity_postpones_the_idle_lock(make_app, empty_vault, clock):
         assert app.journal is not None
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_ctrl_l_locks_and_every_action_is_in_the_command_palette(make_app, filled_vault):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

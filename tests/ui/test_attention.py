@@ -85,6 +85,7 @@ async def test_a_returned_entry_can_be_deleted_again(make_app, filled_vault, pat
         assert "00000000000000e1" not in [s.id for s in app.journal.summaries()]
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_an_interrupted_rekey_is_offered_on_the_dashboard(make_app, filled_vault, paths):
     vault = Vault.unlock(paths["vault"], PASSPHRASE)
     vault.acquire_lock()

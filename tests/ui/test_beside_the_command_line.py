@@ -92,6 +92,7 @@ async def test_an_edit_of_a_text_deleted_elsewhere_is_saved_as_a_new_text(
     assert json.loads(cli.ok("show", kept["id"], "--json"))["body"].startswith("Nog bewerkt. ")
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_the_writer_opened_from_the_command_line_says_when_it_kept_both(
         filled_vault, paths, tmp_path):
     from reflectiejournaal.app import ReflectieApp

@@ -166,6 +166,7 @@ async def test_fields_changed_after_the_scan_are_scanned_again_before_writing(
         assert screen.review.texts["info:note"] == "Over Jan"
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_the_first_time_the_word_lists_are_prepared_with_a_progress_bar(
         make_app, empty_vault, paths, detector_tables, monkeypatch):
     prepare(paths)
@@ -284,6 +285,7 @@ async def test_hand_picked_entries_from_the_list(make_app, filled_vault, paths, 
         assert [e.title for e in screen.entries] == ["De moeder die niet kwam", "Losse gedachte"]
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_a_word_the_review_missed_is_marked_and_replaced_everywhere(
         make_app, empty_vault, paths, detector_tables):
     """The user completes the review in the app: a word typed in 'Gemist?' is found in every

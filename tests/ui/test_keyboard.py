@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from reflectiejournaal.screens.entry import EntryScreen
 from reflectiejournaal.widgets.hit_table import HitTable
 from tests.ui.conftest import SIZE, settle, start_writing, type_text, unlock
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_enter_or_down_in_the_search_field_goes_into_the_results(make_app, filled_vault):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -29,6 +31,7 @@ async def test_enter_or_down_in_the_search_field_goes_into_the_results(make_app,
         assert isinstance(app.screen, EntryScreen)
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_ctrl_o_on_a_question_that_is_not_optional_says_why(make_app, empty_vault):
     app = make_app()
     app.autosave_seconds = app.pause_save_seconds = 3600
@@ -41,6 +44,7 @@ async def test_ctrl_o_on_a_question_that_is_not_optional_says_why(make_app, empt
         assert any("sla je niet over" in n.message for n in app._notifications)
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_keys_typed_right_after_tab_land_in_the_next_field(make_app, filled_vault):
     """Tab and a date in one burst (a fast typist, keys over a slow connection): the date is
     in the field Tab went to, replacing what it held, not lost in the field it left."""

@@ -75,6 +75,7 @@ async def test_c_on_the_dashboard_writes_the_casus_for_the_next_meeting(paths, c
     assert (entry.kind, entry.trajectory, entry.meeting) == ("case", ANNA, 3)
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_r_reflects_on_the_last_meeting_and_asks_which_when_there_are_several(
         paths, clock, empty_vault):
     anna, bert = with_trajectories(paths, "Supervisie bij Anna", "Intervisie team")
@@ -168,6 +169,7 @@ async def test_leervragen_from_the_trajectory_count_as_its_learning_questions(pa
     assert (entry.kind, entry.trajectory) == ("learning_goals", ANNA)
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_a_casus_for_a_meeting_already_held_is_asked_first(paths, clock, empty_vault):
     with_trajectories(paths, "Supervisie bij Anna")
     app = app_on(paths, clock)

@@ -45,6 +45,7 @@ async def test_every_command_once_and_in_dutch_on_every_kind_of_screen(make_app,
         assert "Casus" not in dashboard  # the key "c" is the casus command, not a second one
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_the_palette_is_dutch_and_afsluiten_finds_quit(make_app, filled_vault):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -88,6 +89,7 @@ def test_no_textual_widget_shows_an_english_key_in_the_footer(make_app):
     assert shown and all(description in dutch for _, description in shown), shown
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_an_open_select_list_says_sluiten_in_the_footer(make_app, filled_vault):
     from textual.widgets import Footer, Select
 

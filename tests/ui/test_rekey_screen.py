@@ -89,6 +89,7 @@ async def test_after_a_passphrase_change_the_app_offers_a_new_key(make_app, fill
     assert len(reopened.summaries()) == 4 and reopened.get(entry.id).body == "na de wissel"
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_a_new_herstelcode_alone_from_settings(make_app, filled_vault, paths):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -105,6 +106,7 @@ async def test_a_new_herstelcode_alone_from_settings(make_app, filled_vault, pat
     assert len(recovered.summaries()) == 3
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_an_interrupted_rekey_is_finished_from_settings(make_app, filled_vault, paths):
     vault = Vault.unlock(paths["vault"], PASSPHRASE)
     vault.acquire_lock()

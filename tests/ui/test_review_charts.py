@@ -105,6 +105,7 @@ async def type_date(pilot, selector: str, value: str) -> None:
     await settle(pilot, pilot.app)
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_activity_per_month_with_the_quiet_spell_and_the_balance_per_aspect(paths, clock,
                                                                                   a_year_of_reflections):
     app = make_app(paths, clock)
@@ -252,6 +253,7 @@ async def test_tab_brings_each_chart_into_view_at_80_by_24(paths, clock, a_year_
             assert chart.region.height == chart.size.height  # wholly on screen, not cut off
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_a_title_with_brackets_is_a_title_and_a_typo_in_the_year_is_said(paths, clock,
                                                                               a_year_of_reflections):
     add_trajectory(paths, "Intervisie [/] team")

@@ -74,6 +74,7 @@ async def test_timeline_by_year_and_by_trajectory(make_app, filled_vault):
         assert isinstance(app.screen, EntryScreen)
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_themes_as_threads_oldest_first(make_app, filled_vault):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -133,6 +134,7 @@ async def test_a_terugblik_shows_the_period_and_links_what_it_looked_back_on(mak
     assert "Losse gedachte" not in body and "`" not in body.split("Teruggekeken op")[1]
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_down_or_enter_from_the_theme_field_goes_into_the_themes(make_app, filled_vault):
     """The first theme is highlighted before the list has focus: Down (or Enter on an empty
     field) moves there, so Enter then opens its thread."""

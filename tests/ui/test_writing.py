@@ -25,6 +25,7 @@ def burst(app, text: str, then: str) -> None:
     app.post_message(events.Key(then, None))
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_a_burst_before_ctrl_n_stays_in_its_question(make_app, empty_vault):
     app = make_app()
     app.autosave_seconds = app.pause_save_seconds = 3600
@@ -144,6 +145,7 @@ async def test_editing_a_saved_entry_and_leaving_unchanged_leaves_no_draft(make_
     assert Journal(Vault.unlock(paths["vault"], PASSPHRASE), None).drafts() == []
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_ctrl_q_while_editing_an_unchanged_entry_leaves_no_draft(make_app, filled_vault,
                                                                       paths):
     app = make_app()
@@ -209,6 +211,7 @@ async def test_a_closed_terminal_keeps_the_last_typed_word_offered_on_the_next_s
         assert again.screen.query_one("#answer", TextArea).text.endswith("vensterbank")
 
 
+@pytest.mark.slow  # a long walk: the full suite only
 async def test_a_burst_right_before_ctrl_q_is_in_the_kept_draft(make_app, empty_vault, paths):
     app = make_app()
     app.autosave_seconds = app.pause_save_seconds = 3600
