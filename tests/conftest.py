@@ -54,6 +54,14 @@ NEEDED_PROGRAMS = {
 SLOW = ("tests/e2e/", "tests/browser/", "tests/ui/test_in_english.py")
 
 
+# The longest tests (half a minute to a minute each) start first: on every core beside the
+# rest, not alone at the end of the run.
+LONGEST_FIRST = ("tests/unit/test_lexicon.py::test_the_shipped_tables_are_what_the_build_makes",
+                 "tests/unit/test_lexicon.py::test_the_quick_tokenizer_gives_deduces_tokens[True]",
+                 "tests/unit/test_first_names.py::test_the_shipped_names_are_what_the_tool_makes",
+                 "tests/ui/test_in_english.py", "tests/unit/test_vocabulary.py::test_the_shipped_words")
+
+
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
                                   items: list[pytest.Item]) -> None:
     import shutil
@@ -63,6 +71,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         where = Path(str(item.path)).relative_to(root).as_posix()
         if where.startswith(SLOW) or "snap_compare" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))  # stable: the rest as before
     wanted = {needed for item in items for prefix, programs in NEEDED_PROGRAMS.items()
               if Path(str(item.path)).relative_to(root).as_posix().startswith(prefix)
               for needed in programs}
