@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,11 +46,15 @@ def has_terminal() -> bool:
 
 
 def read_secret_file(path: Path) -> str:
-    """The first line of a file, without its line ending."""
+    """The first line of a file, without its line ending. A file others on this computer may
+    read is used, with a word about it (a script's setup is the user's to fix)."""
     try:
         text = Path(path).read_text("utf-8")
+        mode = os.stat(path).st_mode
     except (OSError, UnicodeDecodeError) as exc:
         raise InputProblem(t("cli.bad_passphrase_source", source=path, reason=_why(exc))) from None
+    if stat.S_ISREG(mode) and mode & 0o077:
+        print(t("cli.passphrase_file_open", path=path), file=sys.stderr)
     return _first_line(text, str(path))
 
 

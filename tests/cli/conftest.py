@@ -60,6 +60,7 @@ class Cli:
 def passphrase_file(tmp_path: Path) -> Path:
     path = tmp_path / "wachtwoordzin.txt"
     path.write_text(PASSPHRASE + "\n")
+    path.chmod(0o600)  # private: readable by others, it gets a warning
     return path
 
 

@@ -201,6 +201,7 @@ def test_passwd_rewraps_only_the_key(cli, tmp_path):
 def test_passwd_and_recover_refuse_a_weak_new_passphrase(cli, tmp_path):
     weak = tmp_path / "zwak.txt"
     weak.write_text("wachtwoord1\n")
+    weak.chmod(0o600)
     changed = cli("passwd", "--new-passphrase-file", str(weak))
     assert changed.code == 2 and "te makkelijk te raden" in changed.err
     recovered = cli.raw("--vault", str(cli.vault), "recover", "--new-passphrase-file", str(weak),
@@ -274,6 +275,7 @@ def test_missing_vault_and_wrong_passphrase(cli, tmp_path):
     assert missing.code == 4 and "Geen kluis gevonden" in missing.err
     wrong = tmp_path / "fout"
     wrong.write_text("niet de goede zin\n")
+    wrong.chmod(0o600)
     result = cli.raw("--vault", str(cli.vault), "--passphrase-file", str(wrong), "list")
     assert result.code == 3 and "Onjuiste wachtwoordzin" in result.err
     foreign = tmp_path / "documenten"

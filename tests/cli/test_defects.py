@@ -245,3 +245,19 @@ def test_text_that_is_no_utf8_is_refused_by_name(cli):
     name = cli("clients", "add", "x\udcffy")
     assert name.code == 2 and "argument" in name.err
     assert cli.ok("list").count("\n") == 1  # only the first entry
+
+
+def test_a_passphrase_file_others_can_read_is_used_with_a_word_about_it(cli, passphrase_file):
+    passphrase_file.chmod(0o644)
+    done = cli("list")
+    assert done.code == 0 and "chmod 600" in done.err and str(passphrase_file) in done.err
+    passphrase_file.chmod(0o600)
+    assert "chmod 600" not in cli("list").err
+
+
+def test_length_alone_makes_no_passphrase_strong(cli, tmp_path):
+    weak = tmp_path / "zwak.txt"
+    weak.write_text("a" * 73 + "\n")
+    weak.chmod(0o600)
+    done = cli.raw("init", "--vault", str(tmp_path / "nieuw"), "--passphrase-file", str(weak))
+    assert done.code == 2 and not (tmp_path / "nieuw").exists()

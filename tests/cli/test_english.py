@@ -31,6 +31,7 @@ def test_help_results_and_errors_follow_an_english_locale(cli, tmp_path):
     assert missing.code == 4 and missing.err.startswith("No vault found in")
     wrong = tmp_path / "wrong"
     wrong.write_text("not the passphrase\n")
+    wrong.chmod(0o600)
     refused = cli.raw("--vault", str(cli.vault), "--passphrase-file", str(wrong), "list",
                       env=ENGLISH)
     assert refused.code == 3 and refused.err.startswith("Wrong passphrase")

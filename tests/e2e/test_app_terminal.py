@@ -70,6 +70,7 @@ def test_first_guided_casus_from_an_empty_machine(terminal, tmp_path):
 
     passphrase_file = tmp_path / "pw"
     passphrase_file.write_text(PASSPHRASE + "\n")
+    passphrase_file.chmod(0o600)  # private: readable by others, it gets a warning
     base = [COMMAND, "--vault", str(vault), "--passphrase-file", str(passphrase_file)]
     listed = subprocess.run([*base, "list", "--json"], capture_output=True, text=True, check=True)
     [entry_id] = [line.split('"')[3] for line in listed.stdout.splitlines() if '"id"' in line]

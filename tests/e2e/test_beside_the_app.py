@@ -32,6 +32,7 @@ def terminal(tmp_path):
 def run(vault, tmp_path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     secret = tmp_path / "wachtwoordzin.txt"
     secret.write_text(PASSPHRASE + "\n")
+    secret.chmod(0o600)  # private: readable by others, it gets a warning
     return subprocess.run([COMMAND, "--vault", str(vault), "--passphrase-file", str(secret), *args],
                           input=stdin, capture_output=True, text=True, env=env(), timeout=60,
                           start_new_session=True)

@@ -68,6 +68,7 @@ def test_a_first_case_presentation_in_english(terminal, tmp_path):
 
     passphrase_file = tmp_path / "pw"
     passphrase_file.write_text(PASSPHRASE + "\n")
+    passphrase_file.chmod(0o600)  # private: readable by others, it gets a warning
     base = [COMMAND, "--vault", str(vault), "--passphrase-file", str(passphrase_file)]
     listed = subprocess.run([*base, "list", "--json"], capture_output=True, text=True,
                             check=True, env=english())

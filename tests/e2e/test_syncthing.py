@@ -281,6 +281,7 @@ def devices(tmp_path: Path) -> Iterator[tuple[Device, Device]]:
                     "syncthing), as .ci/run does in CI")
     passphrase_file = tmp_path / "wachtwoordzin.txt"
     passphrase_file.write_text(PASSPHRASE + "\n")
+    passphrase_file.chmod(0o600)  # private: readable by others, it gets a warning
     # The vault is made on A only; B starts with an empty folder that Syncthing fills.
     vault_a, vault_b = tmp_path / "a" / "kluis", tmp_path / "b" / "kluis"
     made, _ = Vault.create(vault_a, PASSPHRASE, kdf=cheap_kdf())

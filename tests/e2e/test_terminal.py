@@ -86,6 +86,7 @@ def test_delete_asks_for_confirmation(terminal, vault, tmp_path):
     opened.release_lock()
     pw = tmp_path / "pw"
     pw.write_text(PASSPHRASE)
+    pw.chmod(0o600)  # private: readable by others, it gets a warning
     for answer, expected in (("n", "Niets verwijderd"), ("j", "Verwijderd")):
         terminal.close()
         terminal.start([COMMAND, "--vault", str(vault), "--passphrase-file", str(pw), "delete",
@@ -103,6 +104,7 @@ def test_a_title_given_as_dash_is_asked_at_a_prompt(terminal, vault, tmp_path):
     """Out of ps and the shell history: the title is typed, not an argument."""
     passphrase_file = tmp_path / "pw"
     passphrase_file.write_text(PASSPHRASE + "\n")
+    passphrase_file.chmod(0o600)  # private: readable by others, it gets a warning
     terminal.start([COMMAND, "--vault", str(vault), "--passphrase-file", str(passphrase_file),
                     "new", "--kind", "note", "--title", "-"], env())
     terminal.wait_for("titel: ")

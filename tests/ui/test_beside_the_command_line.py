@@ -19,6 +19,7 @@ def command_line(paths, tmp_path) -> Cli:
     from tests.helpers import PASSPHRASE
 
     passphrase_file.write_text(PASSPHRASE + "\n")
+    passphrase_file.chmod(0o600)  # private: readable by others, it gets a warning
     return Cli(paths["vault"], passphrase_file)
 
 

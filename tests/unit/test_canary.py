@@ -39,6 +39,7 @@ def test_marker_is_nowhere_on_disk(made_vault, vault_path, tmp_path, cache_path,
     # And through the installed command: new, search, show, list, check.
     passphrase_file = tmp_path / "pw"
     passphrase_file.write_text(PASSPHRASE)
+    passphrase_file.chmod(0o600)  # private: readable by others, it gets a warning
     base = [sys.executable, "-m", "reflectiejournaal", "--vault", str(vault_path),
             "--passphrase-file", str(passphrase_file)]
     run = lambda *args, stdin="": subprocess.run(  # noqa: E731
