@@ -196,7 +196,8 @@ class Navigation:
             keymap = tomllib.loads(path.read_text("utf-8"))
             if not all(isinstance(v, str) for v in keymap.values()):
                 raise ValueError("keys must be text")
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError,
+                RecursionError) as exc:  # nested thousands deep: said, never a crash
             self.notify(t("app.keymap_problem", path=path, problem=exc), severity="warning",
                         markup=False)
             return

@@ -8,7 +8,9 @@ stops the app: it is left out and reported with file, line and field.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -132,9 +134,23 @@ def _with_every_title(prompt_set: PromptSet, versions: list[PromptSet]) -> Promp
     return replace(prompt_set, prompts=prompts)
 
 
+MAX_SET_BYTES = 1 << 20  # a prompt set is a few KB; a bigger file is no prompt set
+
+
+def _read_small_file(path: Path) -> str:
+    """The text of a regular file of at most :data:`MAX_SET_BYTES`: a FIFO named ``*.toml`` is
+    never waited on, a huge file never read whole."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SET_BYTES:
+            raise OSError("not a prompt set file")
+        return file.read(MAX_SET_BYTES + 1).decode("utf-8")
+
+
 def load_file(path: Path) -> PromptSet | PromptSetProblem:
     try:
-        text = path.read_text("utf-8")
+        text = _read_small_file(path)
     except (OSError, UnicodeDecodeError) as exc:
         return PromptSetProblem(path, None, None, "unreadable", type(exc).__name__)
     try:
@@ -143,6 +159,8 @@ def load_file(path: Path) -> PromptSet | PromptSetProblem:
         match = re.search(r"line (\d+)", str(exc))
         return PromptSetProblem(path, int(match.group(1)) if match else None, None, "toml",
                                 str(exc))
+    except RecursionError:  # tables nested thousands deep: no prompt set, and no crash
+        return PromptSetProblem(path, None, None, "toml", "nested too deep")
     try:
         return _build(data, path)
     except _Invalid as invalid:

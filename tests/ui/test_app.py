@@ -394,3 +394,12 @@ async def test_bindings_can_be_remapped_and_bad_prompt_sets_are_reported(make_ap
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert isinstance(app.screen, UnlockScreen)
+
+
+async def test_a_keymap_nested_thousands_deep_is_said_and_the_app_starts(make_app, filled_vault, paths):
+    paths["config"].mkdir()
+    (paths["config"] / "toetsen.toml").write_text("a = " + "[" * 3000 + "]" * 3000 + "\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("toetsen.toml" in n.message for n in app._notifications)

@@ -163,3 +163,21 @@ def test_an_answer_written_in_english_counts_in_the_dutch_balance():
     counted = balance.compute("nip", [(summary, body)], load_library(language="nl"))
     assert counted.counts == {"beleving": 1, "beroepsethiek": 0, "waarden": 1,
                               "emotioneel-proces": 0}
+
+
+def test_a_hostile_prompt_set_file_is_a_problem_never_a_hang_or_a_crash(tmp_path):
+    """Tables nested thousands deep, a FIFO named like a set, a huge file: each is said as a
+    problem with the file, and the app starts."""
+    import os
+
+    deep = tmp_path / "diep.toml"
+    deep.write_text("a = " + "[" * 3000 + "]" * 3000 + "\n")
+    assert load_file(deep).problem == "toml"
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    assert load_file(fifo).problem == "unreadable"  # returns at once: no writer is waited for
+    huge = tmp_path / "groot.toml"
+    with huge.open("wb") as file:
+        file.truncate(2 << 20)
+    assert load_file(huge).problem == "unreadable"
+    assert describe_prompt_problem(load_file(deep))
