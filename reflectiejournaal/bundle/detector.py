@@ -19,10 +19,9 @@ from ..errors import DetectorUnavailable
 from . import (citations, english_patterns, gazetteer, lexicon, patterns, tidy, unknown_names,
                vocabulary)
 from .findings import Finding, merge_overlaps
-from .names import TITLES, ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
+from .names import ENGLISH_TITLES, TITLES, ClientNames, MarkedWords, NameMatch, particle, split_name, words_of
 
 LANGUAGE_KINDS = ("person", "place", "institution")
-ENGLISH_TITLES = frozenset("mr mrs ms miss mx dr sir lady prof".split())
 
 
 def tables_folder(cache_dir: Path) -> Path:

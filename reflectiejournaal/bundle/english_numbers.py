@@ -77,6 +77,7 @@ _CHECKED: dict[str, tuple[list[re.Pattern[str]], Callable[[str], bool]]] = {
 # ("SIN 273 819 409" also passes the Dutch BSN check).
 NAMED_BEFORE = {"sin": _SIN_NAME, "ssn": _SSN_NAME, "tfn": _TFN_NAME, "phn": _PHN_NAME}
 
+
 def _ssn_possible(number: str) -> bool:
     """An SSN by its form: area not 000, 666 or 9xx, group not 00, serial not 0000 (stdnum also
     refuses the numbers known to be misused; after its name such a number is still someone's)."""
@@ -95,18 +96,17 @@ _SSN_LAST_FOUR = re.compile(r"(?i:\b(?:ssn|social security(?: number| no\.?)?)\b
 # copied it with a typo, and a typo is no less the client's ("the NHS no. ... is 485 777 3456",
 # "PPS no 7364192TA"). The name within a few words before; the number in its own shape (an
 # SSN in a possible range: "000-12-3456" is none).
+_NUMBER_NAMES = (
+    ("nhs", r"\bnhs (?:no\b|number|num\b|#)", r"(?P<n>\d{3}[ -]?\d{3}[ -]?\d{4})"),
+    ("ppsn", r"\bpps ?n?\b|\bpersonal public service", r"(?P<n>\d{7}[A-W][ABWH]?)"),
+    ("sin", r"\bsin\b|\bsocial insurance", r"(?P<n>\d{3}[ -]?\d{3}[ -]?\d{3})"),
+    ("medicare", r"\bmedicare\b", r"(?P<n>\d{4} ?\d{5} ?\d(?: ?[-/]? ?\d)?)"),
+    ("ssn", r"\bssn\b|\bsocial security", r"(?P<n>\d{3}[ -]?\d{2}[ -]?\d{4})"),
+)
 _NAMED_SHAPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     kind: (re.compile(name + r"[^\n]{0,60}$", re.IGNORECASE), re.compile(_EDGE + shape + _END))
-    for kind, name, shape in (
-        ("nhs", r"\bnhs (?:no\b|number|num\b|#)", r"(?P<n>\d{3}[ -]?\d{3}[ -]?\d{4})"),
-        ("ppsn", r"\bpps ?n?\b|\bpersonal public service", r"(?P<n>\d{7}[A-W][ABWH]?)"),
-        ("sin", r"\bsin\b|\bsocial insurance", r"(?P<n>\d{3}[ -]?\d{3}[ -]?\d{3})"),
-        ("medicare", r"\bmedicare\b", r"(?P<n>\d{4} ?\d{5} ?\d(?: ?[-/]? ?\d)?)"),
-        ("ssn", r"\bssn\b|\bsocial security", r"(?P<n>\d{3}[ -]?\d{2}[ -]?\d{4})"),
-    )}
-
-_ANY_NUMBER_NAME = re.compile("|".join(name.pattern.removesuffix(r"[^\n]{0,60}$")
-                                        for name, _ in _NAMED_SHAPES.values()), re.IGNORECASE)
+    for kind, name, shape in _NUMBER_NAMES}
+_ANY_NUMBER_NAME = re.compile("|".join(name for _, name, _ in _NUMBER_NAMES), re.IGNORECASE)
 
 _STATES = (r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE"
            r"|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
@@ -129,6 +129,9 @@ _POSTCODES = re.compile(
     r")(?![\w])")
 
 
+_POSTCODE_GROUPS = ("uk", "ie", "ca", "zip4", "zip", "au", "au_before", "named", "far")
+
+
 def find(text: str) -> Iterator[NumberMatch]:
     """Every English-speaking identity number and postcode in ``text``."""
     for kind, (patterns, valid) in _CHECKED.items():
@@ -147,6 +150,6 @@ def find(text: str) -> Iterator[NumberMatch]:
     for match in _SSN_LAST_FOUR.finditer(text) if named else ():
         yield NumberMatch("ssn", match.start("n"), match.end("n"), match.group("n"))
     for match in _POSTCODES.finditer(text):
-        group = next(g for g in ("uk", "ie", "ca", "zip4", "zip", "au", "au_before", "named", "far") if match.group(g))
+        group = next(g for g in _POSTCODE_GROUPS if match.group(g))
         if any(c.isdigit() for c in match.group(group)):
             yield NumberMatch("postcode", match.start(group), match.end(group), match.group(group))

@@ -33,6 +33,8 @@ PARTICLES = frozenset(
 TITLES = frozenset(
     "mevrouw mevr mevr. mw mw. meneer mnr mnr. dhr dhr. heer de juf juffrouw meester dokter "
     "dr dr. drs drs. mr mr. ir ir. prof prof. zuster broeder oom tante opa oma".split())
+# English titles before a name ("Mr Okafor", "Ms Brennan").
+ENGLISH_TITLES = frozenset("mr mrs ms miss mx dr sir lady prof".split())
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _DIMINUTIVE_ENDINGS = ("tje", "je", "pje", "etje", "ke", "ie", "ien", "y")
 _POSSESSIVE_ENDINGS = ("s", "'s", "’s", "'", "’")

@@ -92,13 +92,12 @@ def _phones(text: str) -> Iterator[NumberMatch]:
 # number of a possible length and form is the client's, even one no carrier has handed out
 # yet (a typo, a number too new for the library's ranges). Written as one dials it: a trunk
 # zero, a plus or an area code in brackets (a reference number is none of these).
-_PHONE_WORD = re.compile(r"(?i:\b(?:number|nummer|mobile|mob|cell|cellphone|phone|ph|tel|"
-                         r"telefoon|texted(?: from)?|rang(?: from)?|called from|whatsapp|sms|"
-                         r"ring|call|text|bel|app)"
-                         r"(?: (?:is|was|now|as|op|is nu|her|him|them|me|mum|dad|back|on|at))*[:.]?\s*)$")
-
-
-_PHONE_WORD_ANYWHERE = re.compile(_PHONE_WORD.pattern.removesuffix("$"))
+_PHONE_WORDS = (r"(?i:\b(?:number|nummer|mobile|mob|cell|cellphone|phone|ph|tel|"
+                r"telefoon|texted(?: from)?|rang(?: from)?|called from|whatsapp|sms|"
+                r"ring|call|text|bel|app)"
+                r"(?: (?:is|was|now|as|op|is nu|her|him|them|me|mum|dad|back|on|at))*[:.]?\s*)")
+_PHONE_WORD = re.compile(_PHONE_WORDS + "$")  # right before the number
+_PHONE_WORD_ANYWHERE = re.compile(_PHONE_WORDS)  # in the window: worth the slow matcher
 # Written as only a phone number is, with no word before it: a plus and a country code, or a
 # trunk zero and ten or eleven digits in groups ("+44 7700 900456", "07700 900123").
 _DIALLED = re.compile(r"\+\d{1,3}[ .-]?(?:\(0\))?\d[\d .-]{6,16}\d|0\d{2,4}[ .-]\d{3,4}[ .-]?\d{3,4}")

@@ -50,20 +50,17 @@ def scan_all(detector: Detector, texts: dict[str, str], cache: FindingsCache | N
 
 
 def warm(detector: Detector, texts: dict[str, str], cache: FindingsCache,
-         go_on: Callable[[], bool] = lambda: True) -> int:
+         go_on: Callable[[], bool] = lambda: True) -> None:
     """Put into ``cache`` what each text holds that it does not hold yet, one text after
     another while ``go_on()``: the app does this while the user is still choosing, so that
-    the review that follows finds it done. How many it scanned."""
+    the review that follows finds it done."""
     if detector.language is None:
-        return 0  # never kept (see scan_all)
-    scanned = 0
+        return  # never kept (see scan_all)
     for key, text in texts.items():
         if not go_on():
-            break
+            return
         if cache.get(key, text) is None:
             cache.put(key, text, detector.base(text))
-            scanned += 1
-    return scanned
 
 
 def _bases(detector: Detector, texts: dict[str, str], count: int) -> dict[str, list[Finding]]:

@@ -17,7 +17,7 @@ from .birth_dates import SOMEONE_ELSE
 from .dates import FULL_MONTH_NAMES, MONTHS
 from .findings import Finding
 from .letters import CAPITAL
-from .names import TITLES, particle
+from .names import ENGLISH_TITLES, POSSESSIVE, TITLES, particle
 from .patterns import field_name, relation_word
 from .towns import is_town
 
@@ -138,8 +138,7 @@ _NOT_A_NAME_AFTER = re.compile(r"(?:['’]s (?:Law|Principle|Act|Rule|Syndrome|D
 
 
 _LAW_WORDS = frozenset({"Law", "Principle", "Act", "Rule", "Day", "Birthday"})
-_POSSESSIVE = re.compile(r"['’]s?$")
-_TITLE_WORDS = {title.strip(".") for title in TITLES} | {"mrs", "ms", "miss", "mx", "sir", "lady"}
+_TITLE_WORDS = {title.strip(".") for title in TITLES} | ENGLISH_TITLES
 
 
 # "the Grenfell inquiry", "the Uvalde report": a place in the news, nobody's whereabouts.
@@ -158,7 +157,7 @@ _TEAM_AFTER = re.compile(r"\s+(?:(?:lost|won|drew)(?=[,.;!]|\s+(?:again|at home|
                          r"the match|the game|\d))|(?:v|vs\.?)\s+" + CAPITAL + ")")
 
 
-def _A_TEAM(finding: Finding, text: str) -> bool:
+def _a_team(finding: Finding, text: str) -> bool:
     """A town's team by what follows it ("Dublin lost", "Leeds v Spurs")."""
     return (_TEAM_AFTER.match(text, finding.end) is not None
             and (is_town(finding.text) or vocabulary.world_name(finding.text)))
@@ -174,7 +173,7 @@ _HOLIDAY_DAY = re.compile(
     r"Pyjama|Jersey|Odd Socks|Wear It Purple|R U OK\??) Day\b")
 
 
-def _A_HOLIDAY(finding: Finding, text: str) -> bool:
+def _a_holiday(finding: Finding, text: str) -> bool:
     """ "Labor Day", "Sorry Day": a day of the calendar, found as a person (or its half)."""
     return any(m.start() < finding.end and finding.start < m.end()
                for m in _HOLIDAY_DAY.finditer(text, max(0, finding.start - 30),
@@ -184,15 +183,15 @@ def _A_HOLIDAY(finding: Finding, text: str) -> bool:
 def not_a_name(finding: Finding, text: str) -> bool:
     """Is this person a law, a rule, a holiday or a contraction, or this place in the news, by
     what follows it?"""
-    if finding.kind in ("place", "person") and _A_TEAM(finding, text):
+    if finding.kind in ("place", "person") and _a_team(finding, text):
         return True  # "Dublin lost", "Swans v Pies": a team
     if finding.kind == "place":
         return _NEWS_AFTER.match(text, finding.end) is not None
     if finding.kind != "person":
         return False
-    if _A_HOLIDAY(finding, text):
+    if _a_holiday(finding, text):
         return True  # "Labor Day", "Sorry Day", "Canada Day"
-    last = _POSSESSIVE.sub("", finding.text.split()[-1]).lower() if finding.text.split() else ""
+    last = POSSESSIVE.sub("", finding.text.split()[-1]).lower() if finding.text.split() else ""
     return (_NOT_A_NAME_AFTER.match(text, finding.end) is not None or last in vocabulary.CHAINS
             or (finding.text in _LAW_WORDS and text[max(0, finding.start - 3):finding.start] in ("'s ", "’s ")))
 

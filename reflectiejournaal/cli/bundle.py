@@ -20,7 +20,9 @@ from ..errors import InvalidEntry
 from ..locale import describe_part, t, tn
 
 if TYPE_CHECKING:
+    from ..bundle.findings_cache import FindingsCache
     from ..bundle.review import Review
+    from ..journal import Journal
 
 # The bundle's modules (deduce's word lists, numpy, phonenumbers) are imported by the bundle
 # command only: every other command starts a quarter of a second faster without them.
@@ -100,7 +102,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             findings.save(entry_versions(journal.summaries()))
 
 
-def _bundle(args: argparse.Namespace, journal, findings) -> int:  # type: ignore[no-untyped-def]
+def _bundle(args: argparse.Namespace, journal: Journal, findings: FindingsCache) -> int:
     from ..bundle.detector import Detector
     from ..bundle.names import clean_mark
     from ..bundle.review import BundleInfo, Review
