@@ -1,12 +1,13 @@
 """Books, talks and shows the professional read or watched, and their authors: no clients.
 
 "Reading In the Realm of Hungry Ghosts by Gabor Maté", "Rereading Irvin Yalom's Love's
-Executioner", "Watched a Dan Siegel talk". After a verb of reading, the run of capitalised
-words that follows is a work and its author; after "by", the author of a title in a sentence
-about reading. A run that is one
-name with a possessive before a lower-case word is the client's own paper ("read Jake's file",
-"reading Mum's texts"), and after watching or listening a run counts only before a word for a
-show or a talk (one watches a client play football too).
+Executioner", "Watched a Dan Siegel talk". After a verb of reading, the run of capitalised words
+that follows is a work and its author only when it reads as one: a title's first word, an
+author's "by", or an author of two names before the title (:func:`_a_work`); one name with a
+possessive ("Mia's Care Plan"), a bare name, or what of a person's own is read ("Dot's NHS
+number") stays the person's. After watching or listening, a run counts only before a word for
+a show or a talk, and never a person's own video. After "by", the author of a title in a
+sentence about reading.
 """
 
 from __future__ import annotations
@@ -38,11 +39,11 @@ def spans(text: str) -> list[tuple[int, int]]:
     found = []
     for verb in _READING.finditer(text):
         run = _RUN.match(text, verb.end())
-        if run and not _own_paper(text, run):
+        if run and _a_work(text, run):
             found.append(run.span())
     for verb in _WATCHING.finditer(text):
         run = _RUN.match(text, verb.end())
-        if run and _SHOW_AFTER.match(text, run.end()):
+        if run and _SHOW_AFTER.match(text, run.end()) and not _own_paper(text, run):
             found.append(run.span())
     for by in _BY.finditer(text):
         sentence_start = text.rfind(".", 0, by.start()) + 1
@@ -52,12 +53,32 @@ def spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
-# What of a person's own is read: "Jake's file", "Dot's NHS number", "Marisol Reyes's Social
-# Security number".
+# A title's first word ("The Deepest Well", "In the Realm of Hungry Ghosts", "What Happened to
+# You?"); a name never begins so.
+_TITLE_OPENING = re.compile(r"(?:The|A|An|In|On|What|How|Why|When|Where|Who|This|My|Our|Your)\s")
+
+
+def _a_work(text: str, run: re.Match[str]) -> bool:
+    """Is what follows a verb of reading a work: a title by its first word or before its
+    author's "by", or an author of two names or more and the title after the possessive
+    ("Bryan Stevenson's Just Mercy")? One name's possessive ("Mia's Care Plan") and a bare
+    name ("read Kayla Brown the letter") are the person's."""
+    if _TITLE_OPENING.match(run.group()) or re.search(r"\sby\s", run.group()):
+        return True  # "In the Realm of …", "Deepest Well by Nadine Burke Harris"
+    possessive = re.search(r"['’]s?(?=\s)", run.group())
+    if possessive is None or _own_paper(text, run):
+        return False
+    author = run.group()[:possessive.start()].split()
+    return len(author) >= 2
+
+
+# What of a person's own is read or watched: "Jake's file", "Dot's NHS number", "Marisol
+# Reyes's Social Security number", "Mia's Care Plan", "Tyler's TikTok video".
 _PAPER = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,2}(?:number|no\b|file|notes|report|letter|"
                     r"statement|records?|card|form|plan|history|texts|messages|diary|details|"
                     r"address|passport|licen[cs]e|paperwork|results|referral|assessment|email|"
-                    r"post|profile|chart|obs|meds|prescription)\b")
+                    r"post|profile|chart|obs|meds|prescription|video|story|stories|page|"
+                    r"account|journal|ehcp|iep)\b", re.IGNORECASE)
 
 
 def _own_paper(text: str, run: re.Match[str]) -> bool:

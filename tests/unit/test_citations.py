@@ -56,3 +56,13 @@ def test_days_teams_months_and_contractions_are_no_one(text, language):
                                             ("De moeder van Jan belde.", "Jan")])
 def test_a_person_named_like_a_day_a_team_or_a_month_stays_a_person(text, name, language):
     assert ("person", name) in found(text, language)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Reading Mia's Care Plan again before the review.", "Mia"),
+    ("Reading Jayden's EHCP tonight.", "Jayden"),
+    ("Read Kayla Brown the letter from court.", "Kayla Brown"),
+    ("Watched Tyler Brown's TikTok video with him.", "Tyler Brown"),
+])
+def test_a_clients_own_plan_or_video_read_or_watched_stays_the_clients(text, name, language):
+    assert ("person", name) in found(text, language)
