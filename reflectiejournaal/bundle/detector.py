@@ -133,8 +133,9 @@ class Detector:
     def _patterns(self, text: str, in_field) -> list[Finding]:  # type: ignore[no-untyped-def]
         found = []
         for m in [*patterns.find(text, self.today), *english_patterns.find(text)]:
-            if m.kind == "person" and (self.is_common(m.text.lower()) or in_field(m.start, m.end)):
-                continue  # "haar moeder Hoop…" is no name; "collega Rogers" may be the model
+            if m.kind == "person" and ((m.confidence != "high" and self.is_common(m.text.lower()))
+                                       or in_field(m.start, m.end)):
+                continue  # "haar moeder Hoop…" is no name ("Mr Baker" is); "collega Rogers" the model
             if (m.kind in ("person", "place") and m.confidence != "high"
                     and self._ordinary_opening(text, m.start, m.end)):
                 continue  # "Geel, oranje, rood": the colour, not the town ("Grace's mum" is Grace)

@@ -305,11 +305,12 @@ _POSSESSOR = re.compile(
 _BORN = re.compile(r"(?<![\w'’-])(?P<name>(?!(?:His|Her|Their|My|Your|Our|Its|The|Client|Patient|"
                    r"Child|Baby|Zijn|Haar|Hun|Mijn|De|Het|Cliënt)\b)" + CAPITAL + r"[^\W\d_]{2,}"
                    r"(?: " + CAPITAL + r"[^\W\d_]{2,})?),?\s+\(?(?:DOB|D\.O\.B\.|dob|geb\.|geboren)\b")
-# A title makes the word after it a name, typed in lower case too: "mr hughes", "mevr. de wit".
+# A title makes the word after it a name, whatever lists it is on or off, in lower case too:
+# "Mr Baker", "Mrs Coles" (a shop, a word), "mr hughes", "mevr. de wit".
 _TITLED = re.compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|mevr|dhr)\.?|Miss|Mevrouw|Meneer)\s+(?P<name>(?!(?:and|or|the|"
                      r"her|him|his|them|you|me|it|us|"
                      r"said|says|was|is|has|had|who|will|would|can|to|of|in|on|at|came|rang|called|en|"
-                     r"heeft|zei|belde)\b)[a-z][a-zà-ÿ'’-]{2,})\b")
+                     r"heeft|zei|belde)\b)(?:[a-z]|" + CAPITAL + r")[a-zà-ÿ'’-]{2,})\b")
 # Initials for a client after "with" or "w/": "session 6 w/ T. — still", "met J.K. besproken".
 _INITIALS = re.compile(r"(?:\bw/|\bwith|\bmet|\bvoor|\bclient|\bcliënt)\s+(?P<name>[A-Z]\.(?:\s?[A-Z]\.)*)"
                        r"(?=\s*[-—–,(]|\s+[a-z])")

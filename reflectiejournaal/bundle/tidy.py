@@ -180,6 +180,16 @@ def _a_holiday(finding: Finding, text: str) -> bool:
                                               min(len(text), finding.end + 30)))
 
 
+def _a_shop(finding: Finding, text: str) -> bool:
+    """ "Tim Hortons", "Coles": a shop's name, unless a title makes it a person's ("Mrs Coles")."""
+    words = finding.text.split()
+    if not words or POSSESSIVE.sub("", words[-1]).lower() not in vocabulary.CHAINS:
+        return False
+    before = re.search(r"(\w+)\.?\s+$", text[max(0, finding.start - 8):finding.start])
+    return not any(w.lower().strip(".") in _TITLE_WORDS
+                   for w in [*words[:-1], *(before.groups() if before else ())])
+
+
 def not_a_name(finding: Finding, text: str) -> bool:
     """Is this person a law, a rule, a holiday or a contraction, or this place in the news, by
     what follows it?"""
@@ -191,8 +201,7 @@ def not_a_name(finding: Finding, text: str) -> bool:
         return False
     if _a_holiday(finding, text):
         return True  # "Labor Day", "Sorry Day", "Canada Day"
-    last = POSSESSIVE.sub("", finding.text.split()[-1]).lower() if finding.text.split() else ""
-    return (_NOT_A_NAME_AFTER.match(text, finding.end) is not None or last in vocabulary.CHAINS
+    return (_NOT_A_NAME_AFTER.match(text, finding.end) is not None or _a_shop(finding, text)
             or (finding.text in _LAW_WORDS and text[max(0, finding.start - 3):finding.start] in ("'s ", "’s ")))
 
 

@@ -661,3 +661,11 @@ def test_a_number_written_as_only_a_phone_is_one_whatever_its_range(text, phone)
                                   "Kids Help Phone 1-800-668-6868"])
 def test_codes_years_and_helplines_are_no_dialled_phone(text):
     assert "phone" not in [k for k, _ in found(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [("Mr Baker rang about his son.", "Baker"),
+                                            ("Mrs Coles rang about her son.", "Coles")])
+def test_a_title_makes_a_name_of_a_word_or_a_shop(text, name, language):
+    """"Baker" is a Dutch word and "Coles" a shop: after a title each is someone's name."""
+    assert ("person", name) in found(text, language, ClientList())
+    assert found("Lunch from Coles again.", language, ClientList()) == []
