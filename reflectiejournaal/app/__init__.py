@@ -28,6 +28,7 @@ from ..prompts import PromptLibrary, load_library
 from ..settings import Settings
 from ..vault.store import Vault
 from ..widgets.textual_words import in_the_users_language
+from .idle_scan import CHECK_SECONDS, IdleScan
 from .navigation import Navigation
 from .safety import Safety
 
@@ -112,6 +113,7 @@ class ReflectieApp(Safety, Navigation, App[None]):
         self.library: PromptLibrary = load_library(
             config_dir / "vragensets" if config_dir else None, current_language())
         self.last_activity = clock()
+        self.idle_scan = IdleScan(self)  # the bundle review's scan, done while nobody types
 
     # -- start and lock ---------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -122,6 +124,7 @@ class ReflectieApp(Safety, Navigation, App[None]):
                         severity="warning", timeout=15, markup=False)
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_when_idle)
         self.set_interval(PICK_UP_SECONDS, self.pick_up_changes)
+        self.set_interval(CHECK_SECONDS, self.idle_scan.check)
         if self.writing is not None:
             vault, draft = self.writing
             self.push_screen(self._lock_screen())

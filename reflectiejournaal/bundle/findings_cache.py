@@ -109,6 +109,14 @@ class FindingsCache:
     def __len__(self) -> int:
         return len(self._parts)
 
+    def waiting(self, entries: Mapping[str, str]) -> list[str]:
+        """The entries (id → version, as :func:`entry_versions` gives them) not scanned at
+        their version now, the latest written first."""
+        with self._lock:
+            return sorted((entry_id for entry_id, version in entries.items()
+                           if self._versions.get(entry_id) != version),
+                          key=entries.__getitem__, reverse=True)
+
     def save(self, entries: Mapping[str, str] | None = None) -> None:
         """Write the entries' parts, if there is a file and anything new. With ``entries`` (the
         vault's entries now, each with its version) what no longer is goes: the parts of an

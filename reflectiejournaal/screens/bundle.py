@@ -69,9 +69,13 @@ class BundleScreen(FindingsReview, Screen[None]):
         self.marked: list[str] = []  # words the user marked in this bundle (not kept after it)
         self.marked_clients: list[str] = []  # names the user put on the client list here
         self.just_marked: list[str] = []  # marked since the last scan: said when it is back
-        self.scanning = threading.Lock()  # one scan or warm-up at a time (deduce is not shared)
         self.scan_waiting = False  # a scan waits: the warm-up stops at its next text
         self.warmed = False  # the entries chosen when deduce was ready are in the cache
+
+    @property
+    def scanning(self) -> threading.Lock:
+        """One scan at a time, the app's idle scan's included (deduce is not shared)."""
+        return self.app.idle_scan.lock  # type: ignore[attr-defined,no-any-return]
 
     def compose(self) -> ComposeResult:
         journal = self.app.journal  # type: ignore[attr-defined]
@@ -147,7 +151,8 @@ class BundleScreen(FindingsReview, Screen[None]):
         try:
             if cache_dir is None:
                 raise JournalError()
-            language = prepare_language(cache_dir, progress)
+            # deduce as the app's idle scan loaded it, else loaded (built the first time).
+            language = self.app.idle_scan.language or prepare_language(cache_dir, progress)  # type: ignore[attr-defined]
         except JournalError as error:
             self.app.call_from_thread(self._prepare_failed, error)
             return
@@ -159,7 +164,7 @@ class BundleScreen(FindingsReview, Screen[None]):
         self.query_one("#prepare-bar", ProgressBar).update(progress=share * 100)
 
     def _ready(self, language) -> None:  # type: ignore[no-untyped-def]
-        self.language = language
+        self.language = self.app.idle_scan.language = language  # type: ignore[attr-defined]
         self.query_one("#preparing").display = False
         self.query_one("#scan", Button).disabled = False
         if self.scan_when_ready:

@@ -1,0 +1,129 @@
+"""While nobody types, the app scans the entries for the bundle review: the first bundle after
+that scans nothing (issue 23: as quick from the first use as the second)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reflectiejournaal.app.idle_scan import IDLE_SECONDS
+from reflectiejournaal.bundle.detector import Detector
+from reflectiejournaal.bundle.findings_cache import FindingsCache, entry_versions
+from reflectiejournaal.bundle.review import BundleInfo, Review
+from reflectiejournaal.bundle.scanning import scan_all
+from reflectiejournaal.clients import ClientList
+from reflectiejournaal.journal import Journal
+from reflectiejournaal.model import Entry
+from reflectiejournaal.screens.bundle import BundleScreen
+from reflectiejournaal.vault.store import Vault
+from tests.helpers import PASSPHRASE
+from tests.ui.conftest import SIZE, settle, unlock, until
+
+TZ = dt.timezone(dt.timedelta(hours=1))
+TODAY = dt.date(2026, 11, 2)
+COUNT = 30  # more than one batch
+
+
+@pytest.fixture
+def many_entries(paths, empty_vault):
+    journal = Journal(Vault.unlock(paths["vault"], PASSPHRASE), None)
+    for n in range(COUNT):
+        moment = dt.datetime(2026, 10, 1, 20, tzinfo=TZ) + dt.timedelta(hours=n)
+        journal.save(Entry(f"{n:016x}", "case", f"Casus {n}", moment, moment,
+                           f"Gesprek met Fatima Oukili uit Zaandam over haar zoon ({n}). Ze belde "
+                           f"later vanaf 06-12345678.\n"))
+    journal.vault.release_lock()
+
+
+def all_in_cache(app) -> bool:
+    journal = app.journal
+    cache = FindingsCache.of_vault(TODAY, app.cache_dir, journal.vault.vault_id,
+                                   journal.vault.cache_key)
+    return not cache.waiting(entry_versions(journal.summaries()))
+
+
+async def test_while_nobody_types_every_entry_is_scanned_and_the_bundle_then_scans_nothing(
+        make_app, many_entries, paths, clock, monkeypatch):
+    app = make_app()
+    app.today = lambda: TODAY
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        assert not all_in_cache(app)
+        clock.now += IDLE_SECONDS  # the user stops typing
+        await until(pilot, lambda: all_in_cache(app), "every entry scanned", seconds=60)
+        await settle(pilot, app)
+        entries = [app.journal.get(s.id) for s in app.journal.summaries()]
+        cache = FindingsCache.of_vault(TODAY, app.cache_dir, app.journal.vault.vault_id,
+                                       app.journal.vault.cache_key)
+
+    def scanned_again(self, text):
+        raise AssertionError("the bundle scanned an entry the idle app had scanned")
+
+    language = app.idle_scan.language
+    assert language is not None
+    monkeypatch.setattr(Detector, "base", scanned_again)
+    review = Review.of(entries, BundleInfo("", "", "", ""), Detector(ClientList(), TODAY, language),
+                       cache)
+    assert len(entries) == COUNT
+    kinds = {f.kind for findings in review.findings.values() for f in findings}
+    assert {"person", "place", "phone"} <= kinds  # what the idle scan found, as a scan finds it
+
+
+async def test_nothing_is_scanned_while_the_user_is_active(make_app, many_entries, paths, clock):
+    app = make_app()
+    app.today = lambda: TODAY
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        clock.now += IDLE_SECONDS
+        await pilot.press("down")  # a key: active again
+        for _ in range(3):
+            app.idle_scan.check()
+            await settle(pilot, app)
+        assert not (paths["cache"] / f"{app.journal.vault.vault_id}.findings").exists()
+
+
+async def test_a_key_stops_the_scan_at_the_next_entry(make_app, many_entries, paths, clock):
+    app = make_app()
+    app.today = lambda: TODAY
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        clock.now += IDLE_SECONDS
+        app.idle_scan.check()  # deduce loads first: meanwhile the user types
+        await pilot.press("down")
+        await settle(pilot, app)
+        versions = entry_versions(app.journal.summaries())
+        cache = FindingsCache.of_vault(TODAY, app.cache_dir, app.journal.vault.vault_id,
+                                       app.journal.vault.cache_key)
+        assert len(cache.waiting(versions)) >= COUNT - 1  # at most the entry under way
+
+
+async def test_the_bundle_screen_scans_for_itself(make_app, many_entries, paths, clock):
+    app = make_app()
+    app.today = lambda: TODAY
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("b")
+        await settle(pilot, app)
+        assert isinstance(app.screen, BundleScreen)
+        await until(pilot, lambda: app.screen.language is not None, "deduce ready", seconds=30)
+        await settle(pilot, app)
+        clock.now += IDLE_SECONDS
+        app.idle_scan.check()
+        # The screen's deduce is the app's: loaded once, scanned under one lock.
+        assert app.idle_scan.language is app.screen.language
+        assert not any(w.description == "idle-scan" for w in app.workers)
+
+
+async def test_nothing_is_scanned_once_the_vault_is_locked(make_app, many_entries, paths, clock):
+    app = make_app()
+    app.today = lambda: TODAY
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        vault_id = app.journal.vault.vault_id
+        app.lock()
+        await settle(pilot, app)
+        clock.now += IDLE_SECONDS
+        app.idle_scan.check()
+        await settle(pilot, app)
+        assert not (paths["cache"] / f"{vault_id}.findings").exists()
