@@ -17,7 +17,7 @@ from importlib import resources
 from .birth_dates import birth_dates
 from .letters import CAPITAL
 from .matches import PatternMatch
-from .vocabulary import world_name
+from .vocabulary import english_first_name, world_name
 
 
 def find(text: str, today: dt.date) -> list[PatternMatch]:
@@ -244,7 +244,7 @@ def field_spans(text: str) -> list[tuple[int, int]]:
     for start, end in maybe:
         if (_THEORY.search(text[max(0, start - 60):start]) or THEORY_AFTER.match(text, end)
                 or _MODEL_BEFORE.search(text, max(0, start - 30), start)
-                or _FIELD_NAME_AFTER.match(text, end)
+                or _FIELD_NAME_AFTER.match(text, end) or _possessive_of_the_field(text, start, end)
                 or any(-30 < start - e < 30 or -30 < s - end < 30  # named beside another:
                        for s, e in spans + maybe if (s, e) != (start, end))):  # "Bion, Klein"
             spans.append((start, end))
@@ -269,7 +269,6 @@ _RELATION_EN = (r"mum|mom|mam|mummy|mommy|dad|daddy|father|mother|brother|sister
 # description — rushed"). After any other name these say nothing ("Aziz: seemed low", "Sione
 # and Losana's youngest"), nor after a theorist's name that is someone's ("Perry's mum").
 _FIELD_NAME_AFTER = re.compile(
-    r"(?:['’]s|(?<=['’]s)) (?!(?:" + _RELATION_EN + r"|mobile|phone|number|family|ex|partner)\b)[a-z]|"
     r"\s*(?:again\s*)?:\s|\s*(?:&|and|en) [A-Z][a-z]+['’]s\b|"
     r"[^.!?\n]{0,40}\b(?:description|feelings|evaluation|so what|now what|beschrijving|portfolio)\b|"
     # the model's stages written out after it, in the next sentence too: "Gibbs again. Description:
@@ -278,6 +277,31 @@ _FIELD_NAME_AFTER = re.compile(
     r"what|so what|now what|beschrijving|gevoelens|evaluatie|analyse|conclusie|actieplan)\s*:",
     re.IGNORECASE)
 # The model used as a thing: "a proper Gibbs", "do a quick Kolb", "my Gibbs".
+# After a possessive, any word ("Egan's SOLER", "Siegel's flipping the lid") — but after a name
+# people are also given, a word of theory only ("Perry's stuff", "Quinn's model"): "Ryan's
+# death", "Gordon's hearing" are a person's.
+_POSSESSIVE_THEN_WORD = re.compile(
+    r"(?:['’]s|(?<=['’]s)) (?!(?:" + _RELATION_EN + r"|mobile|phone|number|family|ex|partner)\b)[a-z]",
+    re.IGNORECASE)
+_THEORY_NOUN = (r"window|stuff|work|ideas?|approach|lens|lenses|hierarchy|triangle|pyramid|"
+                r"attachment|stages?|levels?|circle|drama|quadrants?|onion|reflection|reflective|"
+                r"writing|book|paper|article|research|view|take|notion|terms|concepts?|core|"
+                r"conditions|principles|steps|phases|tools?|wheel|matrix|grid|taxonomy|scheme|"
+                r"schemas?|domains|dimensions|factors|needs|method|techniques?|language|classic|"
+                r"seminal|famous|original|learning|experiential|iceberg|rules?|laws?|ladder|"
+                r"spiral|loop|compass|talk|lectures?|podcast|quote|words|point|argument|critique|"
+                r"thinking|perspective|insights?|definition|distinction|account|study|studies|"
+                r"experiments?|findings|zones?|polyvagal|tripartite|basic|hygiene|motivation|"
+                r"self|five|four|three|six|seven|eight|two|old|new|later|early")
+_POSSESSIVE_THEN_THEORY = re.compile(r"(?:['’]s?|(?<=['’]s)) (?:" + _THEORY_NOUN + r")\b")
+
+
+def _possessive_of_the_field(text: str, start: int, end: int) -> bool:
+    name = re.sub(r"['’]s?$", "", text[start:end].split()[-1])
+    after = _POSSESSIVE_THEN_THEORY if english_first_name(name) else _POSSESSIVE_THEN_WORD
+    return after.match(text, end) is not None
+
+
 _MODEL_BEFORE = re.compile(r"\b(?:a|an|another|my|do|did|doing|een|mijn)\s+"
                            r"(?:(?:proper|quick|full|brief|short|rough|snelle|korte)\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:" + _RELATION + "|" + _RELATION_EN + r"),?\s+(?P<name>" + CAPITAL + r"[^\W\d_]{2,}"

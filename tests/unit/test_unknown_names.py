@@ -252,6 +252,8 @@ def test_what_a_second_english_tester_wrote(language, text, expected):
     "We used Gibbs to pull apart the home visit.",
     "Miller & Rollnick's spirit of MI helped me see the righting reflex.",
     "Reading Perry's stuff on developmental trauma again.",
+    "Siegel's flipping the lid - that was me in the kitchen.",
+    "Ryan's work on self-determination came up in sup.",
     "The VA system makes me feel like Kafka wrote the intake manual.",
     # Words of te reo Māori, contractions without the apostrophe, a weekday cut short, a slip
     "Whanaungatanga before the 'work'. Mokopuna ora, whānau ora.",
@@ -274,6 +276,9 @@ def test_what_a_second_english_tester_left_alone(language, text):
     ("Tesfamariam's work at the factory is steady.", [("person", "Tesfamariam")]),
     ("Sefa is working nightshift at the Fonterra plant now.",
      [("person", "Sefa"), ("institution", "Fonterra")]),
+    # A theorist's name people are also given is a person's before any word but one of theory
+    ("The anniversary of Ryan's death is 23rd March.", [("person", "Ryan"), ("date", "23rd March")]),
+    ("Gordon's hearing got moved again.", [("person", "Gordon")]),
 ])
 def test_theory_and_work_words_beside_a_client(language, text, expected):
     assert found(text, language, ClientList()) == expected
