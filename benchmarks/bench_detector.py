@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from reflectiejournaal.bundle.detector import Detector  # noqa: E402
 from reflectiejournaal.bundle.text import compose  # noqa: E402
-from reflectiejournaal.bundle.names import ClientNames, particle  # noqa: E402
+from reflectiejournaal.bundle.names import ENGLISH_TITLES, TITLES, ClientNames, particle  # noqa: E402
 from reflectiejournaal.clients import Client, ClientList  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "detector-corpus.yaml"
@@ -195,9 +195,12 @@ def _group(a: Annotation, names: ClientNames) -> str:
 
 
 def _covered(a: Annotation, text: str, findings) -> bool:  # type: ignore[no-untyped-def]
-    """Every word of the annotation (particles aside) lies inside a finding."""
+    """Every word of the annotation (particles and a person's title aside: "Mrs [person]"
+    names no one) lies inside a finding."""
     for word in re.finditer(r"\w+", text[a.start:a.end]):
         if particle(word.group()) and a.kind in ("person", "school", "institution", "place"):
+            continue
+        if a.kind == "person" and word.group().lower() in TITLES | ENGLISH_TITLES:
             continue
         start, end = a.start + word.start(), a.start + word.end()
         if not any(f.start <= start and end <= f.end for f in findings):
