@@ -28,7 +28,7 @@ from .letters import CAPITAL
 from .matches import PatternMatch
 from .patterns import THEORY_AFTER, field_term, relation_word
 from .towns import is_town
-from .vocabulary import english_first_name, english_name, english_text, known, ordinary
+from .vocabulary import english_first_name, english_name, english_text, known, ordinary, world_name
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _PLACE_BEFORE = frozenset(
@@ -36,7 +36,7 @@ _PLACE_BEFORE = frozenset(
 # Dutch neighbourhoods are compounds of ordinary words: a capitalised one with one of these
 # heads is a place ("Schilderswijk", "Kanaleneiland", "Transvaalbuurt").
 _PLACE_HEADS = ("wijk", "buurt", "eiland", "dorp", "kwartier", "polder", "haven", "veld",
-                "hoek", "kerke", "kerk", "broek", "dijk", "meer", "rode", "donk", "hout")
+                "hoek", "kerke", "kerk", "broek", "dijk", "meer", "rode", "donk", "hout", "plein")
 _CAPITAL = re.compile(CAPITAL)
 # A sentence, a line, an item, a quote or a Markdown heading ("## My part") begins here.
 _OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*|[-–•*]\s+|[(\"“‘'«]\s*|(?:^|\n)#{1,6}\s+)$")
@@ -110,7 +110,7 @@ def find(text: str, is_first_name: Callable[[str], bool], is_common: Callable[[s
     while i < len(words):
         word = words[i]
         if ((_unknown_capitalised(word.group(), is_common) or _place_compound(word, text)
-             or _named_like_a_town(text, word))
+             or _named_like_a_town(text, word) or _made_word_after_a_place_word(text, words, i))
                 and not _theory(text, word) and not _a_thing(text, word)):
             j = i + 1
             while j < len(words):
@@ -271,6 +271,23 @@ def _place_compound(word: re.Match[str], text: str) -> bool:
     w = word.group()
     return (bool(_CAPITAL.match(w)) and not w.isupper() and len(w) >= 8
             and w.lower().endswith(_PLACE_HEADS) and not opens_sentence(text, word.start()))
+
+
+def _made_word_after_a_place_word(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """ "uit Kuringen", "in Overvecht", "in Winterslag": a capitalised word made of words (a
+    compound, a derivation) right after "in" or "uit" is a place's name; Dutch writes its
+    compounds in lower case."""
+    w = words[i].group()
+    return (i > 0 and words[i - 1].group().lower() in _PLACE_BEFORE
+            and _adjacent(text, words[i - 1], words[i]) and len(w) >= 6
+            and bool(_CAPITAL.match(w)) and not w.isupper() and "'" not in w and "’" not in w
+            and not ordinary(w.lower()) and not world_name(w) and not field_term(w) and known(w)
+            and not w.lower().endswith(_NO_PLACE_HEADS) and not opens_sentence(text, words[i - 1].start()))
+
+
+# A law, a feast, a rule or a method is capitalised too ("in Jeugdwet artikel 2").
+_NO_PLACE_HEADS = ("wet", "dag", "feest", "week", "besluit", "regeling", "code", "protocol",
+                   "methode", "model", "plan", "programma", "training")
 
 
 def _joins(text: str, left: re.Match[str], right: re.Match[str],

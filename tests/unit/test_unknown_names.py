@@ -392,3 +392,22 @@ def test_what_a_third_english_tester_wrote(language, text, expected):
 ])
 def test_what_a_third_english_tester_taught(language, text, expected):
     assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A capitalised word made of words, right after "in" or "uit": a neighbourhood, a village
+    ("Emre (17) uit Winterslag zegt dat hij niet zot is.",
+     [("person", "Emre"), ("place", "Winterslag")]),
+    ("Gezin woont sinds kort in Overvecht.", [("place", "Overvecht")]),
+    ("Een jongen uit Kuringen kwam langs.", [("place", "Kuringen")]),
+])
+def test_a_made_word_after_in_or_uit_is_a_place(language, text, expected):
+    assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dat staat in Jeugdwet artikel 2.",  # a law is capitalised too
+    "## Uit Teamverband Gehaald",  # a heading in title case: the words
+])
+def test_a_law_or_an_opening_after_in_is_no_place(language, text):
+    assert found(text, language, ClientList()) == []
