@@ -125,9 +125,18 @@ def test_checksummed_numbers(text, kind):
     assert found(f"Nummer {text} staat erin.") == [(kind, text)]
 
 
-@pytest.mark.parametrize("text", ["123456789", "111222334", "NL91 ABNA 0417 1643 01", "85.07.30-033.29"])
+@pytest.mark.parametrize("text", ["123456789", "111222334", "85.07.30-033.29",
+                                  "NL91 ABNA 0417 16", "AB12 CDEF 1234 5678"])
 def test_numbers_that_fail_their_checksum_are_not_what_they_look_like(text):
     assert not [k for k, _ in found(f"Nummer {text}.") if k in ("bsn", "rrn", "iban")]
+
+
+@pytest.mark.parametrize("text", ["NL91 ABNA 0417 1643 01", "NL44 RABO 0312 6745 19",
+                                  "BE48 7360 4512 8827"])
+def test_an_account_laid_out_as_its_countrys_ibans_counts_with_a_slip(text):
+    """Nine digits may be anything; an NL IBAN's four letters and ten digits are an account,
+    copied with a slip or not."""
+    assert found(f"Rekeningnummer {text} staat erin.") == [("iban", text)]
 
 
 @pytest.mark.parametrize("phone", ["06-12345678", "0612345678", "+31 (0)6 - 1234 5678",
