@@ -58,9 +58,12 @@ _MONTH_YEAR = re.compile(r"(?<![\w/.-])(?P<month>" + _MONTH + r") (?P<year>(?:19
 # A day alone, as an ordinal after an article: "de 14e", "op de 3de", "on the 3rd". Only where
 # no noun follows ("de 2e keer", "the 3rd session" are no dates).
 _DAY_ALONE = re.compile(
-    r"(?<!\w)(?:de|op de|on the|the|" + _WEEKDAY_NAME + r",?(?: the| de)?) (?P<day>\d{1,2})(?:ste|de|e|st|nd|rd|th)"
+    r"(?<!\w)(?:(?:de|op de|on the|the) (?P<day>\d{1,2})(?:ste|de|e|st|nd|rd|th)"
     r"(?=\s*(?:[,.;:!?)]|$|(?:uit|in|op|naar|is|was|werd|zijn|heeft|had|hij|zij|ze|toen|"
-    r"he|she|they|was|were|when|and|en|at|om)\b))", re.IGNORECASE)
+    r"he|she|they|was|were|when|and|en|at|om|after|before|na|met|with)\b))"
+    # after its weekday a day is one whatever follows: "zaterdag de 12e met spoed opgenomen"
+    r"|" + _WEEKDAY_NAME + r",?(?: the| de)? (?P<day2>\d{1,2})(?:ste|de|e|st|nd|rd|th)(?!\w))",
+    re.IGNORECASE)
 # A feast and its year: "Christmas Eve 2021", "Kerstmis 2019" (a day in someone's life).
 _FEAST_YEAR = re.compile(r"(?<!\w)(?:Christmas(?: Eve| Day)?|Boxing Day|New Year['’]s(?: Eve| Day)?|"
                          r"Easter(?: Sunday| Monday)?|Halloween|Thanksgiving|Eid|Diwali|Kerstmis|"
