@@ -167,6 +167,7 @@ class Detector:
         found: list[Finding] = []
         for source, matches in (
                 ("geonames", lambda: gazetteer.find(text, self.language.is_first_name)),
+                ("deduce", lambda: gazetteer.dutch_towns_that_are_words(text, self.language.is_place)),
                 ("vocabulary", lambda: unknown_names.find(text, self.language.is_first_name,
                                                           self.is_common, self.language.is_surname))):
             surer = [*known, *found]

@@ -84,3 +84,19 @@ def _counts(text: str, start: int, name: str, is_first_name: Callable[[str], boo
     # model's name: like a town that is a word, it counts only where a town is meant.
     return bool(_WHERE.search(before)) or not (ordinary(name) or english_name(name)
                                                or is_first_name(name))
+
+
+# A Dutch town that is also a word after a word for where: deduce drops its own places that are
+# words ("woont in Leiden", "uit Hoorn", "naar Best"); not where a capital opens every word
+# of a heading ("## Terug Naar Huis").
+_DUTCH_WHERE = re.compile(r"\b(?:in|uit|naar|vanuit|te|nabij|richting|from|to)\s+(?P<name>"
+                          + CAPITAL + r"[^\W\d_]{4,})(?![\w'’-])(?!\s+" + CAPITAL + ")")
+
+
+def dutch_towns_that_are_words(text: str, is_place: Callable[[str], bool]) -> Iterator[PatternMatch]:
+    for m in _DUTCH_WHERE.finditer(text):
+        name = m.group("name")
+        if (ordinary(name.lower()) and is_place(name) and not world_name(name)
+                and not field_name(name) and not opens_sentence(text, m.start())
+                and name.lower() not in _CALENDAR_WORDS):
+            yield PatternMatch("place", m.start("name"), m.end("name"), name, "low")

@@ -411,3 +411,21 @@ def test_a_made_word_after_in_or_uit_is_a_place(language, text, expected):
 ])
 def test_a_law_or_an_opening_after_in_is_no_place(language, text):
     assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Dutch towns that are also words, which deduce takes off its own list of places
+    ("Dmytro woont in Leiden in de gemeentelijke opvang.", [("person", "Dmytro"), ("place", "Leiden")]),
+    ("Ze is vorig jaar naar Delft verhuisd.", [("place", "Delft")]),
+])
+def test_a_dutch_town_that_is_also_a_word_after_in_or_naar(language, text, expected):
+    assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Leiden vraagt om geduld.",  # the verb, opening the sentence
+    "Ik wil haar leiden in die keuze.",  # in lower case: the verb
+    "## Terug naar Leiden Gaan",  # a heading in title case
+])
+def test_a_town_that_is_a_word_only_after_a_word_for_where(language, text):
+    assert found(text, language, ClientList()) == []
