@@ -17,7 +17,7 @@ from importlib import resources
 from .birth_dates import birth_dates
 from .letters import CAPITAL
 from .matches import PatternMatch
-from .vocabulary import english_first_name, world_name
+from .vocabulary import english_first_name, ordinary, world_name
 
 
 def find(text: str, today: dt.date) -> list[PatternMatch]:
@@ -331,7 +331,9 @@ _BORN = re.compile(r"(?<![\w'’-])(?P<name>(?!(?:His|Her|Their|My|Your|Our|Its|
                    r"(?: " + CAPITAL + r"[^\W\d_]{2,})?),?\s+\(?(?:DOB|D\.O\.B\.|dob|geb\.|geboren)\b")
 # A title makes the word after it a name, whatever lists it is on or off, in lower case too:
 # "Mr Baker", "Mrs Coles" (a shop, a word), "mr hughes", "mevr. de wit".
-_TITLED = re.compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|mevr|dhr)\.?|Miss|Mevrouw|Meneer)\s+(?P<name>(?!(?:and|or|the|"
+_TITLED = re.compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|mevr|mvr|mw|dhr)\.?|Miss|Mevrouw|Meneer)\s+(?P<name>"
+                     r"(?:(?:el|al|de|van|der|den|ter|ten|la|le|du|da|di|von|ben|bin|abu)\s+){0,2}"
+                     r"(?!(?:and|or|the|"
                      r"her|him|his|them|you|me|it|us|"
                      r"said|says|was|is|has|had|who|will|would|can|to|of|in|on|at|came|rang|called|en|"
                      r"heeft|zei|belde)\b)(?:[a-z]|" + CAPITAL + r")[a-zà-ÿ'’-]{2,})\b")
@@ -351,5 +353,7 @@ def _relatives(text: str) -> Iterator[PatternMatch]:
     for pattern in (_POSSESSOR, _BORN, _TITLED, _INITIALS):
         for m in pattern.finditer(text):
             name = m.group("name")
+            if pattern is _TITLED and name.islower() and ordinary(name.split()[-1]):
+                continue  # "Mevrouw meldt dat…": a verb after the title ("mw. el idrissi" is a name)
             if not (relation_word(name.split()[0]) or field_term(name)):
                 yield PatternMatch("person", m.start("name"), m.end("name"), name, "high")

@@ -682,3 +682,11 @@ def test_a_title_makes_a_name_of_a_word_or_a_shop(text, name, language):
     """"Baker" is a Dutch word and "Coles" a shop: after a title each is someone's name."""
     assert ("person", name) in found(text, language, ClientList())
     assert found("Lunch from Coles again.", language, ClientList()) == []
+
+
+def test_a_title_with_a_name_in_lower_case_and_not_before_a_verb(language):
+    """Written in haste, "mw. el idrissi" is a name with its particle; "Mevrouw meldt" is the
+    woman doing something."""
+    assert ("person", "el idrissi") in found("snel na huisbezoek: mw. el idrissi wil geen hulp.",
+                                             language, ClientList())
+    assert found("Mevrouw meldt dat de auto van haar ex er staat.", language, ClientList()) == []
