@@ -258,11 +258,14 @@ _RELATION = (r"vriend|vriendin|vriendje|vriendinnetje|broer|broertje|zus|zusje|z
              r"oom|tante|opa|oma|neef|nicht|buurman|buurvrouw|buurjongen|buurmeisje|juf|meester|"
              r"mentor|collega|klasgenoot|klasgenote|leerling|partner|vriendje|ex|baby|tweeling|"
              r"halfbroer|halfzus|stiefbroer|stiefzus|jongen|meisje|cliënt|client|cliënte|patiënt|"
-             r"nonkel|oppas|meter|peter|bomma|bompa|mama|papa|moeke|vake")
+             r"nonkel|oppas|meter|peter|bomma|bompa|mama|papa|moeke|vake|"
+             # a pet's name is as much the family's: "haar hondje Bolletje"
+             r"hond|hondje|kat|katje|poes|poesje|konijn|konijntje")
 _RELATION_EN = (r"mum|mom|mam|mummy|mommy|dad|daddy|father|mother|brother|sister|son|daughter|"
                 r"uncle|aunt|auntie|aunty|koro|kuia|nan|nana|nanna|gran|granny|grandma|grandpa|grandmother|"
                 r"grandfather|cousin|husband|wife|boyfriend|girlfriend|friend|stepdad|stepmum|"
-                r"stepmom|stepfather|stepmother|carer|neighbour|neighbor|nephew|niece|twin")
+                r"stepmom|stepfather|stepmother|carer|neighbour|neighbor|nephew|niece|twin|"
+                r"dog|puppy|cat|kitten")
 # Only after one of the field's own names: a colon ("Gibbs: feelings", "Rolfe again: what?"),
 # an idea of theirs ("Siegel's window of tolerance", "Perry's stuff"), a co-author ("Miller &
 # Rollnick's"), or the stages of a reflection cycle soon after ("Gibbs on the home visit:
@@ -337,6 +340,11 @@ _TITLED = re.compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|mevr|mvr|mw|dhr)\.?|Miss|Mevrouw
                      r"her|him|his|them|you|me|it|us|"
                      r"said|says|was|is|has|had|who|will|would|can|to|of|in|on|at|came|rang|called|en|"
                      r"heeft|zei|belde)\b)(?:[a-z]|" + CAPITAL + r")[a-zà-ÿ'’-]{2,})\b")
+# The name someone goes by: "noemt zichzelf Pino", "calls himself Gaz", "known as 'Tadgie'".
+_GOES_BY = re.compile(r"\b(?:noemt (?:zichzelf|zich|hem|haar)|wil (?:nu )?(?:liever )?[A-Z]?\w* genoemd worden|"
+                      r"heet (?:eigenlijk |nu )?|bijnaam|roepnaam|(?:calls|called) (?:himself|herself|themselves|"
+                      r"themself)|goes by|known as|nickname|likes to be called)\s+['\"“‘]?(?P<name>"
+                      + CAPITAL + r"[^\W\d_]{1,}(?:[- ]" + CAPITAL + r"[^\W\d_]+)?)")
 # Initials for a client after "with" or "w/": "session 6 w/ T. — still", "met J.K. besproken".
 _INITIALS = re.compile(r"(?:\bw/|\bwith|\bmet|\bvoor|\bclient|\bcliënt)\s+(?P<name>[A-Z]\.(?:\s?[A-Z]\.)*)"
                        r"(?=\s*[-—–,(]|\s+[a-z])")
@@ -350,7 +358,7 @@ def _relatives(text: str) -> Iterator[PatternMatch]:
             at = m.start("name")  # "her carer Aunty Lisi": the name is after the second relation
         elif not (field_term(m.group("name")) or world_name(m.group("name"))):  # "dad Polish"
             yield PatternMatch("person", m.start("name"), m.end("name"), m.group("name"), "medium")
-    for pattern in (_POSSESSOR, _BORN, _TITLED, _INITIALS):
+    for pattern in (_POSSESSOR, _BORN, _TITLED, _INITIALS, _GOES_BY):
         for m in pattern.finditer(text):
             name = m.group("name")
             if pattern is _TITLED and name.islower() and ordinary(name.split()[-1]):

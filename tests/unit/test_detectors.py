@@ -690,3 +690,17 @@ def test_a_title_with_a_name_in_lower_case_and_not_before_a_verb(language):
     assert ("person", "el idrissi") in found("snel na huisbezoek: mw. el idrissi wil geen hulp.",
                                              language, ClientList())
     assert found("Mevrouw meldt dat de auto van haar ex er staat.", language, ClientList()) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("cl. noemt zichzelf Pino, zijn echte naam wil hij niet horen.", "Pino"),
+    ("She goes by Tash these days.", "Tash"),
+    ("Truus praat alleen nog over haar hondje Bolletje, dat in het asiel zit.", "Bolletje"),
+])
+def test_the_name_someone_goes_by_and_a_pets_name(text, name, language):
+    assert ("person", name) in found(text, language, ClientList())
+
+
+@pytest.mark.parametrize("text", ["Het project heet Samen Sterk.", "De groep heet Kompas."])
+def test_what_a_thing_is_called_is_no_name(text, language):
+    assert found(text, language, ClientList()) == []
