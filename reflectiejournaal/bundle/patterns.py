@@ -213,7 +213,8 @@ _THEORY = re.compile(
     r"(?:volgens|using|used|use|reading|read|did|doing|drawing on|according to|denken van|closer to|"
     r"model|modellen|cyclus|methode|methodiek|theorie|theorieën|kwadrant|kwadranten|"
     r"piramide|driehoek|taxonomie|fasen|fases|stadia|niveaus|reflectiecyclus|literatuur|boek|"
-    r"auteur|onderzoek|zoals|à la|gebaseerd op|beschrijft|beschreef|noemt|noemde)\b[^.!?\n]{0,25}$",
+    r"auteur|onderzoek|zoals|à la|gebaseerd op|beschrijft|beschreef|noemt|noemde|benadering|aanpak|"
+    r"gedachtegoed|hoofdstuk|chapter|approach)\b[^.!?\n]{0,25}$",
     re.IGNORECASE)
 # What follows an author's name where theory is cited: "Egan (2010)", "Driscoll's model", "Rolfe
 # et al.", "Rogers would say".

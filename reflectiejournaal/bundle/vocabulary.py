@@ -134,10 +134,11 @@ REGIONS = frozenset("""
 # platforms and games of every teenager's week ("on Facebook", "the xbox").
 MISSING_WORDS = frozenset("""
     achteraf allez sowieso überhaupt alsnog goesting plezant plezantste ambetant arvo
+    amai awel allee zenne seffens efkes wablieft
     didnt dont cant wont isnt wasnt werent couldnt shouldnt wouldnt doesnt arent havent hasnt
     hadnt ive youre theyre thats mon tue tues wed thu thur thurs fri mr mrs ms mx dr prof
     whānau whanau hapū hapu iwi marae hui kaupapa tikanga whanaungatanga manaakitanga
-    kaitiakitanga mokopuna tamariki rangatahi kaumātua kaumatua wairua karakia pōwhiri
+    whakawhanaungatanga kaitiakitanga mokopuna tamariki rangatahi kaumātua kaumatua wairua karakia pōwhiri
     powhiri tangihanga tangi mahi whenua koha mātauranga matauranga pākehā pakeha palagi hauora
     hinengaro tinana taha kōrero korero mihi whakapapa kāinga kainga
     facebook instagram insta snapchat tiktok youtube whatsapp twitter google uber netflix xbox

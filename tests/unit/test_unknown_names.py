@@ -429,3 +429,12 @@ def test_a_dutch_town_that_is_also_a_word_after_in_or_naar(language, text, expec
 ])
 def test_a_town_that_is_a_word_only_after_a_word_for_where(language, text):
     assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gelezen: een hoofdstuk over de presentiebenadering van Baart.",  # an approach's author
+    "Amai, wat een zware bijeenkomst.",  # a Flemish interjection
+    "Whakawhanaungatanga first, forms second.",  # te reo Māori
+])
+def test_an_approachs_author_an_interjection_and_a_maori_word_are_no_names(language, text):
+    assert found(text, language, ClientList()) == []
