@@ -109,6 +109,11 @@ class FindingsCache:
     def __len__(self) -> int:
         return len(self._parts)
 
+    def entries(self) -> set[str]:
+        """The entries some part of which is kept."""
+        with self._lock:
+            return {_entry_id(part) for part in self._parts if part.startswith(_ENTRY)}
+
     def waiting(self, entries: Mapping[str, str]) -> list[str]:
         """The entries (id → version, as :func:`entry_versions` gives them) not scanned at
         their version now, the latest written first."""

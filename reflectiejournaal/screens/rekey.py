@@ -143,11 +143,14 @@ class RekeyScreen(Screen[None]):
                 vault.begin_rekey(self._passphrase, self._key)
                 report = vault.reencrypt_items(
                     lambda done, total: app.call_from_thread(self.show_progress, done, total))
-                vault.finish_rekey()
-                journal.rekeyed()
                 from ..bundle.findings_cache import forget
 
-                forget(app.cache_dir, vault.vault_id)  # type: ignore[attr-defined]  # the bundle review's findings, old key
+                # The bundle review's findings are sealed under the old key: forgotten, with
+                # no idle scan saving them again in between (it saves under this lock).
+                with app.idle_scan.lock:  # type: ignore[attr-defined]
+                    vault.finish_rekey()
+                    journal.rekeyed()
+                    forget(app.cache_dir, vault.vault_id)  # type: ignore[attr-defined]
                 count = report.reencrypted
         except JournalError as error:
             app.call_from_thread(self.failed, describe(error))
