@@ -10,7 +10,9 @@ followed by the same bundle again (its findings from the cache) and, with ``fake
 same bundle a fortnight later (the next meeting: what still holds comes from the cache); the
 key derivation alone is timed in its own process and reported apart. Peak memory is the
 bundle process's own (VmHWM, read by a wrapper in the same process image), next to the key
-derivation's.
+derivation's. Last, with another fresh cache folder, the app is opened on the vault (Textual's
+headless driver, as the tests drive it) and left idle until its idle scan has put every entry
+into the cache (timed: idle time the user does not wait for), and then the first bundle.
 """
 
 from __future__ import annotations
@@ -57,6 +59,40 @@ for line in open("/proc/self/status"):
     if line.startswith("VmHWM:"):
         print("PEAK", int(line.split()[1]) / 1024, file=sys.stderr)
 sys.exit(code)
+"""
+# The app on the vault, unlocked and left idle until its idle scan holds every entry.
+_IDLE_APP = r"""
+import asyncio, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from reflectiejournaal.app import ReflectieApp
+from reflectiejournaal.app.idle_scan import IDLE_SECONDS
+from reflectiejournaal.bundle.findings_cache import FindingsCache, entry_versions
+from reflectiejournaal.cli.paths import cache_dir, state_dir
+
+async def main():
+    now = [0.0]
+    app = ReflectieApp(Path(sys.argv[1]), cache_dir(), None, clock=lambda: now[0],
+                       state_dir=state_dir())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#passphrase")
+        await pilot.press(*sys.argv[2])
+        await pilot.press("enter")
+        while app.journal is None:
+            await pilot.pause(0.05)
+        journal = app.journal
+        versions = entry_versions(journal.summaries())
+        now[0] += IDLE_SECONDS  # the user stops typing
+        started = time.perf_counter()
+        while True:
+            await pilot.pause(0.2)
+            cache = FindingsCache.of_vault(app.today(), app.cache_dir, journal.vault.vault_id,
+                                           journal.vault.cache_key)
+            if not cache.waiting(versions):
+                break
+        print(time.perf_counter() - started)
+
+asyncio.run(main())
 """
 _KDF = r"""
 import sys, time
@@ -133,6 +169,20 @@ def main() -> int:
                     print(done.stderr, file=sys.stderr)
                     return 1
                 peaks.append(float(done.stderr.rsplit("PEAK", 1)[1]))
+        home = Path(tmp) / "home-idle"  # a fresh install, the app opened and left idle first
+        env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+               "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache"),
+               "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
+               "XDG_STATE_HOME": str(home / "state")}
+        idle_s = float(subprocess.run([sys.executable, "-c", _IDLE_APP, str(folder), PASSPHRASE,
+                                       str(ROOT)], capture_output=True, text=True, env=env,
+                                      cwd=tmp, check=True).stdout.split()[-1])
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", _WRAPPER, "bundle", "--vault", str(folder),
+                        "--passphrase-file", str(secret), "--from", "2000-01-01", "--replace-all",
+                        "--format", "md", "--overwrite", "--out", str(Path(tmp) / "bundel-idle.md")],
+                       capture_output=True, text=True, env=env, cwd=tmp, check=True)
+        after_idle = time.perf_counter() - started
         total = statistics.median(totals)
         print(json.dumps({"entries": args.entries, "words": words,
                           "bundle_s_median": round(total, 2),
@@ -140,6 +190,8 @@ def main() -> int:
                           "again_minus_kdf_s": round(statistics.median(again) - kdf_s, 2),
                           "fortnight_later_minus_kdf_s": (round(statistics.median(later) - kdf_s, 2)
                                                           if later else None),
+                          "app_idle_scan_s": round(idle_s, 2),
+                          "first_after_app_idle_minus_kdf_s": round(after_idle - kdf_s, 2),
                           "key_derivation_s": round(kdf_s, 2),
                           "bundle_minus_kdf_s": round(total - kdf_s, 2),
                           "peak_mb": round(max(peaks)), "kdf_peak_mb": round(kdf_mb),
