@@ -58,6 +58,13 @@ def spans(text: str) -> list[tuple[int, int]]:
 _TITLE_OPENING = re.compile(r"(?:The|A|An|In|On|What|How|Why|When|Where|Who|This|My|Our|Your)\s")
 
 
+# An author read on a subject: "on" and a word of it, not a day, a device or an article ("read
+# Jake on the phone the rules").
+_ON_A_SUBJECT = re.compile(r"\s+on\s+(?!(?:the|a|an|my|her|his|their|our|your|it|this|that|"
+                           r"speaker|loudspeaker|mondays?|tuesdays?|wednesdays?|thursdays?|"
+                           r"fridays?|saturdays?|sundays?)\b)[a-z]")
+
+
 def _a_work(text: str, run: re.Match[str]) -> bool:
     """Is what follows a verb of reading a work: a title by its first word or before its
     author's "by", or an author of two names or more and the title after the possessive
@@ -65,6 +72,8 @@ def _a_work(text: str, run: re.Match[str]) -> bool:
     name ("read Kayla Brown the letter") are the person's."""
     if _TITLE_OPENING.match(run.group()) or re.search(r"\sby\s", run.group()):
         return True  # "In the Realm of …", "Deepest Well by Nadine Burke Harris"
+    if _ON_A_SUBJECT.match(text, run.end()):
+        return True  # "read Ferguson on home visits": an author on a subject
     possessive = re.search(r"['’]s?(?=\s)", run.group())
     if possessive is None or _own_paper(text, run):
         return False

@@ -77,6 +77,15 @@ def _postcodes_after_places(found: list[Finding], text: str) -> list[Finding]:
             and (m.start("n"), m.end("n")) not in taken]
 
 
+_HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+
+
+def _in_a_hyphenated_word(text: str, start: int, end: int) -> bool:
+    """Is the name the head of a hyphenated word of the language ("Well-being", "Self-care")?"""
+    tail = _HYPHEN_TAIL.match(text, end)
+    return tail is not None and vocabulary.known((text[start:end] + tail.group()).lower())
+
+
 class Detector:
     """Finds everything in a text that could identify a client."""
 
@@ -150,8 +159,10 @@ class Detector:
                 continue
             if a.kind == "person" and patterns.relation_word(a.text):
                 continue  # "Buurman had het kenteken…": a surname, but here the neighbour
-            if a.kind in ("person", "place") and self._ordinary_opening(text, a.start, a.end):
-                continue  # "Hope is a strange thing", "Boom, bos, bloemen"
+            if a.kind in LANGUAGE_KINDS and self._ordinary_opening(text, a.start, a.end):
+                continue  # "Hope is a strange thing", "Boom, bos, bloemen", "Relief he's safe"
+            if a.kind in ("person", "place") and _in_a_hyphenated_word(text, a.start, a.end):
+                continue  # "Well-being": a word, not the village Well
             if a.kind == "person" and tidy.a_month(text, a.start, a.end):
                 continue  # "review in June", "my 6 May session"
             if a.kind in ("person", "place") and vocabulary.world_name(a.text):
@@ -159,6 +170,8 @@ class Detector:
             a = self._without_opening_word(text, a)
             if a is None or (a.kind in LANGUAGE_KINDS and in_field(a.start, a.end)):
                 continue  # "Volgens Nagy": the opening word taken for a first name
+            if vocabulary.world_name(a.text):
+                continue  # "My French is okay": without its opening word, a language
             found.append(Finding(a.kind, a.start, a.end, text[a.start:a.end], a.confidence, "deduce"))
         return found
 

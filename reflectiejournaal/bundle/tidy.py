@@ -94,9 +94,14 @@ _SHORT_MONTH_BEFORE = re.compile(r"\b(?:since|until|till|before|after|from|by|en
                                  r"late|start of|sinds|tot|vanaf|eind|begin)\s+$", re.IGNORECASE)
 
 
-# "the June bank holiday", "May half-term": the month before what happens in it.
+# "the June bank holiday", "May half-term": the month before what happens in it; "from May
+# through to summer": a month before the end of a stretch of time.
 _MONTH_NOUN_AFTER = re.compile(r"\s+(?:bank holiday|holidays?|half[- ]term|exams?|term|break|"
-                               r"long weekend|school holidays|intake|deadline)\b", re.IGNORECASE)
+                               r"long weekend|school holidays|intake|deadline|"
+                               r"(?:through|until|till|to|tot|t/m)\s+(?:to\s+)?(?:the\s+)?"
+                               r"(?:end of\s+)?(?:" + "|".join(sorted(FULL_MONTH_NAMES)) +
+                               r"|summer|winter|spring|autumn|fall|christmas|easter|zomer|kerst)\b)",
+                               re.IGNORECASE)
 
 
 def a_month(text: str, start: int, end: int) -> bool:
@@ -108,6 +113,7 @@ def a_month(text: str, start: int, end: int) -> bool:
     if word in MONTHS and word not in FULL_MONTH_NAMES:  # "since Jan", "4 Aug", "Nov 14"
         return (_SHORT_MONTH_BEFORE.search(before) is not None
                 or re.search(r"\d\s+$", before) is not None
+                or (before.endswith("(") and text[end:end + 1] == ")")  # "supervision (Feb)"
                 or re.match(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s+(?:jaar|years?|yrs?|jr)\b)", text[end:]) is not None)
     return (word in FULL_MONTH_NAMES
             and (_MONTH_BEFORE.search(before) is not None or day_after

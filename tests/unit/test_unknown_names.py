@@ -438,3 +438,23 @@ def test_a_town_that_is_a_word_only_after_a_word_for_where(language, text):
 ])
 def test_an_approachs_author_an_interjection_and_a_maori_word_are_no_names(language, text):
     assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mathieu's family switched to French mid-session. My French is okay.",  # a language
+    "Reflection on the Social Services and Well-being (Wales) Act 2014.",  # a hyphenated word
+    "Seán was admitted that night. Relief he's safe.",  # an ordinary word opening a sentence
+    "Working from May through to summer with no leave.",  # a month before the end of a stretch
+    "## Reflective supervision (Feb)",  # a month in brackets
+    "Manager suggested I read Ferguson on home visits.",  # an author read on a subject
+])
+def test_what_a_sixth_english_writer_left_alone(language, text):
+    assert [f for f in found(text, language, ClientList()) if f[1] not in ("Mathieu", "Seán")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Got a text from May about the rent.", [("person", "May")]),  # no stretch of time: a person
+    ("I read Jake on the phone what the panel decided.", [("person", "Jake")]),  # not a subject
+])
+def test_a_name_beside_a_month_or_a_reading_verb_stays_a_name(language, text, expected):
+    assert found(text, language, ClientList()) == expected
