@@ -39,8 +39,17 @@ _STREET_EN = re.compile(r"(?<![\w'’.-])(?:[NSEW] )?(?:(?:[A-Z][\w'’-]+|\d{1,
                         r"(?! (?:Education|Model|Program|Programme|Project|Foundation|Trust)\b)")
 # "the Aylesbury Estate", "Jane and Finch" is no pattern: estates and housing schemes by name.
 # A flat and the building or street after it: "Apt 14, Clarion Quay", "Flat 3, Kestrel House".
-_APARTMENT = re.compile(r"(?<![\w-])(?:Flat|Apt\.?|Apartment|Unit|Suite) \d+[A-Za-z]?, (?:[A-Z][\w'’-]+ ){0,2}"
-                        r"[A-Z][\w'’-]+")
+# "Apt 12, Block C, Clarion Quay", "Flat 2/1, 47 Maryhill Road" (a Glasgow tenement's floor/door)
+_APARTMENT = re.compile(r"(?<![\w-])(?:Flat|Apt\.?|Apartment|Unit|Suite) \d+(?:/\d+)?[A-Za-z]?,"
+                        r"(?: Block [A-Z0-9]{1,2},)? (?:\d+[A-Za-z]? )?(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+")
+# A case file, a health index or a claim by its number: "CAS file 18-20391", "NHI ZAC5361"
+# (four digits or more, and a letter, a joint or five digits: "file 2" is a page, "case 2024"
+# a year).
+_CASE_FILE = re.compile(r"\b(?:file|case|case no\.?|case number|MRN|NHI|CHI|hospital (?:no\.?|number)|"
+                        r"claim(?: no\.?| number)?|ref(?:erence)?(?: no\.?)?)\s*(?::|#|no\.?)?\s*"
+                        r"(?P<code>(?=(?:[A-Z./-]*\d){4})(?=[A-Z0-9./-]*(?:[A-Z./-]|\d{5}))"
+                        r"[A-Z0-9][A-Z0-9./-]*\d[A-Z0-9]*)(?![\w/-])",
+                        re.IGNORECASE)
 _ESTATE = re.compile(r"(?<![\w'’.-])(?!(?:Real|Council|Housing|The|Old|New|Our|Her|His|Their) )(?:[A-Z][\w'’-]+ ){1,3}(?:Estate|Flats|Towers|Court Flats|estate)(?![\w-])")
 _SCHOOL_WORDS = (r"Primary|Secondary|High School|High|Elementary|Middle School|Academy|"
                  r"Grammar|Comprehensive|Community School|National School|Public School|"
@@ -157,6 +166,8 @@ def find(text: str) -> Iterator[PatternMatch]:
                 continue  # "The School", "GP Surgery": no name in it
             start = m.end() - len(" ".join(words)) if len(words) < len(m.group().split()) else m.start()
             yield PatternMatch(kind, start, m.end(), text[start:m.end()], confidence)
+    for m in _CASE_FILE.finditer(text):
+        yield PatternMatch("dossier", m.start("code"), m.end("code"), m.group("code"), "medium")
     for m in _REFERENCE.finditer(text):
         code = m.group()
         joints = len(re.findall(r"[./-]", code))

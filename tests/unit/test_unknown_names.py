@@ -458,3 +458,19 @@ def test_what_a_sixth_english_writer_left_alone(language, text):
 ])
 def test_a_name_beside_a_month_or_a_reading_verb_stays_a_name(language, text, expected):
     assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CAS file 18-20391 - closing summary.", [("dossier", "18-20391")]),
+    ("Seen at clinic, NHI ZAC5361.", [("dossier", "ZAC5361")]),
+    ("Moved her into Apt 12, Block C, Clarion Quay today.", [("address", "Apt 12, Block C, Clarion Quay")]),
+    ("She now lives at Flat 2/1, 47 Maryhill Road with her son.",
+     [("address", "Flat 2/1, 47 Maryhill Road")]),
+])
+def test_a_case_file_by_its_number_and_a_flat_in_a_block(language, text, expected):
+    assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text", ["The case 2024 review was hard.", "See file 2 for the rest."])
+def test_a_year_or_a_page_after_case_or_file_is_no_reference(language, text):
+    assert found(text, language, ClientList()) == []
