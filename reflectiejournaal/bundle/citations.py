@@ -20,7 +20,8 @@ _WORD = CAPITAL + r"[\w'’.-]*[?!]?"
 _SMALL = r"(?:of|the|a|an|to|in|and|&|for|with|on|who|was|as|by|at|from|you|is)"
 # A title's run: capitalised words with the small words between them.
 _RUN = re.compile(_WORD + r"(?:\s+(?:" + _SMALL + r"\s+)*" + _WORD + r"){0,8}")
-_READING = re.compile(r"\b(?:read|reading|reread|rereading|re-reading)\s+(?:(?:a|an|the|her|his|my)\s+)?",
+_READING = re.compile(r"\b(?:read|reading|reread|rereading|re-reading|ordered|bought|borrowed|"
+                      r"finished|recommended)(?:\s+|:\s*)(?:(?:a|an|the|her|his|my)\s+)?",
                       re.IGNORECASE)
 _WATCHING = re.compile(r"\b(?:watched|watching|watch|listened to|listening to|streaming|binged)\s+"
                        r"(?:(?:a|an|the|her|his|my|some)\s+)?", re.IGNORECASE)
@@ -74,6 +75,9 @@ def _a_work(text: str, run: re.Match[str]) -> bool:
         return True  # "In the Realm of …", "Deepest Well by Nadine Burke Harris"
     if _ON_A_SUBJECT.match(text, run.end()):
         return True  # "read Ferguson on home visits": an author on a subject
+    if (possessive := re.search(r"['’]s?\s+", run.group())) and \
+            _TITLE_OPENING.match(run.group(), possessive.end()):
+        return True  # "Perry's The Boy Who Was Raised as a Dog": an author's title
     possessive = re.search(r"['’]s?(?=\s)", run.group())
     if possessive is None or _own_paper(text, run):
         return False

@@ -474,3 +474,17 @@ def test_a_case_file_by_its_number_and_a_flat_in_a_block(language, text, expecte
 @pytest.mark.parametrize("text", ["The case 2024 review was hard.", "See file 2 for the rest."])
 def test_a_year_or_a_page_after_case_or_file_is_no_reference(language, text):
     assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Grateful for the year. Sunny Christmas ahead.",  # a feast deduce lists as a first name
+    "Also need to finish the DoLS renewal and the Best Interests paperwork.",  # a term of the law
+    "Ordered Sally Morgan's Sister Heart for the shelf.",  # a book bought, by its author
+])
+def test_feasts_terms_and_books_bought_are_no_clients(language, text):
+    assert found(text, language, ClientList()) == []
+
+
+def test_what_of_a_clients_own_is_bought_stays_the_clients(language):
+    assert found("Bought Kayla Brown's school shoes with her.", language, ClientList()) == [
+        ("person", "Kayla Brown")]
