@@ -78,6 +78,10 @@ def _postcodes_after_places(found: list[Finding], text: str) -> list[Finding]:
 
 
 _HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+# The name of a model, a programme or a scale, of which a person's or a place's name is a part.
+_NAMED_MODEL_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Model|Framework|Approach|Programme|"
+                                r"Program|Method|Scale|Inventory|Questionnaire|Toolkit|Curriculum|"
+                                r"Pathway|Protocol|Initiative)\b")
 
 
 def _in_a_hyphenated_word(text: str, start: int, end: int) -> bool:
@@ -163,6 +167,8 @@ class Detector:
                 continue  # "Hope is a strange thing", "Boom, bos, bloemen", "Relief he's safe"
             if a.kind in ("person", "place") and _in_a_hyphenated_word(text, a.start, a.end):
                 continue  # "Well-being": a word, not the village Well
+            if a.kind in ("person", "place") and _NAMED_MODEL_AFTER.match(text, a.end):
+                continue  # "Berry Street Education Model": a model's name
             if a.kind == "person" and tidy.a_month(text, a.start, a.end):
                 continue  # "review in June", "my 6 May session"
             if a.kind in ("person", "place") and vocabulary.world_name(a.text):

@@ -480,6 +480,7 @@ def test_a_year_or_a_page_after_case_or_file_is_no_reference(language, text):
     "Grateful for the year. Sunny Christmas ahead.",  # a feast deduce lists as a first name
     "Also need to finish the DoLS renewal and the Best Interests paperwork.",  # a term of the law
     "Ordered Sally Morgan's Sister Heart for the shelf.",  # a book bought, by its author
+    "Berry Street Education Model PD today, actually good.",  # a model named after its street
 ])
 def test_feasts_terms_and_books_bought_are_no_clients(language, text):
     assert found(text, language, ClientList()) == []
