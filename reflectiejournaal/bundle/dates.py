@@ -42,7 +42,7 @@ _FULL = re.compile(
 _DAY_MONTH = re.compile(
     r"(?<![\w/.-])" + _WEEKDAY + r"(?:(?:the )?(?P<day>\d{1,2})" + _ORDINAL + r"?(?: of)? (?P<month>" + _MONTH + r")"
     r"|(?P<month2>" + _MONTH + r") (?:the )?(?P<day2>\d{1,2})" + _ORDINAL + r"?)"
-    r"(?![\w]|\.? ?'?\d)", re.IGNORECASE)
+    r"(?![\w]|\.?\d|\.? ?'\d)", re.IGNORECASE)  # "funeral Feb 5. 92 yrs": no year after it
 # The day in words: "the twelfth of March", "March the fifth" (an ordinal alone is too often
 # no day: "the second session").
 _ORDINAL_WORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|"
@@ -61,8 +61,9 @@ _DAY_ALONE = re.compile(
     r"(?<!\w)(?:(?:de|op de|on the|the) (?P<day>\d{1,2})(?:ste|de|e|st|nd|rd|th)"
     r"(?=\s*(?:[,.;:!?)]|$|(?:uit|in|op|naar|is|was|werd|zijn|heeft|had|hij|zij|ze|toen|"
     r"he|she|they|was|were|when|and|en|at|om|after|before|na|met|with)\b))"
-    # after its weekday a day is one whatever follows: "zaterdag de 12e met spoed opgenomen"
-    r"|" + _WEEKDAY_NAME + r",?(?: the| de)? (?P<day2>\d{1,2})(?:ste|de|e|st|nd|rd|th)(?!\w))",
+    # after its weekday a day is one whatever follows: "zaterdag de 12e met spoed opgenomen",
+    # "last Tuesday the 8th"
+    r"|(?:(?:last|next|this|afgelopen|vorige|volgende|komende) )?" + _WEEKDAY_NAME + r",?(?: the| de)? (?P<day2>\d{1,2})(?:ste|de|e|st|nd|rd|th)(?!\w))",
     re.IGNORECASE)
 # A feast and its year: "Christmas Eve 2021", "Kerstmis 2019" (a day in someone's life).
 _FEAST_YEAR = re.compile(r"(?<!\w)(?:Christmas(?: Eve| Day)?|Boxing Day|New Year['’]s(?: Eve| Day)?|"
@@ -72,6 +73,7 @@ _FEAST_YEAR = re.compile(r"(?<!\w)(?:Christmas(?: Eve| Day)?|Boxing Day|New Year
 # Day and month in figures, without a year, after a word that says a date comes: "on 22/6",
 # "is 11/4" ("3/4 of the group" and "10/10" are no dates).
 _FULL_MARKS = frozenset({"5/5", "10/10"})  # "is 10/10": a score
+_OUT_OF = frozenset({20, 25, 30})  # "is 11/20": a score more often than the 20th of November
 _DAY_SLASH = re.compile(r"\b(?:on|is|op|by|from|until|tot|vanaf|sinds|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?P<date>(?P<d>\d{1,2})/"
                         r"(?P<m>\d{1,2}))(?![\w/-]|[.,]\d)", re.IGNORECASE)
@@ -131,7 +133,10 @@ def _partial(text: str, taken: list[tuple[int, int]]) -> Iterator[DateMention]:
 
     for m in _DAY_SLASH.finditer(text):
         start, end = m.span("date")
-        if (free(start, end) and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31
+        first, second = int(m.group("d")), int(m.group("m"))
+        if (free(start, end) and (1 <= second <= 12 and 1 <= first <= 31  # 14/3
+                                  or 1 <= first <= 12 and 12 < second <= 31  # US: "is 11/14"
+                                  and second not in _OUT_OF)
                 and m.group("date") not in _FULL_MARKS):
             take(start, end)
             yield DateMention(start, end, m.group("date"), None, False)

@@ -187,6 +187,7 @@ class Detector:
         for source, matches in (
                 ("geonames", lambda: gazetteer.find(text, self.language.is_first_name)),
                 ("deduce", lambda: gazetteer.dutch_towns_that_are_words(text, self.language.is_place)),
+                ("geonames", lambda: gazetteer.towns_in_lower_case(text, self.language.is_place)),
                 ("vocabulary", lambda: unknown_names.find(text, self.language.is_first_name,
                                                           self.is_common, self.language.is_surname))):
             surer = [*known, *found]

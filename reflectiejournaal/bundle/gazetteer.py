@@ -18,10 +18,10 @@ from functools import cache
 from .dates import FULL_MONTH_NAMES, WEEKDAYS
 from .letters import CAPITAL
 from .matches import PatternMatch
-from .patterns import field_name
+from .patterns import field_name, flemish_place
 from .unknown_names import opens_sentence
 from .towns import places
-from .vocabulary import english_name, ordinary, world_name
+from .vocabulary import english_name, known, ordinary, world_name
 
 # Capitalised words, with the particles inside a town's name ("Portage la Prairie", "Newcastle
 # upon Tyne", "Stratford-upon-Avon").
@@ -99,4 +99,18 @@ def dutch_towns_that_are_words(text: str, is_place: Callable[[str], bool]) -> It
         if (ordinary(name.lower()) and is_place(name) and not world_name(name)
                 and not field_name(name) and not opens_sentence(text, m.start())
                 and name.lower() not in _CALENDAR_WORDS):
+            yield PatternMatch("place", m.start("name"), m.end("name"), name, "low")
+
+
+# A town typed in lower case after a word for where ("bij zijn vader in almere", "the bridge in
+# ennis"): only a name no dictionary knows as a word ("in reading", "naar huis" are words).
+_LOWER_WHERE = re.compile(r"\b(?:in|uit|naar|vanuit|from|to|near|outside)\s+"
+                          r"(?P<name>[a-zà-ÿ][a-zà-ÿ'’-]{2,})(?![\w'’-])")
+
+
+def towns_in_lower_case(text: str, is_place: Callable[[str], bool]) -> Iterator[PatternMatch]:
+    for m in _LOWER_WHERE.finditer(text):
+        name = m.group("name")
+        written = "-".join(part.capitalize() for part in name.split("-"))
+        if not known(name) and (is_place(written) or written in places() or flemish_place(written)):
             yield PatternMatch("place", m.start("name"), m.end("name"), name, "low")

@@ -148,6 +148,8 @@ class Language:
             end = a.end_char
             if kind in ("place", "institution") and (district := DISTRICT.match(text, end)):
                 end = district.end()  # "Rotterdam-Zuid": deduce's tokens stop at the hyphen
+            if kind == "address" and (box := _BOX.match(text, end)):
+                end = box.end()  # "Vijfwegenstraat 112 bus 3": the Belgian letterbox
             if kind:
                 found.append(Annotation(kind, a.start_char, end, text[a.start_char:end], confidence))
         return found
@@ -163,6 +165,7 @@ def _listed(table: PhraseTable, word: str) -> bool:
     return bool(table.has_phrase(np.array([phrase_hash((key,))], np.uint64))[0])
 
 
+_BOX = re.compile(r",? bus \d{1,4}[A-Za-z]?\b")
 DISTRICT = re.compile(r"-(?:Noord|Oost|Zuid|West|Centrum|Noordoost|Noordwest|Zuidoost|Zuidwest|"
                       r"Noord-Oost|Noord-West|Zuid-Oost|Zuid-West)(?![\w-])")
 # What supervisants number: deduce's street list holds every street name in the country,

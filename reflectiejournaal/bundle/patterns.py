@@ -190,6 +190,11 @@ def _flemish_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, places)) + r")(?![\w-])")
 
 
+def flemish_place(name: str) -> bool:
+    """Is ``name`` (as written) one of the Belgian places of ``places_be.txt``?"""
+    return name in _word_list("places_be.txt")
+
+
 def _flemish_places(text: str) -> Iterator[PatternMatch]:
     return _matches(_flemish_pattern(), text, "place", "medium")
 

@@ -180,7 +180,7 @@ def test_meeting_dates_are_not_dates_of_birth(text):
     ("Noah was apprehended on 2025-01-09, the day after his birthday.", "2025-01-09"),
     # A day after its weekday, whatever follows; after "on the", before "after" too
     ("Kübra is op zaterdag de 12e met spoed opgenomen.", "zaterdag de 12e"),
-    ("Incident last Tuesday the 4th: restraint on the unit.", "Tuesday the 4th"),
+    ("Incident last Tuesday the 4th: restraint on the unit.", "last Tuesday the 4th"),
     ("She moved to the care home on the 9th after the falls.", "on the 9th"),
 ])
 def test_dates_of_events_in_a_clients_life(text, date):

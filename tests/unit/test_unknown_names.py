@@ -373,7 +373,7 @@ def test_what_a_third_english_tester_wrote(language, text, expected):
     # Dates with a weekday, cut short or with the day alone; a feast and its year
     ("Callum's court date is Tues 14th Nov, he's terrified.",
      [("person", "Callum"), ("date", "Tues 14th Nov")]),
-    ("Her uncle passed last Tuesday the 8th and she's gone back.", [("date", "Tuesday the 8th")]),
+    ("Her uncle passed last Tuesday the 8th and she's gone back.", [("date", "last Tuesday the 8th")]),
     ("He says it was Christmas Eve 2021, he remembers the tree.", [("date", "Christmas Eve 2021")]),
     # Addresses as North America and Ireland write them
     ("Visit at 1847 Lyndale Ave N, Apt 3B. Hoarding is worse.",
@@ -489,3 +489,24 @@ def test_feasts_terms_and_books_bought_are_no_clients(language, text):
 def test_what_of_a_clients_own_is_bought_stays_the_clients(language):
     assert found("Bought Kayla Brown's school shoes with her.", language, ClientList()) == [
         ("person", "Kayla Brown")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A town typed in lower case after a word for where
+    ("zus zegt dat hij bij zijn vader in almere zit.", [("place", "almere")]),
+    ("zit waarschijnlijk bij zijn nonkel in merksem.", [("place", "merksem")]),
+    # Dates: a short month before a number that is no year, a weekday after "last", US order
+    ("Rosalie died January 29, funeral Feb 5. 92 yrs.",
+     [("person", "Rosalie"), ("date", "January 29"), ("date", "Feb 5")]),
+    ("Her uncle passed last Tuesday the 8th and she went home.", [("date", "last Tuesday the 8th")]),
+    ("Keanu's hearing is 11/14 and he is scared.", [("person", "Keanu"), ("date", "11/14")]),
+    # A Belgian address with its letterbox
+    ("Huisbezoek op de Vijfwegenstraat 112 bus 3 vandaag.", [("address", "Vijfwegenstraat 112 bus 3")]),
+])
+def test_towns_in_lower_case_dates_and_letterboxes(language, text, expected):
+    assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text", ["ik ga naar huis", "Her score is 11/20 now."])
+def test_a_word_after_naar_and_a_score_are_neither_place_nor_date(language, text):
+    assert found(text, language, ClientList()) == []
