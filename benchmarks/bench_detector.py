@@ -64,6 +64,10 @@ ENGLISH6 = ROOT / "tests" / "data" / "detector-corpus-english6.yaml"
 # Written by a tenth helper at the start of the fifth session: Dutch and Flemish practice,
 # measured once untouched first (docs/performance.md): the holdout had been looked at often.
 DUTCH6 = ROOT / "tests" / "data" / "detector-corpus-dutch6.yaml"
+# Written by two more helpers in the fifth session, after the work on the parts above: an
+# English and a Dutch/Flemish part, measured once untouched (docs/performance.md).
+ENGLISH7 = ROOT / "tests" / "data" / "detector-corpus-english7.yaml"
+DUTCH7 = ROOT / "tests" / "data" / "detector-corpus-dutch7.yaml"
 # The parts by their option: what each measures, and whether its table per category is shown.
 PARTS = {
     "blind": (BLIND, "the tuning part, per language (issue 23's targets), and nothing else", False),
@@ -76,6 +80,8 @@ PARTS = {
                  True),
     "english6": (ENGLISH6, "the sixth English part (start of the fifth session)", True),
     "dutch6": (DUTCH6, "a second Dutch and Flemish part (start of the fifth session)", True),
+    "english7": (ENGLISH7, "the seventh English part (fifth session, after its work)", True),
+    "dutch7": (DUTCH7, "a third Dutch and Flemish part (fifth session, after its work)", True),
     "holdout": (HOLDOUT, "the untouched part: per language, kind and category; never what it misses",
                 True),
 }
