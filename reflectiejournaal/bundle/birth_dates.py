@@ -36,7 +36,7 @@ _OWN_CALENDAR = re.compile(
     r"reflective practice|\bCPD\b|revalidation|\bdue\b|appraisal|\bles\b|college|consultation|"
     r"\bpeer\b|casusinbreng|reflectie|terugblik|notitie|case presentation|reflection|review|"
     r"jaargesprek|themadag|studiedag|vakantie|verslag|audit|vergadering|holiday|annual leave|"
-    r"away day|portfolio|deadline", re.IGNORECASE)
+    r"away day|portfolio|deadline|\bsup\b|\bsupervisie\b", re.IGNORECASE)
 # A sentence in the first person, or about the supervision, and about no one else is the
 # professional's own calendar
 # ("Op 4 februari lever ik mijn verslag in", "I'm off from 28 July"); one that names or

@@ -78,6 +78,9 @@ def _postcodes_after_places(found: list[Finding], text: str) -> list[Finding]:
 
 
 _HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+_A_BILL = re.compile(r"Bill\s+(?:[A-Z]-)?\d")
+_I_AND_A_WORD = re.compile(r"I\.\s+(?:Then|So|But|And|Now|Still|Also|Maybe|Not|Felt|Went|Was|Did|Do|"
+                           r"Had|Have|Will|Just|Only|Even|Yet)")
 # The name of a model, a programme or a scale, of which a person's or a place's name is a part.
 _NAMED_MODEL_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Model|Framework|Approach|Programme|"
                                 r"Program|Method|Scale|Inventory|Questionnaire|Toolkit|Curriculum|"
@@ -169,6 +172,8 @@ class Detector:
                 continue  # "Well-being": a word, not the village Well
             if a.kind in ("person", "place") and _NAMED_MODEL_AFTER.match(text, a.end):
                 continue  # "Berry Street Education Model": a model's name
+            if a.kind == "person" and (_A_BILL.match(text, a.start) or _I_AND_A_WORD.fullmatch(a.text)):
+                continue  # "Bill C-7", "Bill 96": a law; "So did I. Then felt guilty": no initial
             if a.kind == "person" and tidy.a_month(text, a.start, a.end):
                 continue  # "review in June", "my 6 May session"
             if a.kind in ("person", "place") and vocabulary.world_name(a.text):

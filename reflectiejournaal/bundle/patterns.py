@@ -219,7 +219,8 @@ _THEORY = re.compile(
     r"model|modellen|cyclus|methode|methodiek|theorie|theorieën|kwadrant|kwadranten|"
     r"piramide|driehoek|taxonomie|fasen|fases|stadia|niveaus|reflectiecyclus|literatuur|boek|"
     r"auteur|onderzoek|zoals|à la|gebaseerd op|beschrijft|beschreef|noemt|noemde|benadering|aanpak|"
-    r"gedachtegoed|hoofdstuk|chapter|approach)\b[^.!?\n]{0,25}$",
+    r"gedachtegoed|hoofdstuk|chapter|approach|stuff|quoted|quoting|cited|citing|per|"
+    r"signs per)\b[^.!?\n]{0,25}$",
     re.IGNORECASE)
 # What follows an author's name where theory is cited: "Egan (2010)", "Driscoll's model", "Rolfe
 # et al.", "Rogers would say".
@@ -242,10 +243,17 @@ def field_term(text: str) -> bool:
     return _field_pattern(False).fullmatch(text.strip()) is not None
 
 
+# Two surnames joined by an ampersand are a book's or a model's authors ("Knott & Scragg",
+# "Tervalon & Murray-García"); two first names so joined are people ("Jayden & Tyler").
+_CO_AUTHORS = re.compile(r"(?P<a>" + CAPITAL + r"[\w'’-]+) & (?P<b>" + CAPITAL + r"[\w'’-]+)")
+
+
 def field_spans(text: str) -> list[tuple[int, int]]:
     """Where the field's own names (authors, models, methods) occur in ``text``: always for
     the unmistakable ones, next to a word of theory for the rest."""
     spans = [(m.start(), m.end()) for m in _field_pattern(False).finditer(text)]
+    spans += [(m.start(), m.end()) for m in _CO_AUTHORS.finditer(text)
+              if not any(english_first_name(name) for name in (m.group("a"), m.group("b")))]
     maybe = [(m.start(), m.end()) for m in _field_pattern(True).finditer(text)]
     for start, end in maybe:
         if (_THEORY.search(text[max(0, start - 60):start]) or THEORY_AFTER.match(text, end)

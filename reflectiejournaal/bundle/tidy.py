@@ -173,6 +173,7 @@ def _a_team(finding: Finding, text: str) -> bool:
 _HOLIDAY_DAY = re.compile(
     r"(?:Labou?r|Sorry|Canada|Australia|Anzac|Waitangi|Boxing|Memorial|Independence|Remembrance|"
     r"Armistice|Thanksgiving|Mother['’]s|Father['’]s|Valentine['’]s|(?:St\.? )?Patrick['’]s|"
+    r"(?:St\.? )?Stephen['’]s|National|International|"
     r"Matariki|Harmony|Reconciliation|Victoria|Family|Orange Shirt|Pink Shirt|Veterans['’]?|"
     r"Presidents['’]?|Martin Luther King|MLK|Pancake|Sports|Census|Polling|Results|Open|"
     r"Induction|Training|INSET|Inset|Wellbeing|World Mental Health|Red Nose|Comic Relief|"

@@ -54,7 +54,8 @@ WORD_NAMES = frozenset("""
 ENGLISH_WORD_NAMES = frozenset("said ran sunny love lovely mine best dang harm job".split())
 _THEORY_BEFORE = re.compile(r"(?:volgens|according to|zoals|model van|theorie van|cyclus van|"
                             r"denken van|werk van|visie van|theory of|model of|cycle of|work of|"
-                            r"using|used|drawing on|gebruik|closer to)\s+$", re.IGNORECASE)
+                            r"using|used|drawing on|gebruik|closer to|quoted|quoting|cited|citing|"
+                            r"signs per|stuff again \(|stuff \()\s*$", re.IGNORECASE)
 
 
 def opens_sentence(text: str, start: int, pattern: re.Pattern[str] | None = None) -> bool:

@@ -125,7 +125,7 @@ REGIONS = frozenset("""
     minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
     tennessee texas utah vermont wisconsin wyoming
     blackfoot cree ojibwe ojibway mohawk inuit métis metis haida dene anishinaabe mi'kmaq
-    māori maori pasifika aboriginal hazara kreyòl creole
+    māori maori pasifika aboriginal hazara kreyòl creole torres
 """.split())
 # Words of the language that simplemma's dictionaries lack, found opening sentences of
 # journals: without them each would be taken for an unknown name. Contractions typed without
@@ -140,10 +140,12 @@ MISSING_WORDS = frozenset("""
     whānau whanau hapū hapu iwi marae hui kaupapa tikanga whanaungatanga manaakitanga
     whakawhanaungatanga kaitiakitanga mokopuna tamariki rangatahi kaumātua kaumatua wairua karakia pōwhiri
     powhiri tangihanga tangi mahi whenua koha mātauranga matauranga pākehā pakeha palagi hauora
-    hinengaro tinana taha kōrero korero mihi whakapapa kāinga kainga
+    hinengaro tinana taha kōrero korero mihi whakapapa kāinga kainga tiriti kai kia kaha
+    gaeilge sláintecare slaintecare
     facebook instagram insta snapchat tiktok youtube whatsapp twitter google uber netflix xbox
     playstation fortnite roblox minecraft discord reddit spotify zoom iphone ipad android
-    mtg mtgs appt appts tmrw tmw resi ot pt hv sw nav med ish ute juvie footy arvo
+    mtg mtgs appt appts tmrw tmw resi ot pt hv sw nav med ish ute juvie footy arvo msg msgs
+    feb mar apr jun jul aug sep sept oct nov
     talanoa fono aiga meitheal
 """.split()) | frozenset("""
     ritalin concerta adderall vyvanse elvanse strattera equasym medikinet suboxone subutex

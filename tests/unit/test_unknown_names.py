@@ -510,3 +510,24 @@ def test_towns_in_lower_case_dates_and_letterboxes(language, text, expected):
 @pytest.mark.parametrize("text", ["ik ga naar huis", "Her score is 11/20 now."])
 def test_a_word_after_naar_and_a_score_are_neither_place_nor_date(language, text):
     assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text", [
+    "sup notes - brief. next sup 4th June.",  # the supervision's own date
+    "A: early burnout signs per Maslach",  # a theorist cited
+    "Someone quoted Freire and half the room rolled their eyes.",
+    "She suggested a book by Knott & Scragg.",  # two authors
+    "St Stephen's Day shift again.",  # days of the calendar
+    "National Day for Truth and Reconciliation coming.",
+    "Matariki this week, lovely kai at work. Kia kaha, self.",  # te reo Māori
+    "I should have offered to do it as Gaeilge from the start.",  # Irish
+    "So did I. Then felt guilty.",  # the pronoun, no initial
+    "Discussed MAID since Bill C-7 and how staff are coping.",  # a law
+])
+def test_what_a_seventh_english_writer_left_alone(language, text):
+    assert found(text, language, ClientList()) == []
+
+
+def test_two_first_names_joined_by_an_ampersand_are_people(language):
+    assert found("Jayden & Tyler came in late.", language, ClientList()) == [
+        ("person", "Jayden"), ("person", "Tyler")]
