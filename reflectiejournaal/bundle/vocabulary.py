@@ -125,7 +125,7 @@ REGIONS = frozenset("""
     minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
     tennessee texas utah vermont wisconsin wyoming
     blackfoot cree ojibwe ojibway mohawk inuit métis metis haida dene anishinaabe mi'kmaq
-    māori maori pasifika aboriginal hazara kreyòl creole torres
+    māori maori pasifika aboriginal hazara kreyòl creole torres roma sinti
 """.split())
 # Words of the language that simplemma's dictionaries lack, found opening sentences of
 # journals: without them each would be taken for an unknown name. Contractions typed without
@@ -133,7 +133,8 @@ REGIONS = frozenset("""
 # Māori that New Zealand practice writes in English ("whānau", "Whanaungatanga"), and the
 # platforms and games of every teenager's week ("on Facebook", "the xbox").
 MISSING_WORDS = frozenset("""
-    achteraf allez sowieso überhaupt alsnog goesting plezant plezantste ambetant arvo
+    achteraf allez sowieso überhaupt alsnog goesting plezant plezantste ambetant arvo kerst
+    zaaknr dossiernr ecogram genogram
     amai awel allee zenne seffens efkes wablieft
     didnt dont cant wont isnt wasnt werent couldnt shouldnt wouldnt doesnt arent havent hasnt
     hadnt ive youre theyre thats mon tue tues wed thu thur thurs fri mr mrs ms mx dr prof
@@ -163,6 +164,7 @@ CHAINS = frozenset("""
     woolies woolworths coles countdown walmart costco kmart maccas mcdonalds timmies hortons
     starbucks subway dunnes supervalu penneys centra londis spar
     barnardo barnardos intreo netsafe centrelink tusla nspcc samaritans lifeline headspace
+    heijn jumbo hema kruidvat colruyt delhaize
 """.split())
 MISSING_WORDS = MISSING_WORDS | CHAINS
 
@@ -195,7 +197,7 @@ def compound(word: str) -> bool:
 
 
 def _dutch(word: str) -> bool:
-    return _known_in(word, "nl")
+    return word in MISSING_WORDS or _known_in(word, "nl")
 
 
 @lru_cache(maxsize=65536)
@@ -215,14 +217,20 @@ def misspelt(word: str) -> bool:
 # English makes nouns of words with these; a name rarely ends in one after a word
 # ("Parentification", "Mindfulness", "Safeguarding" aside, which are words already).
 _DERIVING = ("ification", "isation", "ization", "ation", "ness", "ment", "ism", "ology")
+# Dutch nouns made from an adjective or a verb ("Eenzaamheid", "Inbreng", "Verwaarlozing").
+_DUTCH_DERIVING = ("heid", "heden", "ing", "ingen", "schap")
 
 
 @lru_cache(maxsize=65536)
 def derived(word: str) -> bool:
-    """Is ``word`` a word made from another by an English ending ("Parentification")?"""
+    """Is ``word`` a word made from another by an English ending ("Parentification"), a Dutch
+    one ("Eenzaamheid"), or a Dutch verb's stem ("Inbreng", from "inbrengen")?"""
     lower = word.lower()
-    return any(lower.endswith(ending) and len(lower) - len(ending) >= 4
-               and ordinary(lower[:len(lower) - len(ending)]) for ending in _DERIVING)
+    return (any(lower.endswith(ending) and len(lower) - len(ending) >= 4
+                and ordinary(lower[:len(lower) - len(ending)]) for ending in _DERIVING)
+            or any(lower.endswith(ending) and len(lower) - len(ending) >= 5
+                   and _dutch(lower[:len(lower) - len(ending)]) for ending in _DUTCH_DERIVING)
+            or (len(lower) >= 7 and _dutch(lower + "en") and not _known_in(lower, "en_proper")))
 
 
 def known(word: str) -> bool:

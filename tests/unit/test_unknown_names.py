@@ -531,3 +531,14 @@ def test_what_a_seventh_english_writer_left_alone(language, text):
 def test_two_first_names_joined_by_an_ampersand_are_people(language):
     assert found("Jayden & Tyler came in late.", language, ClientList()) == [
         ("person", "Jayden"), ("person", "Tyler")]
+
+
+@pytest.mark.parametrize("text", [
+    "Eenzaamheid op het platteland is groter dan ik dacht.",  # Dutch nouns made from words
+    "Inbreng voor supervisie maandag.",
+    "Kerstperiode is altijd zwaar voor onze cliënten.",
+    "Na intervisie: schoon gesprek over Dirk De Wachter.",  # the field's own authors
+    "Oplossingsgericht werken (De Shazer, Insoo Kim Berg).",
+])
+def test_what_a_third_dutch_writer_left_alone(language, text):
+    assert found(text, language, ClientList()) == []
