@@ -37,6 +37,12 @@ _OWN_CALENDAR = re.compile(
     r"\bpeer\b|casusinbreng|reflectie|terugblik|notitie|case presentation|reflection|review|"
     r"jaargesprek|themadag|studiedag|vakantie|verslag|audit|vergadering|holiday|annual leave|"
     r"away day|portfolio|deadline|\bsup\b|\bsupervisie\b", re.IGNORECASE)
+# What happens in a client's life, named right before its date, makes the date the client's
+# whatever calendar word comes before it.
+_CLIENT_EVENT = re.compile(r"\b(?:arrest|overdose|OD|death|died|funeral|hearing|court|admission|"
+                           r"admitted|discharge|discharged|incident|birth|born|placement|removal|"
+                           r"remanded|sentencing|trial|uithuisplaatsing|opname|opgenomen|overleden|"
+                           r"begrafenis|zitting|rechtszaak|arrestatie|aanhouding)\b", re.IGNORECASE)
 # A sentence in the first person, or about the supervision, and about no one else is the
 # professional's own calendar
 # ("Op 4 februari lever ik mijn verslag in", "I'm off from 28 July"); one that names or
@@ -90,6 +96,8 @@ def _own_calendar(text: str, start: int, end: int, date_ends: list[int]) -> bool
     sentence_end = min(end + 300, after.start() if after else len(text))
     window_end = min(end + 20, sentence_end)
     sentence = text[sentence_start:sentence_end]
+    if _CLIENT_EVENT.search(text, window_start, start):
+        return False  # "Reflection – paediatric arrest Sat 9th March": the event's day
     return (_OWN_CALENDAR.search(text, window_start, start) is not None
             or _OWN_CALENDAR.search(text, end, window_end) is not None
             or ((_FIRST_PERSON.search(sentence) is not None or _OWN_CALENDAR.search(sentence) is not None)

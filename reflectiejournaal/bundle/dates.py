@@ -27,7 +27,7 @@ _SEP = r"\s?[-/.‐‑‒–]\s?"
 WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday maandag dinsdag
     woensdag donderdag vrijdag zaterdag zondag""".split())
 # A weekday written out or cut short ("Tues 14th Nov", "di 3 maart").
-_WEEKDAY_NAME = r"(?:" + "|".join(sorted(WEEKDAYS)) + r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|ma|di|wo|do|vr|za|zo)\.?"
+_WEEKDAY_NAME = r"(?:" + "|".join(sorted(WEEKDAYS)) + r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|ma|di|wo|do|vr|za|zo)\.?"
 _WEEKDAY = r"(?:" + _WEEKDAY_NAME + r",? )?"
 _FULL = re.compile(
     r"(?<![\w/.-])" + _WEEKDAY + r"(?:"
@@ -75,6 +75,7 @@ _FEAST_YEAR = re.compile(r"(?<!\w)(?:Christmas(?: Eve| Day)?|Boxing Day|New Year
 _FULL_MARKS = frozenset({"5/5", "10/10"})  # "is 10/10": a score
 _OUT_OF = frozenset({20, 25, 30})  # "is 11/20": a score more often than the 20th of November
 _DAY_SLASH = re.compile(r"\b(?:on|is|op|by|from|until|tot|vanaf|sinds|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|"
+                        r"court|hearing|arrest|admitted|discharged|funeral|died|born|zitting|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?P<date>(?P<d>\d{1,2})/"
                         r"(?P<m>\d{1,2}))(?![\w/-]|[.,]\d)", re.IGNORECASE)
 

@@ -77,8 +77,14 @@ _CARE_WORDS = (r"Hospital|Infirmary|Medical Centre|Medical Center|Health Centre|
                r"Nursing Home|Care Centre|Magistrates['’] Court|Crown Court|Family Court|Youth Court|"
                r"Medical Practice|Family Practice|Surgery|Clinic|Hospice|Care Home|Nursing Home|Prison|"
                r"Jail|Correctional Centre|Correctional Center|Correctional Facility|Detention Centre|"
-               r"Youth Justice Centre|Remand Centre|Young Offender Institution")
+               r"Youth Justice Centre|Remand Centre|Young Offender Institution|Local Court|"
+               r"District Court|Circuit Court|County Court|Sheriff Court|Children['’]s Court|"
+               r"JJC|YDC|YOI|STC|YJC|PICU")
 _CARE = re.compile(_named(_CARE_WORDS))
+# A hostel, a refuge or a project where someone stays, right after a word for where ("out of
+# Seaton House", "at Dolphin House", "sleeping at Main Street Project"; not "an Open House").
+_SHELTER = re.compile(r"\b(?:at|in|into|out of|to|from|leaving|left)\s+(?P<name>(?:[A-Z][\w'’-]+ ){1,3}"
+                      r"(?:House|Project|Refuge|Shelter|Hostel))(?![\w-])")
 # "St James's", "St. Vincent's", "Royal Melbourne": hospitals (and churches and schools) by name.
 _SAINT = re.compile(r"(?<![\w-])(?:St\.?|Saint) [A-Z][a-z]+(?:['’]s)?(?: (?!Day\b)[A-Z][a-z]+)?"
                     r"(?![\w-])(?!(?:['’]s)? Day\b)")
@@ -147,7 +153,7 @@ def find(text: str) -> Iterator[PatternMatch]:
               *_PLATE_VEHICLE.finditer(text), *_PLATE_BEFORE.finditer(text)]:
         yield PatternMatch("license_plate", m.start("plate"), m.end("plate"), m.group("plate"), "medium")
     for m in [*_GENERAL.finditer(text), *_EMPLOYER.finditer(text), *_ADMITTED.finditer(text),
-              *_HM_PRISON.finditer(text)]:
+              *_HM_PRISON.finditer(text), *_SHELTER.finditer(text)]:
         yield PatternMatch("institution", m.start("name"), m.end("name"), m.group("name"), "medium")
     for pattern, kind, confidence in ((_ADDRESS, "address", "high"), (_STREET_EN, "address", "medium"),
                                       (_STREET_CELTIC, "address", "medium"), (_APARTMENT, "address", "medium"),

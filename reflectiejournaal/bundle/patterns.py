@@ -353,7 +353,8 @@ _TITLED = re.compile(r"\b(?:(?i:mr|mrs|ms|mx|dr|mevr|mvr|mw|dhr)\.?|Miss|Mevrouw
                      r"(?!(?:and|or|the|"
                      r"her|him|his|them|you|me|it|us|"
                      r"said|says|was|is|has|had|who|will|would|can|to|of|in|on|at|came|rang|called|en|"
-                     r"heeft|zei|belde)\b)(?:[a-z]|" + CAPITAL + r")[a-zà-ÿ'’-]{2,})\b")
+                     r"heeft|zei|belde)\b)(?:[a-z]|" + CAPITAL + r")[a-zà-ÿ'’-]{2,}"
+                     r"(?: " + CAPITAL + r"[a-zà-ÿ'’-]{1,}(?=[\s,.;:!?)]|$))?)\b")
 # The name someone goes by: "noemt zichzelf Pino", "calls himself Gaz", "known as 'Tadgie'".
 _GOES_BY = re.compile(r"\b(?:noemt (?:zichzelf|zich|hem|haar)|wil (?:nu )?(?:liever )?[A-Z]?\w* genoemd worden|"
                       r"heet (?:eigenlijk |nu )?|bijnaam|roepnaam|(?:calls|called) (?:himself|herself|themselves|"

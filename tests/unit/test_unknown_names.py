@@ -542,3 +542,27 @@ def test_two_first_names_joined_by_an_ampersand_are_people(language):
 ])
 def test_what_a_third_dutch_writer_left_alone(language, text):
     assert found(text, language, ClientList()) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A client's event right before its date makes the date theirs, whatever calendar word
+    ("Reflection – paediatric arrest Sat 9th March.", [("date", "Sat 9th March")]),
+    ("He walked out of his lodgings on Sun 3rd.", [("date", "Sun 3rd")]),
+    ("Still on my mind: the arrest 3/22, in the rain.", [("date", "3/22")]),
+    # A title and a name of two words; a court, a detention centre, a hostel by name
+    ("CPA review for Ms Nkem Obi, who walked out.", [("person", "Nkem Obi")]),
+    ("YP remanded to Woodlands JJC last night.", [("institution", "Woodlands JJC")]),
+    ("ADVO hearing at Blacktown Local Court.", [("institution", "Blacktown Local Court")]),
+    ("He moved out of Seaton House and into his new unit.", [("institution", "Seaton House")]),
+])
+def test_what_a_seventh_english_writer_taught(language, text, expected):
+    assert found(text, language, ClientList()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Supervision on 3 March: we talked about what I do after a hearing.",  # the supervision's
+    "We had an Open House day at the centre.",  # no hostel: no word for where before it
+    "The Housing First Project funded it.",
+])
+def test_the_supervisions_date_and_an_open_house_stay(language, text):
+    assert found(text, language, ClientList()) == []
