@@ -15,7 +15,6 @@ from reflectiejournaal.bundle import findings_cache, scanning
 from reflectiejournaal.bundle.detector import Detector
 from reflectiejournaal.bundle.findings_cache import FindingsCache, entry_versions
 from reflectiejournaal.bundle.review import BundleInfo, Review
-from reflectiejournaal.bundle.scanning import scan_all
 from reflectiejournaal.clients import ClientList
 from reflectiejournaal.journal import Journal
 from reflectiejournaal.model import Entry
