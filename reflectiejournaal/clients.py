@@ -65,6 +65,19 @@ class ClientList:
         self.remove(client.name)
         self.clients.append(client)
 
+    def add(self, client: Client) -> None:
+        """``client`` on the list; when one of that name is on it already, only what is given
+        changes: its nicknames are added to, its pseudonym replaced only when one is given; the
+        name stays as the list spells it. Adding never drops what the list knew (removing
+        asks)."""
+        key = client.name.casefold()
+        for i, known in enumerate(self.clients):
+            if known.name.casefold() == key:
+                self.clients[i] = Client(known.name, client.pseudonym or known.pseudonym,
+                                         known.nicknames + client.nicknames)
+                return
+        self.clients.append(client)
+
     def remove(self, name: str) -> bool:
         key = clean_name(name).casefold()
         before = len(self.clients)
@@ -88,4 +101,5 @@ class ClientList:
             union[key] = Client(name, known.pseudonym or client.pseudonym,
                                 known.nicknames + client.nicknames)
         return cls(list(union.values()))
+
 

@@ -214,7 +214,7 @@ def cmd_clients(args: argparse.Namespace) -> int:
         if args.action == "add":
             if not clean_name(args.name):
                 raise InvalidEntry("empty_name", field="NAME")
-            clients.put(Client(args.name, args.pseudonym, tuple(args.nickname)))
+            clients.add(Client(args.name, args.pseudonym, tuple(args.nickname)))
         elif not _removal_confirmed(args):
             say("cli.not_removed")
             return 0

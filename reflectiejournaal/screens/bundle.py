@@ -335,7 +335,7 @@ class BundleScreen(FindingsReview, Screen[None]):
             return
         journal = self.app.journal  # type: ignore[attr-defined]
         clients = journal.clients()
-        clients.put(Client(word))
+        clients.add(Client(word))
         try:
             journal.save_clients(clients)
         except JournalError as error:

@@ -57,7 +57,7 @@ class ClientsScreen(Screen[None]):
             return
         pseudonym = self.query_one("#pseudonym", Input).value
         nicknames = tuple(self.query_one("#nicknames", Input).value.split(","))
-        self.clients.put(Client(name, pseudonym, nicknames))
+        self.clients.add(Client(name, pseudonym, nicknames))
         self._save()
         for field in ("#name", "#nicknames", "#pseudonym"):
             self.query_one(field, Input).value = ""

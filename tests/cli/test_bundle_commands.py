@@ -44,6 +44,18 @@ def test_client_list_with_nicknames_is_kept_in_the_vault(cli):
     assert cli("clients", "add", "  ").code == 2
 
 
+def test_adding_a_client_again_changes_only_what_is_given(cli):
+    """Issue 24: adding a name that is on the list again kept none of its nicknames and lost
+    its pseudonym; the next bundle no longer knew "Noor" as that client."""
+    cli.ok("clients", "add", "Noortje van der Meulen", "--nickname", "Noor", "--pseudonym", "Cliënt N")
+    cli.ok("clients", "add", "noortje VAN DER Meulen")
+    cli.ok("clients", "add", "Noortje van der Meulen", "--nickname", "Nono")
+    assert json.loads(cli.ok("clients", "list", "--json")) == [
+        {"name": "Noortje van der Meulen", "pseudonym": "Cliënt N", "nicknames": ["Noor", "Nono"]}]
+    cli.ok("clients", "add", "Noortje van der Meulen", "--pseudonym", "Cliënt Q")
+    assert json.loads(cli.ok("clients", "list", "--json"))[0]["pseudonym"] == "Cliënt Q"
+
+
 def test_check_lists_findings_per_person_and_exits_non_zero(cli):
     trajectory = setup(cli)
     result = cli("bundle", "--trajectory", trajectory, "--check")

@@ -224,9 +224,11 @@ async def test_the_name_list(make_app, empty_vault, paths):
         assert isinstance(app.screen, ClientsScreen)
         # The button once, then Enter: a button ignores a second click while it still shows
         # the first (Textual's active effect, 0.2 s), and the test clicks quicker than that.
+        # "Mohammed" a second time, with nothing more: what the list knew stays (issue 24).
         for name, nicknames, pseudonym, add in (("Fatima El Amrani", "", "", "click"),
                                                 ("Mohammed", "Mo, Momo", "", "enter"),
-                                                ("Jan", "", "Kees", "enter")):
+                                                ("Jan", "", "Kees", "enter"),
+                                                ("mohammed", "", "", "enter")):
             app.screen.query_one("#name", Input).value = name
             app.screen.query_one("#nicknames", Input).value = nicknames
             app.screen.query_one("#pseudonym", Input).value = pseudonym
