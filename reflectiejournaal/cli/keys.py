@@ -43,17 +43,20 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = (
         cli_input.check_new_passphrase(given) if given is not None else cli_input.ask_new_passphrase()
     )
-    recovery_key = _show_new_recovery_code()
+    recovery_key = new_recovery_key()
     say("cli.calibrating")
+    # The header is on disk (written durably) before its herstelcode is shown: a code is
+    # never shown for a vault that could not be made ("init --vault /proc/foo").
     vault, _ = Vault.create(args.vault, passphrase, recovery_key=recovery_key)
     vault.release_lock()
+    _show_recovery_code(recovery_key)
     say("cli.created", path=args.vault)
     return 0
 
 
-def _show_new_recovery_code() -> bytes:
-    """A new herstelcode, shown once (and retyped where a person is at the screen)."""
-    recovery_key = new_recovery_key()
+def _show_recovery_code(recovery_key: bytes) -> None:
+    """The herstelcode of ``recovery_key``, shown once (and retyped where a person is at the
+    screen)."""
     code = format_recovery_code(recovery_key)
     # By the terminal, not by stdin: a passphrase piped in (--passphrase-fd 0) still has a
     # person at the screen, whose scrollback must not keep the code.
@@ -68,7 +71,6 @@ def _show_new_recovery_code() -> bytes:
     else:  # a script asked for it: the code goes where its output goes
         say("cli.recovery_intro")
         print(code, flush=True)
-    return recovery_key
 
 
 def _typed_key(text: str) -> bytes | None:
@@ -126,8 +128,9 @@ def cmd_rekey(args: argparse.Namespace) -> int:
             if vault.rekey_unopened and not args.replace_unfinished:
                 raise UnfinishedRekey()
             say("cli.rekey_intro")
-            recovery_key = _show_new_recovery_code()
+            recovery_key = new_recovery_key()
             vault.begin_rekey(passphrase, recovery_key, args.replace_unfinished)
+            _show_recovery_code(recovery_key)  # once it is in the header on disk
         say("cli.rekey_busy")
         report = vault.reencrypt_items()
         vault.finish_rekey()
@@ -149,7 +152,9 @@ def cmd_recovery_code(args: argparse.Namespace) -> int:
     vault = unlock(args, agent=False)
     vault.acquire_lock()
     try:
-        vault.replace_recovery_code(_show_new_recovery_code())
+        recovery_key = new_recovery_key()
+        vault.replace_recovery_code(recovery_key)
+        _show_recovery_code(recovery_key)  # once it is in the header on disk
     finally:
         vault.release_lock()
     say("cli.recovery_replaced")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from pathlib import Path
 import shutil
 import subprocess
 import sys
@@ -61,6 +62,15 @@ def test_init_creates_a_calibrated_vault_and_prints_the_herstelcode_once(tmp_pat
     assert Vault.recover(tmp_path / "nieuw", code).vault_id == header["vault_id"]
     again = cli("init")
     assert again.code == 2 and "bevat al iets" in again.err and not again.out  # no herstelcode
+
+
+def test_init_shows_no_herstelcode_for_a_vault_it_could_not_write(tmp_path, passphrase_file):
+    """Issue 24: the code was shown, then the header could not be written (exit 7): a code
+    for no vault. Now the header is on disk first."""
+    result = Cli(Path("/proc/reflectiejournaal-nieuw"), passphrase_file)("init")
+    assert result.code != 0
+    assert not re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}", result.out + result.err)
+    assert "maar één keer getoond" not in result.err
 
 
 def test_init_refuses_a_weak_passphrase_and_a_missing_terminal(tmp_path):
