@@ -25,14 +25,14 @@ from textual.worker import get_current_worker
 
 from ..bundle.detector import Detector, prepare_language
 from ..bundle.findings_cache import FindingsCache, entry_versions
-from ..bundle.formats import FORMATS
+from ..bundle.formats import FORMATS, OTHER, SEALED, SUFFIX, default_name, form_of
 from ..bundle.names import MarkedWords, clean_mark
 from ..bundle.sending import send
 from ..bundle.review import INFO_FIELDS, BundleInfo, Review, entry_parts
 from ..bundle.scanning import warm
 from ..bundle.selection import Selection
 from ..errors import JournalError, WriteFailed
-from ..locale import describe, t, tn
+from ..locale import describe, long_date, t, tn
 from ..trajectory import parse_date
 from ..widgets.confirm import ConfirmDialog
 from ..widgets.field import labelled
@@ -40,7 +40,6 @@ from ..widgets.notice import NoticeDialog
 from .bundle_review import FindingsReview
 
 ALL = "__alle__"
-SUFFIX = {"html-encrypted": ".html", "html": ".html", "md": ".md"}
 INFO_INPUTS = ("supervisant", "supervisor", "note")
 
 
@@ -121,9 +120,9 @@ class BundleScreen(FindingsReview, Screen[None]):
                 yield Markdown(id="preview")
                 yield Static(t("bundle.step.write"), classes="section-title")
                 yield labelled(t("bundle.label.format"), Select(
-                    [(t(f"bundle.format.{f}"), f) for f in FORMATS], value="html-encrypted",
+                    [(t(f"bundle.format.{f}"), f) for f in FORMATS], value=SEALED,
                     allow_blank=False, id="format"))
-                yield labelled(t("bundle.label.path"), Input(t("bundle.default_path"),
+                yield labelled(t("bundle.label.path"), Input(self._default_path(SEALED),
                                                              id="path"))
                 yield Button(t("bundle.write"), variant="primary", id="write")
                 yield Static("", id="result", classes="result", markup=False)
@@ -378,12 +377,24 @@ class BundleScreen(FindingsReview, Screen[None]):
         now, then = self.info(), self.scanned
         return then is None or any(getattr(now, f) != getattr(then, f) for f in INFO_FIELDS)
 
+    def _default_path(self, fmt: str) -> str:
+        return default_name(t("bundle.default_path"), fmt, self.app.today(),  # type: ignore[attr-defined]
+                            t(f"bundle.file_form.{fmt}"))
+
+    @on(Select.Changed, "#format")
+    def follow_the_format(self, event: Select.Changed) -> None:
+        """The proposed file name follows the form chosen, unless the user typed their own."""
+        path = self.query_one("#path", Input)
+        if path.value in {self._default_path(f) for f in FORMATS}:
+            path.value = self._default_path(str(event.value))
+
     def _write(self) -> None:
         fmt = str(self.query_one("#format", Select).value)
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         if path.suffix.lower() not in (".html", ".md"):
             path = path.with_suffix(SUFFIX[fmt])
-        if not path.exists():
+        there = form_of(path)
+        if there is None:
             self._write_to(path, fmt)
             return
 
@@ -391,9 +402,13 @@ class BundleScreen(FindingsReview, Screen[None]):
             if yes:
                 self._write_to(path, fmt)
 
-        # The bundle there may be the one the supervisor has the code for: never lost unasked.
-        self.app.push_screen(ConfirmDialog(t("bundle.confirm_overwrite", path=path),
-                                           yes=t("bundle.overwrite")), confirmed)
+        # The bundle there may be the one the supervisor has the code for: never lost unasked,
+        # and the question says what is there and what takes its place.
+        form, day = there
+        what = t(f"bundle.existing.{form if form in FORMATS else OTHER}", date=long_date(day))
+        self.app.push_screen(ConfirmDialog(
+            t("bundle.confirm_overwrite", path=path, what=what, form=t(f"bundle.format.{fmt}")),
+            yes=t("bundle.overwrite")), confirmed)
 
     def _write_to(self, path: Path, fmt: str) -> None:
         review, info = self.review, self.scanned

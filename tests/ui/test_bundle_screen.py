@@ -128,7 +128,10 @@ async def test_review_per_person_then_write_a_sealed_bundle(make_app, empty_vaul
         screen.query_one("#write", Button).press()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert "bundel.html" in str(app.screen.query_one(Static).render())
+        question = str(app.screen.query_one(Static).render())
+        # What is there, from when, and what would take its place (issue 24).
+        assert "bundel.html" in question and "een verzegelde bundel van" in question
+        assert "(Versleutelde webpagina" in question
         await pilot.click("#no")
         await pilot.pause()
         assert app.screen is screen and (tmp_path / "bundel.html").read_bytes() == first
@@ -144,6 +147,25 @@ async def test_review_per_person_then_write_a_sealed_bundle(make_app, empty_vaul
 
 
 @pytest.mark.slow  # seconds of real work: the full suite only
+async def test_the_proposed_file_name_carries_the_day_and_follows_the_form(make_app, empty_vault,
+                                                                           paths):
+    """A sealed and a readable bundle of one day never take each other's place unasked."""
+    prepare(paths)
+    app = make_app()
+    app.today = lambda: dt.date(2026, 12, 8)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_bundle(pilot, app)
+        path = screen.query_one("#path", Input)
+        assert path.value == "~/bundel-2026-12-08-verzegeld.html"
+        screen.query_one("#format", Select).value = "html"
+        await pilot.pause()
+        assert path.value == "~/bundel-2026-12-08-leesbaar.html"
+        path.value = "~/mijn-eigen-naam"
+        screen.query_one("#format", Select).value = "md"
+        await pilot.pause()
+        assert path.value == "~/mijn-eigen-naam"  # a name the user typed stays
+
+
 async def test_fields_changed_after_the_scan_are_scanned_again_before_writing(
         make_app, empty_vault, paths, tmp_path, detector_tables):
     install_tables(detector_tables, paths["cache"])
