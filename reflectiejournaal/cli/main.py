@@ -128,10 +128,18 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return exit_code(exc)
     except Exception as exc:  # a bug: say so without echoing anything of the journal
-        if os.environ.get("REFLECTIEJOURNAAL_DEBUG"):
-            traceback.print_exc()
-        print(t("cli.unexpected", kind=type(exc).__name__), file=sys.stderr)
-        return 1
+        return _unexpected(exc)
+    except BaseException as exc:  # a dependency's panic (pyo3's PanicException) is one too
+        if isinstance(exc, (SystemExit, GeneratorExit)):
+            raise
+        return _unexpected(exc)
+
+
+def _unexpected(exc: BaseException) -> int:
+    if os.environ.get("REFLECTIEJOURNAAL_DEBUG"):
+        traceback.print_exc()
+    print(t("cli.unexpected", kind=type(exc).__name__), file=sys.stderr)
+    return 1
 
 
 def _suggest_command(parser: argparse.ArgumentParser, argv: list[str]) -> None:

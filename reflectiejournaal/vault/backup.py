@@ -36,12 +36,11 @@ from .errors import (
 from .fsutil import FILE_MODE, WriterLock, fsync_dir, holds_anything, make_private_dir, os_reason
 from .header import HEADER_FILE, MAX_HEADER_BYTES, Header
 from .store import Vault
-from .files import ITEMS_DIR, read_regular
+from .files import ITEMS_DIR, MAX_ITEM_BYTES, read_regular
 
 MANIFEST = "reflectiejournaal-backup.json"
 FORMAT = "reflectiejournaal-backup"
 FORMAT_VERSION = 1
-MAX_ITEM_BYTES = 64 * 1024 * 1024
 MAX_FILES = 1_000_000
 MAX_TOTAL_BYTES = 16 * 1024**3
 

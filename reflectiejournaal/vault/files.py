@@ -28,6 +28,10 @@ STALE_TEMP_SECONDS = 3600
 MAX_KEPT_KEYS = 64  # older keys a header keeps (one per rekey)
 MAX_VERSION_DIGITS = 13  # an item's version; more is damage (and would slow int() down)
 MAX_VERSION = 10**12  # no one saves an item a trillion times: above is damage, never written
+# No item the app writes comes near this (an entry's text is capped far below it): a bigger file
+# in items/ is damage, named, never read whole (a planted 2 GiB sparse file cost 7 GB and a
+# crash of every command that listed the vault).
+MAX_ITEM_BYTES = 64 * 1024 * 1024
 
 
 def new_item_id() -> str:
@@ -92,8 +96,9 @@ def clear_item_id(data: bytes) -> str | None:
 
 
 def read_regular(path: Path) -> bytes:
-    """The bytes of ``path`` if it is a regular file; a symlink or a FIFO put in its place is
-    damage, never followed or waited on."""
+    """The bytes of ``path`` if it is a regular file of at most :data:`MAX_ITEM_BYTES`; a
+    symlink, a FIFO or a file too big put in its place is damage, never followed, waited on or
+    read whole."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
@@ -102,10 +107,13 @@ def read_regular(path: Path) -> bytes:
         reason = "header" if exc.errno == errno.ELOOP else "unreadable"
         raise DamagedItem(path.name, reason) from None
     with os.fdopen(fd, "rb") as handle:
-        if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat_module.S_ISREG(info.st_mode):
             raise DamagedItem(path.name, "header")
+        if info.st_size > MAX_ITEM_BYTES:
+            raise DamagedItem(path.name, "item_too_large")
         try:
-            return handle.read()
+            return handle.read(MAX_ITEM_BYTES + 1)
         except OSError:
             raise DamagedItem(path.name, "unreadable") from None
 

@@ -355,6 +355,18 @@ def test_check_names_each_damaged_item_and_the_rest_still_loads(cli):
     assert "1 bestand kon niet worden gelezen; 'reflectiejournaal check' noemt het" in listed.err
 
 
+def test_a_planted_huge_file_is_named_and_the_rest_still_loads(cli):
+    """Issue 24: a 2 GiB sparse file in items/ made list, check and delete die at ~7 GB."""
+    good = cli.ok("new", "--kind", "note", stdin="heel").strip()
+    huge = cli.vault / ITEMS_DIR / "00000000000000ff.rj"
+    with open(huge, "wb") as planted:
+        planted.truncate(2 * 1024**3)
+    result = cli("check", max_file_bytes=None)
+    assert result.code == 5 and huge.name in result.out and "64 MB" in result.out
+    listed = cli("list")
+    assert listed.code == 0 and good in listed.out
+
+
 @pytest.mark.slow  # a long walk: the full suite only
 def test_conflict_copies_are_reported_and_resolved(cli):
     entry_id = cli.ok("new", "--kind", "note", stdin="laptop").strip()

@@ -406,6 +406,21 @@ def test_symlinks_and_fifos_in_the_items_folder_are_never_followed_or_waited_on(
         vault.read(planted)
 
 
+def test_a_huge_file_in_the_items_folder_is_damage_never_read_whole(made_vault, vault_path):
+    """Issue 24: a 2 GiB sparse file (no disk to the one who planted it) made every command
+    use 7 GB and die. Above the format's cap it is damage, named; the rest reads on."""
+    vault, _ = made_vault
+    kept = new_item_id()
+    vault.write(kept, "entry", b"blijft leesbaar")
+    planted = new_item_id()
+    with open(vault_path / ITEMS_DIR / f"{planted}.rj", "wb") as huge:
+        huge.truncate(2 * 1024**3)
+    with pytest.raises(DamagedItem) as caught:
+        vault.read(planted)
+    assert caught.value.details["reason"] == "item_too_large"
+    assert vault.read(kept)[1] == b"blijft leesbaar"
+
+
 def test_a_file_this_user_may_not_read_is_damage_not_a_stop(made_vault, vault_path, monkeypatch):
     """Syncthing copies permission bits: one mode-000 file stopped list and the app. (Root
     reads any file, so the refusal is the kernel's answer, given here by hand.)"""
