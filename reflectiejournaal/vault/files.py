@@ -118,6 +118,20 @@ def read_regular(path: Path) -> bytes:
             raise DamagedItem(path.name, "unreadable") from None
 
 
+def items_folder(vault: Path) -> Path:
+    """``vault``'s items folder, if it is a real one. A link put in its place (a sync peer
+    can) is never followed: entries would be written into the folder it points to, and that
+    folder's files cleaned up, reported as damage and deleted on the app's advice."""
+    folder = vault / ITEMS_DIR
+    try:
+        mode = os.lstat(folder).st_mode
+    except FileNotFoundError:
+        raise NotAVault(vault, "no_items") from None
+    if not stat_module.S_ISDIR(mode):
+        raise NotAVault(vault, "items_not_a_folder")
+    return folder
+
+
 def listed_files(path: Path) -> Iterator[os.DirEntry[str]]:
     try:
         with os.scandir(path) as entries:

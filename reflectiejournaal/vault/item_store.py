@@ -15,9 +15,10 @@ from .errors import (
     DamagedItem,
     DecryptionFailed,
     ItemNotFound,
+    NotAVault,
     WriteFailed,
 )
-from .files import ITEMS_DIR, ITEM_ID, ITEM_MAGIC, ITEM_SUFFIX, ITEM_VERSION, ItemFile, MAX_VERSION, MAX_VERSION_DIGITS, OpenedItem, Scan, T, clear_item_id, listed_files, read_regular
+from .files import ITEM_ID, items_folder, ITEM_MAGIC, ITEM_SUFFIX, ITEM_VERSION, ItemFile, MAX_VERSION, MAX_VERSION_DIGITS, OpenedItem, Scan, T, clear_item_id, listed_files, read_regular
 from .fsutil import (
     atomic_write,
     fsync_dir,
@@ -42,7 +43,7 @@ class ItemStore:
     def _item_path(self, item_id: str) -> Path:
         if not ITEM_ID.fullmatch(item_id):
             raise ItemNotFound(item_id)
-        return self.path / ITEMS_DIR / f"{item_id}{ITEM_SUFFIX}"
+        return items_folder(self.path) / f"{item_id}{ITEM_SUFFIX}"
 
     def _associated_data(self, item_id: str) -> bytes:
         return f"rj-item-v{ITEM_VERSION}|{self.vault_id}|{item_id}".encode("ascii")
@@ -114,7 +115,7 @@ class ItemStore:
         makes one, for a write that found the item changed by another writer meanwhile."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         name = f"{item_id}.conflict-{stamp}-{secrets.token_hex(3)}{ITEM_SUFFIX}"
-        path = self.path / ITEMS_DIR / name
+        path = items_folder(self.path) / name
         atomic_write(path, self.seal_item(item_id, item_type, body, version))
         return ItemFile.from_stat(item_id, path.parent, name, path.stat())
 
@@ -157,7 +158,10 @@ class ItemStore:
 
     @with_write_lock
     def remove_file(self, path: Path) -> None:
-        """Remove a conflict copy the user has dealt with."""
+        """Remove a conflict copy the user has dealt with: only ever a file in the vault's own
+        items folder (a link there is removed as a link, never followed)."""
+        if path.parent != items_folder(self.path):
+            raise NotAVault(self.path, "items_not_a_folder")
         path.unlink()
         fsync_dir(path.parent)
 
@@ -170,7 +174,7 @@ class ItemStore:
         items: dict[str, ItemFile] = {}
         conflicts: list[ItemFile] = []
         strays: list[Path] = []
-        folder = self.path / ITEMS_DIR
+        folder = items_folder(self.path)
         for entry in listed_files(folder):
             name = entry.name
             # Hidden files are our own writes in progress or a sync tool's (.syncthing.*.tmp,

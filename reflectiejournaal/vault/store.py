@@ -27,7 +27,7 @@ from .errors import (
     VaultNotFound,
     WriteFailed,
 )
-from .files import ITEMS_DIR, LOCK_WAIT_SECONDS, STALE_TEMP_SECONDS
+from .files import ITEMS_DIR, LOCK_WAIT_SECONDS, STALE_TEMP_SECONDS, items_folder
 from .fsutil import (
     WriterLock,
     atomic_write,
@@ -209,7 +209,7 @@ class Vault(KeyChanges, ItemStore):
         self._use(header, keyring)
 
     def _remove_stale_temp_files(self) -> None:
-        for folder in (self.path, self.path / ITEMS_DIR):
+        for folder in (self.path, items_folder(self.path)):  # never in a folder a link points to
             remove_stale_temp_files(folder, STALE_TEMP_SECONDS)
 
     # -- passphrase ---------------------------------------------------------------------

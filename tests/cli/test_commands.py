@@ -355,6 +355,23 @@ def test_check_names_each_damaged_item_and_the_rest_still_loads(cli):
     assert "1 bestand kon niet worden gelezen; 'reflectiejournaal check' noemt het" in listed.err
 
 
+def test_an_items_folder_replaced_by_a_link_stops_every_command_and_changes_nothing(cli, tmp_path):
+    """Issue 24: a sync peer replaced items/ by a link; entries were written into the folder
+    it points to, and 'delete NAME --yes' (the app's own advice) removed the user's file."""
+    cli.ok("new", "--kind", "note", stdin="in de kluis")
+    elsewhere = tmp_path / "mijn-documenten"
+    elsewhere.mkdir()
+    (elsewhere / "brief.txt").write_text("van de gebruiker")
+    items = cli.vault / ITEMS_DIR
+    items.rename(cli.vault / "items-weg")
+    items.symlink_to(elsewhere, target_is_directory=True)
+    for command, stdin in ((("list",), ""), (("check",), ""), (("new", "--kind", "note"), "nieuw"),
+                           (("delete", "brief.txt", "--yes"), "")):
+        result = cli(*command, stdin=stdin)
+        assert result.code != 0 and "items/" in result.err, (command, result.err)
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["brief.txt"]
+
+
 def test_a_planted_huge_file_is_named_and_the_rest_still_loads(cli):
     """Issue 24: a 2 GiB sparse file in items/ made list, check and delete die at ~7 GB."""
     good = cli.ok("new", "--kind", "note", stdin="heel").strip()

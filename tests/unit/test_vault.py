@@ -27,6 +27,7 @@ from reflectiejournaal.errors import (
     WrongRecoveryCode,
 )
 from reflectiejournaal.vault.header import HEADER_FILE
+from reflectiejournaal.journal import Journal
 from reflectiejournaal.vault.store import Vault
 from reflectiejournaal.vault.files import ITEMS_DIR, new_item_id
 from tests.helpers import PASSPHRASE, cheap_kdf
@@ -404,6 +405,32 @@ def test_symlinks_and_fifos_in_the_items_folder_are_never_followed_or_waited_on(
     assert scan.items == {} and scan.conflicts == [] and scan.strays == []
     with pytest.raises(DamagedItem):
         vault.read(planted)
+
+
+def test_an_items_folder_replaced_by_a_link_is_never_followed(made_vault, vault_path, tmp_path):
+    """Issue 24: with items/ a link (a sync peer can make one), entries were written into the
+    folder it points to, its old temp files deleted and its files reported as damage."""
+    vault, _ = made_vault
+    kept = new_item_id()
+    vault.write(kept, "entry", b"in de kluis")
+    elsewhere = tmp_path / "mijn-documenten"
+    elsewhere.mkdir()
+    (elsewhere / "brief.txt").write_text("van de gebruiker")
+    old_temp = elsewhere / ".tmp-achtergelaten"
+    old_temp.write_text("ook van de gebruiker")
+    os.utime(old_temp, (0, 0))
+    items = vault_path / ITEMS_DIR
+    items.rename(vault_path / "items-weg")
+    items.symlink_to(elsewhere, target_is_directory=True)
+    before = sorted(p.name for p in elsewhere.iterdir())
+    for attempt in (lambda: vault.scan(), lambda: vault.read(kept),
+                    lambda: vault.write(new_item_id(), "entry", b"nieuw"),
+                    lambda: vault.remove_file(items / "brief.txt"),
+                    lambda: Journal(vault, None)):
+        with pytest.raises(NotAVault) as caught:
+            attempt()
+        assert caught.value.details["reason"] == "items_not_a_folder"
+    assert sorted(p.name for p in elsewhere.iterdir()) == before  # nothing written or removed
 
 
 def test_a_huge_file_in_the_items_folder_is_damage_never_read_whole(made_vault, vault_path):
