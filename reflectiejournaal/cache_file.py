@@ -99,6 +99,7 @@ class CacheFile:
         self._generation = ""
         self._order: list[str] = []
         self._lengths: list[tuple[int, int, int]] = []  # see _text_bytes
+        self._signatures: dict[str, tuple] = {}  # the file each cached text was read from
 
     def load(self) -> dict[str, Record]:
         """The cached records without their texts; empty when no cache fits this vault."""
@@ -125,12 +126,13 @@ class CacheFile:
                 summary = EntrySummary.from_row(meta) if meta is not None else None
                 records[item_id] = Record(tuple(signature), item_type, summary, None, body_at,
                                           version, key_rank)
+                self._signatures[item_id] = tuple(signature)
                 self._order.append(item_id)
                 self._lengths.append(tuple(lengths))
             self._generation = document["generation"]
         except (OSError, DecryptionFailed, ValueError, KeyError, TypeError):
             handle.close()
-            self._order, self._lengths = [], []
+            self._order, self._lengths, self._signatures = [], [], {}
             return {}
         self._handle, self._texts_at = handle, _LENGTH_BYTES + size
         return records
@@ -162,7 +164,10 @@ class CacheFile:
                     start = 0
                     buffer += next(plain)
                 record = records.get(item_id)
-                if record is not None and record.folded is None:
+                # Only to the record of the very file the text was read from: an entry deleted
+                # or changed since keeps none of its old text (a tombstone has none to keep).
+                if (record is not None and record.folded is None
+                        and record.signature == self._signatures.get(item_id)):
                     record.folded, record.text = _from_text_bytes(
                         bytes(buffer[start : start + size]), folded_size, chars_size)
                     filled.append(record)

@@ -297,3 +297,24 @@ def test_a_failed_background_write_is_told_to_the_caller(journal, vault, monkeyp
     journal.close()
     [kept] = Journal(Vault.unlock(vault.path, PASSPHRASE), None).drafts()
     assert kept.body == "een"
+
+
+def test_a_deletion_leaves_none_of_the_text_in_the_cache(vault, cache_path):
+    """Issue 24: an independent decryptor found a deleted entry's title and body still in the
+    cache's texts, under its tombstone's record. Decrypted here to prove they are gone."""
+    from reflectiejournaal.cache_file import CacheFile
+
+    first = Journal(vault, cache_path)
+    entry = first.create("note", "GEHEIMELIJF Fatima belde", title="GEHEIMETITEL")
+    first.search("fatima")  # the texts are in the cache now
+    first.close()
+    second = Journal(vault, cache_path)
+    second.delete(entry.id)
+    second.close()
+    cache = CacheFile(next(cache_path.iterdir()), vault.cache_key, vault.vault_id)
+    records = cache.load()
+    assert cache.load_texts(records)
+    assert records[entry.id].item_type == "deleted" and records[entry.id].summary is None
+    assert not records[entry.id].folded and not records[entry.id].text
+    raw = next(cache_path.iterdir()).read_bytes()
+    assert b"GEHEIM" not in raw  # and, sealed, nothing readable either
