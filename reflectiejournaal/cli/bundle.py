@@ -177,7 +177,7 @@ def _language():  # type: ignore[no-untyped-def]
     def progress(share: float) -> None:
         if shown:
             print(t("cli.preparing_progress", percent=int(share * 100)), end="",
-                  file=sys.stderr, flush=True)
+                  file=cli_input.unguarded(sys.stderr), flush=True)  # its own \r, no vault text
 
     language = prepare_language(cache_dir(), progress)
     if shown:

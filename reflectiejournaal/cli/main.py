@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     args.passphrase_fd = getattr(args, "passphrase_fd", None)
     if args.command is None:
         return start_app(args)
+    cli_input.guard_terminal()  # text from the vault never drives the terminal
     try:
         cli_input.fill_in_asked(args)
     except InputProblem as exc:

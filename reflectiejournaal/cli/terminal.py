@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..controls import visible_controls
 from ..vault.fsutil import os_reason
 from ..locale import reason, t
 
@@ -81,17 +82,48 @@ def _first_line(text: str, source: str) -> str:
     return line
 
 
+class VisibleControls:
+    """A stream to a terminal that writes the control characters in any text as visible
+    escapes (:mod:`controls`): an entry or a client name from outside never moves the cursor,
+    clears the screen or writes the clipboard. The program's own sequences go to the stream
+    beneath (:func:`passing_screen`)."""
+
+    def __init__(self, stream) -> None:  # type: ignore[no-untyped-def]
+        self.beneath = stream
+
+    def write(self, text: str) -> int:
+        return int(self.beneath.write(visible_controls(text)))
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.beneath, name)
+
+
+def unguarded(stream):  # type: ignore[no-untyped-def]
+    """The stream beneath :class:`VisibleControls`, for the program's own control characters
+    (a progress line's carriage return), never for text from the vault."""
+    return getattr(stream, "beneath", stream)
+
+
+def guard_terminal() -> None:
+    """Standard output and error, where they are a terminal, through :class:`VisibleControls`."""
+    if sys.stdout.isatty():
+        sys.stdout = VisibleControls(sys.stdout)  # type: ignore[assignment]
+    if sys.stderr.isatty():
+        sys.stderr = VisibleControls(sys.stderr)  # type: ignore[assignment]
+
+
 @contextmanager
 def passing_screen() -> Iterator[None]:
     """The terminal's alternate screen, as full-screen programs use: what is shown on it is
     not kept in the scrollback once it is left (also when interrupted)."""
-    sys.stdout.write("\x1b[?1049h\x1b[H")
-    sys.stdout.flush()
+    out = unguarded(sys.stdout)  # our own sequences, not escaped
+    out.write("\x1b[?1049h\x1b[H")
+    out.flush()
     try:
         yield
     finally:
-        sys.stdout.write("\x1b[2J\x1b[?1049l")
-        sys.stdout.flush()
+        out.write("\x1b[2J\x1b[?1049l")
+        out.flush()
 
 
 ASK = "-"

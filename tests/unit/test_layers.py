@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "reflectiejournaal"
 # Lowest first. A module may import its own layer and the layers below it.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("vault", ("vault",)),
-    ("domain", ("errors", "model", "search", "clients", "settings", "drafts", "trajectory",
+    ("domain", ("errors", "model", "search", "clients", "controls", "settings", "drafts", "trajectory",
                 "index", "cache_file", "anomalies", "feedback", "journal", "prompts")),
     ("locale", ("locale",)),
     ("features", ("supervision", "review", "transfer", "bundle")),

@@ -1,0 +1,24 @@
+"""Control characters in text that came from outside, made visible.
+
+An imported entry, a client list from elsewhere or a synced peer's text can hold terminal
+escape sequences: printed raw, OSC 52 writes the user's clipboard, others clear the screen or
+draw fake lines. Bidi controls reorder what is shown. Every such character is written as a
+visible escape instead (``\\x1b``, ``\\u202e``); a line break and a tab stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls but the line break and the tab, DEL, and the bidi controls.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with every control character but a line break and a tab escaped."""
+    return _CONTROLS.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
