@@ -129,7 +129,8 @@ def passing_screen() -> Iterator[None]:
 ASK = "-"
 # What may name a client, and so is better typed than given as an argument (which ``ps`` and
 # the shell's history keep): the value "-" asks for it.
-ASKABLE = ("title", "note", "name", "supervisor", "supervisant", "nickname", "query")
+ASKABLE = ("title", "note", "name", "supervisor", "supervisant", "nickname", "query", "tag")  # a tag
+# like "#bakker" names a client as well as a title does
 
 
 def fill_in_asked(args: object) -> None:

@@ -445,9 +445,10 @@ def test_what_may_name_a_client_can_be_typed_instead_of_given_as_an_argument(cli
     cli.ok("clients", "add", "-", "--nickname", "-", stdin="Noor Bakker\nNoortje\n")
     listed = json.loads(cli.ok("clients", "list", "--json"))
     assert listed == [{"name": "Noor Bakker", "pseudonym": None, "nicknames": ["Noortje"]}]
-    cli.ok("new", "--kind", "note", "--title", "-", stdin="Gesprek met Noor\nNoor belde.\n")
+    cli.ok("new", "--kind", "note", "--title", "-", "--tag", "-", stdin="Gesprek met Noor\nbakker\nNoor belde.\n")
     found = json.loads(cli.ok("search", "-", "--json", stdin="belde\n"))
     assert [hit["title"] for hit in found] == ["Gesprek met Noor"]
+    assert found[0]["tags"] == ["bakker"]  # a tag that names a client, typed (issue 24: "-" was kept)
     empty = cli("clients", "add", "-", stdin="\n")
     assert empty.code == 2 and "Lege invoer" in empty.err
     assert "niet zichtbaar in ps" in " ".join(cli.ok("clients", "add", "--help").split())
