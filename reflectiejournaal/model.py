@@ -33,6 +33,11 @@ FRONT_MATTER_KEYS = (
     "tags",
 )
 
+# An entry's text (title and body) is at most this long: a book's worth (about 150,000 words),
+# far above any reflection, and far below what makes the app slow to open it or an item file
+# reach the format's 64 MB.
+MAX_ENTRY_CHARS = 1_000_000
+
 
 
 @functools.cache

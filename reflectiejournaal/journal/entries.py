@@ -11,7 +11,7 @@ from ..errors import (
     ItemNotFound,
 )
 from ..index import EntrySummary, Filters, Record
-from ..model import Entry, body_of, now, title_from_body
+from ..model import MAX_ENTRY_CHARS, Entry, body_of, now, title_from_body
 from ..search import Query, snippet
 from ..anomalies import DELETED
 from ..vault.files import ITEM_ID, ITEM_SUFFIX, ITEMS_DIR, new_item_id
@@ -115,6 +115,8 @@ class Entries:
         Refused when the id is another item's (an imported file naming the client list's id
         would have replaced the list).
         """
+        if len(entry.body) + len(entry.title) > MAX_ENTRY_CHARS:
+            raise InvalidEntry("too_long")  # a 60 MB body was saved, and froze the app opening it
         record = self._records.get(entry.id)
         if (record is not None and record.item_type not in (ENTRY, DELETED)) or entry.id in (
                 self.singleton_id(SETTINGS), self.singleton_id(CLIENTS)):

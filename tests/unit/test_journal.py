@@ -318,3 +318,16 @@ def test_a_deletion_leaves_none_of_the_text_in_the_cache(vault, cache_path):
     assert not records[entry.id].folded and not records[entry.id].text
     raw = next(cache_path.iterdir()).read_bytes()
     assert b"GEHEIM" not in raw  # and, sealed, nothing readable either
+
+
+def test_an_entry_longer_than_the_cap_is_refused_with_a_reason(journal):
+    """Issue 24: a 60 MB body was saved, and opening it froze the app for two minutes."""
+    from reflectiejournaal.errors import InvalidEntry
+    from reflectiejournaal.locale import describe
+    from reflectiejournaal.model import MAX_ENTRY_CHARS
+
+    with pytest.raises(InvalidEntry) as caught:
+        journal.create("note", "x" * (MAX_ENTRY_CHARS + 1))
+    assert "miljoen tekens" in describe(caught.value)
+    assert journal.summaries() == []
+    journal.create("note", "x" * (MAX_ENTRY_CHARS - 100))  # a very long one is kept
