@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import secrets
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from .errors import (
     WriteFailed,
 )
 from .files import ITEM_ID, items_folder, ITEM_MAGIC, ITEM_SUFFIX, ITEM_VERSION, ItemFile, MAX_VERSION, MAX_VERSION_DIGITS, OpenedItem, Scan, T, clear_item_id, listed_files, read_regular
+from .slots import Keyring
 from .fsutil import (
     atomic_write,
     fsync_dir,
@@ -39,6 +41,13 @@ def with_write_lock(method: Callable[..., T]) -> Callable[..., T]:
 
 class ItemStore:
     """Encrypted items in ``items/``; part of :class:`Vault` (uses its keys and locks)."""
+
+    # The vault's state this part uses, set by Vault (declared here so that types check).
+    path: Path
+    vault_id: str
+    keys: Keyring
+    _item_keys: list[bytes]
+    _writing: threading.RLock
 
     def _item_path(self, item_id: str) -> Path:
         if not ITEM_ID.fullmatch(item_id):
