@@ -39,14 +39,18 @@ class SettingsAndClients:
         """The private list of client names and their pseudonyms (never leaves the vault).
 
         Lists started on two devices are merged, and a sync tool's conflict copies of the
-        list add the names they alone hold: no name is lost. What a copy says of a name the
-        list has is an older version and is not taken (a pseudonym the user cleared stays
-        cleared).
+        list add what they alone hold: no name and no nickname is lost (a nickname not on the
+        list is one a bundle does not find), and the spelling with more capitals wins. Only
+        a copy's pseudonym for a name the list has is not taken: a pseudonym the user cleared
+        (initials, say) stays cleared.
         """
         bodies, copies, version = self._bodies_of(CLIENTS)
         current, older = ClientList.merged(self._lists(bodies)), ClientList.merged(self._lists(copies))
-        known = {c.name.casefold() for c in current.clients}
-        current.clients += [c for c in older.clients if c.name.casefold() not in known]
+        pseudonyms = {c.name.casefold(): c.pseudonym for c in current.clients}
+        current = ClientList.merged([current, older])
+        for client in current.clients:
+            if client.name.casefold() in pseudonyms:
+                client.pseudonym = pseudonyms[client.name.casefold()]
         current.read_version = version  # type: ignore[attr-defined]
         return current
 

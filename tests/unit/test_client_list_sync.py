@@ -97,6 +97,21 @@ def test_a_stale_copy_does_not_bring_back_a_cleared_pseudonym(journal, vault, ca
 
 
 
+def test_a_copy_adds_its_nicknames_and_its_capitals_to_a_name_the_list_has(journal, vault,
+                                                                         cache_path):
+    """Issue 24: a copy that added the nickname "Nono", or spelt the name with capitals, was
+    merged keeping neither; the next bundle did not know "Nono" as her."""
+    journal.save_clients(ClientList([Client("noor van der meulen", "", ("Noor",))]))
+    [list_id] = [i for i, r in journal._records.items() if r.item_type == CLIENTS]
+    items = vault.path / ITEMS_DIR
+    journal.save_clients(ClientList([Client("Noor van der Meulen", "", ("Noor", "Nono"))]))
+    laptop = (items / f"{list_id}.rj").read_bytes()  # the laptop added a nickname
+    journal.save_clients(ClientList([Client("noor van der meulen", "", ("Noor",))]))
+    (items / f"{list_id}.sync-conflict-20261122-101010-ABC.rj").write_bytes(laptop)
+    [noor] = Journal(vault, cache_path).clients().clients
+    assert (noor.name, noor.nicknames) == ("Noor van der Meulen", ("Noor", "Nono"))
+
+
 def test_two_devices_that_each_start_a_list_write_the_same_item(vault, tmp_path):
     """Both write the one id every device derives, so the sync tool makes a conflict copy,
     which is merged; before, each had an id of its own and one list could win silently."""
