@@ -128,9 +128,12 @@ def cmd_rekey(args: argparse.Namespace) -> int:
             if vault.rekey_unopened and not args.replace_unfinished:
                 raise UnfinishedRekey()
             say("cli.rekey_intro")
+            # Shown and retyped before anything is written: a retype broken off changes
+            # nothing (a rekey begun would finish later under a code never confirmed); a
+            # write that then fails is said, and the old code still opens the vault.
             recovery_key = new_recovery_key()
+            _show_recovery_code(recovery_key)
             vault.begin_rekey(passphrase, recovery_key, args.replace_unfinished)
-            _show_recovery_code(recovery_key)  # once it is in the header on disk
         say("cli.rekey_busy")
         report = vault.reencrypt_items()
         vault.finish_rekey()
@@ -153,8 +156,8 @@ def cmd_recovery_code(args: argparse.Namespace) -> int:
     vault.acquire_lock()
     try:
         recovery_key = new_recovery_key()
+        _show_recovery_code(recovery_key)  # confirmed first, as for rekey
         vault.replace_recovery_code(recovery_key)
-        _show_recovery_code(recovery_key)  # once it is in the header on disk
     finally:
         vault.release_lock()
     say("cli.recovery_replaced")

@@ -165,7 +165,9 @@ def test_a_reviewed_sealed_bundle_at_80_by_24(tmp_path, detector_tables):
         terminal.wait_for("EXIT=0")
     finally:
         terminal.close()
-    page = open_sealed_html((home / "bundel.html").read_text(), code)
+    # The proposed name carries the day and the form (the app's clock: any day).
+    [written] = home.glob("bundel-*-verzegeld.html")
+    page = open_sealed_html(written.read_text(), code)
     assert "Cliënt A belde; Cliënt A moeder ook. Cliënt A huilde." in page
     assert "noor" not in page.lower()
 
