@@ -10,10 +10,13 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 
+from .controls import without_controls
+
 
 def clean_name(text: object) -> str:
-    """One line, single spaces, composed Unicode (a name pasted from macOS is decomposed)."""
-    return unicodedata.normalize("NFC", " ".join(str(text or "").split()))
+    """One line, single spaces, composed Unicode (a name pasted from macOS is decomposed), no
+    control characters (a client list from elsewhere could hold escape sequences)."""
+    return unicodedata.normalize("NFC", " ".join(without_controls(str(text or "")).split()))
 
 
 @dataclass

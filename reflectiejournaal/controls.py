@@ -1,4 +1,5 @@
-"""Control characters in text that came from outside, made visible.
+"""Control characters in text that came from outside: taken out of what is kept, and made
+visible wherever text is printed.
 
 An imported entry, a client list from elsewhere or a synced peer's text can hold terminal
 escape sequences: printed raw, OSC 52 writes the user's clipboard, others clear the screen or
@@ -22,3 +23,15 @@ def visible_controls(text: str) -> str:
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# What a text keeps of them: the line break, the carriage return of a Windows line end and the
+# tab. Bidi overrides, embeddings and isolates go (they reorder what is shown); the plain
+# direction marks stay (a name in Arabic or Hebrew may need them).
+_NOT_KEPT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(text: str) -> str:
+    """``text`` without the control characters that could drive a terminal (an escape
+    sequence's ESC, a bell, C1 controls) or reorder it."""
+    return _NOT_KEPT.sub("", text)

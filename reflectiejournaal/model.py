@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from types import ModuleType
 
+from .controls import without_controls
 from .errors import InvalidEntry
 
 # Kind names in code; their Dutch names live in the message catalogue.
@@ -87,6 +88,9 @@ class Entry:
             raise InvalidEntry("timezone")
         object.__setattr__(self, "title", clean_title(self.title))
         object.__setattr__(self, "tags", clean_tags(self.tags))
+        # An escape sequence in an imported or synced body would drive the terminal the app
+        # draws it on (OSC 52 writes the clipboard): an entry never holds one.
+        object.__setattr__(self, "body", without_controls(self.body))
 
     @property
     def words(self) -> int:
@@ -128,7 +132,7 @@ def normalise_kind(value: object) -> str:
     return KIND_ALIASES.get(text, text)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line(text: object) -> str:
@@ -212,6 +216,12 @@ def entry_from_markdown(text: str) -> Entry:
 
 
 def entry_from_parts(matter: dict[str, object], body: str) -> Entry:
+    for name in ("id", "kind", "title", "trajectory", "prompt_set", "meeting"):
+        if isinstance(matter.get(name), (list, dict, set, tuple)):
+            raise InvalidEntry("not_one_value", field=name)  # an alias bomb is a list of lists
+    tags = matter.get("tags")
+    if isinstance(tags, (list, tuple)) and any(isinstance(t, (list, dict, set, tuple)) for t in tags):
+        raise InvalidEntry("not_one_value", field="tags")
     try:
         entry_id = str(matter["id"])
         kind = normalise_kind(matter["kind"])

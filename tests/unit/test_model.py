@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflectiejournaal.errors import InvalidEntry
+from reflectiejournaal.controls import without_controls
 from reflectiejournaal.model import (
     KINDS,
     Entry,
@@ -50,9 +51,28 @@ def test_any_entry_survives_markdown_round_trip(entry):
 
 
 @given(st.text())
-def test_body_is_never_touched(body):
+def test_body_is_never_touched_but_for_control_characters(body):
+    """Every word is kept as written; only characters that drive a terminal go (issue 24)."""
     entry = Entry("0123456789abcdef", "note", "t", MOMENT, MOMENT, body=body)
-    assert entry_from_markdown(entry.to_markdown()).body == body
+    assert entry.body == without_controls(body)
+    assert entry_from_markdown(entry.to_markdown()).body == entry.body
+
+
+def test_an_escape_sequence_in_a_body_from_outside_is_not_kept():
+    """An imported body with OSC 52 wrote the user's clipboard when the app showed it."""
+    hostile = "alleen tekst \x1b]52;c;SGVsbG8=\x07 verder\r\nregel \u202etwee\tklaar"
+    entry = Entry("0123456789abcdef", "note", "t", MOMENT, MOMENT, body=hostile)
+    assert entry.body == "alleen tekst ]52;c;SGVsbG8= verder\r\nregel twee\tklaar"
+
+
+def test_a_front_matter_field_must_be_one_value():
+    """A YAML alias bomb in a title (a list of lists of lists) took a gigabyte to print."""
+    bomb = "\n".join(["---", "id: 0123456789abcdef", "kind: note", "created: 2026-12-02 10:00:00+01:00",
+                      "a: &a [x, x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a]",
+                      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]", "title: *c", "---", "tekst", ""])
+    with pytest.raises(InvalidEntry) as caught:
+        entry_from_markdown(bomb)
+    assert caught.value.details["reason"] == "not_one_value"
 
 
 def test_front_matter_has_every_field_in_a_fixed_order():
@@ -157,3 +177,12 @@ def test_titles_tags_and_trajectory_names_hold_no_control_characters():
     trajectory = Trajectory.plan("0000000000000a01", "supervisie", "S\x1b[1m", dt.date(2026, 1, 7),
                                  supervisor="Anna\x1b]0;x\x07")
     assert (trajectory.title, trajectory.supervisor) == ("S[1m", "Anna]0;x")
+
+
+def test_a_client_name_or_pseudonym_from_outside_holds_no_escape():
+    """An imported client list set the terminal's title when the app showed it."""
+    from reflectiejournaal.clients import Client
+
+    client = Client("Noor\x1b]2;PWN\x07 Bakker", "\x1b]2;PSEUDO\x07Cliënt N", ("\u202eroon",))
+    assert (client.name, client.pseudonym, client.nicknames) == (
+        "Noor]2;PWN Bakker", "]2;PSEUDOCliënt N", ("roon",))
