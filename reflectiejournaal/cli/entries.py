@@ -203,12 +203,17 @@ def cmd_delete(args: argparse.Namespace) -> int:
                 say("cli.not_deleted")
                 return 0
         journal.delete(entry.id, base_version=shown)  # not if changed while asked
-        from ..bundle.findings_cache import entry_versions, forget_deleted
-
-        forget_deleted(dt.date.today(), cache_dir(), journal.vault.vault_id, journal.vault.cache_key,
-                       entry_versions(journal.summaries()))  # what a bundle's review found in it
+        _forget_findings(journal)
     say("cli.deleted", id=entry.id)
     return 0
+
+
+def _forget_findings(journal: Journal) -> None:
+    """What a bundle's review found in the entries deleted leaves its file at once."""
+    from ..bundle.findings_cache import entry_versions, forget_deleted
+
+    forget_deleted(dt.date.today(), cache_dir(), journal.vault.vault_id, journal.vault.cache_key,
+                   entry_versions(journal.summaries()))
 
 
 def _delete_damaged(journal: Journal, name: str, yes: bool) -> int:
@@ -219,6 +224,7 @@ def _delete_damaged(journal: Journal, name: str, yes: bool) -> int:
             say("cli.not_deleted")
             return 0
     journal.remove_damaged(name)
+    _forget_findings(journal)  # a file damaged since a bundle scanned it: its findings too
     say("cli.deleted_damaged", name=name)
     return 0
 

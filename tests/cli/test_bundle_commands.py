@@ -272,6 +272,15 @@ def test_what_each_entry_held_is_kept_sealed_and_what_is_gone_is_forgotten(cli, 
     assert {"Semhar", "Yonas Tesfamariam", "Tesfamariam", "tesfamariam"} <= names()
     cli.ok("delete", loose, "--yes")
     assert "Semhar" not in names() and "Yonas Tesfamariam" in names()  # at once
+    # An entry damaged since the bundle scanned it, deleted as a damaged file: the same.
+    damaged = cli.ok("new", "--kind", "note", stdin="Zerihun belde vanuit Asmara.").strip()
+    assert cli("bundle", "--from", "2000-01-01", "--check").code == 9 and "Zerihun" in names()
+    item = cli.vault / "items" / f"{damaged}.rj"
+    data = bytearray(item.read_bytes())
+    data[-3] ^= 0xFF
+    item.write_bytes(bytes(data))
+    cli.ok("delete", damaged, "--yes")
+    assert "Zerihun" not in names()
     cli.ok("edit", edited, "--title", "Gesprek", "--tag", "neutraal", stdin="Iemand belde.")
     assert cli("bundle", "--from", "2030-01-01", "--check").code == 2  # nothing chosen
     assert not {"Yonas Tesfamariam", "Tesfamariam", "tesfamariam"} & names()
