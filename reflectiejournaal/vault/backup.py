@@ -189,13 +189,13 @@ def _manifest(archive: tarfile.TarFile, member: tarfile.TarInfo, path: Path) -> 
             raise DamagedBackup(path, "version")
         for entry in manifest["files"]:
             if not (isinstance(entry["name"], str) and isinstance(entry["size"], int)
-                    and isinstance(entry["sha256"], str)):
-                raise DamagedBackup(path, "manifest")
+                    and 0 <= entry["size"] <= MAX_ITEM_BYTES and isinstance(entry["sha256"], str)):
+                raise DamagedBackup(path, "manifest")  # a negative size slipped past the total
         if not isinstance(manifest["vault_id"], str):
             raise DamagedBackup(path, "manifest")
         dt.datetime.fromisoformat(manifest["created"])
         return manifest
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # JSON nested 200,000 deep
         raise DamagedBackup(path, "manifest") from None
 
 

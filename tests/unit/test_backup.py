@@ -58,6 +58,12 @@ def test_a_backup_holds_every_file_encrypted_and_restores_equal(filled, tmp_path
             (journal.vault.path / ITEMS_DIR / name).read_bytes()
 
 
+def _negative_size(manifest: bytes) -> bytes:
+    document = json.loads(manifest)
+    document["files"][0]["size"] = -10**12
+    return json.dumps(document).encode()
+
+
 def rewrite(archive_path, change):
     """The archive with ``change(name, data) -> (name, data) | None`` applied to each member."""
     with tarfile.open(archive_path) as archive:
@@ -77,6 +83,10 @@ def rewrite(archive_path, change):
     (lambda n, d: None if n.startswith("items/") else (n, d), "incomplete"),
     (lambda n, d: ("../../etc/cron.d/x" if n.startswith("items/") else n, d), "incomplete"),
     (lambda n, d: (n, b"{" if n == MANIFEST else d), "manifest"),
+    # JSON nested 200,000 deep ended the command in a RecursionError (issue 24's review)
+    (lambda n, d: (n, b"[" * 200_000 + b"]" * 200_000 if n == MANIFEST else d), "manifest"),
+    # a negative size slipped past the cap on the archive's total
+    (lambda n, d: (n, _negative_size(d) if n == MANIFEST else d), "manifest"),
 ])
 def test_a_changed_or_hostile_backup_is_refused_before_anything_is_written(
         filled, tmp_path, change, reason):
