@@ -407,7 +407,9 @@ class BundleScreen(FindingsReview, Screen[None]):
         form, day = there
         what = t(f"bundle.existing.{form if form in FORMATS else OTHER}", date=long_date(day))
         self.app.push_screen(ConfirmDialog(
-            t("bundle.confirm_overwrite", path=path, what=what, form=t(f"bundle.format.{fmt}")),
+            # The file's name, not its whole path: a long one pushed the buttons off an 80×24
+            # screen (the form above shows where it is).
+            t("bundle.confirm_overwrite", path=path.name, what=what, form=t(f"bundle.format.{fmt}")),
             yes=t("bundle.overwrite")), confirmed)
 
     def _write_to(self, path: Path, fmt: str) -> None:
