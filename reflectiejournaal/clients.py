@@ -63,11 +63,6 @@ class ClientList:
                            tuple(str(n) for n in c.get("nicknames") or ()))
                     for c in items])
 
-    def put(self, client: Client) -> None:
-        """Add ``client``, or replace the one with the same name (compared case-insensitively)."""
-        self.remove(client.name)
-        self.clients.append(client)
-
     def add(self, client: Client) -> None:
         """``client`` on the list; when one of that name is on it already, only what is given
         changes: its nicknames are added to, its pseudonym replaced only when one is given; the

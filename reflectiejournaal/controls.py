@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls but the line break and the tab, DEL, and the bidi controls.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# The bidi overrides, embeddings and isolates, which reorder what is shown.
+BIDI_OVERRIDES = "\u202a-\u202e\u2066-\u2069"
+# C0 and C1 controls but the line break and the tab, DEL, the bidi overrides and the plain
+# direction marks.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f" + BIDI_OVERRIDES + "]")
 
 
 def visible_controls(text: str) -> str:
@@ -28,7 +31,7 @@ def _escaped(match: re.Match[str]) -> str:
 # What a text keeps of them: the line break, the carriage return of a Windows line end and the
 # tab. Bidi overrides, embeddings and isolates go (they reorder what is shown); the plain
 # direction marks stay (a name in Arabic or Hebrew may need them).
-_NOT_KEPT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NOT_KEPT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + BIDI_OVERRIDES + "]")
 
 
 def without_controls(text: str) -> str:

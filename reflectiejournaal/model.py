@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from types import ModuleType
 
-from .controls import without_controls
+from .controls import BIDI_OVERRIDES, without_controls
 from .errors import InvalidEntry
 
 # Kind names in code; their Dutch names live in the message catalogue.
@@ -132,7 +132,7 @@ def normalise_kind(value: object) -> str:
     return KIND_ALIASES.get(text, text)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f" + BIDI_OVERRIDES + "]")
 
 
 def one_line(text: object) -> str:

@@ -188,7 +188,7 @@ class ReflectieApp(Safety, Navigation, App[None]):
         until it is done; the idle lock tries again later)."""
         if self.journal is None:
             return False
-        if any(getattr(screen, "busy", False) is True for screen in self.screen_stack):
+        if self.busy():
             return False
         writers = self._writers()
         for screen in writers:
@@ -203,6 +203,10 @@ class ReflectieApp(Safety, Navigation, App[None]):
         self.switch_screen(self._lock_screen())
         self.refresh_bindings()
         return True
+
+    def busy(self) -> bool:
+        """A screen at work with the keys (a rekey re-encrypting): no lock, no idle scan."""
+        return any(getattr(screen, "busy", False) is True for screen in self.screen_stack)
 
     def lock_when_idle(self) -> None:
         if self.journal is not None and self.journal.vault.header_changed():

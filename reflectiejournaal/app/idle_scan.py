@@ -60,7 +60,7 @@ class IdleScan:
                 or self._bundle_open():  # locked, rekeyed, or written by the bundle screen
             self._findings, self._opened_for, self._done = None, None, None
         if (self._running or journal is None or app.cache_dir is None or not self.idle()
-                or self._bundle_open() or self._busy()):
+                or self._bundle_open() or self.app.busy()):
             return
         if self.language is None and self._tried_language:
             return  # no tables to run deduce on: the bundle screen builds them
@@ -99,10 +99,6 @@ class IdleScan:
         from ..screens.bundle import BundleScreen
 
         return any(isinstance(screen, BundleScreen) for screen in self.app.screen_stack)
-
-    def _busy(self) -> bool:
-        """A screen at work with the keys (a rekey): as the lock, the scan waits for it."""
-        return any(getattr(screen, "busy", False) is True for screen in self.app.screen_stack)
 
     def _start(self, journal: Journal, versions: dict[str, str], batch: list[Entry]) -> None:
         self._running = True

@@ -109,7 +109,7 @@ def test_what_a_screen_read_is_its_base_also_after_the_app_picked_up_a_change(ap
     on_screen = (app.clients(), app.get_trajectory(trajectory.id), app.get_versioned(entry.id))
     cli.refresh()
     theirs = cli.clients()
-    theirs.put(Client("Bram Jansen"))
+    theirs.add(Client("Bram Jansen"))
     cli.save_clients(theirs)
     extended = cli.get_trajectory(trajectory.id)
     extended.add_meeting(dt.date(2026, 9, 1))
@@ -118,7 +118,7 @@ def test_what_a_screen_read_is_its_base_also_after_the_app_picked_up_a_change(ap
     assert app.refresh()  # the app picks it all up while the screens are open
 
     clients, shown_trajectory, (_, shown_version) = on_screen
-    clients.put(Client("Carla Smit"))
+    clients.add(Client("Carla Smit"))
     with pytest.raises(ChangedElsewhere):
         app.save_clients(clients)
     assert {c.name for c in app.clients().clients} == {"Anna de Vries", "Bram Jansen", "Carla Smit"}
