@@ -42,11 +42,22 @@ def many_entries(paths, empty_vault):
     journal.vault.release_lock()
 
 
+def cache_of(app) -> FindingsCache:
+    return FindingsCache.of_vault(TODAY, app.cache_dir, app.journal.vault.vault_id,
+                                  app.journal.vault.cache_key)
+
+
 def all_in_cache(app) -> bool:
-    journal = app.journal
-    cache = FindingsCache.of_vault(TODAY, app.cache_dir, journal.vault.vault_id,
-                                   journal.vault.cache_key)
-    return not cache.waiting(entry_versions(journal.summaries()))
+    return not cache_of(app).waiting(entry_versions(app.journal.summaries()))
+
+
+async def never_scans(pilot, app, paths) -> None:
+    """Three checks start no scan, and no cache file is written."""
+    for _ in range(3):
+        app.idle_scan.check()
+        assert not idle_workers(app)
+        await settle(pilot, app)
+    assert not (paths["cache"] / f"{app.journal.vault.vault_id}.findings").exists()
 
 
 async def test_while_nobody_types_every_entry_is_scanned_and_the_bundle_then_scans_nothing(
@@ -60,8 +71,7 @@ async def test_while_nobody_types_every_entry_is_scanned_and_the_bundle_then_sca
         await until(pilot, lambda: all_in_cache(app), "every entry scanned", seconds=60)
         await settle(pilot, app)
         entries = [app.journal.get(s.id) for s in app.journal.summaries()]
-        cache = FindingsCache.of_vault(TODAY, app.cache_dir, app.journal.vault.vault_id,
-                                       app.journal.vault.cache_key)
+        cache = cache_of(app)
 
     def scanned_again(self, text):
         raise AssertionError("the bundle scanned an entry the idle app had scanned")
@@ -111,11 +121,7 @@ async def test_nothing_is_scanned_while_the_user_is_active(make_app, many_entrie
         await unlock(pilot, app)
         clock.now += IDLE_SECONDS
         await pilot.press("down")  # a key: active again
-        for _ in range(3):
-            app.idle_scan.check()
-            assert not idle_workers(app)
-            await settle(pilot, app)
-        assert not (paths["cache"] / f"{app.journal.vault.vault_id}.findings").exists()
+        await never_scans(pilot, app, paths)
 
 
 async def test_a_key_stops_the_scan_at_the_next_entry(make_app, many_entries, paths, clock):
@@ -128,8 +134,7 @@ async def test_a_key_stops_the_scan_at_the_next_entry(make_app, many_entries, pa
         await pilot.press("down")
         await settle(pilot, app)
         versions = entry_versions(app.journal.summaries())
-        cache = FindingsCache.of_vault(TODAY, app.cache_dir, app.journal.vault.vault_id,
-                                       app.journal.vault.cache_key)
+        cache = cache_of(app)
         assert len(cache.waiting(versions)) >= COUNT - 1  # at most the entry under way
 
 
@@ -144,11 +149,7 @@ async def test_no_idle_scan_while_a_bundle_screen_is_open(make_app, many_entries
         await settle(pilot, app)
         assert isinstance(app.screen, BundleScreen)
         clock.now += IDLE_SECONDS
-        for _ in range(3):
-            app.idle_scan.check()
-            assert not idle_workers(app)
-            await settle(pilot, app)
-        assert not (paths["cache"] / f"{app.journal.vault.vault_id}.findings").exists()
+        await never_scans(pilot, app, paths)
 
 
 async def test_the_bundle_screen_scans_for_itself(make_app, many_entries, paths, clock):
